@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
+import mongoose from "mongoose";
+import { waitUntilHealthy } from "./health.js";
+import { freePort } from "./ports.js";
+import { spawnEngine, type EngineProcess } from "./process.js";
+
+export interface RunningFerretDb {
+  uri: string;
+  process: EngineProcess;
+}
+
+/** Answers true once the server answers a MongoDB `ping`. */
+export async function mongoIsHealthy(uri: string): Promise<boolean> {
+  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 2000 });
+  try {
+    await connection.asPromise();
+    const reply = await connection.db?.admin().command({ ping: 1 });
+    return reply?.ok === 1;
+  } finally {
+    await connection.close();
+  }
+}
+
+/** FerretDB with its SQLite backend in `dataDir`, telemetry and the debug listener off. */
+export async function startFerretDb(options: { binary: string; dataDir: string; logsDir: string }): Promise<RunningFerretDb> {
+  const sqliteDir = path.join(options.dataDir, "sqlite");
+  const stateDir = path.join(options.dataDir, "state");
+  fs.mkdirSync(sqliteDir, { recursive: true });
+  fs.mkdirSync(stateDir, { recursive: true });
+  const port = await freePort();
+  const logFile = path.join(options.logsDir, "ferretdb.log");
+  const process = spawnEngine(
+    "ferretdb",
+    options.binary,
+    [
+      "--handler=sqlite",
+      `--sqlite-url=file:${sqliteDir}/`,
+      `--listen-addr=127.0.0.1:${port}`,
+      "--telemetry=disable",
+      "--debug-addr=-",
+      `--state-dir=${stateDir}`,
+      "--log-level=warn",
+    ],
+    { logFile },
+  );
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  try {
+    await waitUntilHealthy("FerretDB", () => mongoIsHealthy(uri), { timeoutMs: 30_000, logFile, exited: process.hasExited });
+  } catch (error) {
+    await process.stop();
+    throw error;
+  }
+  return { uri, process };
+}

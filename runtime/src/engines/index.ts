@@ -1,0 +1,150 @@
+/**
+ * The one place that provisions, starts, health-checks and stops the engines Omnijourney needs:
+ * Temporal, a MongoDB-wire server and an SMTP sink. An address from the environment always wins
+ * (nothing is provisioned for it); otherwise the cached install is used, or installed first.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startFerretDb } from "./ferretdb.js";
+import { startMailDev } from "./maildev.js";
+import { ensureFerretDb, ensureTemporalCli, ensureTimeSkippingServer, type Progress } from "./provision.js";
+import { startTemporalDevServer } from "./temporal.js";
+import type { EngineProcess } from "./process.js";
+
+export { ENGINE_VERSIONS, engineDir, omnijourneyHome } from "./home.js";
+export { MissingToolchainError, provisionEngines, type Progress } from "./provision.js";
+export { freePort } from "./ports.js";
+export { mongoIsHealthy } from "./ferretdb.js";
+export { temporalIsHealthy } from "./temporal.js";
+
+export type EngineName = "mongo" | "temporal" | "smtp";
+
+export interface EngineStatus {
+  /** `embedded`: started and owned by this process; `external`: an address from the environment. */
+  mode: "embedded" | "external";
+  address: string;
+  pid?: number;
+  log?: string;
+}
+
+export interface StartEnginesOptions {
+  /** `dev`: data persisted in `dataDir`, Temporal's web UI on. `test`: fresh data, in-memory Temporal, headless. */
+  profile: "dev" | "test";
+  /** Where engine data lives (`.data` for `npm start`); logs go to `<dataDir>/logs`. */
+  dataDir: string;
+  engines?: EngineName[];
+  env?: NodeJS.ProcessEnv;
+  progress?: Progress;
+}
+
+export interface RunningEngines {
+  mongoUri: string;
+  temporalAddress: string;
+  temporalNamespace: string;
+  temporalUiUrl?: string;
+  smtpUrl: string;
+  /** MailDev's web inbox and REST API, when the embedded sink runs. */
+  mailApiUrl?: string;
+  status(): Partial<Record<EngineName, EngineStatus>>;
+  stop(): Promise<void>;
+}
+
+const ALL_ENGINES: EngineName[] = ["mongo", "temporal", "smtp"];
+
+/** Starts (or adopts from the environment) every engine asked for; stops those it started on failure. */
+export async function startEngines(options: StartEnginesOptions): Promise<RunningEngines> {
+  const env = options.env ?? process.env;
+  const progress = options.progress ?? (() => {});
+  const wanted = new Set(options.engines ?? ALL_ENGINES);
+  const logsDir = path.join(options.dataDir, "logs");
+  fs.mkdirSync(logsDir, { recursive: true });
+  const owned: EngineProcess[] = [];
+  const status: Partial<Record<EngineName, EngineStatus>> = {};
+  const running: Omit<RunningEngines, "status" | "stop"> = {
+    mongoUri: "",
+    temporalAddress: "",
+    temporalNamespace: env.TEMPORAL_NAMESPACE || "default",
+    smtpUrl: "",
+  };
+  const stop = async () => {
+    await Promise.all(owned.splice(0).map((engine) => engine.stop()));
+  };
+  const embedded = (engine: EngineProcess, address: string): EngineStatus => {
+    owned.push(engine);
+    return { mode: "embedded", address, pid: engine.pid, log: engine.logFile };
+  };
+
+  try {
+    const starts: Promise<void>[] = [];
+    if (wanted.has("mongo")) {
+      if (env.MONGODB_URI) {
+        running.mongoUri = env.MONGODB_URI;
+        status.mongo = { mode: "external", address: env.MONGODB_URI };
+      } else {
+        starts.push(
+          (async () => {
+            const binary = await ensureFerretDb(progress);
+            const dataDir = options.profile === "dev" ? path.join(options.dataDir, "ferretdb") : fs.mkdtempSync(path.join(os.tmpdir(), "omnij-ferretdb-"));
+            const ferret = await startFerretDb({ binary, dataDir, logsDir });
+            running.mongoUri = ferret.uri;
+            status.mongo = embedded(ferret.process, ferret.uri);
+            progress(`engines: FerretDB ready at ${ferret.uri}`);
+          })(),
+        );
+      }
+    }
+    if (wanted.has("temporal")) {
+      if (env.TEMPORAL_ADDRESS) {
+        running.temporalAddress = env.TEMPORAL_ADDRESS;
+        status.temporal = { mode: "external", address: env.TEMPORAL_ADDRESS };
+      } else {
+        starts.push(
+          (async () => {
+            const binary = await ensureTemporalCli(progress);
+            const temporal = await startTemporalDevServer({
+              binary,
+              logsDir,
+              ui: options.profile === "dev",
+              namespace: running.temporalNamespace,
+              dbFile: options.profile === "dev" ? path.join(options.dataDir, "temporal.sqlite") : undefined,
+            });
+            running.temporalAddress = temporal.address;
+            running.temporalUiUrl = temporal.uiUrl;
+            status.temporal = embedded(temporal.process, temporal.address);
+            progress(`engines: Temporal ready at ${temporal.address}`);
+          })(),
+        );
+      }
+    }
+    if (wanted.has("smtp")) {
+      if (env.SMTP_URL) {
+        running.smtpUrl = env.SMTP_URL;
+        status.smtp = { mode: "external", address: env.SMTP_URL };
+      } else {
+        starts.push(
+          (async () => {
+            const mailDir = options.profile === "dev" ? path.join(options.dataDir, "mail") : undefined;
+            const mail = await startMailDev({ logsDir, mailDir });
+            running.smtpUrl = mail.smtpUrl;
+            running.mailApiUrl = mail.webUrl;
+            status.smtp = embedded(mail.process, mail.smtpUrl);
+            progress(`engines: MailDev ready at ${mail.smtpUrl} (inbox ${mail.webUrl})`);
+          })(),
+        );
+      }
+    }
+    const results = await Promise.allSettled(starts);
+    const failure = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failure) throw failure.reason;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { ...running, status: () => ({ ...status }), stop };
+}
+
+/** Path of Temporal's time-skipping test server, installed into the engines cache when missing. */
+export function timeSkippingServerPath(progress: Progress = () => {}): Promise<string> {
+  return ensureTimeSkippingServer(progress);
+}
