@@ -1,0 +1,81 @@
+import { getToken, clearToken } from "../auth/token.js";
+
+/** The API's one error envelope, surfaced to screens as an exception with the code kept. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Listeners told when the server rejects the token, so the app can return to the sign-in page. */
+const unauthorisedListeners = new Set<() => void>();
+export function onUnauthorised(listener: () => void): () => void {
+  unauthorisedListeners.add(listener);
+  return () => unauthorisedListeners.delete(listener);
+}
+
+export async function request(method: Method, path: string, body?: unknown, token = getToken()): Promise<unknown> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (cause) {
+    throw new ApiError(0, "network_error", "The server cannot be reached. Is `npm start` running?", cause);
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  if (!response.ok) {
+    const envelope = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : {};
+    const code = typeof envelope.code === "string" ? envelope.code : `http_${response.status}`;
+    const message = typeof envelope.message === "string" ? envelope.message : `${response.status} ${response.statusText}`;
+    if (response.status === 401 && token) {
+      clearToken();
+      for (const listener of unauthorisedListeners) listener();
+    }
+    throw new ApiError(response.status, code, message, envelope.details);
+  }
+  return parsed;
+}
+
+export const api = {
+  get: (path: string) => request("GET", path),
+  post: (path: string, body?: unknown) => request("POST", path, body ?? {}),
+  put: (path: string, body: unknown) => request("PUT", path, body),
+  patch: (path: string, body: unknown) => request("PATCH", path, body),
+  del: (path: string) => request("DELETE", path),
+};
+
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/**
+ * The journey document exactly as DESIGN.md describes it: what the studio saves and the API stores.
+ * Parsed loosely at the edge so that fields a newer API adds survive a round trip through the editor.
+ */
+export const Duration = z.object({ amount: z.number(), unit: z.enum(["second", "minute", "hour", "day", "week"]) });
+export type Duration = z.infer<typeof Duration>;
+
+export const JourneyNode = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  position: z.object({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
+  config: z.record(z.string(), z.unknown()).default({}),
+  typeVersion: z.number().optional(),
+});
+export type JourneyNode = z.infer<typeof JourneyNode>;
+
+export const JourneyEdge = z.looseObject({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  sourceHandle: z.string().nullish(),
+});
+export type JourneyEdge = z.infer<typeof JourneyEdge>;
+
+export const JourneySettings = z.record(z.string(), z.unknown());
+export type JourneySettings = z.infer<typeof JourneySettings>;
+
+export const JourneyDocument = z.looseObject({
+  name: z.string().default("Untitled journey"),
+  nodes: z.array(JourneyNode).default([]),
+  edges: z.array(JourneyEdge).default([]),
+  settings: JourneySettings.default({ reentry: "never", exitOn: [] }),
+});
+export type JourneyDocument = z.infer<typeof JourneyDocument>;
+
+export const JourneyStatus = z.enum(["draft", "live", "paused", "archived"]);
+export type JourneyStatus = z.infer<typeof JourneyStatus>;
+
+export type Problem = { code: string; nodeId?: string; edgeId?: string; path?: string; message: string };
+export const ProblemSchema = z.looseObject({
+  code: z.string(),
+  nodeId: z.string().nullish().transform((v) => v ?? undefined),
+  edgeId: z.string().nullish().transform((v) => v ?? undefined),
+  path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).nullish().transform((v) => (Array.isArray(v) ? v.join(".") : (v ?? undefined))),
+  message: z.string(),
+});
+
+export type NodeCounts = { entered: number; active: number; completed: number; converted: number };
+export const NodeCountsSchema = z.looseObject({
+  entered: z.number().default(0),
+  active: z.number().default(0),
+  completed: z.number().default(0),
+  converted: z.number().default(0),
+});

@@ -1,0 +1,40 @@
+import type { JsonSchema } from "../panels/form/jsonSchema.js";
+
+export type NodeCategory = "trigger" | "message" | "timing" | "logic" | "data" | "action" | "goal";
+
+/** UI hints a node type declares (shared's NodeUiHints), all optional. */
+export type UiHints = {
+  order?: string[];
+  labels?: Record<string, string>;
+  help?: Record<string, string>;
+  liquid?: string[];
+  segmentFields?: string[];
+  eventFields?: string[];
+  conditionFields?: string[];
+  multiline?: string[];
+  ports?: Record<string, string>;
+  color?: string;
+};
+
+/** A node type as the studio uses it: palette entry, form and handles. */
+export type NodeTypeInfo = {
+  type: string;
+  title: string;
+  description: string;
+  category: NodeCategory | string;
+  icon: string;
+  version: number;
+  schema: JsonSchema;
+  /** Fixed ports, or null when they depend on the config. */
+  staticOutputs: string[] | null;
+  ui: UiHints;
+  /** Ports for a config; available for types the shared registry knows (built-ins). */
+  outputsFor?: (config: unknown) => string[] | null;
+  /** Whether the node type came from the API only (a custom type). */
+  custom: boolean;
+};
+
+export type Catalog = {
+  types: NodeTypeInfo[];
+  get(type: string): NodeTypeInfo | undefined;
+};
