@@ -1,0 +1,50 @@
+/**
+ * @omnijourney/shared — the journey model: schemas, node-type registry, validator, compiler, conditions,
+ * experiment statistics and attribution. Pure TypeScript, no I/O; runs in Node, browsers and Temporal workflows.
+ */
+export { assertNever } from "./assert.js";
+export { escapeKey, unescapeKey, isSafeKey, UNSAFE_KEYS } from "./keys.js";
+export { Duration, DurationUnit, durationToMs, formatDuration } from "./schemas/duration.js";
+export { Channel, MessageCategory, ConsentStatus } from "./schemas/channel.js";
+export {
+  JsonObject, Timestamp, SegmentEvent, TrackEvent, IdentifyEvent, AliasEvent, PageEvent, ScreenEvent, GroupEvent,
+  SegmentBatch, SEGMENT_LIMITS, JourneyEvent, MESSAGE_EVENTS,
+} from "./schemas/events.js";
+export {
+  StoredProfile, ChannelConsent, ConsentChange, EventCounter, ProfileConsent, RESERVED_TRAITS, type ProfileSnapshot,
+} from "./schemas/profile.js";
+export { ProfileAssignment, AssignmentValueType } from "./schemas/assignment.js";
+export {
+  ElementId, Position, JourneyNode, JourneyEdge, ExitCriterion, JourneyGoal, JourneySettings, JourneyDocument,
+  type JourneyDocumentInput,
+} from "./schemas/journey.js";
+export {
+  Condition, PropertyCondition, AttributeCondition, EventCondition, ConditionField, PropertyConditionField, AttributePath,
+  EventName, Scalar, DateValue, RECENT_CAP, MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES, conditionKind, conditionLimitIssues,
+  type ConditionKind,
+} from "./conditions/schema.js";
+export {
+  counterKey, counterUpdate, applyCounterUpdate, eventFiltersOf, type EventFilter, type CountedEvent, type CounterUpdateDoc,
+} from "./conditions/counters.js";
+export { matchesProperties } from "./conditions/properties.js";
+export { evaluateCondition, type EvaluateInput, type ConditionProfile } from "./conditions/evaluate.js";
+export { conditionToMongo, type MongoFilter } from "./conditions/mongo.js";
+export { fieldOf, type FieldRef } from "./conditions/fields.js";
+export {
+  defineNodeType, NodeTypeRegistry,
+  type NodeType, type NodeTypeSpec, type NodeCategory, type NodeExecution, type NodeUiHints, type NodeServices,
+  type NodeRunContext, type NodeRunResult, type SendOutcome, type TemplateRef, type SegmentRef, type NodeIssue,
+} from "./registry.js";
+export { nodeTypes } from "./node-types.js";
+export * from "./nodes/index.js";
+export { EmailContent, SmsContent, PushContent, TelegramContent, WhatsappContent, WebhookContent, InappContent, CONTENT_FIELDS, contentStrings } from "./nodes/message/content.js";
+export { CascadeStep, DEFAULT_RESPONSE_EVENTS } from "./nodes/message/cascade.js";
+export { WaitUntilConfig, Weekday } from "./nodes/timing/wait-until.js";
+export { ExperimentConfig } from "./nodes/logic/experiment-split.js";
+export type { JourneyPlan, PlanNode } from "./plan.js";
+export { validateJourney } from "./validate/index.js";
+export type { ValidateContext } from "./validate/analyze.js";
+export { Problem, ProblemCode, DEFAULT_LIMITS, type ValidationResult, type ValidationLimits } from "./validate/problems.js";
+export { compileJourney, JourneyValidationError } from "./compile.js";
+export { canonicalJson, contentHash, sha256Hex } from "./hash.js";
+export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";

@@ -1,0 +1,207 @@
+import type { z } from "zod";
+import type { Channel, MessageCategory } from "./schemas/channel.js";
+import type { JourneyEvent } from "./schemas/events.js";
+import type { ProfileSnapshot } from "./schemas/profile.js";
+import type { ProfileAssignment } from "./schemas/assignment.js";
+
+/** Palette group of a node type. */
+export type NodeCategory = "trigger" | "message" | "timing" | "logic" | "data" | "action" | "goal";
+/** Where a node runs: interpreted by the journey workflow, or as a Temporal activity calling `run`. */
+export type NodeExecution = "workflow" | "activity";
+
+/** Hints the studio uses to build a node's form and handles. All optional; the form is generated from the config schema. */
+export interface NodeUiHints {
+  /** Field order in the form. */
+  order?: string[];
+  /** Field labels, by top-level field name. */
+  labels?: Record<string, string>;
+  /** Help text, by field name. */
+  help?: Record<string, string>;
+  /** Fields that take Liquid templates. */
+  liquid?: string[];
+  /** Fields that hold a segment id (the studio shows a segment picker; the validator checks they exist). */
+  segmentFields?: string[];
+  /** Fields that hold an event name (the studio suggests known events). */
+  eventFields?: string[];
+  /** Fields that hold a condition (the studio shows the condition builder). */
+  conditionFields?: string[];
+  /** Fields edited in a multi-line text area. */
+  multiline?: string[];
+  /** How each output port is described in sentences ("when the wait times out"). */
+  ports?: Record<string, string>;
+  /** Accent colour of the node on the canvas. */
+  color?: string;
+}
+
+/** What a send returned. `deferred` asks the workflow to sleep until `deferUntil` and try the node again. */
+export type SendOutcome = {
+  status: "sent" | "suppressed" | "failed" | "deferred";
+  reason?: string;
+  messageId?: string;
+  deferUntil?: string;
+  cost?: number;
+};
+
+/** Side effects available to a node's `run`, supplied by the runtime (contracts.md). */
+export type NodeServices = {
+  /** Renders (Liquid), checks consent / quiet hours / caps, sends through the channel's provider and logs the message. */
+  send(input: { channel: Channel; content: Record<string, string>; category: MessageCategory }): Promise<SendOutcome>;
+  /** Applies assignments to the profile; `set` values are Liquid, rendered by the runtime. */
+  updateProfile(assignments: ProfileAssignment[]): Promise<void>;
+  /** Whether the profile is currently in a segment. */
+  isInSegment(segmentId: string): Promise<boolean>;
+  /** Structured log line tagged with the enrolment. */
+  log(message: string, fields?: Record<string, unknown>): void;
+};
+
+/** Everything a node's `run` receives. */
+export type NodeRunContext<C> = {
+  config: C;
+  profile: ProfileSnapshot;
+  /** The event that enrolled the profile (null for manual and segment enrolments). */
+  event: JourneyEvent | null;
+  enrolment: { journeyId: string; version: number; profileId: string; workflowId: string; nodeId: string; visit: number };
+  services: NodeServices;
+};
+
+/** What `run` returns: the output port to follow. With `deferUntil` the workflow sleeps until then and runs the node again. */
+export type NodeRunResult = { output: string; deferUntil?: string };
+
+/** A template field inside a config, for validation. */
+export type TemplateRef = { path: (string | number)[]; source: string };
+/** A segment reference inside a config, for validation. */
+export type SegmentRef = { path: (string | number)[]; segmentId: string };
+/** A node-specific problem found by a type's `check`. */
+export type NodeIssue = { code: string; path: (string | number)[]; message: string };
+
+/** The declaration passed to {@link defineNodeType}. */
+export interface NodeTypeSpec<S extends z.ZodType> {
+  /** Unique type string; custom types are namespaced ("acme.slack"). */
+  type: string;
+  title: string;
+  description?: string;
+  category: NodeCategory;
+  /** Icon name (the studio maps names to glyphs; unknown names get a generic glyph). */
+  icon: string;
+  /** Bump when the config or behaviour changes incompatibly; stored in plans. */
+  version: number;
+  /** Config schema: validation, defaults, the studio form (via JSON Schema) and the `run` argument type. */
+  config: S;
+  /** Output ports: fixed, or derived from the parsed config (variants, cases). */
+  outputs: readonly string[] | ((config: z.output<S>) => string[]);
+  execution: NodeExecution;
+  /** The node always suspends on a durable timer or signal before continuing, so cycles through it are allowed. */
+  waits?: boolean;
+  ui?: NodeUiHints;
+  /** Template fields to parse; defaults to the top-level string fields listed in `ui.liquid`. */
+  templates?: (config: z.output<S>) => TemplateRef[];
+  /** Segment references; defaults to the top-level fields listed in `ui.segmentFields`. */
+  segments?: (config: z.output<S>) => SegmentRef[];
+  /** Semantic checks beyond the schema, each with a problem code. */
+  check?: (config: z.output<S>) => NodeIssue[];
+  /** Short descriptive name used in messages when a node has no name ("Wait for email_opened"). */
+  summary?: (config: z.output<S>) => string;
+  /** Runs the node as a Temporal activity (required when `execution` is "activity"). */
+  run?: (ctx: NodeRunContext<z.output<S>>) => Promise<NodeRunResult>;
+}
+
+/**
+ * A registered node type. Methods (not function-valued properties) so that a `NodeType<Config>` is
+ * assignable to `NodeType<unknown>` in the registry (method parameters are bivariant).
+ */
+export interface NodeType<C = unknown> {
+  readonly type: string;
+  readonly title: string;
+  readonly description: string;
+  readonly category: NodeCategory;
+  readonly icon: string;
+  readonly version: number;
+  readonly execution: NodeExecution;
+  readonly waits: boolean;
+  readonly ui: NodeUiHints;
+  /** The config schema. */
+  readonly config: z.ZodType<C>;
+  /** Fixed ports, or null when they depend on the config. */
+  readonly staticOutputs: readonly string[] | null;
+  /** Output ports for a parsed config. */
+  outputsFor(config: C): string[];
+  templatesIn(config: C): TemplateRef[];
+  segmentsIn(config: C): SegmentRef[];
+  checkConfig(config: C): NodeIssue[];
+  summarize(config: C): string;
+  run?(ctx: NodeRunContext<C>): Promise<NodeRunResult>;
+}
+
+const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/;
+
+function fieldRefs<T>(config: unknown, fields: string[] | undefined, make: (path: (string | number)[], value: string) => T): T[] {
+  if (!fields || config === null || typeof config !== "object") return [];
+  const out: T[] = [];
+  for (const field of fields) {
+    const value: unknown = Object.prototype.hasOwnProperty.call(config, field) ? Reflect.get(config, field) : undefined;
+    if (typeof value === "string") out.push(make([field], value));
+  }
+  return out;
+}
+
+/**
+ * Declares a node type once for the studio (palette, form, handles), the API (validation) and the runtime
+ * (activity or workflow interpretation). Does not register it: pass the result to `nodeTypes.register`.
+ */
+export function defineNodeType<S extends z.ZodType>(spec: NodeTypeSpec<S>): NodeType<z.output<S>> {
+  if (!TYPE_PATTERN.test(spec.type)) throw new Error(`Node type "${spec.type}" must be lower-case words joined by dots`);
+  if (!Number.isInteger(spec.version) || spec.version < 1) throw new Error(`Node type "${spec.type}" needs a positive integer version`);
+  if (spec.execution === "activity" && !spec.run) throw new Error(`Node type "${spec.type}" runs as an activity but has no run()`);
+  const outputs = spec.outputs;
+  const ui = spec.ui ?? {};
+  type C = z.output<S>;
+  return {
+    type: spec.type,
+    title: spec.title,
+    description: spec.description ?? "",
+    category: spec.category,
+    icon: spec.icon,
+    version: spec.version,
+    execution: spec.execution,
+    waits: spec.waits ?? false,
+    ui,
+    // cast: z.output<S> is exactly the schema's output type; TypeScript cannot relate the generic ZodType<S> to ZodType<z.output<S>>
+    config: spec.config as unknown as z.ZodType<C>,
+    staticOutputs: typeof outputs === "function" ? null : [...outputs],
+    outputsFor: (config: C) => (typeof outputs === "function" ? outputs(config) : [...outputs]),
+    templatesIn: (config: C) => (spec.templates ? spec.templates(config) : fieldRefs(config, ui.liquid, (path, source) => ({ path, source }))),
+    segmentsIn: (config: C) =>
+      spec.segments ? spec.segments(config) : fieldRefs(config, ui.segmentFields, (path, segmentId) => ({ path, segmentId })),
+    checkConfig: (config: C) => (spec.check ? spec.check(config) : []),
+    summarize: (config: C) => (spec.summary ? spec.summary(config) : spec.title),
+    ...(spec.run ? { run: spec.run } : {}),
+  };
+}
+
+/** The one node-type registry (the core knows no list; built-ins register themselves like custom types). */
+export class NodeTypeRegistry {
+  private readonly types = new Map<string, NodeType>();
+
+  /** Adds a node type. Registering the same declaration twice is a no-op; a different one with the same type string throws. */
+  register<C>(nodeType: NodeType<C>): NodeType<C> {
+    const existing = this.types.get(nodeType.type);
+    if (existing && existing !== nodeType) throw new Error(`Node type "${nodeType.type}" is already registered`);
+    this.types.set(nodeType.type, nodeType);
+    return nodeType;
+  }
+
+  /** The node type for a type string, if registered. */
+  get(type: string): NodeType | undefined {
+    return this.types.get(type);
+  }
+
+  /** Whether a type string is registered. */
+  has(type: string): boolean {
+    return this.types.has(type);
+  }
+
+  /** Every registered type, in registration order. */
+  list(): NodeType[] {
+    return [...this.types.values()];
+  }
+}
