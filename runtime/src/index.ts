@@ -1,0 +1,2 @@
+export * from "./models/index.js";
+export * from "./settings/workspace-settings.js";

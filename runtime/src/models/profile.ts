@@ -1,0 +1,24 @@
+import { Schema, type Connection, type InferSchemaType, type Model } from "mongoose";
+
+/**
+ * One document per person (contracts.md, "The stored profile shape"). `attributes`, `consent` and
+ * `counters` are open maps whose keys are escaped by the writer (no "." or "$"), so they are Mixed.
+ */
+export const profileSchema = new Schema(
+  {
+    profileId: { type: String, required: true, unique: true },
+    userId: { type: String, index: true },
+    anonymousIds: { type: [String], default: [], index: true },
+    attributes: { type: Schema.Types.Mixed, default: {} },
+    consent: { type: Schema.Types.Mixed, default: {} },
+    counters: { type: Schema.Types.Mixed, default: {} },
+  },
+  { collection: "profiles", timestamps: true, minimize: false, versionKey: false },
+);
+profileSchema.index({ updatedAt: -1 });
+
+export type ProfileDocument = InferSchemaType<typeof profileSchema>;
+export type ProfileModel = Model<ProfileDocument>;
+
+export const createProfileModel = (connection: Connection): ProfileModel =>
+  connection.model<ProfileDocument>("Profile", profileSchema);
