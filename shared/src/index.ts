@@ -24,7 +24,8 @@ export {
   type ConditionKind,
 } from "./conditions/schema.js";
 export {
-  counterKey, counterUpdate, applyCounterUpdate, eventFiltersOf, type EventFilter, type CountedEvent, type CounterUpdateDoc,
+  counterKey, counterKeysFor, counterUpdate, counterGuard, recordEventCounters, foldEvents, nextCounter, eventFiltersOf,
+  type EventFilter, type CountedEvent, type CounterUpdateDoc, type CounterOptions, type CounterStore,
 } from "./conditions/counters.js";
 export { matchesProperties } from "./conditions/properties.js";
 export { evaluateCondition, type EvaluateInput, type ConditionProfile } from "./conditions/evaluate.js";

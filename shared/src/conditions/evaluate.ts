@@ -1,7 +1,7 @@
 import { assertNever } from "../assert.js";
 import { durationToMs } from "../schemas/duration.js";
 import type { EventCounter } from "../schemas/profile.js";
-import { applyCounterUpdate, counterKey, counterUpdate, eventFiltersOf, type CountedEvent } from "./counters.js";
+import { counterKey, eventFiltersOf, foldEvents, type CountedEvent } from "./counters.js";
 import { fieldOf } from "./fields.js";
 import { conditionKind, type Condition, type EventCondition } from "./schema.js";
 import { matchFound, resolvePath } from "./values.js";
@@ -91,9 +91,6 @@ function evaluate(condition: Condition, profile: ConditionProfile, counters: Rec
  */
 export function evaluateCondition(condition: Condition, input: EvaluateInput): boolean {
   let counters: Record<string, EventCounter> = input.profile.counters ?? {};
-  if (input.events && input.events.length > 0) {
-    const filters = eventFiltersOf(condition);
-    for (const event of input.events) counters = applyCounterUpdate(counters, counterUpdate(event, { filters }));
-  }
+  if (input.events && input.events.length > 0) counters = foldEvents(counters, input.events, { filters: eventFiltersOf(condition) });
   return evaluate(condition, input.profile, counters, input.now);
 }
