@@ -23,7 +23,11 @@ export async function mongoIsHealthy(uri: string): Promise<boolean> {
 }
 
 /** FerretDB with its SQLite backend in `dataDir`, telemetry and the debug listener off. */
-export async function startFerretDb(options: { binary: string; dataDir: string; logsDir: string }): Promise<RunningFerretDb> {
+export async function startFerretDb(options: {
+  binary: string;
+  dataDir: string;
+  logsDir: string;
+}): Promise<RunningFerretDb> {
   const sqliteDir = path.join(options.dataDir, "sqlite");
   const stateDir = path.join(options.dataDir, "state");
   fs.mkdirSync(sqliteDir, { recursive: true });
@@ -46,7 +50,11 @@ export async function startFerretDb(options: { binary: string; dataDir: string; 
   );
   const uri = `mongodb://127.0.0.1:${port}/`;
   try {
-    await waitUntilHealthy("FerretDB", () => mongoIsHealthy(uri), { timeoutMs: 30_000, logFile, exited: process.hasExited });
+    await waitUntilHealthy("FerretDB", () => mongoIsHealthy(uri), {
+      timeoutMs: 30_000,
+      logFile,
+      exited: process.hasExited,
+    });
   } catch (error) {
     await process.stop();
     throw error;

@@ -31,5 +31,7 @@ export async function waitUntilHealthy(
   }
   const log = options.logFile ? `\n--- ${options.logFile} ---\n${logTail(options.logFile)}` : "";
   const reason = options.exited?.() ? "it exited" : `no answer within ${options.timeoutMs} ms`;
-  throw new Error(`${what} did not become healthy (${reason}${lastError ? `; last error: ${lastError}` : ""})${log}`);
+  throw new Error(
+    `${what} did not become healthy (${reason}${lastError ? `; last error: ${lastError}` : ""})${log}`,
+  );
 }

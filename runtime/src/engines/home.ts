@@ -14,6 +14,10 @@ export function omnijourneyHome(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Where one engine version is installed, shared by every clone on the machine. */
-export function engineDir(name: string, version: string, env: NodeJS.ProcessEnv = process.env): string {
+export function engineDir(
+  name: string,
+  version: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   return path.join(omnijourneyHome(env), "engines", `${name}-${version}`);
 }

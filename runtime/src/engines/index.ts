@@ -8,15 +8,21 @@ import os from "node:os";
 import path from "node:path";
 import { startFerretDb } from "./ferretdb.js";
 import { startMailDev } from "./maildev.js";
-import { ensureFerretDb, ensureTemporalCli, ensureTimeSkippingServer, type Progress } from "./provision.js";
-import { startTemporalDevServer } from "./temporal.js";
+import {
+  ensureFerretDb,
+  ensureTemporalCli,
+  ensureTimeSkippingServer,
+  type Progress,
+} from "./provision.js";
+import { smtpIsHealthy } from "./smtp-health.js";
+import { startTemporalDevServer, temporalIsHealthy } from "./temporal.js";
+import { mongoIsHealthy } from "./ferretdb.js";
 import type { EngineProcess } from "./process.js";
 
 export { ENGINE_VERSIONS, engineDir, omnijourneyHome } from "./home.js";
 export { MissingToolchainError, provisionEngines, type Progress } from "./provision.js";
 export { freePort } from "./ports.js";
-export { mongoIsHealthy } from "./ferretdb.js";
-export { temporalIsHealthy } from "./temporal.js";
+export { mongoIsHealthy, smtpIsHealthy, temporalIsHealthy };
 
 export type EngineName = "mongo" | "temporal" | "smtp";
 
@@ -26,6 +32,10 @@ export interface EngineStatus {
   address: string;
   pid?: number;
   log?: string;
+}
+
+export interface EngineHealth extends EngineStatus {
+  status: "up" | "down";
 }
 
 export interface StartEnginesOptions {
@@ -47,6 +57,8 @@ export interface RunningEngines {
   /** MailDev's web inbox and REST API, when the embedded sink runs. */
   mailApiUrl?: string;
   status(): Partial<Record<EngineName, EngineStatus>>;
+  /** Asks each engine now whether it answers (what `GET /health` reports). */
+  health(): Promise<Partial<Record<EngineName, EngineHealth>>>;
   stop(): Promise<void>;
 }
 
@@ -61,7 +73,7 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
   fs.mkdirSync(logsDir, { recursive: true });
   const owned: EngineProcess[] = [];
   const status: Partial<Record<EngineName, EngineStatus>> = {};
-  const running: Omit<RunningEngines, "status" | "stop"> = {
+  const running: Omit<RunningEngines, "status" | "health" | "stop"> = {
     mongoUri: "",
     temporalAddress: "",
     temporalNamespace: env.TEMPORAL_NAMESPACE || "default",
@@ -85,7 +97,10 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
         starts.push(
           (async () => {
             const binary = await ensureFerretDb(progress);
-            const dataDir = options.profile === "dev" ? path.join(options.dataDir, "ferretdb") : fs.mkdtempSync(path.join(os.tmpdir(), "omnij-ferretdb-"));
+            const dataDir =
+              options.profile === "dev"
+                ? path.join(options.dataDir, "ferretdb")
+                : fs.mkdtempSync(path.join(os.tmpdir(), "omnij-ferretdb-"));
             const ferret = await startFerretDb({ binary, dataDir, logsDir });
             running.mongoUri = ferret.uri;
             status.mongo = embedded(ferret.process, ferret.uri);
@@ -107,7 +122,10 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
               logsDir,
               ui: options.profile === "dev",
               namespace: running.temporalNamespace,
-              dbFile: options.profile === "dev" ? path.join(options.dataDir, "temporal.sqlite") : undefined,
+              dbFile:
+                options.profile === "dev"
+                  ? path.join(options.dataDir, "temporal.sqlite")
+                  : undefined,
             });
             running.temporalAddress = temporal.address;
             running.temporalUiUrl = temporal.uiUrl;
@@ -124,7 +142,8 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
       } else {
         starts.push(
           (async () => {
-            const mailDir = options.profile === "dev" ? path.join(options.dataDir, "mail") : undefined;
+            const mailDir =
+              options.profile === "dev" ? path.join(options.dataDir, "mail") : undefined;
             const mail = await startMailDev({ logsDir, mailDir });
             running.smtpUrl = mail.smtpUrl;
             running.mailApiUrl = mail.webUrl;
@@ -135,13 +154,30 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
       }
     }
     const results = await Promise.allSettled(starts);
-    const failure = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    const failure = results.find(
+      (result): result is PromiseRejectedResult => result.status === "rejected",
+    );
     if (failure) throw failure.reason;
   } catch (error) {
     await stop();
     throw error;
   }
-  return { ...running, status: () => ({ ...status }), stop };
+  const probes: Record<EngineName, () => Promise<boolean>> = {
+    mongo: () => mongoIsHealthy(running.mongoUri),
+    temporal: () => temporalIsHealthy(running.temporalAddress, running.temporalNamespace),
+    smtp: () => smtpIsHealthy(running.smtpUrl),
+  };
+  const health = async () => {
+    const entries = await Promise.all(
+      (Object.keys(status) as EngineName[]).map(async (name) => {
+        // why `as`: Object.keys loses the key type
+        const up = await probes[name]().catch(() => false);
+        return [name, { ...status[name], status: up ? "up" : "down" }] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as Partial<Record<EngineName, EngineHealth>>; // why `as`: fromEntries loses the key type
+  };
+  return { ...running, status: () => ({ ...status }), health, stop };
 }
 
 /** Path of Temporal's time-skipping test server, installed into the engines cache when missing. */

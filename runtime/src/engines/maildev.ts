@@ -14,11 +14,24 @@ export interface RunningMailDev {
 const require = createRequire(import.meta.url);
 
 /** MailDev (npm, pinned in runtime/package.json): an SMTP sink with a web inbox and a REST API. */
-export async function startMailDev(options: { logsDir: string; mailDir?: string }): Promise<RunningMailDev> {
+export async function startMailDev(options: {
+  logsDir: string;
+  mailDir?: string;
+}): Promise<RunningMailDev> {
   const bin = path.join(path.dirname(require.resolve("maildev/package.json")), "bin", "maildev");
   const smtpPort = await freePort();
   const webPort = await freePort();
-  const args = [bin, "--ip", "127.0.0.1", "--smtp", String(smtpPort), "--web", String(webPort), "--web-ip", "127.0.0.1"];
+  const args = [
+    bin,
+    "--ip",
+    "127.0.0.1",
+    "--smtp",
+    String(smtpPort),
+    "--web",
+    String(webPort),
+    "--web-ip",
+    "127.0.0.1",
+  ];
   if (options.mailDir) args.push("--mail-directory", options.mailDir);
   const logFile = path.join(options.logsDir, "maildev.log");
   const process = spawnEngine("maildev", globalThis.process.execPath, args, { logFile });

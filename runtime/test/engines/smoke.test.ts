@@ -6,9 +6,14 @@ const engines = inject("engines");
 
 describe("engine smoke chain", () => {
   it("round-trips a mongoose model on the MongoDB-wire server and enforces a unique index", async () => {
-    const connection = await mongoose.createConnection(engines.mongoUri, { dbName: `omnij_smoke_${Date.now()}` }).asPromise();
+    const connection = await mongoose
+      .createConnection(engines.mongoUri, { dbName: `omnij_smoke_${Date.now()}` })
+      .asPromise();
     try {
-      const Thing = connection.model("Thing", new mongoose.Schema({ key: { type: String, unique: true }, count: Number }));
+      const Thing = connection.model(
+        "Thing",
+        new mongoose.Schema({ key: { type: String, unique: true }, count: Number }),
+      );
       await Thing.init();
       await Thing.create({ key: "a", count: 1 });
       const found = await Thing.findOne({ key: "a" }).lean();
@@ -24,9 +29,18 @@ describe("engine smoke chain", () => {
   it("sends an email over SMTP with nodemailer and reads it back from the sink", async () => {
     const subject = `Smoke ${Math.random().toString(36).slice(2)}`;
     const transport = nodemailer.createTransport(engines.smtpUrl);
-    await transport.sendMail({ from: "studio@omnijourney.test", to: "ada@example.com", subject, text: "Hello from the smoke test" });
+    await transport.sendMail({
+      from: "studio@omnijourney.test",
+      to: "ada@example.com",
+      subject,
+      text: "Hello from the smoke test",
+    });
     transport.close();
-    const inbox = (await (await fetch(`${engines.mailApiUrl}/email`)).json()) as Array<{ subject: string; to: Array<{ address: string }>; text: string }>;
+    const inbox = (await (await fetch(`${engines.mailApiUrl}/email`)).json()) as Array<{
+      subject: string;
+      to: Array<{ address: string }>;
+      text: string;
+    }>;
     const mail = inbox.find((item) => item.subject === subject);
     expect(mail?.to[0]?.address).toBe("ada@example.com");
     expect(mail?.text).toContain("Hello from the smoke test");

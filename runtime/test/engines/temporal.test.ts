@@ -13,12 +13,25 @@ describe("Temporal engines", () => {
   it("runs a workflow that calls an activity on the dev server", async () => {
     const taskQueue = `smoke-${Date.now()}`;
     const connection = await NativeConnection.connect({ address: engines.temporalAddress });
-    const worker = await Worker.create({ connection, namespace: engines.temporalNamespace, taskQueue, workflowsPath, activities: createSmokeActivities() });
+    const worker = await Worker.create({
+      connection,
+      namespace: engines.temporalNamespace,
+      taskQueue,
+      workflowsPath,
+      activities: createSmokeActivities(),
+    });
     const clientConnection = await Connection.connect({ address: engines.temporalAddress });
-    const client = new Client({ connection: clientConnection, namespace: engines.temporalNamespace });
+    const client = new Client({
+      connection: clientConnection,
+      namespace: engines.temporalNamespace,
+    });
     try {
       const result = await worker.runUntil(
-        client.workflow.execute("greetingWorkflow", { taskQueue, workflowId: `smoke-${taskQueue}`, args: ["Ada"] }),
+        client.workflow.execute("greetingWorkflow", {
+          taskQueue,
+          workflowId: `smoke-${taskQueue}`,
+          args: ["Ada"],
+        }),
       );
       expect(result).toBe(`Hello, Ada (from pid ${process.pid})`);
     } finally {
@@ -33,10 +46,18 @@ describe("Temporal engines", () => {
     });
     try {
       const taskQueue = "smoke-sleep";
-      const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowsPath, activities: createSmokeActivities() });
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowsPath,
+        activities: createSmokeActivities(),
+      });
       const started = Date.now();
       const result = await worker.runUntil(
-        env.client.workflow.execute("sleepThreeDaysWorkflow", { taskQueue, workflowId: "sleep-3-days" }),
+        env.client.workflow.execute("sleepThreeDaysWorkflow", {
+          taskQueue,
+          workflowId: "sleep-3-days",
+        }),
       );
       expect(result).toBe("woke up");
       expect(Date.now() - started).toBeLessThan(30_000);

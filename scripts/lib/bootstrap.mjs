@@ -1,0 +1,71 @@
+// The steps `npm start` and `npm test` share before any workspace code can run: install the
+// dependencies when they are missing or stale, then build every package. Only Node built-ins here.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const root = path.resolve(import.meta.dirname, "..", "..");
+
+export function omnijourneyHome() {
+  return process.env.OMNIJOURNEY_HOME || path.join(os.homedir(), ".cache", "omnijourney");
+}
+
+export function step(label, work) {
+  const started = Date.now();
+  console.log(`» ${label}…`);
+  const result = work();
+  console.log(`  ${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`\`${command} ${args.join(" ")}\` failed with exit code ${result.status}`);
+  }
+}
+
+/** `npm ci` on a fresh clone, again only when package-lock.json changed since the last install. */
+export function installDependencies() {
+  const lock = fs.readFileSync(path.join(root, "package-lock.json"));
+  const hash = createHash("sha256").update(lock).digest("hex");
+  const marker = path.join(root, "node_modules", ".omnijourney-lock-hash");
+  if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === hash) return;
+  step("Installing dependencies (npm ci)", () =>
+    run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
+  );
+  fs.writeFileSync(marker, hash);
+}
+
+/**
+ * Builds every package with turbo. Its cache lives outside the clone, so a fresh clone of the same
+ * sources on a warm machine restores the build instead of compiling again.
+ */
+export function buildAll() {
+  const cacheDir = path.join(omnijourneyHome(), "turbo-cache");
+  step("Building packages", () =>
+    run(
+      "npx",
+      [
+        "turbo",
+        "run",
+        "build",
+        `--cache-dir=${cacheDir}`,
+        "--output-logs=errors-only",
+        "--log-order=grouped",
+      ],
+      {
+        env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+      },
+    ),
+  );
+}
+
+/** Loads `.env` from the project root when present (the environment wins over it). */
+export function loadDotEnv() {
+  const file = path.join(root, ".env");
+  if (fs.existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,113 @@
+// `npm test`: install, build, provision the engines, then run every check and suite against the
+// real engines: typecheck, lint, each package's Vitest suite, the repository tests and the
+// Playwright e2e suite in Chromium. Prints one total, `N passed, M failed[, K skipped]`, last.
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildAll, installDependencies, root } from "./lib/bootstrap.mjs";
+import { processesTagged } from "./lib/processes.mjs";
+
+const started = Date.now();
+const resultsDir = path.join(root, ".data", "test-results");
+fs.rmSync(resultsDir, { recursive: true, force: true });
+fs.mkdirSync(resultsDir, { recursive: true });
+// Every process this run starts inherits the tag, so leftovers can be found at the end.
+const runTag = `test-${randomUUID()}`;
+process.env.OMNIJOURNEY_RUN_TAG = runTag;
+process.env.TURBO_TELEMETRY_DISABLED = "1";
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+function record(name, passed, failed, skipped = 0) {
+  totals.passed += passed;
+  totals.failed += failed;
+  totals.skipped += skipped;
+  lines.push(
+    `${failed ? "✗" : "✓"} ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`,
+  );
+}
+function check(name, command, args, options = {}) {
+  console.log(`\n» ${name}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
+  record(name, result.status === 0 ? 1 : 0, result.status === 0 ? 0 : 1);
+  return result.status === 0;
+}
+
+function vitestSuite(name, cwd, extraArgs = []) {
+  const report = path.join(resultsDir, `${name}.json`);
+  console.log(`\n» ${name} (vitest)`);
+  spawnSync(
+    "npx",
+    [
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${report}`,
+      ...extraArgs,
+    ],
+    {
+      cwd,
+      stdio: "inherit",
+    },
+  );
+  if (!fs.existsSync(report)) return record(name, 0, 1); // the suite crashed before reporting
+  const json = JSON.parse(fs.readFileSync(report, "utf8"));
+  const failedFiles = (json.testResults ?? []).filter(
+    (file) => file.status === "failed" && file.assertionResults.length === 0,
+  ).length;
+  record(
+    name,
+    json.numPassedTests,
+    json.numFailedTests + failedFiles,
+    json.numPendingTests + json.numTodoTests,
+  );
+}
+
+function playwrightSuite() {
+  const report = path.join(resultsDir, "e2e.json");
+  console.log("\n» e2e (playwright, chromium)");
+  spawnSync("npx", ["playwright", "test", "--reporter=list,json"], {
+    cwd: path.join(root, "e2e"),
+    stdio: "inherit",
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+  });
+  if (!fs.existsSync(report)) return record("e2e", 0, 1);
+  const { stats } = JSON.parse(fs.readFileSync(report, "utf8"));
+  record("e2e", stats.expected + stats.flaky, stats.unexpected, stats.skipped);
+}
+
+try {
+  installDependencies();
+  buildAll();
+  const runtime = await import(pathToFileURL(path.join(root, "runtime", "dist", "index.js")).href);
+  await runtime.provisionEngines((line) => console.log(`  ${line}`));
+  check("typecheck", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
+  check("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+  for (const pkg of ["shared", "runtime", "api", "studio"]) {
+    if (fs.existsSync(path.join(root, pkg, "test"))) vitestSuite(pkg, path.join(root, pkg));
+  }
+  vitestSuite("repository", root, ["--config", "scripts/vitest.config.ts"]);
+  if (fs.existsSync(path.join(root, "e2e", "playwright.config.ts"))) playwrightSuite();
+} catch (error) {
+  console.error(`\nnpm test could not run: ${error instanceof Error ? error.message : error}`);
+  record("setup", 0, 1);
+}
+
+// After the suites, nothing they started may still run (guards need a moment to notice).
+const deadline = Date.now() + 15_000;
+while (processesTagged(runTag).length && Date.now() < deadline)
+  await new Promise((r) => setTimeout(r, 500));
+const leftovers = processesTagged(runTag);
+if (leftovers.length) console.log(`\nprocesses left running: ${leftovers.join(", ")}`);
+record("no processes left behind", leftovers.length ? 0 : 1, leftovers.length ? 1 : 0);
+
+const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`;
+fs.writeFileSync(path.join(resultsDir, "summary.txt"), `${summary}\n`);
+console.log(
+  `\n${lines.join("\n")}\nnpm test took ${((Date.now() - started) / 60000).toFixed(1)} min`,
+);
+console.log(summary);
+process.exit(totals.failed ? 1 : 0);
