@@ -67,7 +67,7 @@ try {
     adminToken: credentials.adminToken,
     writeKey: credentials.writeKey,
     studioDir: path.join(root, "studio", "dist"),
-    engineStatus: () => engines.status(),
+    engineStatus: () => engines.health(),
   });
   fs.writeFileSync(
     path.join(dataDir, "runtime.json"),
