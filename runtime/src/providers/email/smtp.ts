@@ -1,0 +1,99 @@
+import { createHash } from "node:crypto";
+import nodemailer from "nodemailer";
+import type { ChannelProvider, OutgoingMessage, ProviderResult } from "../types.js";
+
+export type SmtpSettings = {
+  /** smtp://user:pass@host:port or smtps://...; query options (e.g. ?pool=true) pass through to nodemailer. */
+  url: string;
+  /** Default sender, `"Name <address>"`; a message's `from` field overrides it. */
+  from: string;
+  /** Keep a pool of connections open (default true): a journey sends many mails to one relay. */
+  pool?: boolean;
+  /** Connect, greeting and socket timeouts (ms). */
+  timeoutMs?: number;
+};
+
+/** The domain part of the sender, for Message-IDs. */
+function domainOf(from: string): string {
+  const match = /@([^>\s]+)>?\s*$/.exec(from);
+  return match?.[1] ?? "omnijourney.local";
+}
+
+/**
+ * A Message-ID derived from the idempotency key: a retried send produces the same id, so receiving
+ * systems (and our bounce handling) see one message, and replies reference it.
+ */
+export function messageIdFor(idempotencyKey: string, from: string): string {
+  return `<${createHash("sha256").update(idempotencyKey).digest("hex").slice(0, 32)}@${domainOf(from)}>`;
+}
+
+function transportUrl(settings: SmtpSettings): string {
+  const url = new URL(settings.url);
+  const set = (key: string, value: string) => {
+    if (!url.searchParams.has(key)) url.searchParams.set(key, value);
+  };
+  if (settings.pool ?? true) set("pool", "true");
+  const timeout = String(settings.timeoutMs ?? 30_000);
+  set("connectionTimeout", timeout);
+  set("greetingTimeout", timeout);
+  set("socketTimeout", timeout);
+  return url.toString();
+}
+
+type SmtpFailure = { code?: unknown; responseCode?: unknown; message?: unknown };
+
+function isSmtpFailure(error: unknown): error is SmtpFailure {
+  return typeof error === "object" && error !== null;
+}
+
+/** 5xx replies reject the message or address for good; connection problems and 4xx are worth retrying. */
+function failureOf(error: unknown): ProviderResult {
+  const message = error instanceof Error ? error.message : String(error);
+  const responseCode = isSmtpFailure(error) && typeof error.responseCode === "number" ? error.responseCode : undefined;
+  const permanent = responseCode !== undefined && responseCode >= 500 && responseCode < 600;
+  return { status: "failed", permanent, error: message };
+}
+
+export function createSmtpEmailProvider(settings: SmtpSettings): ChannelProvider<"email"> {
+  const transporter = nodemailer.createTransport(transportUrl(settings));
+  return {
+    channel: "email",
+    name: "smtp",
+    async send(message: OutgoingMessage<"email">): Promise<ProviderResult> {
+      const { subject, html, text, from, replyTo } = message.content;
+      if (!subject || (!html && !text)) return { status: "failed", permanent: true, error: "email content needs a subject and an html or text body" };
+      const sender = from ?? settings.from;
+      const headers: Record<string, string> = { "X-Omnijourney-Category": message.category };
+      const { unsubscribeUrl, messageId, journeyId, nodeId } = message.metadata;
+      if (messageId) headers["X-Omnijourney-Message-Id"] = messageId;
+      if (journeyId) headers["X-Omnijourney-Journey-Id"] = journeyId;
+      if (nodeId) headers["X-Omnijourney-Node-Id"] = nodeId;
+      if (message.category === "marketing" && unsubscribeUrl) {
+        // RFC 2369 + RFC 8058: mailbox providers show an unsubscribe button and POST to the URL.
+        headers["List-Unsubscribe"] = `<${unsubscribeUrl}>`;
+        headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+      }
+      try {
+        const info = await transporter.sendMail({
+          from: sender,
+          to: message.to,
+          subject,
+          ...(html ? { html } : {}),
+          ...(text ? { text } : {}),
+          ...(replyTo ? { replyTo } : {}),
+          messageId: messageIdFor(message.idempotencyKey, sender),
+          headers,
+        });
+        if (info.rejected.length > 0 && info.accepted.length === 0) {
+          return { status: "failed", permanent: true, error: `recipient rejected: ${info.response}` };
+        }
+        return { status: "sent", providerMessageId: info.messageId };
+      } catch (error) {
+        return failureOf(error);
+      }
+    },
+    async close(): Promise<void> {
+      transporter.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+/**
+ * The workspace's choice of provider per channel, as stored in Settings and produced from the
+ * environment by `providerSettingsFromEnv`. A channel left out falls back to the default:
+ * email → SMTP at the worker's `smtpUrl`, in-app → the store when one is injected, everything
+ * else → sandbox.
+ */
+const Sandbox = z.object({ provider: z.literal("sandbox") });
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+export const SmtpProviderSettings = z.object({
+  provider: z.literal("smtp"),
+  url: z.url({ protocol: /^smtps?$/ }),
+  from: z.string().min(3).default("Omnijourney <no-reply@omnijourney.local>"),
+  pool: z.boolean().default(true),
+  timeoutMs: z.number().int().positive().default(30_000),
+});
+
+export const TwilioProviderSettings = z
+  .object({
+    provider: z.literal("twilio"),
+    accountSid: z.string().min(1),
+    authToken: z.string().min(1),
+    from: z.string().min(1).optional(),
+    messagingServiceSid: z.string().min(1).optional(),
+    baseUrl: httpUrl.default("https://api.twilio.com"),
+    statusCallbackUrl: httpUrl.optional(),
+  })
+  .refine((s) => s.from !== undefined || s.messagingServiceSid !== undefined, {
+    message: "needs a sender: from or messagingServiceSid",
+    path: ["from"],
+  });
+
+export const WhatsAppProviderSettings = z.object({
+  provider: z.literal("cloud-api"),
+  token: z.string().min(1),
+  phoneNumberId: z.string().regex(/^\d+$/, "a numeric phone number id"),
+  baseUrl: httpUrl.default("https://graph.facebook.com"),
+  apiVersion: z.string().regex(/^\d+\.\d+$/, 'a Graph API version like "21.0"').default("21.0"),
+});
+
+export const TelegramProviderSettings = z.object({
+  provider: z.literal("bot-api"),
+  botToken: z.string().regex(/^\d+:[\w-]+$/, 'a bot token like "123456:ABC-DEF..."'),
+  baseUrl: httpUrl.default("https://api.telegram.org"),
+  defaultParseMode: z.enum(["HTML", "MarkdownV2"]).optional(),
+});
+
+const base64url = (bytes: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, "URL-safe base64 without padding")
+    .refine((value) => Buffer.from(value, "base64url").length === bytes, `${bytes} bytes once decoded`);
+
+export const WebPushProviderSettings = z.object({
+  provider: z.literal("web-push"),
+  vapidPublicKey: base64url(65),
+  vapidPrivateKey: base64url(32),
+  vapidSubject: z.string().regex(/^(mailto:|https:\/\/)/, "a mailto: or https: URL"),
+  ttlSeconds: z.number().int().min(0).default(86_400),
+});
+
+export const WebhookProviderSettings = z.object({
+  provider: z.literal("http"),
+  signingSecret: z.string().min(16, "at least 16 characters"),
+  timeoutMs: z.number().int().positive().default(10_000),
+  maxAttempts: z.number().int().min(1).max(10).default(4),
+  backoffMs: z.number().int().min(0).default(500),
+});
+
+export const InAppProviderSettings = z.object({ provider: z.literal("store") });
+
+export const ProviderSettings = z.object({
+  email: z.discriminatedUnion("provider", [SmtpProviderSettings, Sandbox]).optional(),
+  sms: z.discriminatedUnion("provider", [TwilioProviderSettings, Sandbox]).optional(),
+  whatsapp: z.discriminatedUnion("provider", [WhatsAppProviderSettings, Sandbox]).optional(),
+  telegram: z.discriminatedUnion("provider", [TelegramProviderSettings, Sandbox]).optional(),
+  push: z.discriminatedUnion("provider", [WebPushProviderSettings, Sandbox]).optional(),
+  webhook: z.discriminatedUnion("provider", [WebhookProviderSettings, Sandbox]).optional(),
+  inapp: z.discriminatedUnion("provider", [InAppProviderSettings, Sandbox]).optional(),
+});
+export type ProviderSettings = z.infer<typeof ProviderSettings>;
+/** What callers may pass (defaults not yet applied). */
+export type ProviderSettingsInput = z.input<typeof ProviderSettings>;
