@@ -16,7 +16,9 @@ export type ProviderConfigIssue = { variable: string; message: string };
 /** Thrown by `providerSettingsFromEnv`; every issue names the environment variable to fix. */
 export class ProviderConfigError extends Error {
   constructor(readonly issues: ProviderConfigIssue[]) {
-    super(`Invalid provider configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join("\n")}`);
+    super(
+      `Invalid provider configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join("\n")}`,
+    );
     this.name = "ProviderConfigError";
   }
 }
@@ -41,7 +43,12 @@ export const PROVIDER_ENV: Record<Channel, ChannelEnv> = {
     selector: "EMAIL_PROVIDER",
     provider: "smtp",
     schema: SmtpProviderSettings,
-    fields: { url: s("SMTP_URL"), from: s("EMAIL_FROM"), pool: bool("SMTP_POOL"), timeoutMs: int("SMTP_TIMEOUT_MS") },
+    fields: {
+      url: s("SMTP_URL"),
+      from: s("EMAIL_FROM"),
+      pool: bool("SMTP_POOL"),
+      timeoutMs: int("SMTP_TIMEOUT_MS"),
+    },
   },
   sms: {
     selector: "SMS_PROVIDER",
@@ -71,7 +78,11 @@ export const PROVIDER_ENV: Record<Channel, ChannelEnv> = {
     selector: "TELEGRAM_PROVIDER",
     provider: "bot-api",
     schema: TelegramProviderSettings,
-    fields: { botToken: s("TELEGRAM_BOT_TOKEN"), baseUrl: s("TELEGRAM_BASE_URL"), defaultParseMode: s("TELEGRAM_PARSE_MODE") },
+    fields: {
+      botToken: s("TELEGRAM_BOT_TOKEN"),
+      baseUrl: s("TELEGRAM_BASE_URL"),
+      defaultParseMode: s("TELEGRAM_PARSE_MODE"),
+    },
   },
   push: {
     selector: "PUSH_PROVIDER",
@@ -95,15 +106,25 @@ export const PROVIDER_ENV: Record<Channel, ChannelEnv> = {
       backoffMs: int("WEBHOOK_BACKOFF_MS"),
     },
   },
-  inapp: { selector: "INAPP_PROVIDER", provider: "store", schema: InAppProviderSettings, fields: {} },
+  inapp: {
+    selector: "INAPP_PROVIDER",
+    provider: "store",
+    schema: InAppProviderSettings,
+    fields: {},
+  },
 };
 
-function convert(value: string, kind: FieldKind): { ok: true; value: unknown } | { ok: false; message: string } {
+function convert(
+  value: string,
+  kind: FieldKind,
+): { ok: true; value: unknown } | { ok: false; message: string } {
   switch (kind) {
     case "string":
       return { ok: true, value };
     case "int":
-      return /^\d+$/.test(value) ? { ok: true, value: Number(value) } : { ok: false, message: `must be a whole number, got "${value}"` };
+      return /^\d+$/.test(value)
+        ? { ok: true, value: Number(value) }
+        : { ok: false, message: `must be a whole number, got "${value}"` };
     case "bool":
       if (/^(true|1|yes)$/i.test(value)) return { ok: true, value: true };
       if (/^(false|0|no)$/i.test(value)) return { ok: true, value: false };
@@ -117,7 +138,9 @@ function convert(value: string, kind: FieldKind): { ok: true; value: unknown } |
  * is set (so a half-configured provider is an error, never a silent sandbox), and is otherwise left
  * out for `createProviders` to default. Empty variables count as unset.
  */
-export function providerSettingsFromEnv(env: Record<string, string | undefined> = process.env): ProviderSettings {
+export function providerSettingsFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): ProviderSettings {
   const issues: ProviderConfigIssue[] = [];
   const settings: Record<string, unknown> = {};
   for (const [channel, spec] of Object.entries(PROVIDER_ENV)) {
@@ -128,7 +151,10 @@ export function providerSettingsFromEnv(env: Record<string, string | undefined> 
     const selected = read(spec.selector);
     const anyField = Object.values(spec.fields).some((f) => read(f.variable) !== undefined);
     if (selected !== undefined && selected !== spec.provider && selected !== "sandbox") {
-      issues.push({ variable: spec.selector, message: `must be "${spec.provider}" or "sandbox", got "${selected}"` });
+      issues.push({
+        variable: spec.selector,
+        message: `must be "${spec.provider}" or "sandbox", got "${selected}"`,
+      });
       continue;
     }
     if (selected === "sandbox") {
@@ -155,7 +181,10 @@ export function providerSettingsFromEnv(env: Record<string, string | undefined> 
       const missing = raw[field] === undefined;
       issues.push({
         variable,
-        message: missing && issue.code === "invalid_type" ? `is required when ${channel} uses ${spec.provider}` : issue.message,
+        message:
+          missing && issue.code === "invalid_type"
+            ? `is required when ${channel} uses ${spec.provider}`
+            : issue.message,
       });
     }
   }

@@ -5,7 +5,15 @@ import { createSandboxProvider, type SandboxRecorder } from "./sandbox/sandbox.j
 import { ProviderSettings, SmtpProviderSettings, type ProviderSettingsInput } from "./settings.js";
 import { createTwilioSmsProvider } from "./sms/twilio.js";
 import { createTelegramBotProvider } from "./telegram/bot-api.js";
-import { CHANNELS, type AnyOutgoingMessage, type Channel, type ChannelProvider, type OutgoingMessage, type ProviderMap, type ProviderResult } from "./types.js";
+import {
+  CHANNELS,
+  type AnyOutgoingMessage,
+  type Channel,
+  type ChannelProvider,
+  type OutgoingMessage,
+  type ProviderMap,
+  type ProviderResult,
+} from "./types.js";
 import { createHttpWebhookProvider } from "./webhook/http-webhook.js";
 import { createWhatsAppCloudProvider } from "./whatsapp/cloud-api.js";
 
@@ -28,12 +36,22 @@ export type Providers = {
 };
 
 function sandbox<C extends Channel>(channel: C, deps: ProviderDeps): ChannelProvider<C> {
-  return createSandboxProvider(channel, deps.sandboxRecorder ? { record: deps.sandboxRecorder } : {});
+  return createSandboxProvider(
+    channel,
+    deps.sandboxRecorder ? { record: deps.sandboxRecorder } : {},
+  );
 }
 
 function emailProvider(settings: ProviderSettings, deps: ProviderDeps): ChannelProvider<"email"> {
-  const email = settings.email ?? (deps.smtpUrl ? SmtpProviderSettings.parse({ provider: "smtp", url: deps.smtpUrl }) : undefined);
-  if (!email) throw new Error("email has no provider: set SMTP_URL (or EMAIL_PROVIDER=sandbox) or pass smtpUrl");
+  const email =
+    settings.email ??
+    (deps.smtpUrl
+      ? SmtpProviderSettings.parse({ provider: "smtp", url: deps.smtpUrl })
+      : undefined);
+  if (!email)
+    throw new Error(
+      "email has no provider: set SMTP_URL (or EMAIL_PROVIDER=sandbox) or pass smtpUrl",
+    );
   return email.provider === "smtp" ? createSmtpEmailProvider(email) : sandbox("email", deps);
 }
 
@@ -47,13 +65,21 @@ export function createProviders(input: ProviderSettingsInput, deps: ProviderDeps
   const map: ProviderMap = {
     email: emailProvider(settings, deps),
     sms: sms?.provider === "twilio" ? createTwilioSmsProvider(sms) : sandbox("sms", deps),
-    whatsapp: whatsapp?.provider === "cloud-api" ? createWhatsAppCloudProvider(whatsapp) : sandbox("whatsapp", deps),
-    telegram: telegram?.provider === "bot-api" ? createTelegramBotProvider(telegram) : sandbox("telegram", deps),
+    whatsapp:
+      whatsapp?.provider === "cloud-api"
+        ? createWhatsAppCloudProvider(whatsapp)
+        : sandbox("whatsapp", deps),
+    telegram:
+      telegram?.provider === "bot-api"
+        ? createTelegramBotProvider(telegram)
+        : sandbox("telegram", deps),
     push: push?.provider === "web-push" ? createWebPushProvider(push) : sandbox("push", deps),
-    webhook: webhook?.provider === "http" ? createHttpWebhookProvider(webhook) : sandbox("webhook", deps),
+    webhook:
+      webhook?.provider === "http" ? createHttpWebhookProvider(webhook) : sandbox("webhook", deps),
     inapp: inappProvider(inapp, deps),
   };
-  const dispatch = <C extends Channel>(message: OutgoingMessage<C>) => map[message.channel].send(message);
+  const dispatch = <C extends Channel>(message: OutgoingMessage<C>) =>
+    map[message.channel].send(message);
   return {
     for: (channel) => map[channel],
     send: (message) => dispatch(message),
@@ -72,7 +98,10 @@ export function createProviders(input: ProviderSettingsInput, deps: ProviderDeps
   };
 }
 
-function inappProvider(inapp: ProviderSettings["inapp"], deps: ProviderDeps): ChannelProvider<"inapp"> {
+function inappProvider(
+  inapp: ProviderSettings["inapp"],
+  deps: ProviderDeps,
+): ChannelProvider<"inapp"> {
   const wantsStore = inapp ? inapp.provider === "store" : deps.saveInApp !== undefined;
   if (!wantsStore) return sandbox("inapp", deps);
   if (!deps.saveInApp) throw new Error('in-app provider "store" needs a saveInApp function');

@@ -14,7 +14,12 @@ export type RetryPolicy = {
   timeoutMs: number;
 };
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 5_000, timeoutMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 5_000,
+  timeoutMs: 10_000,
+};
 
 export type HttpRequest = {
   url: string;
@@ -27,7 +32,8 @@ export type HttpOutcome =
   | { kind: "response"; status: number; headers: Headers; text: string; attempts: number }
   | { kind: "error"; error: string; timedOut: boolean; attempts: number };
 
-export const isRetryableStatus = (status: number): boolean => status >= 500 || status === 408 || status === 429;
+export const isRetryableStatus = (status: number): boolean =>
+  status >= 500 || status === 408 || status === 429;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -56,7 +62,10 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
-export async function postWithRetry(request: HttpRequest, policy: RetryPolicy): Promise<HttpOutcome> {
+export async function postWithRetry(
+  request: HttpRequest,
+  policy: RetryPolicy,
+): Promise<HttpOutcome> {
   let last: HttpOutcome = { kind: "error", error: "no attempt made", timedOut: false, attempts: 0 };
   for (let attempt = 1; attempt <= Math.max(1, policy.maxAttempts); attempt++) {
     let waitHint: number | undefined;
@@ -69,11 +78,18 @@ export async function postWithRetry(request: HttpRequest, policy: RetryPolicy): 
         redirect: "error",
       });
       const text = await response.text();
-      last = { kind: "response", status: response.status, headers: response.headers, text, attempts: attempt };
+      last = {
+        kind: "response",
+        status: response.status,
+        headers: response.headers,
+        text,
+        attempts: attempt,
+      };
       if (!isRetryableStatus(response.status)) return last;
       waitHint = retryAfterMs(response.headers);
     } catch (error) {
-      const timedOut = error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
+      const timedOut =
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
       last = {
         kind: "error",
         error: timedOut ? `timed out after ${policy.timeoutMs} ms` : describeError(error),
@@ -82,7 +98,10 @@ export async function postWithRetry(request: HttpRequest, policy: RetryPolicy): 
       };
     }
     if (attempt < policy.maxAttempts) {
-      const delay = waitHint === undefined ? backoffDelay(policy, attempt) : Math.min(waitHint, policy.maxDelayMs);
+      const delay =
+        waitHint === undefined
+          ? backoffDelay(policy, attempt)
+          : Math.min(waitHint, policy.maxDelayMs);
       await sleep(delay);
     }
   }
@@ -99,7 +118,10 @@ export function parseJson(text: string): unknown {
 }
 
 /** The common translation of a transport outcome that carried no usable success body into a failed result. */
-export function failureFrom(outcome: HttpOutcome, detail?: string): {
+export function failureFrom(
+  outcome: HttpOutcome,
+  detail?: string,
+): {
   status: "failed";
   permanent: boolean;
   error: string;

@@ -37,7 +37,10 @@ export const WhatsAppProviderSettings = z.object({
   token: z.string().min(1),
   phoneNumberId: z.string().regex(/^\d+$/, "a numeric phone number id"),
   baseUrl: httpUrl.default("https://graph.facebook.com"),
-  apiVersion: z.string().regex(/^\d+\.\d+$/, 'a Graph API version like "21.0"').default("21.0"),
+  apiVersion: z
+    .string()
+    .regex(/^\d+\.\d+$/, 'a Graph API version like "21.0"')
+    .default("21.0"),
 });
 
 export const TelegramProviderSettings = z.object({
@@ -51,7 +54,10 @@ const base64url = (bytes: number) =>
   z
     .string()
     .regex(/^[A-Za-z0-9_-]+$/, "URL-safe base64 without padding")
-    .refine((value) => Buffer.from(value, "base64url").length === bytes, `${bytes} bytes once decoded`);
+    .refine(
+      (value) => Buffer.from(value, "base64url").length === bytes,
+      `${bytes} bytes once decoded`,
+    );
 
 export const WebPushProviderSettings = z.object({
   provider: z.literal("web-push"),

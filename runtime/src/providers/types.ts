@@ -8,7 +8,15 @@
 /** Mirrors `Channel` in @omnijourney/shared (contracts.md); kept structurally identical. */
 export type Channel = "email" | "sms" | "push" | "telegram" | "whatsapp" | "webhook" | "inapp";
 
-export const CHANNELS = ["email", "sms", "push", "telegram", "whatsapp", "webhook", "inapp"] as const satisfies readonly Channel[];
+export const CHANNELS = [
+  "email",
+  "sms",
+  "push",
+  "telegram",
+  "whatsapp",
+  "webhook",
+  "inapp",
+] as const satisfies readonly Channel[];
 
 export type MessageCategory = "marketing" | "transactional";
 
@@ -24,7 +32,9 @@ export type PushSubscriptionJson = {
  * a Telegram chat id, the profile's Web Push subscriptions (one per device), the webhook's URL,
  * or the profile id whose in-app inbox stores the message.
  */
-export type RecipientFor<C extends Channel> = C extends "push" ? readonly PushSubscriptionJson[] : string;
+export type RecipientFor<C extends Channel> = C extends "push"
+  ? readonly PushSubscriptionJson[]
+  : string;
 
 /** Tracking data carried with every message; providers put it into headers or payloads so replies and webhooks can be matched. */
 export type MessageMetadata = {

@@ -1,27 +1,49 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceivedRequest = { method: string; path: string; headers: IncomingHttpHeaders; body: Buffer; text: string; at: number };
-export type FakeReply = { status: number; headers?: Record<string, string>; body?: string | object } | "hang";
+export type ReceivedRequest = {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  text: string;
+  at: number;
+};
+export type FakeReply =
+  { status: number; headers?: Record<string, string>; body?: string | object } | "hang";
 export type FakeServer = { url: string; requests: ReceivedRequest[]; close(): Promise<void> };
 
 /**
  * A local HTTP server on 127.0.0.1 and a free port that plays a provider's API: the handler checks
  * what arrived and answers as the real API would. "hang" never answers (for timeouts).
  */
-export async function startFakeServer(handler: (request: ReceivedRequest, index: number) => FakeReply | Promise<FakeReply>): Promise<FakeServer> {
+export async function startFakeServer(
+  handler: (request: ReceivedRequest, index: number) => FakeReply | Promise<FakeReply>,
+): Promise<FakeServer> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks);
-      const received: ReceivedRequest = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, text: body.toString("utf8"), at: Date.now() };
+      const received: ReceivedRequest = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body,
+        text: body.toString("utf8"),
+        at: Date.now(),
+      };
       requests.push(received);
       Promise.resolve(handler(received, requests.length - 1))
         .then((reply) => {
           if (reply === "hang") return;
-          const payload = reply.body === undefined ? "" : typeof reply.body === "string" ? reply.body : JSON.stringify(reply.body);
+          const payload =
+            reply.body === undefined
+              ? ""
+              : typeof reply.body === "string"
+                ? reply.body
+                : JSON.stringify(reply.body);
           res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
           res.end(payload);
         })

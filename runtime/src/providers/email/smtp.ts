@@ -49,7 +49,8 @@ function isSmtpFailure(error: unknown): error is SmtpFailure {
 /** 5xx replies reject the message or address for good; connection problems and 4xx are worth retrying. */
 function failureOf(error: unknown): ProviderResult {
   const message = error instanceof Error ? error.message : String(error);
-  const responseCode = isSmtpFailure(error) && typeof error.responseCode === "number" ? error.responseCode : undefined;
+  const responseCode =
+    isSmtpFailure(error) && typeof error.responseCode === "number" ? error.responseCode : undefined;
   const permanent = responseCode !== undefined && responseCode >= 500 && responseCode < 600;
   return { status: "failed", permanent, error: message };
 }
@@ -61,7 +62,12 @@ export function createSmtpEmailProvider(settings: SmtpSettings): ChannelProvider
     name: "smtp",
     async send(message: OutgoingMessage<"email">): Promise<ProviderResult> {
       const { subject, html, text, from, replyTo } = message.content;
-      if (!subject || (!html && !text)) return { status: "failed", permanent: true, error: "email content needs a subject and an html or text body" };
+      if (!subject || (!html && !text))
+        return {
+          status: "failed",
+          permanent: true,
+          error: "email content needs a subject and an html or text body",
+        };
       const sender = from ?? settings.from;
       const headers: Record<string, string> = { "X-Omnijourney-Category": message.category };
       const { unsubscribeUrl, messageId, journeyId, nodeId } = message.metadata;
@@ -85,7 +91,11 @@ export function createSmtpEmailProvider(settings: SmtpSettings): ChannelProvider
           headers,
         });
         if (info.rejected.length > 0 && info.accepted.length === 0) {
-          return { status: "failed", permanent: true, error: `recipient rejected: ${info.response}` };
+          return {
+            status: "failed",
+            permanent: true,
+            error: `recipient rejected: ${info.response}`,
+          };
         }
         return { status: "sent", providerMessageId: info.messageId };
       } catch (error) {

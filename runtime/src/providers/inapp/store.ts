@@ -1,4 +1,10 @@
-import type { ChannelProvider, MessageCategory, MessageMetadata, OutgoingMessage, ProviderResult } from "../types.js";
+import type {
+  ChannelProvider,
+  MessageCategory,
+  MessageMetadata,
+  OutgoingMessage,
+  ProviderResult,
+} from "../types.js";
 
 /** What the in-app inbox stores; the API lists these for the profile and marks them read. */
 export type InAppRecord = {
@@ -25,7 +31,12 @@ export function createInAppStoreProvider(save: SaveInAppMessage): ChannelProvide
     name: "store",
     async send(message: OutgoingMessage<"inapp">): Promise<ProviderResult> {
       const { title, body, url } = message.content;
-      if (!title && !body) return { status: "failed", permanent: true, error: "in-app content has neither title nor body" };
+      if (!title && !body)
+        return {
+          status: "failed",
+          permanent: true,
+          error: "in-app content has neither title nor body",
+        };
       try {
         const { id } = await save({
           profileId: message.to,
@@ -40,7 +51,11 @@ export function createInAppStoreProvider(save: SaveInAppMessage): ChannelProvide
         return { status: "sent", providerMessageId: id, cost: 0 };
       } catch (error) {
         // A storage error is the database being unavailable, not the message being wrong.
-        return { status: "failed", permanent: false, error: error instanceof Error ? error.message : String(error) };
+        return {
+          status: "failed",
+          permanent: false,
+          error: error instanceof Error ? error.message : String(error),
+        };
       }
     },
   };

@@ -1,6 +1,17 @@
 import webpush from "web-push";
-import type { ChannelProvider, OutgoingMessage, ProviderResult, PushSubscriptionJson } from "../types.js";
-import { DEFAULT_RETRY_POLICY, failureFrom, postWithRetry, type HttpOutcome, type RetryPolicy } from "../http-client.js";
+import type {
+  ChannelProvider,
+  OutgoingMessage,
+  ProviderResult,
+  PushSubscriptionJson,
+} from "../types.js";
+import {
+  DEFAULT_RETRY_POLICY,
+  failureFrom,
+  postWithRetry,
+  type HttpOutcome,
+  type RetryPolicy,
+} from "../http-client.js";
 
 export type WebPushSettings = {
   vapidPublicKey: string;
@@ -53,9 +64,17 @@ type DeviceOutcome = { endpoint: string; outcome: HttpOutcome };
  */
 export function createWebPushProvider(settings: WebPushSettings): ChannelProvider<"push"> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...settings.retry };
-  const vapidDetails = { subject: settings.vapidSubject, publicKey: settings.vapidPublicKey, privateKey: settings.vapidPrivateKey };
+  const vapidDetails = {
+    subject: settings.vapidSubject,
+    publicKey: settings.vapidPublicKey,
+    privateKey: settings.vapidPrivateKey,
+  };
 
-  async function sendTo(subscription: PushSubscriptionJson, payload: string, urgency: "high" | "normal"): Promise<DeviceOutcome> {
+  async function sendTo(
+    subscription: PushSubscriptionJson,
+    payload: string,
+    urgency: "high" | "normal",
+  ): Promise<DeviceOutcome> {
     let details: webpush.RequestDetails;
     try {
       details = webpush.generateRequestDetails(subscription, payload, {
@@ -66,14 +85,26 @@ export function createWebPushProvider(settings: WebPushSettings): ChannelProvide
       });
     } catch (error) {
       // A malformed subscription (bad keys, non-URL endpoint) can never succeed.
-      return { endpoint: subscription.endpoint, outcome: { kind: "response", status: 400, headers: new Headers(), text: String(error), attempts: 0 } };
+      return {
+        endpoint: subscription.endpoint,
+        outcome: {
+          kind: "response",
+          status: 400,
+          headers: new Headers(),
+          text: String(error),
+          attempts: 0,
+        },
+      };
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(details.headers)) {
       // fetch computes Content-Length itself; web-push also sets numeric values (TTL) despite its types.
       if (name.toLowerCase() !== "content-length") headers[name] = String(value);
     }
-    const outcome = await postWithRetry({ url: details.endpoint, headers, body: details.body ?? new Uint8Array() }, policy);
+    const outcome = await postWithRetry(
+      { url: details.endpoint, headers, body: details.body ?? new Uint8Array() },
+      policy,
+    );
     return { endpoint: subscription.endpoint, outcome };
   }
 
@@ -81,20 +112,36 @@ export function createWebPushProvider(settings: WebPushSettings): ChannelProvide
     channel: "push",
     name: "web-push",
     async send(message: OutgoingMessage<"push">): Promise<ProviderResult> {
-      if (message.to.length === 0) return { status: "failed", permanent: true, error: "profile has no push subscription" };
+      if (message.to.length === 0)
+        return { status: "failed", permanent: true, error: "profile has no push subscription" };
       const payload = JSON.stringify(payloadOf(message));
       const urgency = message.category === "transactional" ? "high" : "normal";
-      const results = await Promise.all(message.to.map((subscription) => sendTo(subscription, payload, urgency)));
-      const ok = (r: DeviceOutcome) => r.outcome.kind === "response" && r.outcome.status >= 200 && r.outcome.status < 300;
+      const results = await Promise.all(
+        message.to.map((subscription) => sendTo(subscription, payload, urgency)),
+      );
+      const ok = (r: DeviceOutcome) =>
+        r.outcome.kind === "response" && r.outcome.status >= 200 && r.outcome.status < 300;
       const expired = results
-        .filter((r) => r.outcome.kind === "response" && (r.outcome.status === 404 || r.outcome.status === 410))
+        .filter(
+          (r) =>
+            r.outcome.kind === "response" && (r.outcome.status === 404 || r.outcome.status === 410),
+        )
         .map((r) => r.endpoint);
       const attempts = results.reduce((sum, r) => sum + r.outcome.attempts, 0);
       const delivered = results.filter(ok);
       if (delivered.length > 0) {
         // The push service names the message in Location (RFC 8030 §5).
-        const ids = delivered.map((r) => (r.outcome.kind === "response" ? r.outcome.headers.get("location") : null) ?? r.endpoint);
-        return { status: "sent", providerMessageId: ids.join(" "), attempts, ...(expired.length ? { expiredSubscriptions: expired } : {}) };
+        const ids = delivered.map(
+          (r) =>
+            (r.outcome.kind === "response" ? r.outcome.headers.get("location") : null) ??
+            r.endpoint,
+        );
+        return {
+          status: "sent",
+          providerMessageId: ids.join(" "),
+          attempts,
+          ...(expired.length ? { expiredSubscriptions: expired } : {}),
+        };
       }
       const failures = results.map((r) => ({ endpoint: r.endpoint, ...failureFrom(r.outcome) }));
       return {

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { ChannelProvider, OutgoingMessage, ProviderResult } from "../types.js";
-import { DEFAULT_RETRY_POLICY, failureFrom, joinUrl, parseJson, postWithRetry, type RetryPolicy } from "../http-client.js";
+import {
+  DEFAULT_RETRY_POLICY,
+  failureFrom,
+  joinUrl,
+  parseJson,
+  postWithRetry,
+  type RetryPolicy,
+} from "../http-client.js";
 
 export type TwilioSettings = {
   accountSid: string;
@@ -33,7 +40,10 @@ function parsePrice(price: string | number | null | undefined): number | undefin
 
 export function createTwilioSmsProvider(settings: TwilioSettings): ChannelProvider<"sms"> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...settings.retry };
-  const url = joinUrl(settings.baseUrl, `/2010-04-01/Accounts/${encodeURIComponent(settings.accountSid)}/Messages.json`);
+  const url = joinUrl(
+    settings.baseUrl,
+    `/2010-04-01/Accounts/${encodeURIComponent(settings.accountSid)}/Messages.json`,
+  );
   const authorization = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString("base64")}`;
   return {
     channel: "sms",
@@ -42,7 +52,8 @@ export function createTwilioSmsProvider(settings: TwilioSettings): ChannelProvid
       const body = message.content.body ?? message.content.text;
       if (!body) return { status: "failed", permanent: true, error: "sms content has no body" };
       const form = new URLSearchParams({ To: message.to, Body: body });
-      if (settings.messagingServiceSid) form.set("MessagingServiceSid", settings.messagingServiceSid);
+      if (settings.messagingServiceSid)
+        form.set("MessagingServiceSid", settings.messagingServiceSid);
       if (settings.from) form.set("From", settings.from);
       if (settings.statusCallbackUrl) form.set("StatusCallback", settings.statusCallbackUrl);
       const outcome = await postWithRetry(
@@ -59,7 +70,13 @@ export function createTwilioSmsProvider(settings: TwilioSettings): ChannelProvid
       );
       if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
         const parsed = TwilioMessage.safeParse(parseJson(outcome.text));
-        if (!parsed.success) return { status: "failed", permanent: false, error: "unexpected Twilio response body", attempts: outcome.attempts };
+        if (!parsed.success)
+          return {
+            status: "failed",
+            permanent: false,
+            error: "unexpected Twilio response body",
+            attempts: outcome.attempts,
+          };
         const cost = parsePrice(parsed.data.price);
         return {
           status: "sent",
@@ -69,8 +86,12 @@ export function createTwilioSmsProvider(settings: TwilioSettings): ChannelProvid
           attempts: outcome.attempts,
         };
       }
-      const error = outcome.kind === "response" ? TwilioError.safeParse(parseJson(outcome.text)) : undefined;
-      return failureFrom(outcome, error?.success ? `${error.data.code ?? ""} ${error.data.message}`.trim() : undefined);
+      const error =
+        outcome.kind === "response" ? TwilioError.safeParse(parseJson(outcome.text)) : undefined;
+      return failureFrom(
+        outcome,
+        error?.success ? `${error.data.code ?? ""} ${error.data.message}`.trim() : undefined,
+      );
     },
   };
 }

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { ChannelProvider, OutgoingMessage, ProviderResult } from "../types.js";
-import { DEFAULT_RETRY_POLICY, failureFrom, joinUrl, parseJson, postWithRetry, type RetryPolicy } from "../http-client.js";
+import {
+  DEFAULT_RETRY_POLICY,
+  failureFrom,
+  joinUrl,
+  parseJson,
+  postWithRetry,
+  type RetryPolicy,
+} from "../http-client.js";
 
 export type TelegramSettings = {
   botToken: string;
@@ -11,8 +18,18 @@ export type TelegramSettings = {
   retry?: Partial<RetryPolicy>;
 };
 
-const BotOk = z.object({ ok: z.literal(true), result: z.object({ message_id: z.number(), chat: z.object({ id: z.union([z.number(), z.string()]) }) }) });
-const BotError = z.object({ ok: z.literal(false), error_code: z.number().optional(), description: z.string() });
+const BotOk = z.object({
+  ok: z.literal(true),
+  result: z.object({
+    message_id: z.number(),
+    chat: z.object({ id: z.union([z.number(), z.string()]) }),
+  }),
+});
+const BotError = z.object({
+  ok: z.literal(false),
+  error_code: z.number().optional(),
+  description: z.string(),
+});
 
 export function createTelegramBotProvider(settings: TelegramSettings): ChannelProvider<"telegram"> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...settings.retry };
@@ -22,7 +39,8 @@ export function createTelegramBotProvider(settings: TelegramSettings): ChannelPr
     name: "bot-api",
     async send(message: OutgoingMessage<"telegram">): Promise<ProviderResult> {
       const text = message.content.text ?? message.content.body;
-      if (!text) return { status: "failed", permanent: true, error: "telegram content has no text" };
+      if (!text)
+        return { status: "failed", permanent: true, error: "telegram content has no text" };
       const parseMode = message.content.parseMode ?? settings.defaultParseMode;
       const payload = {
         chat_id: message.to,
@@ -35,11 +53,22 @@ export function createTelegramBotProvider(settings: TelegramSettings): ChannelPr
       );
       if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
         const parsed = BotOk.safeParse(parseJson(outcome.text));
-        if (!parsed.success) return { status: "failed", permanent: false, error: "unexpected Bot API response body", attempts: outcome.attempts };
-        return { status: "sent", providerMessageId: `${parsed.data.result.chat.id}:${parsed.data.result.message_id}`, attempts: outcome.attempts };
+        if (!parsed.success)
+          return {
+            status: "failed",
+            permanent: false,
+            error: "unexpected Bot API response body",
+            attempts: outcome.attempts,
+          };
+        return {
+          status: "sent",
+          providerMessageId: `${parsed.data.result.chat.id}:${parsed.data.result.message_id}`,
+          attempts: outcome.attempts,
+        };
       }
       // The token is part of the URL, so error texts never include the URL.
-      const error = outcome.kind === "response" ? BotError.safeParse(parseJson(outcome.text)) : undefined;
+      const error =
+        outcome.kind === "response" ? BotError.safeParse(parseJson(outcome.text)) : undefined;
       return failureFrom(outcome, error?.success ? error.data.description : undefined);
     },
   };

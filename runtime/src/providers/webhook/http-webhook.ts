@@ -1,5 +1,10 @@
 import type { ChannelProvider, OutgoingMessage, ProviderResult } from "../types.js";
-import { DEFAULT_RETRY_POLICY, failureFrom, postWithRetry, type RetryPolicy } from "../http-client.js";
+import {
+  DEFAULT_RETRY_POLICY,
+  failureFrom,
+  postWithRetry,
+  type RetryPolicy,
+} from "../http-client.js";
 import { WEBHOOK_SIGNATURE_HEADER, signWebhookPayload } from "./signature.js";
 
 export type WebhookSettings = {
@@ -49,19 +54,33 @@ export function createHttpWebhookProvider(settings: WebhookSettings): ChannelPro
         return { status: "failed", permanent: true, error: `invalid webhook URL: ${message.to}` };
       }
       if (target.protocol !== "https:" && target.protocol !== "http:") {
-        return { status: "failed", permanent: true, error: `webhook URL must be http(s): ${target.protocol}` };
+        return {
+          status: "failed",
+          permanent: true,
+          error: `webhook URL must be http(s): ${target.protocol}`,
+        };
       }
       const body = buildBody(message);
       const headers = (): Record<string, string> => ({
         "content-type": message.content.contentType ?? "application/json",
         "user-agent": settings.userAgent ?? "Omnijourney-Webhook/1",
         "idempotency-key": message.idempotencyKey,
-        [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(settings.signingSecret, body, Math.floor(Date.now() / 1000)),
-        ...(message.metadata.messageId ? { "x-omnijourney-message-id": message.metadata.messageId } : {}),
+        [WEBHOOK_SIGNATURE_HEADER]: signWebhookPayload(
+          settings.signingSecret,
+          body,
+          Math.floor(Date.now() / 1000),
+        ),
+        ...(message.metadata.messageId
+          ? { "x-omnijourney-message-id": message.metadata.messageId }
+          : {}),
       });
       const outcome = await postWithRetry({ url: target.toString(), headers, body }, policy);
       if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
-        return { status: "sent", attempts: outcome.attempts, providerMessageId: outcome.headers.get("x-request-id") ?? message.idempotencyKey };
+        return {
+          status: "sent",
+          attempts: outcome.attempts,
+          providerMessageId: outcome.headers.get("x-request-id") ?? message.idempotencyKey,
+        };
       }
       return failureFrom(outcome);
     },

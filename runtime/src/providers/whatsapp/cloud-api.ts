@@ -1,6 +1,13 @@
 import { z } from "zod";
 import type { ChannelProvider, OutgoingMessage, ProviderResult } from "../types.js";
-import { DEFAULT_RETRY_POLICY, failureFrom, joinUrl, parseJson, postWithRetry, type RetryPolicy } from "../http-client.js";
+import {
+  DEFAULT_RETRY_POLICY,
+  failureFrom,
+  joinUrl,
+  parseJson,
+  postWithRetry,
+  type RetryPolicy,
+} from "../http-client.js";
 
 export type WhatsAppSettings = {
   /** A system-user access token with whatsapp_business_messaging. */
@@ -19,7 +26,11 @@ const SendResponse = z.object({
   messages: z.array(z.object({ id: z.string() })).min(1),
 });
 const GraphError = z.object({
-  error: z.object({ message: z.string(), code: z.number().optional(), error_subcode: z.number().optional() }),
+  error: z.object({
+    message: z.string(),
+    code: z.number().optional(),
+    error_subcode: z.number().optional(),
+  }),
 });
 
 /**
@@ -50,31 +61,60 @@ function buildPayload(message: OutgoingMessage<"whatsapp">): Record<string, unkn
   };
 }
 
-export function createWhatsAppCloudProvider(settings: WhatsAppSettings): ChannelProvider<"whatsapp"> {
+export function createWhatsAppCloudProvider(
+  settings: WhatsAppSettings,
+): ChannelProvider<"whatsapp"> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...settings.retry };
-  const url = joinUrl(settings.baseUrl, `/v${settings.apiVersion}/${encodeURIComponent(settings.phoneNumberId)}/messages`);
+  const url = joinUrl(
+    settings.baseUrl,
+    `/v${settings.apiVersion}/${encodeURIComponent(settings.phoneNumberId)}/messages`,
+  );
   return {
     channel: "whatsapp",
     name: "cloud-api",
     async send(message: OutgoingMessage<"whatsapp">): Promise<ProviderResult> {
       const payload = buildPayload(message);
-      if (!payload) return { status: "failed", permanent: true, error: "whatsapp content has neither body nor template" };
+      if (!payload)
+        return {
+          status: "failed",
+          permanent: true,
+          error: "whatsapp content has neither body nor template",
+        };
       const outcome = await postWithRetry(
         {
           url,
-          headers: { authorization: `Bearer ${settings.token}`, "content-type": "application/json" },
+          headers: {
+            authorization: `Bearer ${settings.token}`,
+            "content-type": "application/json",
+          },
           body: JSON.stringify(payload),
         },
         policy,
       );
       if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
         const parsed = SendResponse.safeParse(parseJson(outcome.text));
-        if (!parsed.success) return { status: "failed", permanent: false, error: "unexpected WhatsApp response body", attempts: outcome.attempts };
+        if (!parsed.success)
+          return {
+            status: "failed",
+            permanent: false,
+            error: "unexpected WhatsApp response body",
+            attempts: outcome.attempts,
+          };
         const [first] = parsed.data.messages;
-        return { status: "sent", ...(first ? { providerMessageId: first.id } : {}), attempts: outcome.attempts };
+        return {
+          status: "sent",
+          ...(first ? { providerMessageId: first.id } : {}),
+          attempts: outcome.attempts,
+        };
       }
-      const error = outcome.kind === "response" ? GraphError.safeParse(parseJson(outcome.text)) : undefined;
-      return failureFrom(outcome, error?.success ? `(#${error.data.error.code ?? "?"}) ${error.data.error.message}` : undefined);
+      const error =
+        outcome.kind === "response" ? GraphError.safeParse(parseJson(outcome.text)) : undefined;
+      return failureFrom(
+        outcome,
+        error?.success
+          ? `(#${error.data.error.code ?? "?"}) ${error.data.error.message}`
+          : undefined,
+      );
     },
   };
 }
