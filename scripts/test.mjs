@@ -85,7 +85,7 @@ try {
   const runtime = await import(pathToFileURL(path.join(root, "runtime", "dist", "index.js")).href);
   await runtime.provisionEngines((line) => console.log(`  ${line}`));
   check("typecheck", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
-  check("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
+  check("lint", "npm", ["run", "lint", "--silent"]);
   for (const pkg of ["shared", "runtime", "api", "studio"]) {
     if (fs.existsSync(path.join(root, pkg, "test"))) vitestSuite(pkg, path.join(root, pkg));
   }
