@@ -49,3 +49,14 @@ export { Problem, ProblemCode, DEFAULT_LIMITS, type ValidationResult, type Valid
 export { compileJourney, JourneyValidationError } from "./compile.js";
 export { canonicalJson, contentHash, sha256Hex } from "./hash.js";
 export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";
+export {
+  experimentResults, wilsonInterval,
+  type VariantCounts, type ExperimentOptions, type ExperimentResults, type VariantResult, type Comparison,
+} from "./stats/experiment.js";
+export {
+  attribute, attributeConversion,
+  type AttributionModel, type AttributionOptions, type AttributionResult, type ChannelAttribution, type Touch, type Conversion, type Credit,
+} from "./stats/attribution.js";
+export { normalCdf, normalQuantile, twoSidedP } from "./stats/normal.js";
+export { fisherExactTwoSided } from "./stats/fisher.js";
+export { describeNodeType, configJsonSchema, type NodeTypeDescription } from "./describe.js";

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { NodeCategory, NodeExecution, NodeType, NodeUiHints } from "./registry.js";
+
+/** A node type as the API's `/api/node-types` and the studio palette see it (plain JSON). */
+export type NodeTypeDescription = {
+  type: string;
+  title: string;
+  description: string;
+  category: NodeCategory;
+  icon: string;
+  version: number;
+  execution: NodeExecution;
+  waits: boolean;
+  /** Fixed ports, or null when they depend on the config (use `outputsFor` on the parsed config). */
+  outputs: string[] | null;
+  /** How ports derive from config when `outputs` is null. */
+  dynamicOutputs: string | null;
+  /** JSON Schema (draft 2020-12) of the config as written (input side: defaults optional). */
+  configSchema: Record<string, unknown>;
+  ui: NodeUiHints;
+};
+
+const DYNAMIC: Record<string, string> = {
+  "branch.multi": "one port per case id, then 'else'",
+  "experiment.split": "one port per variant id",
+};
+
+const schemaCache = new WeakMap<object, Record<string, unknown>>();
+
+/** JSON Schema of a node type's config (zod's own conversion; cached per schema). Unrepresentable parts become `{}`. */
+export function configJsonSchema(nodeType: NodeType): Record<string, unknown> {
+  const cached = schemaCache.get(nodeType.config);
+  if (cached) return cached;
+  const schema = z.toJSONSchema(nodeType.config, { io: "input", unrepresentable: "any", cycles: "ref", reused: "inline" });
+  schemaCache.set(nodeType.config, schema);
+  return schema;
+}
+
+/** Describes a node type for the palette, forms and handles. */
+export function describeNodeType(nodeType: NodeType): NodeTypeDescription {
+  return {
+    type: nodeType.type,
+    title: nodeType.title,
+    description: nodeType.description,
+    category: nodeType.category,
+    icon: nodeType.icon,
+    version: nodeType.version,
+    execution: nodeType.execution,
+    waits: nodeType.waits,
+    outputs: nodeType.staticOutputs ? [...nodeType.staticOutputs] : null,
+    dynamicOutputs: nodeType.staticOutputs ? null : (DYNAMIC[nodeType.type] ?? "derived from the config"),
+    configSchema: configJsonSchema(nodeType),
+    ui: nodeType.ui,
+  };
+}
