@@ -28,16 +28,18 @@ export function run(command, args, options = {}) {
   }
 }
 
-/** `npm ci` on a fresh clone, again only when package-lock.json changed since the last install. */
+/** Installs on a fresh clone, and again only when package-lock.json changed since the last install. */
 export function installDependencies() {
-  const lock = fs.readFileSync(path.join(root, "package-lock.json"));
-  const hash = createHash("sha256").update(lock).digest("hex");
   const marker = path.join(root, "node_modules", ".omnijourney-lock-hash");
-  if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === hash) return;
-  step("Installing dependencies (npm ci)", () =>
-    run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"]),
+  const lockHash = () =>
+    createHash("sha256").update(fs.readFileSync(path.join(root, "package-lock.json"))).digest("hex");
+  if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === lockHash()) return;
+  // `npm install` rather than `npm ci`: npm leaves other platforms' optional packages (turbo's,
+  // swc's) out of the lock file, and `npm ci` then refuses the lock as out of sync.
+  step("Installing dependencies", () =>
+    run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"]),
   );
-  fs.writeFileSync(marker, hash);
+  fs.writeFileSync(marker, lockHash());
 }
 
 /**
