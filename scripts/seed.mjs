@@ -27,7 +27,11 @@ let connection = runningInstance();
 let engines;
 if (!connection) {
   const runtime = await load("runtime");
-  engines = await runtime.startEngines({ profile: "dev", dataDir, progress: (line) => console.log(`  ${line}`) });
+  engines = await runtime.startEngines({
+    profile: "dev",
+    dataDir,
+    progress: (line) => console.log(`  ${line}`),
+  });
   connection = {
     mongoUri: engines.mongoUri,
     temporalAddress: engines.temporalAddress,

@@ -32,7 +32,9 @@ export function run(command, args, options = {}) {
 export function installDependencies() {
   const marker = path.join(root, "node_modules", ".omnijourney-lock-hash");
   const lockHash = () =>
-    createHash("sha256").update(fs.readFileSync(path.join(root, "package-lock.json"))).digest("hex");
+    createHash("sha256")
+      .update(fs.readFileSync(path.join(root, "package-lock.json")))
+      .digest("hex");
   if (fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === lockHash()) return;
   // `npm install` rather than `npm ci`: npm leaves other platforms' optional packages (turbo's,
   // swc's) out of the lock file, and `npm ci` then refuses the lock as out of sync.
@@ -46,7 +48,7 @@ export function installDependencies() {
  * Builds every package with turbo. Its cache lives outside the clone, so a fresh clone of the same
  * sources on a warm machine restores the build instead of compiling again.
  */
-export function buildAll() {
+export function buildAll({ keepGoing = false } = {}) {
   const cacheDir = path.join(omnijourneyHome(), "turbo-cache");
   step("Building packages", () =>
     run(
