@@ -60,6 +60,7 @@ export function buildAll({ keepGoing = false } = {}) {
         `--cache-dir=${cacheDir}`,
         "--output-logs=errors-only",
         "--log-order=grouped",
+        ...(keepGoing ? ["--continue"] : []),
       ],
       {
         env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
