@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import express, { type Express } from "express";
+import { pinoHttp } from "pino-http";
+import { bearerAuth } from "./auth.js";
+import type { ApiContext } from "./context.js";
+import { errorHandler, notFoundHandler } from "./errors.js";
+import { mount, type Endpoint } from "./http/endpoint.js";
+import { ingestionRouter } from "./ingestion/router.js";
+import { apiEndpoints, publicEndpoints } from "./routes/index.js";
+import { docsRouter } from "./routes/docs.js";
+
+/** Studio routes (DESIGN.md) that fall back to the SPA's index.html. */
+const STUDIO_ROUTES = /^\/(?:$|journeys(?:\/.*)?$|profiles(?:\/.*)?$|segments(?:\/.*)?$|messages\/?$|analytics\/?$|settings\/?$|login\/?$|sign-in\/?$)/;
+
+export const createApp = (ctx: ApiContext): Express => {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.set("query parser", "simple"); // flat strings only: `?a[$gt]=` never becomes an object
+
+  app.use(
+    pinoHttp({
+      logger: ctx.logger,
+      genReqId: (req, res) => {
+        const given = req.headers["x-request-id"];
+        const id = typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        res.setHeader("x-request-id", id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === "/health" },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    }),
+  );
+
+  app.use("/v1", ingestionRouter(ctx));
+
+  const publicRouter = express.Router();
+  publicRouter.use(express.json({ limit: "256kb" }));
+  publicRouter.use(express.urlencoded({ extended: false, limit: "64kb" }));
+  mount(publicRouter, publicEndpoints, ctx);
+  app.use(publicRouter);
+
+  app.use("/api", docsRouter(ctx));
+  const api = express.Router();
+  api.use(bearerAuth(ctx.config.adminToken));
+  api.use(express.json({ limit: "1mb" }));
+  mount(api, apiEndpoints, ctx);
+  app.use("/api", api);
+  app.use("/api", notFoundHandler);
+
+  if (ctx.config.studioDir) mountStudio(app, ctx.config.studioDir);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+};
+
+const mountStudio = (app: Express, studioDir: string): void => {
+  const index = path.join(studioDir, "index.html");
+  app.use(express.static(studioDir, { index: false, maxAge: "1h" }));
+  app.get(STUDIO_ROUTES, (_req, res, next) => {
+    if (!fs.existsSync(index)) return next();
+    res.setHeader("cache-control", "no-cache");
+    res.sendFile(index);
+  });
+};
+
+export type { Endpoint };

@@ -1,0 +1,26 @@
+import type { Logger } from "pino";
+import type { Collections } from "./store/collections.js";
+import type { JourneyRuntimeApi } from "./runtime.js";
+import type { Fanout } from "./ingestion/fanout.js";
+
+export type ApiConfig = {
+  adminToken: string;
+  writeKey: string;
+  /** Public base URL used in tracking links, unsubscribe links and Telegram deep links. */
+  publicUrl: string;
+  taskQueue: string;
+  studioDir?: string;
+  /** Ingestion requests allowed per write key and client per minute. */
+  ingestionRateLimit: number;
+};
+
+/** Everything a route needs, built once by `startApi` and passed down explicitly. */
+export type ApiContext = {
+  config: ApiConfig;
+  logger: Logger;
+  db: Collections;
+  runtime: JourneyRuntimeApi;
+  fanout: Fanout;
+  ping: () => Promise<boolean>;
+  engineStatus?: () => Record<string, unknown>;
+};

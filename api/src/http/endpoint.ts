@@ -1,0 +1,63 @@
+import type { Request, Response, Router } from "express";
+import { z } from "zod";
+import { validationError, zodIssues, type FieldIssue } from "../errors.js";
+import type { ApiContext } from "../context.js";
+
+export type Method = "get" | "post" | "put" | "patch" | "delete";
+
+type Input<P, Q, B> = { params: P; query: Q; body: B };
+type HandlerContext = { req: Request; res: Response; app: ApiContext };
+
+/**
+ * One endpoint: path, auth, input schemas, response schema and handler. The same declaration mounts the
+ * Express route and produces its OpenAPI operation, so the document cannot drift from what is enforced.
+ */
+export type Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> = {
+  method: Method;
+  path: string;
+  summary: string;
+  tags: string[];
+  auth: "bearer" | "writeKey" | "none";
+  params?: P;
+  query?: Q;
+  body?: B;
+  response?: z.ZodType;
+  status?: number;
+  /** Other content than JSON (redirects, images, HTML); documented by description only. */
+  raw?: { contentType: string; description: string };
+  handler: (input: Input<z.output<P>, z.output<Q>, z.output<B>>, ctx: HandlerContext) => Promise<unknown>;
+};
+
+export const endpoint = <P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+  def: Endpoint<P, Q, B>,
+): Endpoint => def as unknown as Endpoint; // why: erase the precise input types once the handler is checked against them
+
+const parsePart = (schema: z.ZodType | undefined, value: unknown, prefix: string, issues: FieldIssue[]): unknown => {
+  if (!schema) return value;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  issues.push(...zodIssues(result.error, prefix));
+  return undefined;
+};
+
+/** Mount endpoints on a router; input is parsed at the edge and the handler's result is sent as JSON. */
+export const mount = (router: Router, endpoints: Endpoint[], app: ApiContext): void => {
+  for (const ep of endpoints) {
+    router[ep.method](ep.path, async (req, res) => {
+      const issues: FieldIssue[] = [];
+      const params = parsePart(ep.params, req.params, "params", issues);
+      const query = parsePart(ep.query, req.query, "query", issues);
+      const body = parsePart(ep.body, ep.body ? req.body : undefined, "body", issues);
+      if (issues.length > 0) throw validationError(issues);
+      const result = await ep.handler({ params, query, body }, { req, res, app });
+      if (ep.raw || res.headersSent) return;
+      if (result === undefined) {
+        res.status(res.statusCode === 200 ? (ep.status ?? 204) : res.statusCode).end();
+        return;
+      }
+      // A handler may have chosen another status (e.g. 503 from /health); the declared one is the default.
+      if (res.statusCode === 200) res.status(ep.status ?? 200);
+      res.json(result);
+    });
+  }
+};

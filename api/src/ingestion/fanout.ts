@@ -1,0 +1,231 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import {
+  Condition,
+  evaluateCondition,
+  eventFiltersOf,
+  matchesProperties,
+  nodeTypes,
+  type EventFilter,
+  type JourneyEvent,
+  type JourneyPlan,
+  type PropertyCondition,
+} from "@omnijourney/shared";
+import type { Collections } from "../store/collections.js";
+import type { EventDoc } from "../store/types.js";
+import type { JourneyRuntimeApi } from "../runtime.js";
+import { applyToProfiles, LEASE_MS } from "./ingest.js";
+
+/** The trigger of a live journey, denormalised on the journey document at publish. */
+export type LiveTrigger =
+  | { type: "trigger.event"; event: string; where?: PropertyCondition }
+  | { type: "trigger.segment"; segmentId: string }
+  | { type: "trigger.manual" };
+
+type LiveJourney = { journeyId: string; version: number; trigger: LiveTrigger };
+type SegmentJourney = LiveJourney & { condition: Condition };
+
+const JOURNEY_CACHE_MS = 2_000;
+const FILTER_CACHE_MS = 5_000;
+const POLL_MS = 1_000;
+const CLAIM_BATCH = 500;
+
+export const journeyEventOf = (doc: EventDoc): JourneyEvent => ({
+  event: doc.event,
+  properties: doc.properties,
+  timestamp: doc.timestamp.toISOString(),
+  messageId: doc.messageId,
+});
+
+/**
+ * The outbox drain. Every event is stored with `fanout: "pending"` and a lease held by the process that
+ * ingested it; that process fans it out right after acknowledging. When a process dies first, its lease
+ * lapses and this loop (in any API process) claims and finishes the work: profile updates if they had not
+ * been applied, enrolment of matching live journeys, signals to running enrolments, then `fanout: "done"`.
+ * Enrolment ids are deterministic per (journey, profile[, event]), so a repeat after a crash cannot enrol twice.
+ */
+export class Fanout {
+  private journeys: { at: number; event: LiveJourney[]; segment: SegmentJourney[] } | null = null;
+  private filters: { at: number; list: EventFilter[] } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight = new Set<Promise<void>>();
+  private stopped = false;
+
+  constructor(
+    private readonly db: Collections,
+    private readonly runtime: JourneyRuntimeApi,
+    private readonly logger: Logger,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        await this.drainOrphans();
+      } catch (err) {
+        this.logger.error({ err }, "outbox drain failed");
+      }
+      if (!this.stopped) this.timer = setTimeout(() => void tick(), POLL_MS);
+    };
+    this.timer = setTimeout(() => void tick(), 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Forget cached live journeys and counter filters (after publish, pause, resume, archive, segment edits). */
+  invalidate(): void {
+    this.journeys = null;
+    this.filters = null;
+  }
+
+  /**
+   * The filtered event counters ingestion keeps: one per (event, property condition) used by a segment or by a
+   * condition in a live journey's plan, so "purchase where total > 100, 2 times in 30 days" reads one counter.
+   */
+  async counterFilters(): Promise<EventFilter[]> {
+    if (this.filters && Date.now() - this.filters.at < FILTER_CACHE_MS) return this.filters.list;
+    const out = new Map<string, EventFilter>();
+    const add = (condition: unknown) => {
+      const parsed = Condition.safeParse(condition);
+      if (parsed.success) for (const f of eventFiltersOf(parsed.data)) out.set(JSON.stringify(f), f);
+    };
+    for (const s of await this.db.segments.find({}, { projection: { condition: 1 } }).toArray()) add(s.condition);
+    const live = await this.db.journeys.find({ status: { $in: ["live", "paused"] } }, { projection: { liveVersion: 1 } }).toArray();
+    for (const j of live) {
+      const version = await this.db.journeyVersions.findOne({ journeyId: String(j._id), version: j.liveVersion }, { projection: { plan: 1 } });
+      const plan = version?.plan as JourneyPlan | undefined; // why: plans are stored by publish from compileJourney
+      for (const node of Object.values(plan?.nodes ?? {})) {
+        const type = nodeTypes.get(node.type);
+        const config = (node.config ?? {}) as Record<string, unknown>; // why: a plan node's parsed config
+        for (const field of type?.ui.conditionFields ?? []) add(config[field]);
+      }
+    }
+    this.filters = { at: Date.now(), list: [...out.values()] };
+    return this.filters.list;
+  }
+
+  /** Fan out events this process just stored and still holds the lease for; errors leave them to the loop. */
+  kick(docs: EventDoc[]): void {
+    if (docs.length === 0) return;
+    const p = this.process(docs)
+      .catch((err: unknown) => this.logger.error({ err }, "fan-out failed; the outbox loop retries after the lease"))
+      .finally(() => this.inFlight.delete(p));
+    this.inFlight.add(p);
+  }
+
+  /** Resolves when every kicked fan-out has finished (tests and graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Claims pending events whose lease lapsed and processes them. Returns how many were processed. */
+  async drainOrphans(): Promise<number> {
+    const now = new Date();
+    const candidates = await this.db.events
+      .find({ fanout: "pending", leaseUntil: { $lt: now } }, { projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .limit(CLAIM_BATCH)
+      .toArray();
+    if (candidates.length === 0) return 0;
+    const owner = randomUUID();
+    const until = new Date(now.getTime() + LEASE_MS);
+    // The lease moves only where it still lapsed, so two processes never claim the same event.
+    await this.db.events.updateMany(
+      { _id: { $in: candidates.map((c) => c._id) }, fanout: "pending", leaseUntil: { $lt: now } },
+      { $set: { leaseUntil: until, leaseOwner: owner } },
+    );
+    const claimed = await this.db.events.find({ leaseOwner: owner, fanout: "pending" }).sort({ _id: 1 }).toArray();
+    const unapplied = claimed.filter((d) => !d.applied);
+    await applyToProfiles(this.db, unapplied, new Date(), await this.counterFilters());
+    await this.process(claimed);
+    return claimed.length;
+  }
+
+  private async liveJourneys(): Promise<{ event: LiveJourney[]; segment: SegmentJourney[] }> {
+    if (this.journeys && Date.now() - this.journeys.at < JOURNEY_CACHE_MS) return this.journeys;
+    const docs = await this.db.journeys.find({ status: "live", liveVersion: { $ne: null } }).toArray();
+    const event: LiveJourney[] = [];
+    const segment: SegmentJourney[] = [];
+    const segmentIds = new Set<string>();
+    for (const d of docs) {
+      const trigger: unknown = d.trigger;
+      if (!isTrigger(trigger) || typeof d.liveVersion !== "number") continue;
+      const live = { journeyId: String(d._id), version: d.liveVersion, trigger };
+      if (trigger.type === "trigger.event") event.push(live);
+      if (trigger.type === "trigger.segment") segmentIds.add(trigger.segmentId);
+    }
+    if (segmentIds.size > 0) {
+      const segments = await this.db.segments.find({ _id: { $in: [...segmentIds] } }).toArray();
+      const conditions = new Map(segments.map((s) => [String(s._id), s.condition as Condition])); // why: segments are validated on write
+      for (const d of docs) {
+        const trigger: unknown = d.trigger;
+        if (!isTrigger(trigger) || trigger.type !== "trigger.segment" || typeof d.liveVersion !== "number") continue;
+        const condition = conditions.get(trigger.segmentId);
+        if (condition) segment.push({ journeyId: String(d._id), version: d.liveVersion, trigger, condition });
+      }
+    }
+    this.journeys = { at: Date.now(), event, segment };
+    return this.journeys;
+  }
+
+  /** Enrols into matching journeys and signals running enrolments, then marks the events done. */
+  async process(docs: EventDoc[]): Promise<void> {
+    if (docs.length === 0) return;
+    const { event: eventJourneys, segment: segmentJourneys } = await this.liveJourneys();
+    const profileIds = [...new Set(docs.map((d) => d.profileId))];
+    const running = new Set(
+      (await this.db.enrolments.distinct("profileId", { profileId: { $in: profileIds }, status: "active" })).map(String),
+    );
+    for (const doc of docs) {
+      const event = journeyEventOf(doc);
+      for (const j of eventJourneys) {
+        if (j.trigger.type !== "trigger.event" || j.trigger.event !== doc.event) continue;
+        if (j.trigger.where && !matchesProperties(j.trigger.where, doc.properties, doc.timestamp)) continue;
+        await this.runtime.enrol({ journeyId: j.journeyId, version: j.version, profileId: doc.profileId, event });
+      }
+      if (running.has(doc.profileId)) await this.runtime.signalEvent({ profileId: doc.profileId, event });
+    }
+    if (segmentJourneys.length > 0) await this.enterSegments(profileIds, segmentJourneys);
+    await this.db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { fanout: "done", leaseUntil: null } });
+  }
+
+  /** Profiles changed outside ingestion (API edits): segment-triggered journeys may now apply. */
+  async profilesChanged(profileIds: string[]): Promise<void> {
+    const { segment } = await this.liveJourneys();
+    if (segment.length > 0) await this.enterSegments(profileIds, segment);
+  }
+
+  /**
+   * A profile that now matches a segment watched by a live journey enters it: the membership row is the
+   * idempotency key, so only the first match enrols; a profile that no longer matches leaves the segment.
+   */
+  async enterSegments(profileIds: string[], journeys: SegmentJourney[]): Promise<void> {
+    const profiles = await this.db.profiles.find({ profileId: { $in: profileIds } }).toArray();
+    const now = new Date();
+    for (const profile of profiles) {
+      for (const j of journeys) {
+        if (j.trigger.type !== "trigger.segment") continue;
+        const segmentId = j.trigger.segmentId;
+        const matches = evaluateCondition(j.condition, { profile, now });
+        if (!matches) {
+          await this.db.segmentMemberships.deleteOne({ journeyId: j.journeyId, segmentId, profileId: profile.profileId });
+          continue;
+        }
+        const res = await this.db.segmentMemberships.updateOne(
+          { journeyId: j.journeyId, segmentId, profileId: profile.profileId },
+          { $setOnInsert: { journeyId: j.journeyId, segmentId, profileId: profile.profileId, enteredAt: now } },
+          { upsert: true },
+        );
+        if (res.upsertedCount === 1) await this.runtime.enrol({ journeyId: j.journeyId, version: j.version, profileId: profile.profileId, event: null });
+      }
+    }
+  }
+}
+
+const isTrigger = (t: unknown): t is LiveTrigger =>
+  typeof t === "object" && t !== null && "type" in t && (t.type === "trigger.event" || t.type === "trigger.segment" || t.type === "trigger.manual");

@@ -1,0 +1,107 @@
+import type { Collections } from "../store/collections.js";
+import type { ConsentEntry, CounterEntry, ProfileDoc } from "../store/types.js";
+
+/** How many recent timestamps a counter keeps (newest first); matches the shared counter update. */
+const RECENT_CAP = 50;
+
+/** A profile document for a person seen for the first time. */
+export const emptyProfile = (profileId: string, ids: { userId?: string | null; anonymousId?: string | null }, now: Date) => ({
+  profileId,
+  ...(ids.userId ? { userId: ids.userId } : {}),
+  anonymousIds: ids.anonymousId ? [ids.anonymousId] : [],
+  attributes: {},
+  consent: {},
+  counters: {},
+  createdAt: now,
+  updatedAt: now,
+});
+
+const mergeCounters = (into: Record<string, CounterEntry>, from: Record<string, CounterEntry>): Record<string, CounterEntry> => {
+  const out: Record<string, CounterEntry> = { ...into };
+  for (const [key, c] of Object.entries(from)) {
+    const k = out[key];
+    if (!k) {
+      out[key] = c;
+      continue;
+    }
+    out[key] = {
+      count: k.count + c.count,
+      first: new Date(Math.min(new Date(k.first).getTime(), new Date(c.first).getTime())),
+      last: new Date(Math.max(new Date(k.last).getTime(), new Date(c.last).getTime())),
+      recent: [...(k.recent ?? []), ...(c.recent ?? [])]
+        .map((d) => new Date(d))
+        .sort((a, b) => b.getTime() - a.getTime())
+        .slice(0, RECENT_CAP),
+    };
+  }
+  return out;
+};
+
+const mergeConsent = (into: Record<string, ConsentEntry>, from: Record<string, ConsentEntry>): Record<string, ConsentEntry> => {
+  const out: Record<string, ConsentEntry> = { ...into };
+  for (const [channel, c] of Object.entries(from)) {
+    const k = out[channel];
+    if (!k) {
+      out[channel] = c;
+      continue;
+    }
+    // The known profile's explicit answers win; the anonymous history is kept for audit.
+    out[channel] = {
+      marketing: k.marketing !== "unknown" ? k.marketing : c.marketing,
+      transactional: k.transactional !== "unknown" ? k.transactional : c.transactional,
+      history: [...(c.history ?? []), ...(k.history ?? [])],
+    };
+  }
+  return out;
+};
+
+/**
+ * Joins the profile known as `fromId` (usually an anonymousId) to the profile `toId` (a userId): the known
+ * profile gains the anonymous id, the attributes it lacks, the counters and consent; the anonymous history
+ * (events, messages, enrolments) is re-keyed to it; the anonymous profile is deleted. Safe to repeat.
+ */
+export const linkIdentity = async (db: Collections, fromId: string, toId: string, now: Date): Promise<void> => {
+  if (fromId === toId) return;
+  await db.profiles.updateOne(
+    { profileId: toId },
+    {
+      $setOnInsert: { profileId: toId, attributes: {}, consent: {}, counters: {}, createdAt: now },
+      $set: { userId: toId, updatedAt: now },
+      $addToSet: { anonymousIds: fromId },
+    },
+    { upsert: true },
+  );
+  const from = await db.profiles.findOne({ profileId: fromId });
+  if (!from) return;
+  const to: ProfileDoc | null = await db.profiles.findOne({ profileId: toId });
+  if (!to) return;
+  const attributes = { ...from.attributes, ...to.attributes };
+  await db.profiles.updateOne(
+    { profileId: toId },
+    {
+      $set: {
+        attributes,
+        counters: mergeCounters(to.counters ?? {}, from.counters ?? {}),
+        consent: mergeConsent(to.consent ?? {}, from.consent ?? {}),
+        anonymousIds: [...new Set([...(to.anonymousIds ?? []), ...(from.anonymousIds ?? []), fromId])],
+        createdAt: new Date(Math.min(new Date(to.createdAt).getTime(), new Date(from.createdAt).getTime())),
+        updatedAt: now,
+      },
+    },
+  );
+  // History follows the person. Each step is idempotent, so a crash mid-way is repaired by the next call.
+  await db.events.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
+  await db.messages.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
+  await db.enrolments.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
+  await db.profiles.deleteOne({ profileId: fromId });
+};
+
+/** Maps anonymous ids to the profile that holds them (a merged anonymous id points at the known profile). */
+export const profileIdsForAnonymous = async (db: Collections, anonymousIds: string[]): Promise<Map<string, string>> => {
+  const map = new Map<string, string>();
+  if (anonymousIds.length === 0) return map;
+  const unique = new Set(anonymousIds);
+  const found = await db.profiles.find({ anonymousIds: { $in: [...unique] } }, { projection: { profileId: 1, anonymousIds: 1 } }).toArray();
+  for (const p of found) for (const a of p.anonymousIds ?? []) if (unique.has(a)) map.set(a, p.profileId);
+  return map;
+};

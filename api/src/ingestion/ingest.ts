@@ -1,0 +1,145 @@
+import { MongoBulkWriteError, ObjectId, type AnyBulkWriteOperation, type Filter, type UpdateFilter } from "mongodb";
+import { counterKeysFor, foldEvents, type EventFilter } from "@omnijourney/shared";
+import type { Collections } from "../store/collections.js";
+import type { CounterEntry, EventDoc, ProfileDoc } from "../store/types.js";
+import { emptyProfile, linkIdentity, profileIdsForAnonymous } from "./identity.js";
+import type { Normalised } from "./normalise.js";
+
+/** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
+export const LEASE_MS = 30_000;
+const DUPLICATE_KEY = 11000;
+
+export type Stored = { stored: EventDoc[]; duplicates: number };
+
+/**
+ * Resolves each event's profile, joining identities first (identify with both ids, alias), so the
+ * anonymous history is already re-keyed when the new events land.
+ */
+const resolveProfiles = async (db: Collections, items: Normalised[], now: Date): Promise<string[]> => {
+  const links = new Map<string, string>();
+  for (const item of items) {
+    if (item.type === "alias" && item.previousId && item.userId) links.set(`${item.previousId}\u0000${item.userId}`, item.userId);
+    else if (item.userId && item.anonymousId) links.set(`${item.anonymousId}\u0000${item.userId}`, item.userId);
+  }
+  for (const key of links.keys()) {
+    const [from = "", to = ""] = key.split("\u0000");
+    await linkIdentity(db, from, to, now);
+  }
+  const anonymous = items.filter((i) => !i.userId && i.anonymousId).map((i) => i.anonymousId ?? "");
+  const byAnonymous = await profileIdsForAnonymous(db, anonymous);
+  return items.map((i) => i.profileId ?? i.userId ?? byAnonymous.get(i.anonymousId ?? "") ?? i.anonymousId ?? "");
+};
+
+/** Inserts events keyed by `messageId`; a duplicate is acknowledged without being stored twice. */
+const insertEvents = async (db: Collections, docs: EventDoc[]): Promise<Set<number>> => {
+  const failed = new Set<number>();
+  if (docs.length === 0) return failed;
+  try {
+    await db.events.insertMany(docs, { ordered: false });
+  } catch (err) {
+    if (!(err instanceof MongoBulkWriteError)) throw err;
+    const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
+    for (const w of writeErrors) {
+      if (w.code !== DUPLICATE_KEY) throw err;
+      failed.add(w.index);
+    }
+  }
+  return failed;
+};
+
+const COUNTER_ATTEMPTS = 20;
+
+/**
+ * Applies counters and traits of freshly stored events to their profiles. Counters are read, folded with
+ * shared's `foldEvents` and written back guarded by the counts read (compare-and-set; FerretDB ignores
+ * `$push` modifiers, so a blind sorted/capped push is not an option). A profile whose write lost a race is
+ * re-read and retried; all profiles of a batch go in parallel.
+ */
+export const applyToProfiles = async (db: Collections, docs: EventDoc[], now: Date, filters: readonly EventFilter[] = []): Promise<void> => {
+  if (docs.length === 0) return;
+  const byProfile = new Map<string, EventDoc[]>();
+  for (const d of docs) {
+    const list = byProfile.get(d.profileId);
+    if (list) list.push(d);
+    else byProfile.set(d.profileId, [d]);
+  }
+  const inserts: AnyBulkWriteOperation<ProfileDoc>[] = [...byProfile.entries()].map(([profileId, list]) => ({
+    updateOne: {
+      filter: { profileId },
+      update: { $setOnInsert: emptyProfile(profileId, { userId: list.find((d) => d.userId)?.userId, anonymousId: list.find((d) => d.anonymousId)?.anonymousId }, now) },
+      upsert: true,
+    },
+  }));
+  await db.profiles.bulkWrite(inserts, { ordered: false });
+  let pending = [...byProfile.keys()];
+  for (let attempt = 0; attempt < COUNTER_ATTEMPTS && pending.length > 0; attempt++) {
+    const profiles = await db.profiles.find({ profileId: { $in: pending } }, { projection: { profileId: 1, counters: 1 } }).toArray();
+    const lost = await Promise.all(
+      profiles.map(async (p) => {
+        const events = byProfile.get(p.profileId) ?? [];
+        const ok = await db.profiles.updateOne(
+          { profileId: p.profileId, ...guardFor(p.counters ?? {}, events, filters) },
+          profileUpdate(p.counters ?? {}, events, now, filters),
+        );
+        return ok.matchedCount === 1 ? null : p.profileId;
+      }),
+    );
+    pending = lost.filter((id): id is string => id !== null);
+  }
+  if (pending.length > 0) throw new Error(`profile counters kept changing for ${pending.join(", ")}`);
+  await db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { applied: true } });
+};
+
+/** Compare-and-set guard: every counter the events touch still has the count that was read. */
+const guardFor = (counters: Record<string, CounterEntry>, events: EventDoc[], filters: readonly EventFilter[]): Filter<ProfileDoc> => {
+  const guard: Record<string, unknown> = {};
+  for (const e of events) {
+    for (const key of counterKeysFor(counted(e), { filters })) {
+      const prev = Object.prototype.hasOwnProperty.call(counters, key) ? counters[key] : undefined;
+      guard[`counters.${key}.count`] = prev ? prev.count : { $exists: false };
+    }
+  }
+  return guard;
+};
+
+const counted = (e: EventDoc) => ({ event: e.event, timestamp: e.timestamp, properties: e.properties });
+
+/** The profile side of a profile's events: folded counters, identify traits, ids seen. */
+const profileUpdate = (counters: Record<string, CounterEntry>, events: EventDoc[], now: Date, filters: readonly EventFilter[]): UpdateFilter<ProfileDoc> => {
+  const next = foldEvents(counters, events.map(counted), { filters });
+  const set: Record<string, unknown> = { updatedAt: now };
+  const touched = new Set(events.flatMap((e) => counterKeysFor(counted(e), { filters })));
+  for (const key of touched) set[`counters.${key}`] = next[key];
+  for (const e of events) {
+    if (e.type === "identify" && e.traits) for (const [k, v] of Object.entries(e.traits)) set[`attributes.${k}`] = v;
+    if (e.userId) set.userId = e.userId;
+  }
+  const anonymousIds = [...new Set(events.map((e) => e.anonymousId).filter((a): a is string => Boolean(a)))];
+  return anonymousIds.length > 0 ? { $set: set, $addToSet: { anonymousIds: { $each: anonymousIds } } } : { $set: set };
+};
+
+/**
+ * Stores a request's events durably: identities joined, events inserted (the outbox state travels in the
+ * same document, so there is nothing to lose between two writes), profiles updated. Returns what was new.
+ */
+export const storeEvents = async (db: Collections, items: Normalised[], source: EventDoc["source"], filters: readonly EventFilter[] = []): Promise<Stored> => {
+  const now = new Date();
+  const profileIds = await resolveProfiles(db, items, now);
+  const docs: EventDoc[] = items.map((item, i) => {
+    const { previousId, profileId: _known, ...rest } = item;
+    return {
+      ...rest,
+      ...(previousId ? { properties: { ...rest.properties, previousId } } : {}),
+      _id: new ObjectId(),
+      profileId: profileIds[i] ?? "",
+      fanout: "pending",
+      applied: false,
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      source,
+    };
+  });
+  const duplicates = await insertEvents(db, docs);
+  const stored = docs.filter((_, i) => !duplicates.has(i));
+  await applyToProfiles(db, stored, now, filters);
+  return { stored, duplicates: duplicates.size };
+};

@@ -1,0 +1,30 @@
+import type { Endpoint } from "../http/endpoint.js";
+import { analyticsEndpoints } from "./analytics.js";
+import { health } from "./health.js";
+import { journeyEndpoints } from "./journeys.js";
+import { createLinkToken } from "./link-tokens.js";
+import { me } from "./me.js";
+import { messageEndpoints } from "./messages.js";
+import { listNodeTypes } from "./node-types.js";
+import { profileEndpoints } from "./profiles.js";
+import { segmentEndpoints } from "./segments.js";
+import { settingsEndpoints } from "./settings.js";
+import { trackingEndpoints } from "./tracking.js";
+import { unsubscribeEndpoints } from "./unsubscribe.js";
+import { webhookEndpoints } from "./webhooks.js";
+
+/** Everything under /api (bearer token). Order matters where paths overlap: `/journeys/validate` before `/journeys/:id`. */
+export const apiEndpoints: Endpoint[] = [
+  me,
+  listNodeTypes,
+  ...journeyEndpoints,
+  ...profileEndpoints,
+  createLinkToken,
+  ...segmentEndpoints,
+  ...messageEndpoints,
+  ...settingsEndpoints,
+  ...analyticsEndpoints,
+];
+
+/** Answer without the bearer token: health, tracking, unsubscribe, provider webhooks (verified by their own secrets). */
+export const publicEndpoints: Endpoint[] = [health, ...trackingEndpoints, ...unsubscribeEndpoints, ...webhookEndpoints];

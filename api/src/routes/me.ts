@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { endpoint } from "../http/endpoint.js";
+
+/** The studio's sign-in check: 200 when the bearer token is valid (the auth middleware answers 401 otherwise). */
+export const me = endpoint({
+  method: "get",
+  path: "/me",
+  summary: "Who the bearer token belongs to",
+  tags: ["system"],
+  auth: "bearer",
+  response: z.object({ role: z.literal("admin"), workspace: z.string() }),
+  handler: async () => ({ role: "admin" as const, workspace: "default" }),
+});

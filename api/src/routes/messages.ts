@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { Channel } from "@omnijourney/shared";
+import type { Document, Filter } from "mongodb";
+import { endpoint } from "../http/endpoint.js";
+import { CursorQuery, Id, decodeCursor, encodeCursor } from "../schemas/common.js";
+import { objectId } from "../store/ids.js";
+
+const Message = z
+  .object({
+    id: z.string(),
+    channel: z.string(),
+    status: z.string(),
+    reason: z.string().nullable(),
+    journeyId: z.string().nullable(),
+    nodeId: z.string().nullable(),
+    profileId: z.string(),
+    content: z.record(z.string(), z.unknown()),
+    cost: z.number(),
+    createdAt: z.string().nullable(),
+  })
+  .meta({ id: "Message" });
+
+export const messageView = (m: Document): z.infer<typeof Message> => ({
+  id: String(m._id),
+  channel: String(m.channel ?? ""),
+  status: String(m.status ?? ""),
+  reason: typeof m.reason === "string" ? m.reason : null,
+  journeyId: typeof m.journeyId === "string" ? m.journeyId : null,
+  nodeId: typeof m.nodeId === "string" ? m.nodeId : null,
+  profileId: String(m.profileId ?? ""),
+  content: (m.content ?? {}) as Record<string, unknown>, // why: Mixed map of rendered fields
+  cost: typeof m.cost === "number" ? m.cost : 0,
+  createdAt: m.createdAt instanceof Date ? m.createdAt.toISOString() : null,
+});
+
+export const listMessages = endpoint({
+  method: "get",
+  path: "/messages",
+  summary: "Messages, newest first, filtered by profile, journey, channel or status",
+  tags: ["messages"],
+  auth: "bearer",
+  query: CursorQuery.extend({
+    profileId: Id.optional(),
+    journeyId: Id.optional(),
+    nodeId: Id.optional(),
+    channel: Channel.optional(),
+    status: z.enum(["queued", "deferred", "sent", "delivered", "opened", "clicked", "replied", "failed", "suppressed"]).optional(),
+  }),
+  response: z.object({ items: z.array(Message), nextCursor: z.string().nullable() }),
+  handler: async ({ query }, { app }) => {
+    const filter: Filter<Document> = {};
+    if (query.profileId) filter.profileId = query.profileId;
+    if (query.journeyId) filter.journeyId = query.journeyId;
+    if (query.nodeId) filter.nodeId = query.nodeId;
+    if (query.channel) filter.channel = query.channel;
+    if (query.status) filter.status = query.status;
+    const after = decodeCursor(query.cursor);
+    if (after) filter._id = { $lt: objectId(after, "query.cursor") };
+    const docs = await app.db.messages.find(filter).sort({ _id: -1 }).limit(query.limit + 1).toArray();
+    const page = docs.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(messageView), nextCursor: docs.length > query.limit && last ? encodeCursor(String(last._id)) : null };
+  },
+});
+
+export const messageEndpoints = [listMessages];

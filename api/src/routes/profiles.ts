@@ -1,0 +1,122 @@
+import { z } from "zod";
+import { Channel, ConsentStatus, escapeKey } from "@omnijourney/shared";
+import { endpoint } from "../http/endpoint.js";
+import { CursorQuery, IdParams, SafeObject, decodeCursor, encodeCursor } from "../schemas/common.js";
+import { findProfile, profileSummary, profileView, timeline } from "../services/profiles.js";
+import { eraseProfile } from "../services/erase.js";
+import { objectId } from "../store/ids.js";
+import type { Filter } from "mongodb";
+import type { ConsentEntry, ProfileDoc } from "../store/types.js";
+
+const tags = ["profiles"];
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+const ProfileSummary = z
+  .object({
+    profileId: z.string(),
+    userId: z.string().nullable(),
+    anonymousIds: z.array(z.string()),
+    attributes: z.record(z.string(), z.unknown()),
+    createdAt: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: "ProfileSummary" });
+
+export const listProfiles = endpoint({
+  method: "get",
+  path: "/profiles",
+  summary: "Search profiles by id or email (prefix), cursor-paginated",
+  tags,
+  auth: "bearer",
+  query: CursorQuery.extend({ query: z.string().max(200).optional() }),
+  response: z.object({ items: z.array(ProfileSummary), nextCursor: z.string().nullable() }),
+  handler: async ({ query }, { app }) => {
+    const and: Filter<ProfileDoc>[] = [];
+    const q = query.query?.trim();
+    if (q) {
+      const prefix = { $regex: `^${escapeRegex(q)}`, $options: "i" };
+      and.push({ $or: [{ profileId: prefix }, { anonymousIds: q }, { "attributes.email": prefix }, { "attributes.phone": prefix }, { "attributes.firstName": prefix }, { "attributes.lastName": prefix }] });
+    }
+    const after = decodeCursor(query.cursor);
+    if (after) and.push({ _id: { $lt: objectId(after, "query.cursor") } });
+    const docs = await app.db.profiles
+      .find(and.length ? { $and: and } : {})
+      .sort({ _id: -1 })
+      .limit(query.limit + 1)
+      .toArray();
+    const page = docs.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return { items: page.map(profileSummary), nextCursor: docs.length > query.limit && last?._id ? encodeCursor(last._id.toHexString()) : null };
+  },
+});
+
+export const getProfile = endpoint({
+  method: "get",
+  path: "/profiles/:id",
+  summary: "A profile: identifiers, attributes, consent, counters and a timeline of events, messages and enrolments",
+  tags,
+  auth: "bearer",
+  params: IdParams,
+  response: z.record(z.string(), z.unknown()),
+  handler: async ({ params }, { app }) => {
+    const profile = await findProfile(app, params.id);
+    return { ...profileView(profile), timeline: await timeline(app, profile.profileId) };
+  },
+});
+
+const ConsentPatch = z.partialRecord(Channel, z.object({ marketing: ConsentStatus.optional(), transactional: ConsentStatus.optional() }));
+
+export const patchProfile = endpoint({
+  method: "patch",
+  path: "/profiles/:id",
+  summary: "Update attributes (null removes one) and consent per channel",
+  tags,
+  auth: "bearer",
+  params: IdParams,
+  body: z.object({ attributes: SafeObject.optional(), consent: ConsentPatch.optional() }).strict(),
+  response: z.record(z.string(), z.unknown()),
+  handler: async ({ params, body }, { app }) => {
+    const profile = await findProfile(app, params.id);
+    const now = new Date();
+    const $set: Record<string, unknown> = { updatedAt: now };
+    const $unset: Record<string, ""> = {};
+    for (const [k, v] of Object.entries(body.attributes ?? {})) {
+      if (v === null) $unset[`attributes.${escapeKey(k)}`] = "";
+      else $set[`attributes.${escapeKey(k)}`] = v;
+    }
+    for (const [channel, change] of Object.entries(body.consent ?? {})) {
+      if (!change) continue;
+      const current: ConsentEntry = profile.consent?.[channel] ?? { marketing: "unknown", transactional: "unknown", history: [] };
+      const history = [...(current.history ?? [])];
+      const next = { ...current };
+      for (const category of ["marketing", "transactional"] as const) {
+        const status = change[category];
+        if (status === undefined || status === current[category]) continue;
+        next[category] = status;
+        history.push({ category, status, source: "api", at: now });
+      }
+      $set[`consent.${channel}`] = { ...next, history };
+    }
+    await app.db.profiles.updateOne({ profileId: profile.profileId }, Object.keys($unset).length ? { $set, $unset } : { $set });
+    const updated = await findProfile(app, profile.profileId);
+    await app.fanout.profilesChanged([profile.profileId]);
+    return profileView(updated);
+  },
+});
+
+export const deleteProfile = endpoint({
+  method: "delete",
+  path: "/profiles/:id",
+  summary: "Erase the profile and everything about it (events, messages, enrolments cancelled and removed)",
+  tags,
+  auth: "bearer",
+  params: IdParams,
+  response: z.object({ erased: z.string(), removed: z.record(z.string(), z.number()) }),
+  handler: async ({ params }, { app }) => {
+    const profile = await findProfile(app, params.id);
+    const removed = await eraseProfile(app, profile.profileId, profile.anonymousIds ?? []);
+    return { erased: profile.profileId, removed };
+  },
+});
+
+export const profileEndpoints = [listProfiles, getProfile, patchProfile, deleteProfile];

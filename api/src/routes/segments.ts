@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { ConditionField, conditionToMongo, type Condition } from "@omnijourney/shared";
+import type { Document } from "mongodb";
+import { endpoint } from "../http/endpoint.js";
+import { AppError, notFound } from "../errors.js";
+import { IdParams, safe } from "../schemas/common.js";
+import { segmentRefs } from "../services/journeys.js";
+import { profileSummary } from "../services/profiles.js";
+import { newId } from "../store/ids.js";
+import type { ApiContext } from "../context.js";
+import type { ProfileDoc } from "../store/types.js";
+
+const tags = ["segments"];
+const SegmentBody = safe(
+  z.object({ name: z.string().min(1).max(200), description: z.string().max(2000).optional(), condition: ConditionField }),
+).meta({ id: "SegmentInput" });
+const Segment = z
+  .object({ id: z.string(), name: z.string(), description: z.string().optional(), condition: z.unknown(), createdAt: z.string().nullable(), updatedAt: z.string().nullable() })
+  .meta({ id: "Segment" });
+
+const view = (d: Document) => ({
+  id: String(d._id),
+  name: String(d.name ?? ""),
+  description: typeof d.description === "string" ? d.description : undefined,
+  condition: d.condition as unknown,
+  createdAt: d.createdAt instanceof Date ? d.createdAt.toISOString() : null,
+  updatedAt: d.updatedAt instanceof Date ? d.updatedAt.toISOString() : null,
+});
+
+const find = async (ctx: ApiContext, id: string) => {
+  const d = await ctx.db.segments.findOne({ _id: id });
+  if (!d) throw notFound("Segment", id);
+  return d;
+};
+
+/** Members now: the condition translated to a MongoDB filter over the stored profiles. */
+const preview = async (ctx: ApiContext, condition: Condition) => {
+  const filter = conditionToMongo(condition, { now: new Date() });
+  const [count, sample] = await Promise.all([
+    ctx.db.profiles.countDocuments(filter),
+    ctx.db.profiles.find(filter).sort({ _id: -1 }).limit(10).toArray(),
+  ]);
+  return { count, sample: sample.map((p: ProfileDoc) => profileSummary(p)) };
+};
+
+export const listSegments = endpoint({
+  method: "get",
+  path: "/segments",
+  summary: "List segments",
+  tags,
+  auth: "bearer",
+  response: z.object({ items: z.array(Segment) }),
+  handler: async (_i, { app }) => ({ items: (await app.db.segments.find({}).sort({ name: 1 }).limit(1000).toArray()).map(view) }),
+});
+
+export const createSegment = endpoint({
+  method: "post",
+  path: "/segments",
+  summary: "Create a segment",
+  tags,
+  auth: "bearer",
+  body: SegmentBody,
+  response: Segment,
+  status: 201,
+  handler: async ({ body }, { app }) => {
+    const now = new Date();
+    const doc = { _id: newId("s"), name: body.name, description: body.description, condition: body.condition, createdAt: now, updatedAt: now };
+    await app.db.segments.insertOne(doc);
+    app.fanout.invalidate();
+    return view(doc);
+  },
+});
+
+export const previewSegment = endpoint({
+  method: "post",
+  path: "/segments/preview",
+  summary: "Count and sample the profiles a condition matches now",
+  tags,
+  auth: "bearer",
+  body: safe(z.object({ condition: ConditionField })),
+  response: z.object({ count: z.number().int(), sample: z.array(z.record(z.string(), z.unknown())) }),
+  handler: async ({ body }, { app }) => preview(app, body.condition),
+});
+
+export const getSegment = endpoint({
+  method: "get",
+  path: "/segments/:id",
+  summary: "A segment with its current size and the journeys that use it",
+  tags,
+  auth: "bearer",
+  params: IdParams,
+  response: Segment.extend({ count: z.number().int(), usedBy: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  handler: async ({ params }, { app }) => {
+    const d = await find(app, params.id);
+    const { count } = await preview(app, d.condition as Condition); // why: stored segments were validated on write
+    return { ...view(d), count, usedBy: await usedBy(app, params.id) };
+  },
+});
+
+export const updateSegment = endpoint({
+  method: "put",
+  path: "/segments/:id",
+  summary: "Replace a segment's name, description and condition",
+  tags,
+  auth: "bearer",
+  params: IdParams,
+  body: SegmentBody,
+  response: Segment,
+  handler: async ({ params, body }, { app }) => {
+    await find(app, params.id);
+    await app.db.segments.updateOne({ _id: params.id }, { $set: { name: body.name, description: body.description, condition: body.condition, updatedAt: new Date() } });
+    app.fanout.invalidate();
+    return view(await find(app, params.id));
+  },
+});
+
+/** Journeys (drafts and published versions of non-archived journeys) that refer to the segment. */
+const usedBy = async (ctx: ApiContext, segmentId: string) => {
+  const journeys = await ctx.db.journeys.find({ status: { $ne: "archived" } }, { projection: { name: 1, document: 1 } }).toArray();
+  return journeys.filter((j) => segmentRefs(j.document).includes(segmentId)).map((j) => ({ id: String(j._id), name: String(j.name ?? "") }));
+};
+
+export const deleteSegment = endpoint({
+  method: "delete",
+  path: "/segments/:id",
+  summary: "Delete a segment no journey refers to",
+  tags,
+  auth: "bearer",
+  params: IdParams,
+  handler: async ({ params }, { app }) => {
+    await find(app, params.id);
+    const users = await usedBy(app, params.id);
+    if (users.length > 0) {
+      throw new AppError(409, "segment_in_use", `The segment is used by ${users.map((u) => u.name).join(", ")}`, { journeys: users });
+    }
+    await app.db.segments.deleteOne({ _id: params.id });
+    return undefined;
+  },
+});
+
+export const segmentEndpoints = [listSegments, createSegment, previewSegment, getSegment, updateSegment, deleteSegment];

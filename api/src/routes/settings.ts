@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { Channel } from "@omnijourney/shared";
+import { normaliseSettings, WORKSPACE_SETTINGS_ID } from "@omnijourney/runtime";
+import { endpoint } from "../http/endpoint.js";
+import { SafeObject, safe } from "../schemas/common.js";
+import type { ApiContext } from "../context.js";
+
+/** What a masked credential reads as; sending it back in PUT keeps the stored value. */
+export const MASK = "••••••••";
+const SECRET_NAME = /secret|token|password|passwd|key|auth|credential|private/i;
+
+const maskOptions = (options: Record<string, unknown> | undefined): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(options ?? {})) out[k] = SECRET_NAME.test(k) && v !== "" && v !== null && v !== undefined ? MASK : v;
+  return out;
+};
+
+const Duration = z.object({ amount: z.number().int().min(1).max(1000), unit: z.enum(["second", "minute", "hour", "day", "week"]) });
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24-hour)");
+const SettingsInput = safe(
+  z
+    .object({
+      quietHours: z.object({ enabled: z.boolean(), start: HHMM, end: HHMM, defaultTimezone: z.string().min(1).max(64) }).partial(),
+      frequencyCap: z.object({ enabled: z.boolean(), limit: z.number().int().min(1).max(1000), window: Duration, action: z.enum(["skip", "defer"]) }).partial(),
+      channelCosts: z.partialRecord(Channel, z.number().min(0).max(1000)),
+      currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD"),
+      providers: z.partialRecord(Channel, z.object({ provider: z.string().min(1).max(50), options: SafeObject.optional() })),
+    })
+    .partial()
+    .strict(),
+).meta({ id: "SettingsInput" });
+
+const settingsView = async (ctx: ApiContext) => {
+  const stored = await ctx.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID });
+  const s = normaliseSettings(stored);
+  const providers: Record<string, { provider: string; options: Record<string, unknown> }> = {};
+  for (const [channel, p] of Object.entries(s.providers)) providers[channel] = { provider: p.provider, options: maskOptions(p.options) };
+  const tail = (key: string) => `${MASK}${key.slice(-4)}`;
+  return {
+    quietHours: s.quietHours,
+    frequencyCap: s.frequencyCap,
+    channelCosts: s.channelCosts,
+    currency: s.currency,
+    providers,
+    apiKeys: { writeKey: tail(ctx.config.writeKey), adminToken: tail(ctx.config.adminToken) },
+    publicUrl: ctx.config.publicUrl,
+  };
+};
+
+const SettingsView = z.record(z.string(), z.unknown()).meta({ id: "Settings" });
+
+export const getSettings = endpoint({
+  method: "get",
+  path: "/settings",
+  summary: "Workspace settings; credentials are masked",
+  tags: ["settings"],
+  auth: "bearer",
+  response: SettingsView,
+  handler: async (_i, { app }) => settingsView(app),
+});
+
+export const putSettings = endpoint({
+  method: "put",
+  path: "/settings",
+  summary: "Update workspace settings (partial); a masked credential sent back keeps the stored one",
+  tags: ["settings"],
+  auth: "bearer",
+  body: SettingsInput,
+  response: SettingsView,
+  handler: async ({ body }, { app }) => {
+    const stored = await app.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID });
+    const current = normaliseSettings(stored);
+    const $set: Record<string, unknown> = { updatedAt: new Date() };
+    if (body.quietHours) $set.quietHours = { ...current.quietHours, ...body.quietHours };
+    if (body.frequencyCap) $set.frequencyCap = { ...current.frequencyCap, ...body.frequencyCap };
+    if (body.channelCosts) $set.channelCosts = { ...current.channelCosts, ...body.channelCosts };
+    if (body.currency) $set.currency = body.currency;
+    if (body.providers) {
+      const providers = { ...current.providers };
+      for (const [channel, p] of Object.entries(body.providers)) {
+        if (!p) continue;
+        const before = current.providers[channel]?.options ?? {};
+        const options: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(p.options ?? {})) options[k] = typeof v === "string" && v.startsWith(MASK) ? before[k] : v;
+        providers[channel] = { provider: p.provider, options };
+      }
+      $set.providers = providers;
+    }
+    await app.db.settings.updateOne({ _id: WORKSPACE_SETTINGS_ID }, { $set }, { upsert: true });
+    return settingsView(app);
+  },
+});
+
+export const settingsEndpoints = [getSettings, putSettings];

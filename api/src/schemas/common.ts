@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/** Stored keys may not contain "." or "$" (MongoDB paths and operators); user input with them is refused. */
+export const FORBIDDEN_KEY = /[.$]/;
+const MAX_DEPTH = 16;
+
+type Walk = { path: PropertyKey[]; message: string };
+
+export const findForbidden = (value: unknown, path: PropertyKey[], depth: number): Walk | null => {
+  if (depth > MAX_DEPTH) return { path, message: `nested deeper than ${MAX_DEPTH} levels` };
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findForbidden(value[i], [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      if (FORBIDDEN_KEY.test(key)) return { path: [...path, key], message: `key '${key}' must not contain '.' or '$'` };
+      const found = findForbidden(child, [...path, key], depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+};
+
+/**
+ * A free-form JSON object (traits, properties, context) whose keys, at any depth, contain no "." or "$".
+ * Refusing them here is what keeps `{"$gt": ""}` from ever reaching a MongoDB filter or update.
+ */
+export const SafeObject = z
+  .record(z.string(), z.unknown())
+  .superRefine((value, ctx) => {
+    const found = findForbidden(value, [], 0);
+    if (found) ctx.addIssue({ code: "custom", path: found.path, message: found.message, input: value });
+  })
+  .meta({ description: "JSON object; keys may not contain '.' or '$' at any depth" });
+export type SafeObject = z.infer<typeof SafeObject>;
+
+/** Identifiers in paths and filters: strings only, so an operator object can never take their place. */
+export const Id = z.string().min(1).max(256);
+
+export const IdParams = z.object({ id: Id });
+
+export const CursorQuery = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const Ok = z.object({ ok: z.literal(true) });
+
+export const ErrorEnvelope = z
+  .object({
+    error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }),
+  })
+  .meta({ id: "Error" });
+
+/** Wraps a schema so keys with "." or "$" anywhere in the parsed value are refused, naming the key's path. */
+export const safe = <T extends z.ZodType>(schema: T) =>
+  schema.superRefine((value, ctx) => {
+    const found = findForbidden(value, [], 0);
+    if (found) ctx.addIssue({ code: "custom", path: found.path, message: found.message, input: value });
+  });
+
+/** Opaque cursors: the last item's sort key, base64url-encoded. */
+export const encodeCursor = (value: string): string => Buffer.from(value, "utf8").toString("base64url");
+export const decodeCursor = (cursor: string | undefined): string | null => {
+  if (!cursor) return null;
+  try {
+    return Buffer.from(cursor, "base64url").toString("utf8");
+  } catch {
+    return null;
+  }
+};

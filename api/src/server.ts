@@ -1,0 +1,108 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import mongoose from "mongoose";
+import { pino, type Logger } from "pino";
+import { Client, Connection } from "@temporalio/client";
+import * as runtimePackage from "@omnijourney/runtime";
+import { createModels, ensureIndexes, type Models } from "@omnijourney/runtime";
+import { createApp } from "./app.js";
+import type { ApiContext } from "./context.js";
+import type { JourneyRuntimeApi } from "./runtime.js";
+import { Fanout } from "./ingestion/fanout.js";
+import { collections } from "./store/collections.js";
+
+export type StartApiOptions = {
+  port: number;
+  host?: string;
+  mongoUri: string;
+  /** Database name when the URI names none (tests use one database per file). */
+  dbName?: string;
+  temporalAddress: string;
+  temporalNamespace?: string;
+  taskQueue?: string;
+  adminToken: string;
+  writeKey: string;
+  studioDir?: string;
+  engineStatus?: () => Record<string, unknown>;
+  /** Base URL the outside world reaches the API on (tracking links); defaults to the listening URL. */
+  publicUrl?: string;
+  logger?: Logger;
+  /** Ingestion requests per write key and client per minute (default 60,000). */
+  ingestionRateLimit?: number;
+  /** The journey runtime; defaults to the runtime package's `createJourneyRuntime`. */
+  runtime?: JourneyRuntimeApi;
+};
+
+type RuntimeFactory = (deps: { temporal: Client; models: Models; taskQueue: string }) => JourneyRuntimeApi;
+
+/** The runtime package's factory, looked up at run time so the API starts against any runtime build. */
+const journeyRuntime: RuntimeFactory = (deps) => {
+  const factory: unknown = Reflect.get(runtimePackage, "createJourneyRuntime");
+  if (typeof factory !== "function") throw new Error("@omnijourney/runtime does not export createJourneyRuntime");
+  return (factory as RuntimeFactory)(deps); // why: the contract (contracts.md) fixes this signature
+};
+
+export type RunningApi = { url: string; context: ApiContext; close(): Promise<void> };
+
+/** Connects to MongoDB and Temporal, starts the outbox loop and serves the HTTP API (and the studio). */
+export async function startApi(options: StartApiOptions): Promise<RunningApi> {
+  const logger = options.logger ?? pino({ name: "omnijourney-api", level: process.env.LOG_LEVEL ?? "info" });
+  const connection = await mongoose.createConnection(options.mongoUri, { autoIndex: false, ...(options.dbName ? { dbName: options.dbName } : {}) }).asPromise();
+  const db = connection.db;
+  if (!db) throw new Error("MongoDB connection has no database");
+  const models = createModels(connection);
+  await ensureIndexes(models);
+  const temporalConnection = await Connection.connect({ address: options.temporalAddress });
+  const temporal = new Client({ connection: temporalConnection, namespace: options.temporalNamespace ?? "default" });
+  const taskQueue = options.taskQueue ?? "omnijourney";
+  const runtime = options.runtime ?? journeyRuntime({ temporal, models, taskQueue });
+  const store = collections(db, models);
+  const fanout = new Fanout(store, runtime, logger.child({ component: "outbox" }));
+  const host = options.host ?? "127.0.0.1";
+
+  const ctx: ApiContext = {
+    config: {
+      adminToken: options.adminToken,
+      writeKey: options.writeKey,
+      publicUrl: options.publicUrl ?? `http://${host}:${options.port}`,
+      taskQueue,
+      ingestionRateLimit: options.ingestionRateLimit ?? 60_000,
+      ...(options.studioDir ? { studioDir: options.studioDir } : {}),
+    },
+    logger,
+    db: store,
+    runtime,
+    fanout,
+    ping: async () => {
+      try {
+        await db.command({ ping: 1 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    ...(options.engineStatus ? { engineStatus: options.engineStatus } : {}),
+  };
+  const app = createApp(ctx);
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(options.port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const address = server.address() as AddressInfo; // why: a TCP listen always reports an AddressInfo
+  const url = `http://${host}:${address.port}`;
+  if (!options.publicUrl) ctx.config.publicUrl = url;
+  fanout.start();
+  logger.info({ url }, "API listening");
+
+  return {
+    url,
+    context: ctx,
+    async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await fanout.stop();
+      await temporalConnection.close();
+      await connection.close();
+    },
+  };
+}

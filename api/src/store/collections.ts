@@ -1,0 +1,44 @@
+import type { Collection, Db, Document } from "mongodb";
+import type { Models } from "@omnijourney/runtime";
+import type { EventDoc, ProfileDoc } from "./types.js";
+
+/** Documents keyed by the runtime's string ids (`j_…`, `s_…`, "workspace"). */
+export type StringIdDoc = Document & { _id: string };
+
+/**
+ * Native driver collections over the runtime's models (same collection names, same documents). The API
+ * uses the driver directly for bulk and hot paths; indexes come from the models (`ensureIndexes`).
+ */
+export type Collections = {
+  raw: Db;
+  profiles: Collection<ProfileDoc>;
+  events: Collection<EventDoc>;
+  messages: Collection<Document>;
+  enrolments: Collection<Document>;
+  journeys: Collection<StringIdDoc>;
+  journeyVersions: Collection<Document>;
+  segments: Collection<StringIdDoc>;
+  settings: Collection<StringIdDoc>;
+  linkTokens: Collection<Document>;
+  segmentMemberships: Collection<Document>;
+  nodeStats: Collection<Document>;
+};
+
+export const collections = (db: Db, models: Models): Collections => {
+  const named = <T extends Document = Document>(model: { collection: { collectionName: string } }) =>
+    db.collection<T>(model.collection.collectionName);
+  return {
+    raw: db,
+    profiles: named<ProfileDoc>(models.Profile),
+    events: named<EventDoc>(models.Event),
+    messages: named(models.Message),
+    enrolments: named(models.Enrolment),
+    journeys: named<StringIdDoc>(models.Journey),
+    journeyVersions: named(models.JourneyVersion),
+    segments: named<StringIdDoc>(models.Segment),
+    settings: named<StringIdDoc>(models.Settings),
+    linkTokens: named(models.LinkToken),
+    segmentMemberships: named(models.SegmentMembership),
+    nodeStats: named(models.NodeStat),
+  };
+};

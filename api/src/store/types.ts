@@ -1,0 +1,56 @@
+import type { ObjectId } from "mongodb";
+
+/**
+ * The shapes the API reads and writes through the native driver (hot paths and bulk operations).
+ * They follow the runtime's mongoose models (one collection per model) and the stored profile shape
+ * fixed in contracts.md.
+ */
+export type ConsentStatus = "subscribed" | "unsubscribed" | "unknown";
+export type ConsentCategory = "marketing" | "transactional";
+export type ConsentEntry = {
+  marketing: ConsentStatus;
+  transactional: ConsentStatus;
+  history: { category: ConsentCategory; status: ConsentStatus; source: string; at: Date }[];
+};
+
+export type CounterEntry = { count: number; first: Date; last: Date; recent: Date[] };
+
+export type ProfileDoc = {
+  _id?: ObjectId;
+  profileId: string;
+  userId?: string | null;
+  anonymousIds: string[];
+  attributes: Record<string, unknown>;
+  consent: Record<string, ConsentEntry>;
+  counters: Record<string, CounterEntry>;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type SegmentCallType = "track" | "identify" | "alias" | "page" | "screen" | "group";
+
+export type EventDoc = {
+  _id: ObjectId;
+  /** Segment's de-duplication key; unique. */
+  messageId: string;
+  type: SegmentCallType;
+  /** Track name; page/screen/identify/alias/group get Segment's conventional names. */
+  event: string;
+  profileId: string;
+  userId?: string | null;
+  anonymousId?: string | null;
+  properties: Record<string, unknown>;
+  traits?: Record<string, unknown>;
+  context?: Record<string, unknown>;
+  timestamp: Date;
+  originalTimestamp?: Date | null;
+  sentAt?: Date | null;
+  receivedAt: Date;
+  /** Outbox state written with the event in the same document: "pending" until profile updates and fan-out ran. */
+  fanout: "pending" | "done";
+  /** Set once the event's counters and traits reached its profile (the first half of processing). */
+  applied: boolean;
+  /** Lease of the process working on it; another process takes over once it lapses. */
+  leaseUntil?: Date | null;
+  source: "ingestion" | "api" | "tracking" | "webhook" | "runtime";
+};
