@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { z } from "zod";
 import { createSmtpEmailProvider, messageIdFor } from "../../src/providers/email/smtp.js";
 import type { OutgoingMessage } from "../../src/providers/types.js";
 import { closedPort } from "./fake-server.js";
@@ -9,21 +10,23 @@ import { closedPort } from "./fake-server.js";
 const engines = inject("engines");
 const FROM = "Omni Shop <news@shop.test>";
 
-type MailDevEmail = {
-  subject: string;
-  messageId: string;
-  headers: Record<string, string>;
-  to: { address: string }[];
-  html?: string;
-  text?: string;
-};
+const MailDevEmails = z.array(
+  z.object({
+    subject: z.string(),
+    headers: z.record(z.string(), z.unknown()),
+    to: z.array(z.object({ address: z.string() })),
+    html: z.string().optional(),
+    text: z.string().optional(),
+  }),
+);
+type MailDevEmail = z.infer<typeof MailDevEmails>[number];
 
 /** Polls MailDev's REST API until a mail to `address` arrives. */
 async function receivedBy(address: string): Promise<MailDevEmail> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const response = await fetch(`${engines.mailApiUrl}/email`);
-    const mails: MailDevEmail[] = await response.json();
+    const mails = MailDevEmails.parse(await response.json());
     const found = mails.find((m) => m.to.some((t) => t.address === address));
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -34,7 +37,7 @@ async function receivedBy(address: string): Promise<MailDevEmail> {
 const message = (
   to: string,
   category: "marketing" | "transactional",
-  key = randomUUID(),
+  key: string = randomUUID(),
 ): OutgoingMessage<"email"> => ({
   channel: "email",
   to,
