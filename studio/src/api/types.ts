@@ -10,6 +10,7 @@ export type Duration = z.infer<typeof Duration>;
 export const JourneyNode = z.looseObject({
   id: z.string(),
   type: z.string(),
+  name: z.string().optional(),
   position: z.object({ x: z.number(), y: z.number() }).default({ x: 0, y: 0 }),
   config: z.record(z.string(), z.unknown()).default({}),
   typeVersion: z.number().optional(),

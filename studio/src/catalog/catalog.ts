@@ -86,7 +86,7 @@ export function buildCatalog(apiTypes: NodeTypeInfo[], sharedTypes: NodeTypeInfo
   for (const t of sharedTypes) byType.set(t.type, { ...t, custom: false });
   for (const t of apiTypes) {
     const local = byType.get(t.type);
-    byType.set(t.type, local ? { ...t, ui: { ...local.ui, ...t.ui }, outputsFor: local.outputsFor, custom: false, staticOutputs: t.staticOutputs ?? local.staticOutputs } : t);
+    byType.set(t.type, local ? { ...t, ui: { ...local.ui, ...t.ui }, outputsFor: local.outputsFor, summarize: local.summarize, custom: false, staticOutputs: t.staticOutputs ?? local.staticOutputs } : t);
   }
   const types = [...byType.values()].sort((a, b) => {
     const ca = CATEGORY_ORDER.indexOf(a.category as (typeof CATEGORY_ORDER)[number]);

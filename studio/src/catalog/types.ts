@@ -30,6 +30,8 @@ export type NodeTypeInfo = {
   ui: UiHints;
   /** Ports for a config; available for types the shared registry knows (built-ins). */
   outputsFor?: (config: unknown) => string[] | null;
+  /** A one-line description of a configured node ("Wait for email_opened"). */
+  summarize?: (config: unknown) => string | null;
   /** Whether the node type came from the API only (a custom type). */
   custom: boolean;
 };

@@ -12,6 +12,7 @@ export type Change =
   | { kind: "updateConfig"; nodeId: string; config: Record<string, unknown> }
   | { kind: "addEdge"; edge: JourneyEdge }
   | { kind: "reconnectEdge"; edgeId: string; source: string; sourceHandle: string | null; target: string }
+  | { kind: "renameNode"; nodeId: string; name: string }
   | { kind: "rename"; name: string }
   | { kind: "updateSettings"; settings: Record<string, unknown> };
 
@@ -75,11 +76,18 @@ export function applyChange(graph: Graph, change: Change): Graph {
       if (!edge || change.source === change.target) return graph;
       if (portTaken(graph, change.source, change.sourceHandle, edge.id)) return graph;
       const edges = graph.edges.slice();
-      const next: typeof edge = { ...edge, source: change.source, target: change.target };
-      if (change.sourceHandle) next.sourceHandle = change.sourceHandle;
-      else delete next.sourceHandle;
-      edges[index] = next;
+      const { sourceHandle: _old, ...rest } = edge;
+      edges[index] = { ...rest, source: change.source, target: change.target, ...(change.sourceHandle ? { sourceHandle: change.sourceHandle } : {}) };
       return { ...graph, edges };
+    }
+    case "renameNode": {
+      const index = graph.nodes.findIndex((n) => n.id === change.nodeId);
+      const node = graph.nodes[index];
+      if (!node || (node.name ?? "") === change.name) return graph;
+      const nodes = graph.nodes.slice();
+      const { name: _old, ...rest } = node;
+      nodes[index] = change.name ? { ...rest, name: change.name } : rest;
+      return { ...graph, nodes };
     }
     case "rename":
       return change.name === graph.name ? graph : { ...graph, name: change.name };

@@ -154,7 +154,13 @@ export function createEditorStore(options: { now?: () => number } = {}): EditorS
       },
 
       setProblems(problems) {
-        set({ problems });
+        const problemsByElement: Record<string, Problem[]> = {};
+        for (const problem of problems) {
+          for (const id of [problem.nodeId, problem.edgeId]) {
+            if (id) (problemsByElement[id] ??= []).push(problem);
+          }
+        }
+        set({ problems, problemsByElement });
       },
       setCounts(counts) {
         set({ counts });

@@ -14,6 +14,8 @@ export type EditorData = {
   clipboard: Clipboard | null;
   pasteCount: number;
   problems: Problem[];
+  /** Problems indexed by node and edge id, so each node subscribes to its own list. */
+  problemsByElement: Record<string, Problem[]>;
   counts: Record<string, NodeCounts>;
   simulation: Simulation | null;
   saveStatus: SaveStatus;
@@ -34,6 +36,7 @@ export const initialEditorData: EditorData = {
   clipboard: null,
   pasteCount: 0,
   problems: [],
+  problemsByElement: {},
   counts: {},
   simulation: null,
   saveStatus: "idle",

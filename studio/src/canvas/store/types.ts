@@ -2,9 +2,9 @@ import type { Edge, Node } from "@xyflow/react";
 import type { JourneyDocument, JourneyEdge, JourneyNode, NodeCounts, Problem } from "../../api/types.js";
 
 /** What a journey node carries on the canvas: the serialisable part of the document node only. */
-export type JourneyNodeData = { type: string; config: Record<string, unknown> };
+export type JourneyNodeData = { type: string; config: Record<string, unknown>; name?: string };
 export type JourneyFlowNode = Node<JourneyNodeData, "journey">;
-export type JourneyFlowEdge = Edge<Record<string, never>, "journey">;
+export type JourneyFlowEdge = Edge;
 
 /** The part of the editor state that undo/redo restores: the document itself. */
 export type Graph = JourneyDocument;

@@ -32,6 +32,16 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** Every JSON object is a schema the renderer can read (unknown keywords are ignored). */
+export function isJsonSchema(value: unknown): value is JsonSchema {
+  return isRecord(value);
+}
+
+/** Takes a JSON Schema from zod or the API; anything that is not an object becomes an empty object schema. */
+export function asJsonSchema(value: unknown): JsonSchema {
+  return isJsonSchema(value) ? value : { type: "object", properties: {} };
+}
+
 /** Follows `$ref` (local `#/$defs/...` only) and merges `allOf` into one schema. */
 export function resolve(schema: JsonSchema, root: JsonSchema, depth = 0): JsonSchema {
   if (depth > 20) return schema;

@@ -1,0 +1,216 @@
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+} from "@xyflow/react";
+import { useCallback, useMemo, useRef, type DragEvent } from "react";
+import { portsFor } from "../catalog/catalog.js";
+import { useEditorEnvironment } from "./hooks/EditorContext.js";
+import { useAddNode, NODE_WIDTH } from "./hooks/useAddNode.js";
+import { useEditor } from "./hooks/useEditor.js";
+import { flowNodeTypes } from "./nodes/flowNodeTypes.js";
+import { portTaken } from "./store/changes.js";
+import { createFlowEdgeDeriver, createFlowNodeDeriver } from "./store/flow.js";
+import { nextEdgeId } from "./store/ids.js";
+import type { JourneyFlowEdge, JourneyFlowNode } from "./store/types.js";
+
+export const PALETTE_MIME = "application/x-omnijourney-node";
+
+const MINIMAP_COLORS: Record<string, string> = {
+  trigger: "#7c3aed",
+  message: "#0b7fbf",
+  timing: "#b45309",
+  logic: "#0f766e",
+  data: "#4d5bd6",
+  goal: "#15803d",
+};
+
+/** The React Flow canvas. Every edit it makes goes through the store's `dispatch` as a change object. */
+export function Canvas() {
+  const { store, catalog } = useEditorEnvironment();
+  const flow = useReactFlow<JourneyFlowNode, JourneyFlowEdge>();
+  const graph = useEditor((s) => s.graph);
+  const selection = useEditor((s) => s.selection);
+  const measured = useEditor((s) => s.measured);
+  const readOnly = useEditor((s) => s.readOnly);
+  const simulation = useEditor((s) => s.simulation);
+  const problemsByElement = useEditor((s) => s.problemsByElement);
+  const deriveNodes = useMemo(createFlowNodeDeriver, []);
+  const deriveEdges = useMemo(createFlowEdgeDeriver, []);
+  const reconnecting = useRef<string | null>(null);
+  const addNode = useAddNode();
+
+  const visitedEdges = useMemo(() => {
+    if (!simulation) return null;
+    const set = new Set<string>();
+    for (let i = 0; i + 1 < simulation.path.length; i++) {
+      const from = simulation.path[i];
+      const to = simulation.path[i + 1];
+      for (const e of graph.edges) if (e.source === from && e.target === to) set.add(e.id);
+    }
+    return set;
+  }, [simulation, graph.edges]);
+
+  const nodes = deriveNodes(graph, selection, measured, readOnly);
+  const edges = deriveEdges(graph, selection, visitedEdges, problemsByElement);
+
+  const portsOf = useCallback(
+    (nodeId: string) => {
+      const node = store.getState().graph.nodes.find((n) => n.id === nodeId);
+      return node ? portsFor(catalog.get(node.type), node.config) : [];
+    },
+    [store, catalog],
+  );
+
+  /** A single-output node's edge carries no handle name (DESIGN.md); a branching one names its port. */
+  const handleFor = useCallback((nodeId: string, handle: string | null | undefined) => (portsOf(nodeId).length > 1 ? (handle ?? null) : null), [portsOf]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<JourneyFlowNode>[]) => {
+      const state = store.getState();
+      const positions: Record<string, { x: number; y: number }> = {};
+      const dims: Record<string, { width: number; height: number }> = {};
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === "position" && change.position) positions[change.id] = change.position;
+        else if (change.type === "dimensions" && change.dimensions) dims[change.id] = change.dimensions;
+        else if (change.type === "select") {
+          selected ??= new Set(state.selection.nodeIds);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (Object.keys(dims).length) state.setMeasured(dims);
+      if (Object.keys(positions).length) state.dispatch({ kind: "moveNodes", positions });
+      if (selected) store.getState().setSelection(selected, store.getState().selection.edgeIds);
+    },
+    [store],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<JourneyFlowEdge>[]) => {
+      const state = store.getState();
+      let selected: Set<string> | null = null;
+      for (const change of changes) {
+        if (change.type === "select") {
+          selected ??= new Set(state.selection.edgeIds);
+          if (change.selected) selected.add(change.id);
+          else selected.delete(change.id);
+        }
+      }
+      if (selected) state.setSelection(state.selection.nodeIds, selected);
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | Edge) => {
+      if (!connection.source || !connection.target || connection.source === connection.target) return false;
+      const handle = handleFor(connection.source, connection.sourceHandle);
+      const except = "id" in connection ? connection.id : reconnecting.current ?? undefined;
+      return !portTaken(store.getState().graph, connection.source, handle, except);
+    },
+    [store, handleFor],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const { graph: g, dispatch } = store.getState();
+      dispatch({
+        kind: "addEdge",
+        edge: {
+          id: nextEdgeId(g.edges.map((e) => e.id)),
+          source: connection.source,
+          target: connection.target,
+          ...(handleFor(connection.source, connection.sourceHandle) ? { sourceHandle: connection.sourceHandle } : {}),
+        },
+      });
+    },
+    [store, handleFor],
+  );
+
+  const onReconnect = useCallback(
+    (old: Edge, connection: Connection) => {
+      reconnecting.current = null;
+      store.getState().dispatch({ kind: "reconnectEdge", edgeId: old.id, source: connection.source, sourceHandle: handleFor(connection.source, connection.sourceHandle), target: connection.target });
+    },
+    [store, handleFor],
+  );
+
+  const onReconnectEnd = useCallback(
+    (_: unknown, edge: Edge) => {
+      // An edge dragged off its node and dropped on empty canvas is removed, as in React Flow's examples.
+      if (reconnecting.current === edge.id) store.getState().dispatch({ kind: "removeElements", nodeIds: [], edgeIds: [edge.id] });
+      reconnecting.current = null;
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "move";
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(PALETTE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addNode(type, { x: Math.round(point.x - NODE_WIDTH / 2), y: Math.round(point.y - 30) });
+    },
+    [flow, addNode],
+  );
+
+  return (
+    <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={flowNodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onReconnect={onReconnect}
+      onReconnectStart={(_, edge) => (reconnecting.current = edge.id)}
+      onReconnectEnd={onReconnectEnd}
+      isValidConnection={isValidConnection}
+      onNodeDragStart={() => store.getState().beginGesture()}
+      onNodeDragStop={() => store.getState().endGesture()}
+      onSelectionDragStart={() => store.getState().beginGesture()}
+      onSelectionDragStop={() => store.getState().endGesture()}
+      onPaneClick={() => store.getState().setSelection([], [])}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      edgesReconnectable={!readOnly}
+      nodesConnectable={!readOnly}
+      nodesDraggable={!readOnly}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={["Meta", "Control", "Shift"]}
+      connectionLineType={ConnectionLineType.SmoothStep}
+      defaultEdgeOptions={{ type: "smoothstep" }}
+      snapToGrid
+      snapGrid={[10, 10]}
+      fitView
+      fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+      minZoom={0.1}
+      maxZoom={2}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Journey canvas"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
+      <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={(n) => MINIMAP_COLORS[catalog.get(String(n.data.type))?.category ?? ""] ?? "#98a0b3"} nodeBorderRadius={6} />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useRef } from "react";
+import { journeysApi } from "../../api/journeys.js";
+import type { EditorStore } from "../store/editorStore.js";
+
+const DEBOUNCE_MS = 700;
+
+/** Saves the draft (PUT /api/journeys/:id) shortly after each change; `saveNow` flushes at once. */
+export function useAutosave(store: EditorStore, journeyId: string, enabled: boolean): () => Promise<void> {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inflight = useRef<Promise<void> | null>(null);
+
+  const save = useCallback(async (): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    if (inflight.current) await inflight.current;
+    const state = store.getState();
+    if (state.readOnly || state.revision === state.savedRevision) return;
+    const revision = state.revision;
+    state.setSaveStatus("saving");
+    const run = journeysApi.saveDraft(journeyId, state.graph).then(
+      () => {
+        const now = store.getState();
+        now.setSaveStatus(now.revision === revision ? "saved" : "dirty", revision);
+      },
+      (error: unknown) => {
+        store.getState().setSaveStatus("error");
+        throw error;
+      },
+    );
+    inflight.current = run.finally(() => (inflight.current = null)).catch(() => undefined);
+    await run;
+    if (store.getState().revision !== revision) await save();
+  }, [store, journeyId]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.revision === prev.revision || state.readOnly) return;
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save().catch(() => undefined), DEBOUNCE_MS);
+    });
+    const flush = () => void save().catch(() => undefined);
+    window.addEventListener("pagehide", flush);
+    return () => {
+      unsubscribe();
+      window.removeEventListener("pagehide", flush);
+      if (timer.current) void save().catch(() => undefined);
+    };
+  }, [store, save, enabled]);
+
+  return save;
+}

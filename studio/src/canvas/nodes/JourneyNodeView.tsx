@@ -1,0 +1,80 @@
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { humanise } from "../../panels/form/jsonSchema.js";
+import { Icon } from "../../components/Icon.js";
+import { useNodeCounts } from "../hooks/useNodeCounts.js";
+import { useNodeInfo } from "../hooks/useNodeInfo.js";
+import { useNodeProblems } from "../hooks/useNodeProblems.js";
+import { useNodeSimulation } from "../hooks/useNodeSimulation.js";
+import type { JourneyFlowNode } from "../store/types.js";
+import { nodeSummary } from "./summary.js";
+
+function formatCount(n: number): string {
+  return n >= 10_000 ? `${Math.round(n / 1000)}k` : n.toLocaleString();
+}
+
+/** One journey step on the canvas: a small card with its input at the top and labelled outputs below. */
+export const JourneyNodeView = memo(function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
+  const { info, ports } = useNodeInfo(data.type, data.config);
+  const problems = useNodeProblems(id);
+  const counts = useNodeCounts(id);
+  const simulation = useNodeSimulation(id);
+  const category = info?.category ?? "action";
+  const isTrigger = category === "trigger";
+  const title = data.name || info?.title || data.type;
+  const classes = ["jnode", `jnode--${category}`];
+  if (selected) classes.push("jnode--selected");
+  if (problems.length) classes.push("jnode--invalid");
+  if (simulation) classes.push(`jnode--${simulation}`);
+  const color = info?.ui.color;
+
+  return (
+    <div className={classes.join(" ")} data-testid={`node-${id}`} style={color ? { ["--node-accent" as string]: color } : undefined}>
+      {isTrigger ? null : <Handle type="target" position={Position.Top} className="jnode__in" />}
+      <div className="jnode__head">
+        <span className="jnode__icon">
+          <Icon name={info?.icon ?? "box"} />
+        </span>
+        <div className="jnode__titles">
+          <div className="jnode__kind">{info ? info.title : "Unknown type"}</div>
+          <div className="jnode__title">{data.name ? title : nodeSummary(info, data.config) || title}</div>
+        </div>
+        {problems.length ? (
+          <span className="jnode__problems" title={problems.map((p) => p.message).join("\n")} aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}>
+            {problems.length}
+          </span>
+        ) : null}
+      </div>
+      {counts ? (
+        <div className="jnode__counts" data-testid={`counts-${id}`}>
+          <span title="Entered">
+            <b>{formatCount(counts.entered)}</b> in
+          </span>
+          <span title="Waiting here now">
+            <b>{formatCount(counts.active)}</b> waiting
+          </span>
+          <span title="Completed">
+            <b>{formatCount(counts.completed)}</b> done
+          </span>
+          {counts.converted ? (
+            <span title="Converted" className="jnode__conv">
+              <b>{formatCount(counts.converted)}</b> conv.
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      {ports.length > 1 ? (
+        <div className="jnode__ports">
+          {ports.map((port) => (
+            <div key={port} className="jnode__port" title={info?.ui.ports?.[port] ?? port}>
+              <span className={`jnode__port-label jnode__port-label--${port}`}>{humanise(port)}</span>
+              <Handle type="source" id={port} position={Position.Bottom} className="jnode__out" />
+            </div>
+          ))}
+        </div>
+      ) : ports.length === 1 ? (
+        <Handle type="source" id={ports[0]} position={Position.Bottom} className="jnode__out" />
+      ) : null}
+    </div>
+  );
+});

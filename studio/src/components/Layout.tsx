@@ -1,0 +1,40 @@
+import { NavLink, Outlet } from "react-router";
+import { Icon } from "./Icon.js";
+
+const LINKS = [
+  { to: "/", label: "Journeys", icon: "journeys", end: true },
+  { to: "/profiles", label: "Profiles", icon: "profiles" },
+  { to: "/segments", label: "Segments", icon: "segments" },
+  { to: "/messages", label: "Messages", icon: "messages" },
+  { to: "/analytics", label: "Analytics", icon: "analytics" },
+  { to: "/settings", label: "Settings", icon: "settings" },
+];
+
+/** The app shell: a left navigation and the current screen. */
+export function Layout({ onSignOut }: { onSignOut(): void }) {
+  return (
+    <div className="shell">
+      <nav className="nav" aria-label="Main">
+        <div className="nav__brand">
+          <img src="/favicon.svg" alt="" />
+          Omnijourney
+        </div>
+        {LINKS.map((link) => (
+          <NavLink key={link.to} to={link.to} end={link.end} className="nav__link">
+            <Icon name={link.icon} />
+            {link.label}
+          </NavLink>
+        ))}
+        <div className="nav__spacer" />
+        <button type="button" className="nav__link nav__signout" onClick={onSignOut}>
+          <Icon name="logout" />
+          Sign out
+        </button>
+        <div className="nav__footer">Studio · v0.1</div>
+      </nav>
+      <main className="main" id="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

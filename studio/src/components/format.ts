@@ -1,0 +1,26 @@
+/** "3 min ago", "yesterday", or a date: how the studio shows when something happened. */
+export function relativeTime(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return "—";
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const s = Math.round((now - t) / 1000);
+  if (s < 45) return "just now";
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86400) return `${Math.round(s / 3600)} h ago`;
+  if (s < 172800) return "yesterday";
+  return new Date(t).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+}
+
+export function dateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+export function number(n: number | null | undefined): string {
+  return n === null || n === undefined ? "—" : n.toLocaleString();
+}
+
+export function percent(part: number, whole: number): string {
+  return whole ? `${((part / whole) * 100).toFixed(1)}%` : "—";
+}

@@ -1,0 +1,132 @@
+import { useEffect, useState } from "react";
+import { Link } from "react-router";
+import { profilesApi, type Profile } from "../api/profiles.js";
+import { useResource } from "../api/useResource.js";
+import { relativeTime } from "../components/format.js";
+import { Icon } from "../components/Icon.js";
+import { EmptyState, ErrorState, Loading } from "../components/States.js";
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return v;
+}
+
+export function displayName(p: Profile): string {
+  const first = typeof p.attributes.firstName === "string" ? p.attributes.firstName : "";
+  const last = typeof p.attributes.lastName === "string" ? p.attributes.lastName : "";
+  const name = `${first} ${last}`.trim();
+  return name || (typeof p.attributes.email === "string" ? p.attributes.email : p.id);
+}
+
+/** `/profiles`: search customers by id, email or name. */
+export function ProfilesPage() {
+  const [search, setSearch] = useState("");
+  const query = useDebounced(search.trim(), 250);
+  const [pages, setPages] = useState<Profile[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const first = useResource(() => profilesApi.list(query), [query]);
+
+  useEffect(() => {
+    if (first.data) {
+      setPages(first.data.items);
+      setCursor(first.data.nextCursor);
+    }
+  }, [first.data]);
+
+  const more = async () => {
+    if (!cursor) return;
+    const page = await profilesApi.list(query, cursor);
+    setPages((p) => [...p, ...page.items]);
+    setCursor(page.nextCursor);
+  };
+
+  return (
+    <div className="page">
+      <div className="page__header">
+        <div className="grow">
+          <h1>Profiles</h1>
+          <p className="page__sub">One profile per customer, across every channel they use.</p>
+        </div>
+      </div>
+      <div className="toolbar-row">
+        <div className="search">
+          <Icon name="search" />
+          <label className="sr-only" htmlFor="profile-search">
+            Search profiles
+          </label>
+          <input id="profile-search" className="input" placeholder="Search by id, email or name" value={search} onChange={(e) => setSearch(e.target.value)} />
+        </div>
+      </div>
+      {first.loading ? (
+        <div className="card card__body">
+          <Loading />
+        </div>
+      ) : first.error ? (
+        <div className="card">
+          <ErrorState error={first.error} onRetry={first.reload} />
+        </div>
+      ) : pages.length === 0 ? (
+        <div className="card">
+          <EmptyState icon="profiles" title={query ? "No profile matches" : "No profiles yet"}>
+            {query ? `Nothing matches “${query}”.` : "Profiles appear when your app sends identify or track calls to /v1."}
+          </EmptyState>
+        </div>
+      ) : (
+        <>
+          <div className="table-wrap">
+            <table className="table" data-testid="profiles-table">
+              <thead>
+                <tr>
+                  <th>Customer</th>
+                  <th>Profile id</th>
+                  <th>Email</th>
+                  <th>Phone</th>
+                  <th>Channels</th>
+                  <th>Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pages.map((p) => (
+                  <tr key={p.id}>
+                    <td>
+                      <Link className="cell-title" to={`/profiles/${encodeURIComponent(p.id)}`}>
+                        {displayName(p)}
+                      </Link>
+                      {p.userId ? null : <div className="muted small">anonymous</div>}
+                    </td>
+                    <td className="mono">{p.id}</td>
+                    <td>{typeof p.attributes.email === "string" ? p.attributes.email : "—"}</td>
+                    <td>{typeof p.attributes.phone === "string" ? p.attributes.phone : "—"}</td>
+                    <td>
+                      <div className="row row--wrap">
+                        {Object.entries(p.consent)
+                          .filter(([, c]) => c.marketing === "subscribed")
+                          .map(([channel]) => (
+                            <span key={channel} className="badge badge--plain">
+                              {channel}
+                            </span>
+                          ))}
+                      </div>
+                    </td>
+                    <td className="muted">{relativeTime(p.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {cursor ? (
+            <div className="center" style={{ marginTop: 16 }}>
+              <button type="button" className="btn" onClick={() => void more()}>
+                Load more
+              </button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

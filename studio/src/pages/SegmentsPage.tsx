@@ -1,0 +1,75 @@
+import { Link, useNavigate } from "react-router";
+import { segmentsApi } from "../api/segments.js";
+import { useResource } from "../api/useResource.js";
+import { number, relativeTime } from "../components/format.js";
+import { Icon } from "../components/Icon.js";
+import { EmptyState, ErrorState, Loading } from "../components/States.js";
+
+/** `/segments`: saved audiences with their size. */
+export function SegmentsPage() {
+  const navigate = useNavigate();
+  const segments = useResource(() => segmentsApi.list(), []);
+  return (
+    <div className="page">
+      <div className="page__header">
+        <div className="grow">
+          <h1>Segments</h1>
+          <p className="page__sub">Audiences by attributes, purchase history, frequency and interests.</p>
+        </div>
+        <button type="button" className="btn btn--primary" onClick={() => navigate("/segments/new")}>
+          <Icon name="plus" /> New segment
+        </button>
+      </div>
+      {segments.loading ? (
+        <div className="card card__body">
+          <Loading />
+        </div>
+      ) : segments.error ? (
+        <div className="card">
+          <ErrorState error={segments.error} onRetry={segments.reload} />
+        </div>
+      ) : !segments.data?.length ? (
+        <div className="card">
+          <EmptyState
+            icon="segments"
+            title="No segments yet"
+            action={
+              <button type="button" className="btn btn--primary" onClick={() => navigate("/segments/new")}>
+                Create a segment
+              </button>
+            }
+          >
+            Segments group customers by who they are and what they did.
+          </EmptyState>
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Description</th>
+                <th className="num">Profiles</th>
+                <th>Updated</th>
+              </tr>
+            </thead>
+            <tbody>
+              {segments.data.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link className="cell-title" to={`/segments/${encodeURIComponent(s.id)}`}>
+                      {s.name}
+                    </Link>
+                  </td>
+                  <td className="muted">{s.description || "—"}</td>
+                  <td className="num">{number(s.count)}</td>
+                  <td className="muted">{relativeTime(s.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { JourneySettings } from "../catalog/shared.js";
+import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
+import { useEditor } from "../canvas/hooks/useEditor.js";
+import type { UiHints } from "../catalog/types.js";
+import { SchemaForm } from "./form/SchemaForm.js";
+import { asJsonSchema, type JsonSchema } from "./form/jsonSchema.js";
+import { usePreview } from "./preview.js";
+
+const settingsSchema: JsonSchema = asJsonSchema(z.toJSONSchema(JourneySettings, { io: "input", unrepresentable: "any" }));
+
+const settingsUi: UiHints = {
+  order: ["reentry", "goal", "exitOn", "entryLimit", "respectQuietHours", "frequencyCapped"],
+  labels: {
+    reentry: "Re-entry",
+    goal: "Conversion goal",
+    exitOn: "Exit when",
+    entryLimit: "Max entries per profile",
+    respectQuietHours: "Respect quiet hours",
+    frequencyCapped: "Apply frequency caps",
+  },
+  help: {
+    reentry: "Whether someone can go through this journey more than once.",
+    goal: "The event that counts as a conversion, and how long after entry it counts.",
+    exitOn: "Events or conditions that end a customer's journey at any step.",
+  },
+};
+
+/** The side panel when no step is selected: the journey's settings, from the shared settings schema. */
+export function JourneyPanel({ problemsCount }: { problemsCount: number }) {
+  const { store } = useEditorEnvironment();
+  const settings = useEditor((s) => s.graph.settings);
+  const readOnly = useEditor((s) => s.readOnly);
+  const nodeCount = useEditor((s) => s.graph.nodes.length);
+  const preview = usePreview();
+  return (
+    <div className="panel" data-testid="journey-panel">
+      <header className="panel__header">
+        <div className="grow">
+          <h2>Journey settings</h2>
+          <div className="panel__sub">
+            {nodeCount} step{nodeCount === 1 ? "" : "s"} · {problemsCount ? `${problemsCount} problem${problemsCount === 1 ? "" : "s"}` : "no problems"}
+          </div>
+        </div>
+      </header>
+      <div className="panel__body">
+        <p className="panel__desc">Select a step on the canvas to configure it. These settings apply to the whole journey.</p>
+        <SchemaForm
+          schema={settingsSchema}
+          ui={settingsUi}
+          value={settings}
+          readOnly={readOnly}
+          segments={preview?.segments ?? []}
+          events={preview?.events ?? []}
+          suggestions={[]}
+          errors={{}}
+          onChange={(next) => store.getState().dispatch({ kind: "updateSettings", settings: next }, { coalesceKey: "settings" })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useReactFlow } from "@xyflow/react";
+import { Icon } from "../components/Icon.js";
+import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
+import { useEditor } from "../canvas/hooks/useEditor.js";
+import { useNodeCounts } from "../canvas/hooks/useNodeCounts.js";
+import { useNodeProblems } from "../canvas/hooks/useNodeProblems.js";
+import { ExperimentResults } from "./ExperimentResults.js";
+import { SchemaForm } from "./form/SchemaForm.js";
+import { usePreview } from "./preview.js";
+import { fieldErrors } from "./problemPaths.js";
+
+/** The side panel for one node: its name and the config form generated from its type's schema. */
+export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journeyId: string; live: boolean }) {
+  const { store, catalog } = useEditorEnvironment();
+  const node = useEditor((s) => s.graph.nodes.find((n) => n.id === nodeId));
+  const readOnly = useEditor((s) => s.readOnly);
+  const problems = useNodeProblems(nodeId);
+  const counts = useNodeCounts(nodeId);
+  const preview = usePreview();
+  const flow = useReactFlow();
+  if (!node) return null;
+  const info = catalog.get(node.type);
+
+  return (
+    <div className="panel" data-testid="node-panel">
+      <header className="panel__header">
+        <span className={`panel__icon jcat--${info?.category ?? "action"}`}>
+          <Icon name={info?.icon ?? "box"} />
+        </span>
+        <div className="grow">
+          <h2>{info?.title ?? node.type}</h2>
+          <div className="panel__sub mono">{node.id}</div>
+        </div>
+        <button type="button" className="btn btn--ghost btn--icon" aria-label="Close panel" onClick={() => store.getState().setSelection([], [])}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <div className="panel__body">
+        {info?.description ? <p className="panel__desc">{info.description}</p> : null}
+        {!info ? <div className="alert alert--warning">This node type is not installed on the server. Its config is kept as it is.</div> : null}
+        {problems.length ? (
+          <ul className="panel__problems" aria-label="Problems with this step">
+            {problems.map((p, i) => (
+              <li key={i}>
+                <Icon name="alert" />
+                <span>{p.message}</span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {counts ? (
+          <div className="panel__counts">
+            <div>
+              <b>{counts.entered}</b>entered
+            </div>
+            <div>
+              <b>{counts.active}</b>waiting
+            </div>
+            <div>
+              <b>{counts.completed}</b>completed
+            </div>
+            <div>
+              <b>{counts.converted}</b>converted
+            </div>
+          </div>
+        ) : null}
+        {live && node.type === "experiment.split" ? <ExperimentResults journeyId={journeyId} nodeId={node.id} /> : null}
+        <div className="field">
+          <label className="field__label" htmlFor="node-name">
+            Step name <span className="field__optional"> · optional</span>
+          </label>
+          <input
+            id="node-name"
+            className="input"
+            placeholder={info?.title ?? ""}
+            value={node.name ?? ""}
+            readOnly={readOnly}
+            onChange={(e) => store.getState().dispatch({ kind: "renameNode", nodeId, name: e.target.value }, { coalesceKey: `${nodeId}:name` })}
+          />
+        </div>
+        {info ? (
+          <SchemaForm
+            key={node.id}
+            schema={info.schema}
+            ui={info.ui}
+            value={node.config}
+            readOnly={readOnly}
+            segments={preview?.segments ?? []}
+            events={preview?.events ?? []}
+            suggestions={preview?.suggestions ?? []}
+            renderPreview={preview?.render}
+            errors={fieldErrors(problems)}
+            onChange={(config) => store.getState().dispatch({ kind: "updateConfig", nodeId, config }, { coalesceKey: `${nodeId}:config` })}
+          />
+        ) : null}
+        {preview && preview.profiles.length && info?.ui.liquid?.length ? (
+          <div className="field">
+            <label className="field__label" htmlFor="preview-profile">
+              Preview as
+            </label>
+            <select id="preview-profile" className="select" value={preview.profile?.id ?? ""} onChange={(e) => preview.selectProfile(e.target.value)}>
+              {preview.profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {String(p.attributes.email ?? p.attributes.firstName ?? p.id)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </div>
+      {!readOnly ? (
+        <footer className="panel__footer">
+          <button
+            type="button"
+            className="btn btn--sm"
+            onClick={() => {
+              const n = store.getState().graph.nodes.find((x) => x.id === nodeId);
+              if (n) flow.setCenter(n.position.x + 120, n.position.y + 40, { zoom: flow.getZoom(), duration: 300 });
+            }}
+          >
+            Center
+          </button>
+          <span className="grow" />
+          <button type="button" className="btn btn--sm btn--danger" onClick={() => store.getState().dispatch({ kind: "removeElements", nodeIds: [nodeId], edgeIds: [] })}>
+            <Icon name="trash" /> Delete step
+          </button>
+        </footer>
+      ) : null}
+    </div>
+  );
+}
