@@ -1,24 +1,25 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 
+function canonical(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(canonical);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v: unknown = Reflect.get(value, key);
+    if (v !== undefined && typeof v !== "function") out[key] = canonical(v);
+  }
+  return out;
+}
+
 /**
  * Canonical JSON: object keys sorted, `undefined` members dropped, Dates as ISO strings. Two values that are
- * equal as data always give the same string, whatever order their keys were written in.
+ * equal as data always give the same string, whatever order their keys were written in. (Integer-like keys are
+ * emitted first in numeric order by JSON.stringify itself; that order is still a function of the data alone.)
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === "number" || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
-  if (typeof value === "object") {
-    const entries = Object.keys(value)
-      .sort()
-      .flatMap((k) => {
-        const v: unknown = Reflect.get(value, k);
-        return v === undefined || typeof v === "function" ? [] : [`${JSON.stringify(k)}:${canonicalJson(v)}`];
-      });
-    return `{${entries.join(",")}}`;
-  }
-  return "null";
+  return JSON.stringify(canonical(value)) ?? "null";
 }
 
 /** SHA-256 (pure JS, @noble/hashes) of a string, as lower-case hex. Works in Node, browsers and Temporal workflows. */

@@ -89,10 +89,6 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
   const problems = out.problems;
 
   const size = measure(doc, limits.maxBytes, limits.maxDepth);
-  if (size.circular) {
-    problems.push({ code: "invalid_document", message: "The journey refers to itself and is not plain JSON." });
-    return;
-  }
   if (size.bytes > limits.maxBytes) {
     problems.push({
       code: "document_too_large",
@@ -101,7 +97,7 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
     return;
   }
   if (size.depth > limits.maxDepth) {
-    problems.push({ code: "nesting_too_deep", message: `The journey is nested more than ${limits.maxDepth} levels deep.` });
+    problems.push({ code: "nesting_too_deep", message: `The journey is nested more than ${limits.maxDepth} levels deep (or refers to itself).` });
     return;
   }
 
