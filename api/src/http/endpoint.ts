@@ -1,6 +1,7 @@
 import type { Request, Response, Router } from "express";
 import { z } from "zod";
-import { validationError, zodIssues, type FieldIssue } from "../errors.js";
+import { issuePath, validationError, zodIssues, type FieldIssue } from "../errors.js";
+import { findForbidden } from "../schemas/common.js";
 import type { ApiContext } from "../context.js";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -45,6 +46,9 @@ export const mount = (router: Router, endpoints: Endpoint[], app: ApiContext): v
   for (const ep of endpoints) {
     router[ep.method](ep.path, async (req, res) => {
       const issues: FieldIssue[] = [];
+      // Keys with "." or "$" are refused before any schema sees the body (a schema could strip them silently).
+      const forbidden = ep.body ? findForbidden(req.body, [], 0) : null;
+      if (forbidden) issues.push({ path: issuePath("body", forbidden.path), code: "forbidden_key", message: forbidden.message });
       const params = parsePart(ep.params, req.params, "params", issues);
       const query = parsePart(ep.query, req.query, "query", issues);
       const body = parsePart(ep.body, ep.body ? req.body : undefined, "body", issues);
