@@ -30,6 +30,8 @@ export const TwilioProviderSettings = z
   .refine((s) => s.from !== undefined || s.messagingServiceSid !== undefined, {
     message: "needs a sender: from or messagingServiceSid",
     path: ["from"],
+    // Also report a missing sender when other fields are invalid, so one run lists every problem.
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
   });
 
 export const WhatsAppProviderSettings = z.object({
