@@ -75,7 +75,8 @@ export async function postWithRetry(
         headers: typeof request.headers === "function" ? request.headers() : request.headers,
         body: request.body,
         signal: AbortSignal.timeout(policy.timeoutMs),
-        redirect: "error",
+        // A redirect means a misconfigured URL: report the 3xx (permanent) rather than follow it with the body and signature.
+        redirect: "manual",
       });
       const text = await response.text();
       last = {
