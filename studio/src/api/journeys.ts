@@ -128,6 +128,24 @@ export const journeysApi = {
       return { version: v.version, document: doc.success ? doc.data : null, publishedAt: v.publishedAt ?? v.createdAt ?? null };
     });
   },
+  /** One published version with its frozen document. */
+  async version(id: string, version: number): Promise<JourneyVersion> {
+    const v = VersionRaw.parse(await api.get(`/api/journeys/${encodeURIComponent(id)}/versions/${version}`));
+    const doc = JourneyDocument.safeParse(v.document ?? v.draft);
+    return { version: v.version, document: doc.success ? doc.data : null, publishedAt: v.publishedAt ?? v.createdAt ?? null };
+  },
+  /** Headline numbers for the journeys list, from the per-node counters. */
+  async summaryCounts(journey: JourneyRecord): Promise<JourneyRecord["counts"]> {
+    const nodes = await journeysApi.stats(journey.id);
+    const trigger = journey.document.nodes.find((n) => n.type.startsWith("trigger."));
+    const all = Object.values(nodes);
+    const triggerCounts = trigger ? nodes[trigger.id] : undefined;
+    return {
+      enrolled: triggerCounts?.entered ?? 0,
+      active: all.reduce((sum, n) => sum + n.active, 0),
+      converted: triggerCounts?.converted || all.reduce((max, n) => Math.max(max, n.converted), 0),
+    };
+  },
   async stats(id: string): Promise<Record<string, NodeCounts>> {
     return Stats.parse(await api.get(`/api/journeys/${encodeURIComponent(id)}/stats`)).nodes;
   },

@@ -209,7 +209,7 @@ export function Canvas() {
       aria-label="Journey canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
-      <MiniMap pannable zoomable ariaLabel="Mini map" nodeColor={(n) => MINIMAP_COLORS[catalog.get(String(n.data.type))?.category ?? ""] ?? "#98a0b3"} nodeBorderRadius={6} />
+      <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: 150, height: 100 }} nodeColor={(n) => MINIMAP_COLORS[catalog.get(String(n.data.type))?.category ?? ""] ?? "#98a0b3"} nodeBorderRadius={6} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );

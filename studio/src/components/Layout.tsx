@@ -1,4 +1,4 @@
-import { NavLink, Outlet } from "react-router";
+import { NavLink, Outlet, useMatch } from "react-router";
 import { Icon } from "./Icon.js";
 
 const LINKS = [
@@ -12,25 +12,27 @@ const LINKS = [
 
 /** The app shell: a left navigation and the current screen. */
 export function Layout({ onSignOut }: { onSignOut(): void }) {
+  // The editor needs the width: there the navigation shrinks to icons.
+  const compact = useMatch("/journeys/:id") !== null;
   return (
-    <div className="shell">
+    <div className={compact ? "shell shell--compact" : "shell"}>
       <nav className="nav" aria-label="Main">
         <div className="nav__brand">
           <img src="/favicon.svg" alt="" />
-          Omnijourney
+          <span className="nav__label">Omnijourney</span>
         </div>
         {LINKS.map((link) => (
-          <NavLink key={link.to} to={link.to} end={link.end} className="nav__link">
+          <NavLink key={link.to} to={link.to} end={link.end} className="nav__link" title={compact ? link.label : undefined}>
             <Icon name={link.icon} />
-            {link.label}
+            <span className="nav__label">{link.label}</span>
           </NavLink>
         ))}
         <div className="nav__spacer" />
         <button type="button" className="nav__link nav__signout" onClick={onSignOut}>
           <Icon name="logout" />
-          Sign out
+          <span className="nav__label">Sign out</span>
         </button>
-        <div className="nav__footer">Studio · v0.1</div>
+        {compact ? null : <div className="nav__footer">Studio · v0.1</div>}
       </nav>
       <main className="main" id="main">
         <Outlet />

@@ -27,8 +27,7 @@ export function EditorPage() {
     (async () => {
       const record = await journeysApi.get(id);
       if (version !== null) {
-        const versions = await journeysApi.versions(id);
-        const match = versions.find((v) => v.version === version);
+        const match = await journeysApi.version(id, version).catch(() => null);
         if (!match?.document) {
           if (live) setMissingVersion(true);
           return;

@@ -20,9 +20,8 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
   useEffect(() => {
     let live = true;
     const draft = store.getState().graph;
-    (liveVersion ? journeysApi.versions(journeyId) : Promise.resolve([])).then(
-      (versions) => {
-        const current = versions.find((v) => v.version === liveVersion) ?? versions.at(-1);
+    (liveVersion ? journeysApi.version(journeyId, liveVersion) : Promise.resolve(null)).then(
+      (current) => {
         if (live) setDiff(diffJourneys(current?.document ?? null, draft));
       },
       () => live && setDiff(diffJourneys(null, draft)),

@@ -248,9 +248,32 @@ const Field = memo(function Field(props: FieldProps) {
       );
     case "object": {
       const compact = isCompactObject(single, form.root);
+      // An optional group (a goal, a timeout) stays folded until the person asks for it.
+      if (!required && value === undefined) {
+        return (
+          <div className="field field--optional-group">
+            <span className="field__label">{label}</span>
+            {help ? <span className="field__help">{help}</span> : null}
+            {!disabled ? (
+              <button type="button" className="btn btn--sm btn--dashed" onClick={() => onChange(defaultFor(single, form.root) ?? {})}>
+                + Add {label.toLowerCase()}
+              </button>
+            ) : (
+              <span className="muted small">Not set</span>
+            )}
+          </div>
+        );
+      }
       return (
         <fieldset className={compact ? "fieldset fieldset--compact" : "fieldset"}>
-          <legend className="field__label">{label}</legend>
+          <legend className="field__label">
+            {label}
+            {!required && !disabled ? (
+              <button type="button" className="btn btn--ghost btn--xs" aria-label={`Remove ${label}`} onClick={() => onChange(undefined)}>
+                Remove
+              </button>
+            ) : null}
+          </legend>
           <ObjectFields schema={single} value={isRecord(value) ? value : {}} path={path} topLevel={false} onChange={onChange} />
           {error ? <span className="field__error">{error}</span> : help ? <span className="field__help">{help}</span> : null}
         </fieldset>
