@@ -43,16 +43,15 @@ function sandbox<C extends Channel>(channel: C, deps: ProviderDeps): ChannelProv
 }
 
 function emailProvider(settings: ProviderSettings, deps: ProviderDeps): ChannelProvider<"email"> {
-  const email =
-    settings.email ??
-    (deps.smtpUrl
-      ? SmtpProviderSettings.parse({ provider: "smtp", url: deps.smtpUrl })
-      : undefined);
-  if (!email)
+  const email = settings.email ?? SmtpProviderSettings.parse({ provider: "smtp" });
+  if (email.provider === "sandbox") return sandbox("email", deps);
+  const url = email.url ?? deps.smtpUrl;
+  if (!url) {
     throw new Error(
       "email has no provider: set SMTP_URL (or EMAIL_PROVIDER=sandbox) or pass smtpUrl",
     );
-  return email.provider === "smtp" ? createSmtpEmailProvider(email) : sandbox("email", deps);
+  }
+  return createSmtpEmailProvider({ ...email, url });
 }
 
 /**

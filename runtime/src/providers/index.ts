@@ -6,6 +6,11 @@ export {
   PROVIDER_ENV,
   type ProviderConfigIssue,
 } from "./env.js";
+export {
+  providerSettingsFromWorkspace,
+  mergeProviderSettings,
+  type WorkspaceProviderChoice,
+} from "./workspace.js";
 export { createProviders, type Providers, type ProviderDeps } from "./factory.js";
 export {
   postWithRetry,

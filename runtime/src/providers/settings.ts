@@ -11,7 +11,8 @@ const httpUrl = z.url({ protocol: /^https?$/ });
 
 export const SmtpProviderSettings = z.object({
   provider: z.literal("smtp"),
-  url: z.url({ protocol: /^smtps?$/ }),
+  /** Absent: the worker's relay (`smtpUrl`, MailDev in development). */
+  url: z.url({ protocol: /^smtps?$/ }).optional(),
   from: z.string().min(3).default("Omnijourney <no-reply@omnijourney.local>"),
   pool: z.boolean().default(true),
   timeoutMs: z.number().int().positive().default(30_000),

@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { providerSettingsFromEnv } from "../../src/providers/env.js";
 import { createProviders } from "../../src/providers/factory.js";
+import {
+  mergeProviderSettings,
+  providerSettingsFromWorkspace,
+} from "../../src/providers/workspace.js";
 import type { InAppRecord } from "../../src/providers/inapp/store.js";
 import type { SandboxRecord } from "../../src/providers/sandbox/sandbox.js";
 import type { AnyOutgoingMessage } from "../../src/providers/types.js";
@@ -151,5 +156,67 @@ describe("createProviders", () => {
     expect(() =>
       createProviders({ email: { provider: "sandbox" }, inapp: { provider: "store" } }),
     ).toThrow(/saveInApp/);
+  });
+});
+
+describe("providerSettingsFromWorkspace", () => {
+  it("reads the Settings document's defaults: SMTP at the worker's relay, the in-app store, sandboxes", async () => {
+    const settings = providerSettingsFromWorkspace({
+      email: { provider: "smtp" },
+      sms: { provider: "sandbox" },
+      inapp: { provider: "inapp" },
+    });
+    expect(settings).toEqual({
+      email: {
+        provider: "smtp",
+        from: "Omnijourney <no-reply@omnijourney.local>",
+        pool: true,
+        timeoutMs: 30_000,
+      },
+      sms: { provider: "sandbox" },
+      inapp: { provider: "store" },
+    });
+    const providers = createProviders(settings, {
+      smtpUrl: engines.smtpUrl,
+      saveInApp: async () => ({ id: "1" }),
+    });
+    expect(providers.describe()).toMatchObject({ email: "smtp", sms: "sandbox", inapp: "store" });
+    await providers.close();
+  });
+
+  it("flattens a provider's options and names the settings path of a bad one", () => {
+    expect(
+      providerSettingsFromWorkspace({
+        telegram: { provider: "bot-api", options: { botToken: "1:abc", defaultParseMode: "HTML" } },
+      }),
+    ).toEqual({
+      telegram: {
+        provider: "bot-api",
+        botToken: "1:abc",
+        baseUrl: "https://api.telegram.org",
+        defaultParseMode: "HTML",
+      },
+    });
+    expect(() =>
+      providerSettingsFromWorkspace({
+        telegram: { provider: "bot-api", options: { botToken: "nope" } },
+      }),
+    ).toThrow(/providers\.telegram\.botToken: a bot token/);
+  });
+
+  it("lets the environment override the workspace per channel", () => {
+    const workspace = providerSettingsFromWorkspace({
+      sms: { provider: "sandbox" },
+      telegram: { provider: "sandbox" },
+    });
+    const env = providerSettingsFromEnv({
+      TWILIO_ACCOUNT_SID: "AC1",
+      TWILIO_AUTH_TOKEN: "t",
+      TWILIO_FROM: "+1555",
+    });
+    expect(mergeProviderSettings(workspace, env)).toMatchObject({
+      sms: { provider: "twilio" },
+      telegram: { provider: "sandbox" },
+    });
   });
 });
