@@ -23,6 +23,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 export type HttpRequest = {
   url: string;
+  /** Default POST. */
+  method?: "POST" | "PUT" | "PATCH";
   /** A function is called once per attempt (webhooks sign each attempt with a fresh timestamp). */
   headers: Record<string, string> | (() => Record<string, string>);
   body: string | Uint8Array;
@@ -62,6 +64,7 @@ function describeError(error: unknown): string {
   return String(error);
 }
 
+/** Sends one request (POST unless `method` says otherwise) under the retry policy. */
 export async function postWithRetry(
   request: HttpRequest,
   policy: RetryPolicy,
@@ -71,7 +74,7 @@ export async function postWithRetry(
     let waitHint: number | undefined;
     try {
       const response = await fetch(request.url, {
-        method: "POST",
+        method: request.method ?? "POST",
         headers: typeof request.headers === "function" ? request.headers() : request.headers,
         body: request.body,
         signal: AbortSignal.timeout(policy.timeoutMs),

@@ -77,6 +77,19 @@ describe("signed webhook provider", () => {
     expect(server.requests[0]?.text).toBe(body);
   });
 
+  it("uses the node's PUT or PATCH method and refuses methods that carry no body", async () => {
+    server = await startFakeServer(receiver);
+    const provider = createHttpWebhookProvider({ signingSecret: SECRET });
+    const put = await provider.send(message(server.url, { body: '{"x":1}', method: "put" }));
+    expect(put.status).toBe("sent");
+    expect(server.requests[0]?.method).toBe("PUT");
+    expect(await provider.send(message(server.url, { method: "GET" }))).toMatchObject({
+      status: "failed",
+      permanent: true,
+    });
+    expect(server.requests).toHaveLength(1);
+  });
+
   it("is rejected by a receiver holding a different secret, and that 401 is not retried", async () => {
     server = await startFakeServer(receiver);
     const provider = createHttpWebhookProvider({

@@ -21,7 +21,7 @@ export type WebhookSettings = {
  * otherwise an envelope with the message's tracking data and its rendered fields.
  */
 function buildBody(message: OutgoingMessage<"webhook">): string {
-  const { body, contentType: _contentType, ...fields } = message.content;
+  const { body, contentType: _contentType, method: _method, ...fields } = message.content;
   if (body !== undefined) return body;
   return JSON.stringify({
     idempotencyKey: message.idempotencyKey,
@@ -60,6 +60,14 @@ export function createHttpWebhookProvider(settings: WebhookSettings): ChannelPro
           error: `webhook URL must be http(s): ${target.protocol}`,
         };
       }
+      const method = (message.content.method ?? "POST").toUpperCase();
+      if (method !== "POST" && method !== "PUT" && method !== "PATCH") {
+        return {
+          status: "failed",
+          permanent: true,
+          error: `webhook method must be POST, PUT or PATCH: ${method}`,
+        };
+      }
       const body = buildBody(message);
       const headers = (): Record<string, string> => ({
         "content-type": message.content.contentType ?? "application/json",
@@ -74,7 +82,10 @@ export function createHttpWebhookProvider(settings: WebhookSettings): ChannelPro
           ? { "x-omnijourney-message-id": message.metadata.messageId }
           : {}),
       });
-      const outcome = await postWithRetry({ url: target.toString(), headers, body }, policy);
+      const outcome = await postWithRetry(
+        { url: target.toString(), method, headers, body },
+        policy,
+      );
       if (outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300) {
         return {
           status: "sent",
