@@ -65,7 +65,7 @@ function describeError(error: unknown): string {
 }
 
 /** Sends one request (POST unless `method` says otherwise) under the retry policy. */
-export async function postWithRetry(
+export async function requestWithRetry(
   request: HttpRequest,
   policy: RetryPolicy,
 ): Promise<HttpOutcome> {

@@ -13,7 +13,7 @@ export {
 } from "./workspace.js";
 export { createProviders, type Providers, type ProviderDeps } from "./factory.js";
 export {
-  postWithRetry,
+  requestWithRetry,
   DEFAULT_RETRY_POLICY,
   type RetryPolicy,
   type HttpOutcome,

@@ -5,7 +5,7 @@ import {
   DEFAULT_RETRY_POLICY,
   failureFrom,
   joinUrl,
-  postWithRetry,
+  requestWithRetry,
 } from "../../src/providers/http-client.js";
 import { startFakeServer, type FakeServer } from "./fake-server.js";
 
@@ -39,7 +39,7 @@ describe("shared HTTP client", () => {
       status: 301,
       headers: { location: "https://elsewhere.test/" },
     }));
-    const outcome = await postWithRetry(
+    const outcome = await requestWithRetry(
       { url: server.url, headers: {}, body: "{}" },
       { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1 },
     );
@@ -57,7 +57,7 @@ describe("shared HTTP client", () => {
       [404, 1],
     ] as const) {
       server = await startFakeServer(() => ({ status }));
-      const outcome = await postWithRetry(
+      const outcome = await requestWithRetry(
         { url: server.url, headers: {}, body: "" },
         { ...DEFAULT_RETRY_POLICY, maxAttempts: 2, baseDelayMs: 1 },
       );
@@ -72,7 +72,7 @@ describe("shared HTTP client", () => {
       index === 0 ? { status: 500 } : { status: 200, body: request.headers["x-attempt"] },
     );
     let calls = 0;
-    const outcome = await postWithRetry(
+    const outcome = await requestWithRetry(
       { url: server.url, headers: () => ({ "x-attempt": String(++calls) }), body: "" },
       { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1 },
     );

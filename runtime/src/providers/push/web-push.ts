@@ -8,7 +8,7 @@ import type {
 import {
   DEFAULT_RETRY_POLICY,
   failureFrom,
-  postWithRetry,
+  requestWithRetry,
   type HttpOutcome,
   type RetryPolicy,
 } from "../http-client.js";
@@ -101,7 +101,7 @@ export function createWebPushProvider(settings: WebPushSettings): ChannelProvide
       // fetch computes Content-Length itself; web-push also sets numeric values (TTL) despite its types.
       if (name.toLowerCase() !== "content-length") headers[name] = String(value);
     }
-    const outcome = await postWithRetry(
+    const outcome = await requestWithRetry(
       { url: details.endpoint, headers, body: details.body ?? new Uint8Array() },
       policy,
     );

@@ -5,7 +5,7 @@ import {
   failureFrom,
   joinUrl,
   parseJson,
-  postWithRetry,
+  requestWithRetry,
   type RetryPolicy,
 } from "../http-client.js";
 
@@ -56,7 +56,7 @@ export function createTwilioSmsProvider(settings: TwilioSettings): ChannelProvid
         form.set("MessagingServiceSid", settings.messagingServiceSid);
       if (settings.from) form.set("From", settings.from);
       if (settings.statusCallbackUrl) form.set("StatusCallback", settings.statusCallbackUrl);
-      const outcome = await postWithRetry(
+      const outcome = await requestWithRetry(
         {
           url,
           headers: {

@@ -5,7 +5,7 @@ import {
   failureFrom,
   joinUrl,
   parseJson,
-  postWithRetry,
+  requestWithRetry,
   type RetryPolicy,
 } from "../http-client.js";
 
@@ -47,7 +47,7 @@ export function createTelegramBotProvider(settings: TelegramSettings): ChannelPr
         text,
         ...(parseMode ? { parse_mode: parseMode } : {}),
       };
-      const outcome = await postWithRetry(
+      const outcome = await requestWithRetry(
         { url, headers: { "content-type": "application/json" }, body: JSON.stringify(payload) },
         policy,
       );

@@ -2,7 +2,7 @@ import type { ChannelProvider, OutgoingMessage, ProviderResult } from "../types.
 import {
   DEFAULT_RETRY_POLICY,
   failureFrom,
-  postWithRetry,
+  requestWithRetry,
   type RetryPolicy,
 } from "../http-client.js";
 import { WEBHOOK_SIGNATURE_HEADER, signWebhookPayload } from "./signature.js";
@@ -82,7 +82,7 @@ export function createHttpWebhookProvider(settings: WebhookSettings): ChannelPro
           ? { "x-omnijourney-message-id": message.metadata.messageId }
           : {}),
       });
-      const outcome = await postWithRetry(
+      const outcome = await requestWithRetry(
         { url: target.toString(), method, headers, body },
         policy,
       );

@@ -5,7 +5,7 @@ import {
   failureFrom,
   joinUrl,
   parseJson,
-  postWithRetry,
+  requestWithRetry,
   type RetryPolicy,
 } from "../http-client.js";
 
@@ -80,7 +80,7 @@ export function createWhatsAppCloudProvider(
           permanent: true,
           error: "whatsapp content has neither body nor template",
         };
-      const outcome = await postWithRetry(
+      const outcome = await requestWithRetry(
         {
           url,
           headers: {
