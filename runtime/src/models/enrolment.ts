@@ -6,7 +6,9 @@ export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 /** A projection of one enrolment workflow's state, written by the runtime, read by the API and studio. */
 export const enrolmentSchema = new Schema(
   {
-    workflowId: { type: String, required: true, unique: true },
+    /** `<workflowId>/<first run id>`: one per enrolment, even when re-entry reuses the workflow id. */
+    enrolmentId: { type: String, required: true, unique: true },
+    workflowId: { type: String, required: true, index: true },
     journeyId: { type: String, required: true },
     version: { type: Number, required: true },
     profileId: { type: String, required: true, index: true },
@@ -20,6 +22,8 @@ export const enrolmentSchema = new Schema(
     reason: { type: String },
     revenue: { type: Number },
     startedAt: { type: Date, required: true },
+    /** Sequence number of the last progress batch applied (a retried batch is applied once). */
+    progressSeq: { type: Number, default: 0 },
     endedAt: { type: Date },
   },
   { collection: "enrolments", timestamps: true, minimize: false, versionKey: false },

@@ -1,0 +1,214 @@
+import { ApplicationFailure } from "@temporalio/common";
+import {
+  evaluateCondition,
+  nodeTypes as builtInRegistry,
+  type Condition,
+  type NodeServices,
+  type NodeTypeRegistry,
+  type ProfileAssignment,
+  type ProfileSnapshot,
+} from "@omnijourney/shared";
+import type { Providers } from "../providers/factory.js";
+import { nextWindowStart, resolveTimeZone } from "../time/zoned.js";
+import type {
+  CascadeOrderInput,
+  EnrolmentRef,
+  EvaluateInput,
+  JourneyActivities,
+  ProgressBatch,
+  ResolveWaitUntilInput,
+  RunNodeInput,
+  RunNodeOutput,
+  SendOutcome,
+  SendStepInput,
+} from "../workflows/types.js";
+import { renderFields, templateContext } from "./render.js";
+import { sendMessage, type SendDeps } from "./send.js";
+import type { ProfileChanges, RuntimeStore } from "./store.js";
+
+export type ActivityLogger = { info(fields: Record<string, unknown>, message: string): void };
+
+export type ActivityDeps = {
+  /** The store, or a function choosing one per enrolment (simulations keep one in-memory store each). */
+  store: RuntimeStore | ((enrolment: EnrolmentRef) => RuntimeStore);
+  /** Channel providers; absent in simulation mode (render, record, never send). */
+  providers?: Providers;
+  /** The node-type registry whose `run` functions execute activity nodes (built-ins plus custom types). */
+  registry?: NodeTypeRegistry;
+  unsubscribeUrl?: SendDeps["unsubscribeUrl"];
+  logger?: ActivityLogger;
+};
+
+function emptyProfile(profileId: string, at: Date): ProfileSnapshot {
+  return { profileId, anonymousIds: [], attributes: {}, consent: {}, counters: {}, createdAt: at, updatedAt: at };
+}
+
+/** Converts a rendered `set` value to its declared type. */
+function typedValue(value: string, type: "string" | "number" | "boolean" | "date" | "json"): unknown {
+  switch (type) {
+    case "string":
+      return value;
+    case "number": {
+      const n = Number(value);
+      return Number.isFinite(n) ? n : null;
+    }
+    case "boolean":
+      return value.trim().toLowerCase() === "true";
+    case "date": {
+      const d = new Date(value);
+      return Number.isNaN(d.getTime()) ? null : d;
+    }
+    case "json":
+      try {
+        return JSON.parse(value);
+      } catch {
+        return null;
+      }
+  }
+}
+
+/**
+ * Builds the journey activities from their dependencies (the Temporal samples' factory pattern).
+ * Every input carries the workflow's time (`at`), never the wall clock, so simulations and replays agree.
+ */
+export function createActivities(deps: ActivityDeps): JourneyActivities {
+  const registry = deps.registry ?? builtInRegistry;
+  const storeFor = (enrolment: EnrolmentRef): RuntimeStore => (typeof deps.store === "function" ? deps.store(enrolment) : deps.store);
+  const applyProgress = async (batch: ProgressBatch | undefined) => {
+    if (batch) await storeFor(batch.enrolment).recordProgress(batch);
+  };
+  const loadProfile = async (store: RuntimeStore, enrolment: EnrolmentRef, at: Date) =>
+    (await store.getProfile(enrolment.profileId)) ?? emptyProfile(enrolment.profileId, at);
+  const sendDeps = (store: RuntimeStore): SendDeps => ({
+    store,
+    ...(deps.providers ? { providers: deps.providers } : {}),
+    ...(deps.unsubscribeUrl ? { unsubscribeUrl: deps.unsubscribeUrl } : {}),
+  });
+  const evaluateFor = async (store: RuntimeStore, enrolment: EnrolmentRef, at: Date, condition: Condition) => {
+    const [profile, events] = await Promise.all([loadProfile(store, enrolment, at), store.pendingEvents(enrolment.profileId)]);
+    return evaluateCondition(condition, { profile, events, now: at });
+  };
+
+  return {
+    async runNode(input: RunNodeInput): Promise<RunNodeOutput> {
+      await applyProgress(input.progress);
+      const store = storeFor(input.enrolment);
+      const type = registry.get(input.nodeType);
+      if (!type?.run) throw ApplicationFailure.nonRetryable(`node type ${input.nodeType} has no run() in this worker`, "UnknownNodeType");
+      const parsed = type.config.safeParse(input.config);
+      if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid config for ${input.nodeType}: ${parsed.error.message}`, "InvalidConfig");
+      const at = new Date(input.at);
+      const profile = await loadProfile(store, input.enrolment, at);
+      const context = templateContext({ profile, event: input.event, journeyId: input.enrolment.journeyId, version: input.enrolment.version });
+      let sends = 0;
+      const services: NodeServices = {
+        send: (request) => {
+          sends += 1;
+          // The first send of a visit keeps the plain key; a custom node sending more gets a suffix per send.
+          const suffix = sends === 1 ? "" : `:${sends}`;
+          return sendMessage(sendDeps(store), {
+            enrolment: input.enrolment,
+            nodeId: input.nodeId,
+            idempotencyKey: `${input.enrolment.enrolmentId}:${input.nodeId}:${input.visit}${suffix}`,
+            channel: request.channel,
+            content: request.content,
+            category: request.category,
+            event: input.event,
+            at,
+            policy: input.policy,
+          });
+        },
+        updateProfile: async (assignments: ProfileAssignment[]) => {
+          const changes: ProfileChanges = { set: {}, unset: [], inc: {} };
+          for (const a of assignments) {
+            if (a.op === "set") {
+              const [value = ""] = Object.values(await renderFields({ value: a.value }, context));
+              changes.set[a.attr] = typedValue(value, a.valueType);
+            } else if (a.op === "unset") changes.unset.push(a.attr);
+            else changes.inc[a.attr] = (changes.inc[a.attr] ?? 0) + a.by;
+          }
+          await store.updateProfile(input.enrolment.profileId, changes);
+        },
+        isInSegment: async (segmentId: string) => {
+          const condition = await store.getSegmentCondition(segmentId);
+          return condition ? evaluateFor(store, input.enrolment, at, condition) : false;
+        },
+        log: (message, fields) => deps.logger?.info({ ...fields, ...input.enrolment, nodeId: input.nodeId }, message),
+      };
+      const result = await type.run({
+        config: parsed.data,
+        profile,
+        event: input.event,
+        enrolment: { ...input.enrolment, nodeId: input.nodeId, visit: input.visit },
+        services,
+      });
+      return { output: result.output, ...(result.deferUntil ? { deferUntil: result.deferUntil } : {}) };
+    },
+
+    async sendStep(input: SendStepInput): Promise<SendOutcome> {
+      await applyProgress(input.progress);
+      return sendMessage(sendDeps(storeFor(input.enrolment)), {
+        enrolment: input.enrolment,
+        nodeId: input.nodeId,
+        idempotencyKey: `${input.enrolment.enrolmentId}:${input.nodeId}:${input.visit}:step${input.step}`,
+        channel: input.channel,
+        content: input.content,
+        category: input.category,
+        event: input.event,
+        at: new Date(input.at),
+        policy: input.policy,
+        cascadeStep: input.step,
+      });
+    },
+
+    async cascadeOrder(input: CascadeOrderInput): Promise<number[]> {
+      await applyProgress(input.progress);
+      const listed = input.channels.map((_, i) => i);
+      if (input.order === "listed") return listed;
+      const store = storeFor(input.enrolment);
+      if (input.order === "cheapest") {
+        const { channelCosts } = await store.getSettings();
+        const cost = (i: number) => channelCosts[input.channels[i] ?? ""] ?? Number.POSITIVE_INFINITY;
+        // Array.prototype.sort is stable: equal costs keep the listed order.
+        return listed.sort((a, b) => cost(a) - cost(b));
+      }
+      const profile = await store.getProfile(input.enrolment.profileId);
+      const preferred = profile?.attributes.preferredChannel;
+      const first = listed.filter((i) => input.channels[i] === preferred);
+      return [...first, ...listed.filter((i) => input.channels[i] !== preferred)];
+    },
+
+    async evaluate(input: EvaluateInput): Promise<number> {
+      await applyProgress(input.progress);
+      const store = storeFor(input.enrolment);
+      const at = new Date(input.at);
+      if (input.segmentId !== undefined) {
+        const condition = await store.getSegmentCondition(input.segmentId);
+        return condition && (await evaluateFor(store, input.enrolment, at, condition)) ? 0 : -1;
+      }
+      const conditions = input.conditions ?? [];
+      const [profile, events] = await Promise.all([loadProfile(store, input.enrolment, at), store.pendingEvents(input.enrolment.profileId)]);
+      return conditions.findIndex((condition) => evaluateCondition(condition, { profile, events, now: at }));
+    },
+
+    async resolveWaitUntil(input: ResolveWaitUntilInput): Promise<string> {
+      await applyProgress(input.progress);
+      const { config } = input;
+      if (config.mode === "datetime") return new Date(config.at).toISOString();
+      const store = storeFor(input.enrolment);
+      const profile = await store.getProfile(input.enrolment.profileId);
+      const zone = resolveTimeZone(profile?.attributes.timezone, config.fallbackTimezone);
+      return nextWindowStart(new Date(input.at), zone, config.days, config.from, config.to).toISOString();
+    },
+
+    async recordProgress(batch: ProgressBatch): Promise<void> {
+      await applyProgress(batch);
+    },
+  };
+}
+
+export { createMongoStore } from "./mongo-store.js";
+export { MemoryStore, type SimulatedMessage } from "./memory-store.js";
+export { sendMessage, addressOf, consentProblem, type SendRequest, type SendDeps } from "./send.js";
+export { renderFields, templateContext } from "./render.js";
+export type { RuntimeStore, StoredMessage, MessageWrite, ProfileChanges } from "./store.js";

@@ -1,0 +1,155 @@
+import { Condition, StoredProfile, type CountedEvent, type ProfileSnapshot } from "@omnijourney/shared";
+import type { Models } from "../models/index.js";
+import type { MessageStatus } from "../models/message.js";
+import { WORKSPACE_SETTINGS_ID } from "../models/settings.js";
+import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
+import type { ProgressBatch } from "../workflows/types.js";
+import { KeyedQueue } from "./keyed-queue.js";
+import { progressEffect } from "./progress.js";
+import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
+
+const SENT_STATUSES: MessageStatus[] = ["sent", "delivered", "opened", "clicked", "replied"];
+const SETTINGS_TTL_MS = 2_000;
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+}
+
+/** The live store: profiles, settings, segments, messages, enrolments and node counters in MongoDB. */
+export function createMongoStore(models: Models, options: { settingsTtlMs?: number } = {}): RuntimeStore {
+  const settingsTtl = options.settingsTtlMs ?? SETTINGS_TTL_MS;
+  const counters = new KeyedQueue();
+  let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
+
+  return {
+    async getProfile(profileId: string): Promise<ProfileSnapshot | null> {
+      const doc = await models.Profile.findOne({ profileId }).lean();
+      if (!doc) return null;
+      const parsed = StoredProfile.safeParse({ ...doc, createdAt: doc.createdAt ?? new Date(0), updatedAt: doc.updatedAt ?? new Date(0) });
+      return parsed.success ? parsed.data : null;
+    },
+
+    async pendingEvents(): Promise<CountedEvent[]> {
+      return [];
+    },
+
+    async updateProfile(profileId: string, changes: ProfileChanges): Promise<void> {
+      const update: Record<string, Record<string, unknown>> = {};
+      const set = Object.entries(changes.set);
+      const inc = Object.entries(changes.inc);
+      if (set.length) update.$set = Object.fromEntries(set.map(([path, v]) => [`attributes.${path}`, v]));
+      if (changes.unset.length) update.$unset = Object.fromEntries(changes.unset.map((path) => [`attributes.${path}`, ""]));
+      if (inc.length) update.$inc = Object.fromEntries(inc.map(([path, v]) => [`attributes.${path}`, v]));
+      if (Object.keys(update).length === 0) return;
+      await counters.run(`profile:${profileId}`, () => models.Profile.updateOne({ profileId }, update));
+    },
+
+    async getSettings(): Promise<WorkspaceSettings> {
+      if (settingsCache && Date.now() - settingsCache.at < settingsTtl) return settingsCache.value;
+      const doc = await models.Settings.findById(WORKSPACE_SETTINGS_ID).lean();
+      settingsCache = { at: Date.now(), value: normaliseSettings(doc) };
+      return settingsCache.value;
+    },
+
+    async getSegmentCondition(segmentId: string): Promise<Condition | null> {
+      const doc = await models.Segment.findById(segmentId).lean();
+      if (!doc) return null;
+      const parsed = Condition.safeParse(doc.condition);
+      return parsed.success ? parsed.data : null;
+    },
+
+    async findMessage(idempotencyKey: string): Promise<StoredMessage | null> {
+      const doc = await models.Message.findOne({ idempotencyKey }).lean();
+      if (!doc) return null;
+      return {
+        idempotencyKey,
+        status: doc.status,
+        reason: doc.reason ?? null,
+        providerMessageId: doc.providerMessageId ?? null,
+        cost: doc.cost ?? null,
+      };
+    },
+
+    async writeMessage(write: MessageWrite): Promise<{ id: string }> {
+      const { idempotencyKey, at, status, reason, ...rest } = write;
+      const set: Record<string, unknown> = { status, ...rest };
+      if (reason !== undefined) set.reason = reason;
+      const change = { status, at, ...(reason !== undefined ? { reason } : {}) };
+      const attempt = () =>
+        models.Message.findOneAndUpdate(
+          { idempotencyKey },
+          { $set: set, $push: { statusHistory: change }, $setOnInsert: { idempotencyKey, createdAt: at } },
+          { upsert: true, new: true, timestamps: false },
+        ).lean();
+      let doc;
+      try {
+        doc = await attempt();
+      } catch (error) {
+        // Two upserts of a new key raced: the loser updates the winner's document.
+        if (!isDuplicateKey(error)) throw error;
+        doc = await attempt();
+      }
+      return { id: String(doc?._id ?? "") };
+    },
+
+    async recentMarketingSends(profileId: string, since: Date): Promise<Date[]> {
+      const docs = await models.Message.find(
+        { profileId, category: "marketing", status: { $in: SENT_STATUSES }, sentAt: { $gte: since } },
+        { sentAt: 1 },
+      )
+        .sort({ sentAt: 1 })
+        .lean();
+      return docs.flatMap((d) => (d.sentAt ? [d.sentAt] : []));
+    },
+
+    async recordProgress(batch: ProgressBatch): Promise<void> {
+      const { enrolment, seq } = batch;
+      const { fields, increments } = progressEffect(batch);
+      const set: Record<string, unknown> = { progressSeq: seq };
+      if (fields.currentNodeId !== undefined) set.currentNodeId = fields.currentNodeId;
+      if (fields.waitingFor !== undefined) set.waitingFor = fields.waitingFor;
+      if (fields.status) set.status = fields.status;
+      if (fields.reason) set.reason = fields.reason;
+      if (fields.endedAt) set.endedAt = fields.endedAt;
+      if (fields.revenue !== undefined) set.revenue = fields.revenue;
+      for (const [nodeId, variant] of Object.entries(fields.variants)) set[`variants.${nodeId}`] = variant;
+      try {
+        await counters.run(`enrolment:${enrolment.enrolmentId}`, () =>
+          models.Enrolment.updateOne(
+            { enrolmentId: enrolment.enrolmentId, progressSeq: { $lt: seq } },
+            {
+              $set: set,
+              $setOnInsert: {
+                enrolmentId: enrolment.enrolmentId,
+                workflowId: enrolment.workflowId,
+                journeyId: enrolment.journeyId,
+                version: enrolment.version,
+                profileId: enrolment.profileId,
+                startedAt: new Date(batch.startedAt),
+                ...(fields.status ? {} : { status: "active" }),
+              },
+            },
+            { upsert: true },
+          ),
+        );
+      } catch (error) {
+        // The enrolment exists with this batch (or a later one) applied: a retry, nothing to do.
+        if (isDuplicateKey(error)) return;
+        throw error;
+      }
+      await Promise.all(
+        [...increments].map(([nodeId, inc]) =>
+          counters.run(`stat:${enrolment.journeyId}:${nodeId}`, async () => {
+            const filter = { journeyId: enrolment.journeyId, nodeId };
+            try {
+              await models.NodeStat.updateOne(filter, { $inc: inc }, { upsert: true });
+            } catch (error) {
+              if (!isDuplicateKey(error)) throw error;
+              await models.NodeStat.updateOne(filter, { $inc: inc });
+            }
+          }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Condition, CountedEvent, ProfileSnapshot } from "@omnijourney/shared";
+import type { WorkspaceSettings } from "../settings/workspace-settings.js";
+import type { MessageStatus } from "../models/message.js";
+import type { ProgressBatch } from "../workflows/types.js";
+
+/** A message as the send path needs to see it again (idempotency). */
+export type StoredMessage = {
+  idempotencyKey: string;
+  status: MessageStatus;
+  reason?: string | null;
+  providerMessageId?: string | null;
+  cost?: number | null;
+  deferUntil?: Date | null;
+};
+
+/** Fields written with a message status change. */
+export type MessageWrite = {
+  idempotencyKey: string;
+  status: MessageStatus;
+  reason?: string;
+  at: Date;
+  journeyId: string;
+  version: number;
+  nodeId: string;
+  workflowId: string;
+  profileId: string;
+  channel: string;
+  category: "marketing" | "transactional";
+  content?: Record<string, string>;
+  to?: string;
+  provider?: string;
+  cost?: number;
+  currency?: string;
+  providerMessageId?: string;
+  sentAt?: Date;
+  cascadeStep?: number;
+};
+
+/** Attribute changes already rendered: paths are attribute paths ("plan", "address.city"). */
+export type ProfileChanges = { set: Record<string, unknown>; unset: string[]; inc: Record<string, number> };
+
+/**
+ * Everything the activities read and write. The live worker uses MongoDB (mongo-store.ts); a
+ * simulation uses an in-memory store seeded with a hypothetical profile (memory-store.ts).
+ */
+export interface RuntimeStore {
+  getProfile(profileId: string): Promise<ProfileSnapshot | null>;
+  /** Events not yet in the profile's counters (simulation); folded in by the condition evaluator. */
+  pendingEvents(profileId: string): Promise<CountedEvent[]>;
+  updateProfile(profileId: string, changes: ProfileChanges): Promise<void>;
+  getSettings(): Promise<WorkspaceSettings>;
+  getSegmentCondition(segmentId: string): Promise<Condition | null>;
+  findMessage(idempotencyKey: string): Promise<StoredMessage | null>;
+  /** Upserts the message by key and appends the status change to its history. */
+  writeMessage(write: MessageWrite): Promise<{ id: string }>;
+  /** Marketing messages sent to the profile at or after `since`, across all journeys, oldest first. */
+  recentMarketingSends(profileId: string, since: Date): Promise<Date[]>;
+  recordProgress(batch: ProgressBatch): Promise<void>;
+}
