@@ -11,7 +11,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import { useCallback, useMemo, useRef, type DragEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { portsFor } from "../catalog/catalog.js";
 import { useEditorEnvironment } from "./hooks/EditorContext.js";
 import { useAddNode, NODE_WIDTH } from "./hooks/useAddNode.js";
@@ -47,6 +47,8 @@ export function Canvas() {
   const deriveEdges = useMemo(createFlowEdgeDeriver, []);
   const reconnecting = useRef<string | null>(null);
   const addNode = useAddNode();
+  // Fit the view to a journey that opens with steps; on an empty canvas, dropping the first step must not re-zoom.
+  const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
 
   const visitedEdges = useMemo(() => {
     if (!simulation) return null;
@@ -201,7 +203,7 @@ export function Canvas() {
       defaultEdgeOptions={{ type: "smoothstep" }}
       snapToGrid
       snapGrid={[10, 10]}
-      fitView
+      fitView={fitOnOpen}
       fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
       minZoom={0.1}
       maxZoom={2}

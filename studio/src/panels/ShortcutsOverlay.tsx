@@ -1,9 +1,20 @@
+import { useEffect } from "react";
 import { commandRegistry } from "../canvas/commands/index.js";
 import { displayCombo } from "../canvas/commands/keys.js";
 import { Icon } from "../components/Icon.js";
 
 /** The `?` overlay: every command and its keys, straight from the command registry. */
 export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape" || e.key === "?") {
+        e.preventDefault();
+        onClose();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onClose]);
   const groups = new Map<string, typeof commandRegistry.all>();
   for (const c of commandRegistry.all) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
   return (

@@ -32,6 +32,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 type FieldProps = {
   /** Top-level field name (UI hints are keyed by it), or null inside nested structures. */
   hintKey: string | null;
+  /** The property name, at any depth (nested `condition` and `where` fields get the condition builder). */
+  propName?: string;
   label: string;
   schema: JsonSchema;
   value: unknown;
@@ -49,12 +51,49 @@ export function SchemaForm(props: { schema: JsonSchema; value: unknown; onChange
   const root = schema;
   const s = resolve(schema, root);
   const current = isRecord(value) ? value : {};
+  const alts = s.properties ? [] : alternatives(s, root);
   return (
     <FormContext.Provider value={{ ...ctx, root }}>
       <div className="schema-form">
-        <ObjectFields schema={s} value={current} path="" topLevel onChange={onChange} />
+        {alts.length > 1 ? <TopLevelUnion alts={alts} value={current} onChange={onChange} /> : <ObjectFields schema={alts[0] ?? s} value={current} path="" topLevel onChange={onChange} />}
       </div>
     </FormContext.Provider>
+  );
+}
+
+/** A config that is one of several shapes (wait until a date, or a time window): pick the shape, then its fields. */
+function TopLevelUnion({ alts, value, onChange }: { alts: JsonSchema[]; value: Record<string, unknown>; onChange(value: Record<string, unknown>): void }) {
+  const form = useForm();
+  const id = useId();
+  const index = Object.keys(value).length ? bestAlternative(value, alts, form.root) : -1;
+  const chosen = index >= 0 ? alts[index] : undefined;
+  return (
+    <>
+      <div className="field">
+        <label className="field__label" htmlFor={id}>
+          Kind
+        </label>
+        <select
+          id={id}
+          className="select"
+          value={index}
+          disabled={form.readOnly}
+          onChange={(e) => {
+            const alt = alts[Number(e.target.value)];
+            const next = alt ? defaultFor(alt, form.root) : {};
+            onChange(isRecord(next) ? next : {});
+          }}
+        >
+          {index < 0 ? <option value={-1}>Choose…</option> : null}
+          {alts.map((alt, i) => (
+            <option key={i} value={i}>
+              {alternativeLabel(alt, form.root, i)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {chosen ? <ObjectFields schema={chosen} value={value} path="" topLevel onChange={onChange} /> : null}
+    </>
   );
 }
 
@@ -78,6 +117,7 @@ function ObjectFields(props: { schema: JsonSchema; value: Record<string, unknown
           <Field
             key={key}
             hintKey={topLevel ? key : null}
+            propName={key}
             label={label}
             schema={prop}
             value={value[key]}
@@ -129,8 +169,13 @@ const Field = memo(function Field(props: FieldProps) {
   );
   const disabled = form.readOnly;
 
-  if (hintKey && form.ui.conditionFields?.includes(hintKey)) {
-    return shell(<ConditionBuilder id={id} value={isRecord(value) ? value : undefined} onChange={(next) => onChange(next)} readOnly={disabled} events={form.events} />);
+  const conditionField =
+    (hintKey !== null && (form.ui.conditionFields?.includes(hintKey) ?? false) && typeOf(schema) !== "array" && !schema.properties) ||
+    (hintKey === null && (props.propName === "condition" || props.propName === "where") && alternatives(schema, form.root).length > 0);
+  if (conditionField) {
+    // `where` tests the event's own properties; other conditions test the profile.
+    const mode = props.propName === "where" ? "property" : "profile";
+    return shell(<ConditionBuilder id={id} value={isRecord(value) ? value : undefined} onChange={(next) => onChange(next)} readOnly={disabled} events={form.events} mode={mode} />);
   }
   if (hintKey && form.ui.segmentFields?.includes(hintKey)) {
     return shell(

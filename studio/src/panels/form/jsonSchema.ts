@@ -169,7 +169,7 @@ export function alternativeLabel(schema: JsonSchema, root: JsonSchema, index: nu
   if (s.description && s.description.length < 40) return s.description;
   for (const [key, prop] of Object.entries(s.properties ?? {})) {
     const p = resolve(prop, root);
-    if (p.const !== undefined) return String(p.const);
+    if (p.const !== undefined) return humanise(String(p.const));
     if (s.required?.includes(key) && Object.keys(s.properties ?? {}).length <= 3) return humanise(key);
   }
   const t = typeOf(s);

@@ -1,0 +1,103 @@
+import { expect, test as base, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+
+/** Credentials the global setup gave the stack (or those of an already running one). */
+export const adminToken = () => process.env.OMNIJOURNEY_E2E_ADMIN_TOKEN ?? "";
+export const writeKey = () => process.env.OMNIJOURNEY_E2E_WRITE_KEY ?? "";
+export const mailApiUrl = () => process.env.OMNIJOURNEY_E2E_MAIL_API ?? "";
+
+type Json = Record<string, unknown>;
+
+/** The management API, as a script or another service would call it. */
+export class Api {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async call(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<Json> {
+    const response = await this.request.fetch(path, {
+      method,
+      headers: { authorization: `Bearer ${adminToken()}` },
+      ...(body === undefined ? {} : { data: body }),
+    });
+    const text = await response.text();
+    expect(response.ok(), `${method} ${path} → ${response.status()} ${text}`).toBe(true);
+    return text ? (JSON.parse(text) as Json) : {}; // why: the API answers JSON objects
+  }
+
+  async createJourney(doc: Json): Promise<string> {
+    const created = await this.call("POST", "/api/journeys", doc);
+    return String(created.id);
+  }
+
+  async journeys(): Promise<{ id: string; name: string; status: string }[]> {
+    const list = await this.call("GET", "/api/journeys");
+    return list.items as { id: string; name: string; status: string }[]; // why: GET /api/journeys answers { items }
+  }
+
+  /** Segment-compatible ingestion with the write key as the Basic user name. */
+  async ingest(kind: "track" | "identify", body: Json): Promise<void> {
+    const response = await this.request.post(`/v1/${kind}`, {
+      headers: { authorization: `Basic ${Buffer.from(`${writeKey()}:`).toString("base64")}` },
+      data: body,
+    });
+    expect(response.ok(), `/v1/${kind} → ${response.status()} ${await response.text()}`).toBe(true);
+  }
+}
+
+export const test = base.extend<{ api: Api; signedIn: Page }>({
+  api: async ({ request }, use) => {
+    await use(new Api(request));
+  },
+  /** A page already signed in: the token is in sessionStorage before the app loads. */
+  signedIn: async ({ page }, use) => {
+    await page.addInitScript((token) => sessionStorage.setItem("omnijourney.adminToken", token), adminToken());
+    await use(page);
+  },
+});
+export { expect };
+
+/** The canvas node with this id (DESIGN.md: `data-testid="node-<id>"`). */
+export const node = (page: Page, id: string): Locator => page.getByTestId(`node-${id}`);
+
+/** Drags a palette entry onto the canvas at a point relative to the canvas' top-left corner. */
+export async function dropFromPalette(page: Page, type: string, at: { x: number; y: number }): Promise<void> {
+  const pane = page.locator(".react-flow__pane");
+  await page.getByTestId(`palette-${type}`).dragTo(pane, { targetPosition: at });
+}
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("element is not visible");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Connects an output port of one node to the input of another by dragging with the mouse. */
+export async function connect(page: Page, from: string, to: string, port?: string): Promise<void> {
+  const source = node(page, from).locator(port ? `.react-flow__handle.source[data-handleid="${port}"]` : ".react-flow__handle.source").first();
+  const target = node(page, to).locator(".react-flow__handle.target");
+  const a = await centre(source);
+  const b = await centre(target);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Waits until the autosave indicator says the draft is stored. */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved/, { timeout: 15_000 });
+}
+
+/** Creates a blank journey through the studio and opens its editor. */
+export async function newBlankJourney(page: Page): Promise<string> {
+  await page.goto("/");
+  await page.getByTestId("new-journey").click();
+  await page.getByTestId("template-blank").click();
+  await page.waitForURL(/\/journeys\/[^/?]+$/);
+  await expect(page.locator(".react-flow__pane")).toBeVisible();
+  return page.url().split("/journeys/")[1] ?? "";
+}
+
+/** Saves a screenshot of a main screen for people to look at (e2e/screenshots/). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `screenshots/${name}.png` });
+}
