@@ -9,7 +9,7 @@ import {
   WhatsAppProviderSettings,
   ProviderSettings,
 } from "./settings.js";
-import type { Channel } from "./types.js";
+import type { Channel } from "@omnijourney/shared";
 
 export type ProviderConfigIssue = { variable: string; message: string };
 

@@ -5,10 +5,9 @@ import { createSandboxProvider, type SandboxRecorder } from "./sandbox/sandbox.j
 import { ProviderSettings, SmtpProviderSettings, type ProviderSettingsInput } from "./settings.js";
 import { createTwilioSmsProvider } from "./sms/twilio.js";
 import { createTelegramBotProvider } from "./telegram/bot-api.js";
+import { Channel } from "@omnijourney/shared";
 import {
-  CHANNELS,
   type AnyOutgoingMessage,
-  type Channel,
   type ChannelProvider,
   type OutgoingMessage,
   type ProviderMap,
@@ -92,7 +91,7 @@ export function createProviders(input: ProviderSettingsInput, deps: ProviderDeps
       inapp: map.inapp.name,
     }),
     async close() {
-      await Promise.all(CHANNELS.map((c) => map[c].close?.()));
+      await Promise.all(Channel.options.map((c) => map[c].close?.()));
     },
   };
 }

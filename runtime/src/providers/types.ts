@@ -5,20 +5,7 @@
  * return `status: "failed"` and say whether retrying could help (`permanent`).
  */
 
-/** Mirrors `Channel` in @omnijourney/shared (contracts.md); kept structurally identical. */
-export type Channel = "email" | "sms" | "push" | "telegram" | "whatsapp" | "webhook" | "inapp";
-
-export const CHANNELS = [
-  "email",
-  "sms",
-  "push",
-  "telegram",
-  "whatsapp",
-  "webhook",
-  "inapp",
-] as const satisfies readonly Channel[];
-
-export type MessageCategory = "marketing" | "transactional";
+import type { Channel, MessageCategory } from "@omnijourney/shared";
 
 /** A Web Push subscription as the browser's `PushSubscription.toJSON()` returns it. */
 export type PushSubscriptionJson = {

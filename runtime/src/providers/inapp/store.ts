@@ -1,6 +1,6 @@
+import type { MessageCategory } from "@omnijourney/shared";
 import type {
   ChannelProvider,
-  MessageCategory,
   MessageMetadata,
   OutgoingMessage,
   ProviderResult,

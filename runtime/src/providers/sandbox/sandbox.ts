@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Channel, ChannelProvider, OutgoingMessage, ProviderResult } from "../types.js";
+import type { Channel } from "@omnijourney/shared";
+import type { ChannelProvider, OutgoingMessage, ProviderResult } from "../types.js";
 
 export type SandboxRecord = { message: OutgoingMessage; providerMessageId: string; at: Date };
 
