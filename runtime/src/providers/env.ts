@@ -72,6 +72,8 @@ export const PROVIDER_ENV: Record<Channel, ChannelEnv> = {
       phoneNumberId: s("WHATSAPP_PHONE_NUMBER_ID"),
       baseUrl: s("WHATSAPP_BASE_URL"),
       apiVersion: s("WHATSAPP_API_VERSION"),
+      appSecret: s("WHATSAPP_APP_SECRET"),
+      verifyToken: s("WHATSAPP_VERIFY_TOKEN"),
     },
   },
   telegram: {
@@ -82,6 +84,7 @@ export const PROVIDER_ENV: Record<Channel, ChannelEnv> = {
       botToken: s("TELEGRAM_BOT_TOKEN"),
       baseUrl: s("TELEGRAM_BASE_URL"),
       defaultParseMode: s("TELEGRAM_PARSE_MODE"),
+      webhookSecret: s("TELEGRAM_WEBHOOK_SECRET"),
     },
   },
   push: {

@@ -40,3 +40,6 @@ export {
   type SandboxRecord,
   type SandboxRecorder,
 } from "./sandbox/sandbox.js";
+export { verifyTwilioSignature } from "./sms/inbound.js";
+export { verifyWhatsAppSignature, whatsAppChallenge } from "./whatsapp/inbound.js";
+export { verifyTelegramSecretToken, startToken } from "./telegram/inbound.js";

@@ -44,6 +44,10 @@ export const WhatsAppProviderSettings = z.object({
     .string()
     .regex(/^\d+\.\d+$/, 'a Graph API version like "21.0"')
     .default("21.0"),
+  /** Meta app secret: verifies inbound webhooks (X-Hub-Signature-256). */
+  appSecret: z.string().min(1).optional(),
+  /** Echoed by Meta's subscription handshake (hub.verify_token). */
+  verifyToken: z.string().min(1).optional(),
 });
 
 export const TelegramProviderSettings = z.object({
@@ -51,6 +55,11 @@ export const TelegramProviderSettings = z.object({
   botToken: z.string().regex(/^\d+:[\w-]+$/, 'a bot token like "123456:ABC-DEF..."'),
   baseUrl: httpUrl.default("https://api.telegram.org"),
   defaultParseMode: z.enum(["HTML", "MarkdownV2"]).optional(),
+  /** `secret_token` given to setWebhook; Telegram echoes it in X-Telegram-Bot-Api-Secret-Token (1-256 of A-Z a-z 0-9 _ -). */
+  webhookSecret: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "1-256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
 });
 
 const base64url = (bytes: number) =>
