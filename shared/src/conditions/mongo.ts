@@ -22,7 +22,8 @@ function fieldFilter(path: string, leaf: AttributeCondition, now: Date): MongoFi
     case "eq":
       return { [path]: leaf.value };
     case "neq":
-      return { [path]: { $ne: leaf.value } };
+      // "not eq" rather than $ne: FerretDB 1.24 applies $ne per array element on paths through arrays of documents.
+      return { $nor: [{ [path]: leaf.value }] };
     case "gt":
     case "gte":
     case "lt":
@@ -33,7 +34,7 @@ function fieldFilter(path: string, leaf: AttributeCondition, now: Date): MongoFi
     case "contains":
       return typeof leaf.value === "string" ? { [path]: { $regex: escapeRegex(leaf.value) } } : { [path]: leaf.value };
     case "exists":
-      return { [path]: { $exists: leaf.value } };
+      return leaf.value ? { [path]: { $exists: true } } : { $nor: [{ [path]: { $exists: true } }] };
     case "before":
     case "after": {
       const d = resolveDate(leaf.value, now);
