@@ -155,7 +155,7 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
           <div className="toolbar__group" role="group" aria-label="Edit">
             <ToolbarButton id="undo" icon="undo" ctx={ctx} />
             <ToolbarButton id="redo" icon="redo" ctx={ctx} />
-            <ToolbarButton id="auto-layout" icon="layout" ctx={ctx} />
+            <ToolbarButton id="auto-layout" icon="tidy" ctx={ctx} />
             <ToolbarButton id="fit-view" icon="fit" ctx={ctx} />
             <ToolbarButton id="help" icon="keyboard" ctx={ctx} />
           </div>
