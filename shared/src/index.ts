@@ -34,7 +34,7 @@ export { fieldOf, type FieldRef } from "./conditions/fields.js";
 export {
   defineNodeType, NodeTypeRegistry,
   type NodeType, type NodeTypeSpec, type NodeCategory, type NodeExecution, type NodeUiHints, type NodeServices,
-  type NodeRunContext, type NodeRunResult, type SendOutcome, type TemplateRef, type SegmentRef, type NodeIssue,
+  type NodeRunContext, type NodeRunResult, type SendOutcome, type TemplateRef, type SegmentRef, type NodeIssue, type ConfigOf,
 } from "./registry.js";
 export { nodeTypes } from "./node-types.js";
 export * from "./nodes/index.js";

@@ -205,3 +205,6 @@ export class NodeTypeRegistry {
     return [...this.types.values()];
   }
 }
+
+/** The parsed config type of a node type: `ConfigOf<typeof waitEvent>`. */
+export type ConfigOf<N> = N extends NodeType<infer C> ? C : never;
