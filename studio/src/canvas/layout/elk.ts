@@ -1,9 +1,11 @@
-import ELK, { type ElkExtendedEdge, type ElkNode } from "elkjs/lib/elk.bundled.js";
+import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk.bundled.js";
+import type ELKConstructor from "elkjs/lib/elk.bundled.js";
 import type { Graph } from "../store/types.js";
 
 export const DEFAULT_NODE_SIZE = { width: 240, height: 72 };
 
-let elk: InstanceType<typeof ELK> | null = null;
+// ELK is large (a compiled Java library), so it is loaded the first time a layout is asked for.
+let elk: InstanceType<typeof ELKConstructor> | null = null;
 
 /**
  * Positions every node top to bottom with ELK's layered algorithm. Output ports keep their
@@ -14,7 +16,10 @@ export async function layoutGraph(
   measured: Record<string, { width: number; height: number }>,
   portsOf: (nodeId: string) => string[],
 ): Promise<Record<string, { x: number; y: number }>> {
-  elk ??= new ELK();
+  if (!elk) {
+    const { default: ELK } = await import("elkjs/lib/elk.bundled.js");
+    elk = new ELK();
+  }
   const children: ElkNode[] = graph.nodes.map((node) => {
     const size = measured[node.id] ?? DEFAULT_NODE_SIZE;
     const ports = portsOf(node.id);
