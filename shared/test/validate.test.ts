@@ -263,3 +263,24 @@ describe("validateJourney on bad input", () => {
     expect(validateJourney(doc).valid).toBe(true);
   });
 });
+
+describe("problem sentences", () => {
+  it("speak the marketer's language for common config mistakes", () => {
+    const doc = clone(webinarJourney());
+    node(doc, "w").config = { event: "email_opened", timeout: { amount: 1.5, unit: "month" } };
+    node(doc, "m2").config = { text: "x".repeat(5_000) };
+    const messages = validateJourney(doc).problems.map((p) => p.message);
+    expect(messages).toContain("The 'Wait for email opened' step's give up after (amount) must be a whole number.");
+    expect(messages).toContain(`The 'Wait for email opened' step's give up after (unit) must be one of "second", "minute", "hour", "day", "week".`);
+    expect(messages).toContain("The 'Telegram' step's text must be at most 4096 characters long.");
+  });
+
+  it("treats consent.* inside an event's property filter as a plain property", () => {
+    const doc = clone(webinarJourney());
+    node(doc, "t").config = { event: "signup", where: { attr: "consent.whatever", op: "exists", value: true } };
+    expect(validateJourney(doc).valid).toBe(true);
+    node(doc, "t").config = { event: "signup" };
+    doc.nodes.push({ id: "b", type: "branch.condition", config: { condition: { attr: "consent.fax", op: "eq", value: "subscribed" } } });
+    expect(validateJourney(doc).problems).toContainEqual(expect.objectContaining({ code: "invalid_config", nodeId: "b", path: ["nodes", 5, "config", "condition", "attr"] }));
+  });
+});

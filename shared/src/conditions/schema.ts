@@ -114,10 +114,13 @@ export function conditionKind(c: Condition | PropertyCondition): ConditionKind {
 }
 
 /** Problems with a parsed condition beyond its shape: nesting depth, number of leaves, windowed counts over the cap, consent values. */
-export function conditionLimitIssues(c: Condition | PropertyCondition): { path: (string | number)[]; message: string }[] {
+export function conditionLimitIssues(
+  c: Condition | PropertyCondition,
+  options: { properties?: boolean } = {},
+): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   let leaves = 0;
-  const walk = (node: Condition | PropertyCondition, path: (string | number)[], depth: number): void => {
+  const walk = (node: Condition | PropertyCondition, path: (string | number)[], depth: number, onEvent = false): void => {
     if (depth > MAX_CONDITION_DEPTH) {
       issues.push({ path, message: `Conditions may be nested at most ${MAX_CONDITION_DEPTH} levels deep` });
       return;
@@ -127,11 +130,11 @@ export function conditionLimitIssues(c: Condition | PropertyCondition): { path: 
       case "all":
       case "any": {
         const list: (Condition | PropertyCondition)[] = "all" in node ? node.all : "any" in node ? node.any : [];
-        list.forEach((child, i) => walk(child, [...path, kind, i], depth + 1));
+        list.forEach((child, i) => walk(child, [...path, kind, i], depth + 1, onEvent));
         return;
       }
       case "not":
-        if ("not" in node) walk(node.not, [...path, "not"], depth + 1);
+        if ("not" in node) walk(node.not, [...path, "not"], depth + 1, onEvent);
         return;
       case "event":
         leaves++;
@@ -145,12 +148,13 @@ export function conditionLimitIssues(c: Condition | PropertyCondition): { path: 
               });
             }
           }
-          if (node.where) walk(node.where, [...path, "where"], depth + 1);
+          if (node.where) walk(node.where, [...path, "where"], depth + 1, true);
         }
         return;
       case "attribute":
         leaves++;
-        if ("attr" in node && node.attr.startsWith("consent.")) {
+        // Inside `where` the path reads event properties, where "consent." has no special meaning.
+        if (!onEvent && "attr" in node && node.attr.startsWith("consent.")) {
           const channel = node.attr.slice("consent.".length);
           if (!Channel.safeParse(channel).success) {
             issues.push({ path: [...path, "attr"], message: `'${channel}' is not a channel (use consent.email, consent.sms, …)` });
@@ -161,7 +165,7 @@ export function conditionLimitIssues(c: Condition | PropertyCondition): { path: 
         return assertNever(kind);
     }
   };
-  walk(c, [], 1);
+  walk(c, [], 1, options.properties ?? false);
   if (leaves > MAX_CONDITION_LEAVES) issues.push({ path: [], message: `A condition may hold at most ${MAX_CONDITION_LEAVES} tests` });
   return issues;
 }
@@ -174,5 +178,5 @@ export const ConditionField = Condition.superRefine((c, ctx) => {
 
 /** A property condition as used inside configs: shape plus limits. */
 export const PropertyConditionField = PropertyCondition.superRefine((c, ctx) => {
-  for (const issue of conditionLimitIssues(c)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of conditionLimitIssues(c, { properties: true })) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });

@@ -57,7 +57,8 @@ function humanField(def: NodeType | undefined, path: (string | number)[]): strin
   if (top === undefined) return "settings";
   const label = typeof top === "string" ? def?.ui.labels?.[top] : undefined;
   const rest = path.slice(1).filter((p) => typeof p === "string").map(String);
-  const base = label ?? String(top).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  // Labels are written for forms ("Give up after"); inside a sentence they read lower-case unless an acronym.
+  const base = label ? (/^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label) : String(top).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
   return rest.length > 0 ? `${base} (${rest.join(" ")})` : base;
 }
 
@@ -104,7 +105,7 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
   const top = TopLevel.safeParse(doc);
   if (!top.success) {
     for (const issue of flattenIssues(top.error.issues)) {
-      problems.push({ code: "invalid_document", path: issue.path, message: `The journey's ${issue.path.join(".") || "document"} is invalid: ${issue.message}.` });
+      problems.push({ code: "invalid_document", path: issue.path, message: `The journey's ${issue.path.join(".") || "document"} ${issue.message}.` });
     }
     if (doc === null || typeof doc !== "object" || !Array.isArray(Reflect.get(doc, "nodes")) || !Array.isArray(Reflect.get(doc, "edges"))) return;
   }
@@ -353,7 +354,7 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
   if (settings.success) out.settings = settings.data;
   else {
     for (const issue of flattenIssues(settings.error.issues, ["settings"])) {
-      problems.push({ code: "invalid_settings", path: issue.path, message: `The journey's ${humanField(undefined, issue.path.slice(1))} setting is invalid: ${issue.message}.` });
+      problems.push({ code: "invalid_settings", path: issue.path, message: `The journey's ${humanField(undefined, issue.path.slice(1))} setting ${issue.message}.` });
     }
   }
 }
@@ -371,7 +372,7 @@ function checkConfig(entry: AnalyzedNode, def: NodeType, ctx: ValidateContext, p
         path: [...base, ...issue.path],
         message: issue.missing
           ? `The ${quoted(entry.name)} step needs a ${field}.`
-          : `The ${quoted(entry.name)} step has an invalid ${field}: ${issue.message}.`,
+          : `The ${quoted(entry.name)} step's ${field} ${issue.message}.`,
       });
     }
     return;
