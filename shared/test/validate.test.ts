@@ -284,3 +284,15 @@ describe("problem sentences", () => {
     expect(validateJourney(doc).problems).toContainEqual(expect.objectContaining({ code: "invalid_config", nodeId: "b", path: ["nodes", 5, "config", "condition", "attr"] }));
   });
 });
+
+describe("hostile templates", () => {
+  it("reports pathological Liquid as invalid_template with a short message, never an exception", () => {
+    for (const body of ["{{".repeat(50_000), "{% if a %}".repeat(20_000), "{% comment %}".repeat(10_000)]) {
+      const doc = clone(webinarJourney());
+      node(doc, "m1").config = { subject: "s", body };
+      const problems = validateJourney(doc).problems;
+      expect(problems.map((p) => p.code)).toEqual(["invalid_template"]);
+      expect(problems[0]?.message.length).toBeLessThan(300);
+    }
+  });
+});

@@ -9,6 +9,8 @@ export function templateError(source: string): string | null {
     return null;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return message.split("\n")[0] ?? message;
+    if (message.includes("call stack")) return "the template nests tags too deeply";
+    const first = message.split("\n")[0] ?? message;
+    return first.length > 200 ? `${first.slice(0, 197)}...` : first;
   }
 }
