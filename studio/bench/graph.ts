@@ -11,23 +11,39 @@ export function benchJourney(count = NODE_COUNT): JourneyDocument {
   const add = (type: string, config: Record<string, unknown>): string => {
     const i = nodes.length;
     const id = `n${i}`;
-    nodes.push({ id, type, position: { x: (i % COLUMNS) * 260, y: Math.floor(i / COLUMNS) * 150 }, config });
+    nodes.push({
+      id,
+      type,
+      position: { x: (i % COLUMNS) * 260, y: Math.floor(i / COLUMNS) * 150 },
+      config,
+    });
     return id;
   };
   const link = (source: string, target: string, sourceHandle?: string) =>
-    edges.push({ id: `e${edges.length}`, source, target, ...(sourceHandle ? { sourceHandle } : {}) });
+    edges.push({
+      id: `e${edges.length}`,
+      source,
+      target,
+      ...(sourceHandle ? { sourceHandle } : {}),
+    });
   let prev = add("trigger.event", { event: "signed_up" });
   while (nodes.length < count - 1) {
     const i = nodes.length;
     switch (i % 5) {
       case 0: {
-        const m = add("message.email", { subject: `Hi {{ profile.firstName }} ${i}`, body: "<p>Welcome</p>" });
+        const m = add("message.email", {
+          subject: `Hi {{ profile.firstName }} ${i}`,
+          body: "<p>Welcome</p>",
+        });
         link(prev, m);
         prev = m;
         break;
       }
       case 1: {
-        const w = add("wait.event", { event: "message_opened", timeout: { amount: 1, unit: "day" } });
+        const w = add("wait.event", {
+          event: "message_opened",
+          timeout: { amount: 1, unit: "day" },
+        });
         const s = add("message.sms", { text: `Reminder ${i}` });
         link(w, s, "timeout");
         link(w, s, "received");
@@ -36,8 +52,12 @@ export function benchJourney(count = NODE_COUNT): JourneyDocument {
         break;
       }
       case 2: {
-        const b = add("branch.condition", { condition: { all: [{ attr: "country", op: "eq", value: "DE" }] } });
-        const u = add("profile.update", { assignments: [{ op: "set", attr: "seen", value: "yes" }] });
+        const b = add("branch.condition", {
+          condition: { all: [{ attr: "country", op: "eq", value: "DE" }] },
+        });
+        const u = add("profile.update", {
+          assignments: [{ op: "set", attr: "seen", value: "yes" }],
+        });
         link(prev, b);
         link(b, u, "yes");
         link(b, u, "no");
@@ -51,7 +71,12 @@ export function benchJourney(count = NODE_COUNT): JourneyDocument {
         break;
       }
       default: {
-        const x = add("experiment.split", { variants: [{ id: "a", weight: 50 }, { id: "b", weight: 50 }] });
+        const x = add("experiment.split", {
+          variants: [
+            { id: "a", weight: 50 },
+            { id: "b", weight: 50 },
+          ],
+        });
         const g = add("goal", { event: "purchase" });
         link(prev, x);
         link(x, g, "a");
