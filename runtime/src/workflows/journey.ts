@@ -63,6 +63,8 @@ const HISTORY_BUDGET = 4_000;
 const INBOX_LIMIT = 200;
 /** Most deferrals (quiet hours, caps) of one node visit before the node is given up. */
 const MAX_DEFERRALS = 50;
+/** Waits shorter than this do not write the enrolment's waiting state before they start. */
+const SHORT_WAIT_MS = 60_000;
 /** Path entries kept in the result (simulation); live runs keep none. */
 const PATH_LIMIT = 2_000;
 
@@ -145,7 +147,9 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   };
   const flush = async () => {
     const batch = takeProgress();
-    if (batch) await local.recordProgress(batch);
+    if (!batch) return;
+    if (input.progressVia === "activity") await activities.recordProgress(batch);
+    else await local.recordProgress(batch);
   };
 
   const convert = (event: JourneyEvent, revenueProperty: string | undefined) => {
@@ -210,8 +214,11 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
    */
   const waitFor = async (nodeId: string, visit: number, untilMs: number, what: WaitingFor, ready: () => boolean, step?: number): Promise<"ready" | "timeout"> => {
     waitingFor = what;
-    queue({ op: "waiting", nodeId, waitingFor: what });
-    await flush();
+    // Short waits are not worth a write of their own: their progress rides on the next activity.
+    if (untilMs - Date.now() >= SHORT_WAIT_MS) {
+      queue({ op: "waiting", nodeId, waitingFor: what });
+      await flush();
+    }
     for (;;) {
       const remaining = untilMs - Date.now();
       const done = await condition(
@@ -474,10 +481,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         if (!state.portsTaken.includes(key)) state.portsTaken.push(key);
       }
       state.steps += 1;
-      if (state.holdout) {
-        terminal = { status: "completed", reason: "holdout" };
-        break;
-      }
+      // The holdout receives nothing more (it still counts a conversion within the goal window, below).
+      if (state.holdout) break;
       const next = port === null ? null : (node.next[port] ?? null);
       if (next === null) {
         terminal = { status: "completed" };
@@ -485,15 +490,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       }
       state.currentNodeId = next;
     }
-    // A holdout receives nothing more but still counts a conversion within the goal window.
-    if (terminal?.reason === "holdout" && goal && !state.converted && Date.now() < goalDeadline) {
-      try {
+    if (state.holdout && !terminal) {
+      if (goal && !state.converted && Date.now() < goalDeadline) {
+        // Throws Ended when the goal (converted) or an exit event ends the wait.
         await waitFor(state.currentNodeId ?? "", 0, goalDeadline, { kind: "timer", until: new Date(goalDeadline).toISOString(), reason: "goal_window" }, () => false);
-      } catch (error) {
-        if (!(error instanceof Ended)) throw error;
-        // Ended by the goal (converted) or an exit event: keep that outcome.
-        const ended: Terminal | null = terminal;
-        if (ended) return await finish(ended);
       }
       return await finish({ status: "completed", reason: "holdout" });
     }

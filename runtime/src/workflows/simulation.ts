@@ -1,4 +1,4 @@
-import { proxyLocalActivities, sleep, startChild, workflowInfo } from "@temporalio/workflow";
+import { proxyActivities, sleep, startChild, workflowInfo } from "@temporalio/workflow";
 import type { JourneyEvent } from "@omnijourney/shared";
 import { journeyWorkflow } from "./journey.js";
 import { eventSignal } from "./signals.js";
@@ -10,7 +10,8 @@ export interface SimulationActivities {
   ingestSimulatedEvent(input: { simulationId: string; event: JourneyEvent }): Promise<void>;
 }
 
-const { ingestSimulatedEvent } = proxyLocalActivities<SimulationActivities>({ startToCloseTimeout: "10 seconds" });
+// A regular activity: the time-skipping server cannot see local activities and would skip time during them.
+const { ingestSimulatedEvent } = proxyActivities<SimulationActivities>({ startToCloseTimeout: "10 seconds" });
 
 export type SimulationWorkflowInput = {
   journey: Omit<JourneyWorkflowInput, "mode" | "carried">;
@@ -26,7 +27,7 @@ export async function simulationWorkflow(input: SimulationWorkflowInput): Promis
   const simulationId = workflowInfo().workflowId;
   const child = await startChild(journeyWorkflow, {
     workflowId: `${simulationId}:journey`,
-    args: [{ ...input.journey, mode: "simulation" }],
+    args: [{ ...input.journey, mode: "simulation", progressVia: "activity" }],
   });
   const startedAt = Date.now();
   const events = [...input.events].sort((a, b) => a.atSeconds - b.atSeconds);

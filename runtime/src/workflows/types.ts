@@ -65,6 +65,12 @@ export type JourneyWorkflowInput = {
   event: JourneyEvent | null;
   /** `simulation` keeps the path in the result (activities are swapped by the simulation worker). */
   mode?: "live" | "simulation";
+  /**
+   * How progress batches that cannot ride on another activity are written: `local` activities (fewer
+   * history events; the default) or regular ones. Time-skipping environments need `activity`: the test
+   * server cannot see local activities and skips time while they run.
+   */
+  progressVia?: "local" | "activity";
   carried?: CarriedState;
 };
 

@@ -58,7 +58,7 @@ export async function createJourneyTestEnv(file: string, options: { providers?: 
     async start(plan: JourneyPlan, profileId: string, opts: { journeyId?: string; event?: JourneyEvent | null } = {}) {
       counter += 1;
       const journeyId = opts.journeyId ?? `j${counter}`;
-      const args: JourneyWorkflowInput = { plan, journeyId, version: 1, profileId, event: opts.event ?? null };
+      const args: JourneyWorkflowInput = { plan, journeyId, version: 1, profileId, event: opts.event ?? null, progressVia: "activity" };
       return env.client.workflow.start("journeyWorkflow", { taskQueue, workflowId: `wf-${journeyId}-${profileId}-${counter}`, args: [args] });
     },
     async run(plan: JourneyPlan, profileId: string, opts: { journeyId?: string; event?: JourneyEvent | null } = {}): Promise<JourneyResult> {
