@@ -296,3 +296,15 @@ describe("hostile templates", () => {
     }
   });
 });
+
+describe("condition problems", () => {
+  it("points at the real mistake inside a condition", () => {
+    const doc = clone(webinarJourney());
+    const leaf = { attr: "country", op: "eq", value: "DE" };
+    doc.nodes.push({ id: "b", type: "branch.condition", config: { condition: { any: Array.from({ length: 500 }, () => leaf) } } });
+    doc.nodes.push({ id: "c", type: "branch.condition", config: { condition: { all: [leaf, { attr: "age", op: "gt", value: true }] } } });
+    const problems = validateJourney(doc).problems.filter((p) => p.code === "invalid_config");
+    expect(problems.find((p) => p.nodeId === "b")?.path).toEqual(["nodes", 5, "config", "condition", "any"]);
+    expect(problems.find((p) => p.nodeId === "c")?.path).toEqual(["nodes", 6, "config", "condition", "all", 1, "value"]);
+  });
+});

@@ -15,16 +15,20 @@ export function flattenIssues(issues: readonly AnyIssue[], prefix: (string | num
   for (const issue of issues) {
     const path = [...prefix, ...issue.path.map(toKey)];
     if (issue.code === "invalid_union" && issue.errors.length > 0) {
+      // Pick the alternative the input was most likely meant to be: fewest shape mismatches (missing keys, wrong
+      // discriminator, unknown keys), then the deepest issue (it got furthest), then the fewest issues.
       let best: readonly AnyIssue[] | undefined;
-      let bestScore = -1;
+      let bestScore = -Infinity;
       for (const alternative of issue.errors) {
-        const score = Math.max(0, ...alternative.map((i) => i.path.length)) * 100 - alternative.length;
+        const mismatches = alternative.filter(isShapeMismatch).length;
+        const depth = Math.max(0, ...alternative.map((i) => i.path.length));
+        const score = -mismatches * 10_000 + depth * 100 - alternative.length;
         if (score > bestScore) {
           bestScore = score;
           best = alternative;
         }
       }
-      if (best && bestScore > 0) {
+      if (best && best.length > 0) {
         out.push(...flattenIssues(best, path));
         continue;
       }
@@ -35,6 +39,12 @@ export function flattenIssues(issues: readonly AnyIssue[], prefix: (string | num
     out.push({ path, message: friendly(issue), code: issue.code, missing });
   }
   return out;
+}
+
+function isShapeMismatch(issue: AnyIssue): boolean {
+  if (issue.code === "unrecognized_keys") return true;
+  if (issue.code === "invalid_type" && issue.message.includes("received undefined")) return true;
+  return issue.code === "invalid_union" && issue.errors.length === 0; // a discriminated union saw no matching tag
 }
 
 const TYPE_WORDS: Record<string, string> = {
