@@ -1,0 +1,75 @@
+import { compileJourney } from "@omnijourney/shared";
+import { afterAll, describe, expect, it } from "vitest";
+import { createSimulator } from "../src/simulation/simulator.js";
+import { connectTestDb } from "./helpers/mongo.js";
+import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
+
+const db = await connectTestDb("simulation");
+await db.models.Settings.create({ _id: WORKSPACE_SETTINGS_ID, quietHours: { enabled: false }, frequencyCap: { enabled: false } });
+const simulator = createSimulator({ models: db.models });
+afterAll(async () => {
+  await simulator.close();
+  await db.close();
+});
+
+const webinar = compileJourney({
+  name: "Webinar reminder",
+  nodes: [
+    { id: "t", type: "trigger.event", config: { event: "webinar_registered" } },
+    { id: "m1", type: "message.email", config: { subject: "See you {{ profile.firstName }}", body: "Link: {{ event.properties.url }}" } },
+    { id: "w", type: "wait.event", config: { event: "email_opened", timeout: { amount: 1, unit: "day" } } },
+    { id: "wait", type: "wait.duration", config: { amount: 3, unit: "week" } },
+    { id: "m2", type: "message.telegram", config: { text: "Still coming, {{ profile.firstName }}?" } },
+    { id: "x", type: "exit", config: {} },
+  ],
+  edges: [
+    { id: "e1", source: "t", target: "m1" },
+    { id: "e2", source: "m1", target: "w" },
+    { id: "e3", source: "w", sourceHandle: "received", target: "x" },
+    { id: "e4", source: "w", sourceHandle: "timeout", target: "wait" },
+    { id: "e5", source: "wait", target: "m2" },
+    { id: "e6", source: "m2", target: "x" },
+  ],
+  settings: { goal: { event: "purchase", within: { amount: 60, unit: "day" } } },
+});
+
+const profile = { profileId: "sim-ada", attributes: { firstName: "Ada", email: "ada@example.com", telegramChatId: "42" } };
+const enrolEvent = { event: "webinar_registered", properties: { url: "https://meet.example/w" }, timestamp: new Date().toISOString() };
+
+describe("simulate() runs the real workflow on the time-skipping server", () => {
+  it("returns the path and every rendered message with its send time, for a journey spanning weeks, in seconds", async () => {
+    const result = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [] });
+    expect(result.outcome).toBe("completed");
+    expect(result.path.map((p) => [p.nodeId, p.port])).toEqual([
+      ["t", "next"],
+      ["m1", "next"],
+      ["w", "timeout"],
+      ["wait", "next"],
+      ["m2", "next"],
+      ["x", null],
+    ]);
+    expect(result.messages.map((m) => [m.nodeId, m.channel, m.status, m.atSeconds])).toEqual([
+      ["m1", "email", "sent", 0],
+      ["m2", "telegram", "sent", 86_400 + 21 * 86_400],
+    ]);
+    expect(result.messages[0]?.content).toMatchObject({ subject: "See you Ada", body: "Link: https://meet.example/w" });
+    expect(result.messages[1]?.content).toEqual({ text: "Still coming, Ada?" });
+    expect(result.elapsedMs).toBeLessThan(20_000);
+  });
+
+  it("delivers hypothetical events at their offsets: an open after an hour takes the received port, a purchase converts", async () => {
+    const opened = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [{ event: "email_opened", atSeconds: 3600 }] });
+    expect(opened.path.map((p) => p.nodeId)).toEqual(["t", "m1", "w", "x"]);
+    expect(opened.path[3]?.atSeconds).toBe(3600);
+    expect(opened.messages).toHaveLength(1);
+
+    const bought = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [{ event: "purchase", atSeconds: 2 * 86_400 }] });
+    expect(bought.outcome).toBe("converted");
+    expect(bought.messages.map((m) => m.nodeId)).toEqual(["m1"]);
+  });
+
+  it("never sends: nothing reaches the message log", async () => {
+    await simulator.simulate({ plan: webinar, profile, enrolEvent });
+    expect(await db.models.Message.countDocuments({})).toBe(0);
+  });
+});
