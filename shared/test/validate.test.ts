@@ -308,3 +308,35 @@ describe("condition problems", () => {
     expect(problems.find((p) => p.nodeId === "c")?.path).toEqual(["nodes", 6, "config", "condition", "all", 1, "value"]);
   });
 });
+
+describe("custom node types in validation", () => {
+  it("validates a journey that uses a custom type from an injected registry, templates included", async () => {
+    const { z } = await import("zod");
+    const { defineNodeType, NodeTypeRegistry, builtInNodeTypes } = await import("../src/index.js");
+    const registry = new NodeTypeRegistry();
+    for (const t of builtInNodeTypes) registry.register(t);
+    registry.register(
+      defineNodeType({
+        type: "acme.slack",
+        title: "Slack message",
+        category: "action",
+        icon: "slack",
+        version: 1,
+        config: z.object({ channel: z.string(), text: z.string() }),
+        outputs: ["next", "failed"],
+        execution: "activity",
+        ui: { liquid: ["text"], ports: { failed: "when Slack refuses the message" } },
+        run: async () => ({ output: "next" }),
+      }),
+    );
+    const doc = clone(webinarJourney());
+    node(doc, "m2").type = "acme.slack";
+    node(doc, "m2").config = { channel: "#sales", text: "{{ profile.firstName" };
+    const e5 = doc.edges.find((e) => e.id === "e5");
+    if (e5) e5.sourceHandle = "next";
+    expect(validateJourney(doc).problems.map((p) => p.code)).toContain("unknown_node_type");
+    const problems = validateJourney(doc, { registry }).problems;
+    expect(problems.map((p) => p.code).sort()).toEqual(["invalid_template", "unconnected_port"]);
+    expect(problems.find((p) => p.code === "unconnected_port")?.message).toContain("when Slack refuses the message");
+  });
+});
