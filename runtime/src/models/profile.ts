@@ -6,6 +6,11 @@ import { Schema, type Connection, type InferSchemaType, type Model } from "mongo
  */
 export const profileSchema = new Schema(
   {
+    /**
+     * Equal to `profileId`: FerretDB pushes only `_id` filters down to its storage, so keying profiles by `_id`
+     * turns per-profile reads and writes from collection scans into lookups (set by the API's writers).
+     */
+    _id: { type: String },
     profileId: { type: String, required: true, unique: true },
     userId: { type: String, index: true },
     anonymousIds: { type: [String], default: [], index: true },
@@ -16,6 +21,9 @@ export const profileSchema = new Schema(
   { collection: "profiles", timestamps: true, minimize: false, versionKey: false },
 );
 profileSchema.index({ updatedAt: -1 });
+profileSchema.pre("validate", function () {
+  if (this._id === undefined || this._id === null) this._id = this.profileId;
+});
 
 export type ProfileDocument = InferSchemaType<typeof profileSchema>;
 export type ProfileModel = Model<ProfileDocument>;
