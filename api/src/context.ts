@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Client } from "@temporalio/client";
 import type { Collections } from "./store/collections.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import type { Fanout } from "./ingestion/fanout.js";
@@ -20,6 +21,8 @@ export type ApiContext = {
   logger: Logger;
   db: Collections;
   runtime: JourneyRuntimeApi;
+  /** Temporal client, for what the runtime's API does not cover (cancelling one person's enrolments on erase). */
+  temporal: Client;
   fanout: Fanout;
   ping: () => Promise<boolean>;
   engineStatus?: () => Record<string, unknown>;

@@ -3,17 +3,14 @@ import type { Server } from "node:http";
 import mongoose from "mongoose";
 import { pino, type Logger } from "pino";
 import { Client, Connection } from "@temporalio/client";
-import * as runtimePackage from "@omnijourney/runtime";
-import { createModels, ensureIndexes, type Models } from "@omnijourney/runtime";
+import { createJourneyRuntime, createModels, ensureIndexes, type JourneyRuntime } from "@omnijourney/runtime";
 import { createApp } from "./app.js";
 import type { ApiContext } from "./context.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import { Fanout } from "./ingestion/fanout.js";
 import { collections } from "./store/collections.js";
 
-export type StartApiOptions = {
-  port: number;
-  host?: string;
+export type ContextOptions = {
   mongoUri: string;
   /** Database name when the URI names none (tests use one database per file). */
   dbName?: string;
@@ -33,21 +30,16 @@ export type StartApiOptions = {
   runtime?: JourneyRuntimeApi;
 };
 
-type RuntimeFactory = (deps: { temporal: Client; models: Models; taskQueue: string }) => JourneyRuntimeApi;
-
-/** The runtime package's factory, looked up at run time so the API starts against any runtime build. */
-const journeyRuntime: RuntimeFactory = (deps) => {
-  const factory: unknown = Reflect.get(runtimePackage, "createJourneyRuntime");
-  if (typeof factory !== "function") throw new Error("@omnijourney/runtime does not export createJourneyRuntime");
-  return (factory as RuntimeFactory)(deps); // why: the contract (contracts.md) fixes this signature
-};
+export type StartApiOptions = ContextOptions & { port: number; host?: string };
 
 export type RunningApi = { url: string; context: ApiContext; close(): Promise<void> };
 
-/** Connects to MongoDB and Temporal, starts the outbox loop and serves the HTTP API (and the studio). */
-export async function startApi(options: StartApiOptions): Promise<RunningApi> {
+/** Connects to MongoDB (indexes ensured) and Temporal and builds what routes, the outbox loop and the seed share. */
+export async function createApiContext(options: ContextOptions): Promise<{ ctx: ApiContext; close(): Promise<void> }> {
   const logger = options.logger ?? pino({ name: "omnijourney-api", level: process.env.LOG_LEVEL ?? "info" });
-  const connection = await mongoose.createConnection(options.mongoUri, { autoIndex: false, ...(options.dbName ? { dbName: options.dbName } : {}) }).asPromise();
+  const connection = await mongoose
+    .createConnection(options.mongoUri, { autoIndex: false, ...(options.dbName ? { dbName: options.dbName } : {}) })
+    .asPromise();
   const db = connection.db;
   if (!db) throw new Error("MongoDB connection has no database");
   const models = createModels(connection);
@@ -55,16 +47,15 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const temporalConnection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({ connection: temporalConnection, namespace: options.temporalNamespace ?? "default" });
   const taskQueue = options.taskQueue ?? "omnijourney";
-  const runtime = options.runtime ?? journeyRuntime({ temporal, models, taskQueue });
+  let owned: JourneyRuntime | null = null;
+  const runtime: JourneyRuntimeApi = options.runtime ?? (owned = createJourneyRuntime({ temporal, models, taskQueue }));
   const store = collections(db, models);
   const fanout = new Fanout(store, runtime, logger.child({ component: "outbox" }));
-  const host = options.host ?? "127.0.0.1";
-
   const ctx: ApiContext = {
     config: {
       adminToken: options.adminToken,
       writeKey: options.writeKey,
-      publicUrl: options.publicUrl ?? `http://${host}:${options.port}`,
+      publicUrl: options.publicUrl ?? "http://127.0.0.1:3000",
       taskQueue,
       ingestionRateLimit: options.ingestionRateLimit ?? 60_000,
       ...(options.studioDir ? { studioDir: options.studioDir } : {}),
@@ -72,6 +63,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     logger,
     db: store,
     runtime,
+    temporal,
     fanout,
     ping: async () => {
       try {
@@ -83,6 +75,21 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     },
     ...(options.engineStatus ? { engineStatus: options.engineStatus } : {}),
   };
+  return {
+    ctx,
+    async close() {
+      await fanout.stop();
+      await owned?.close();
+      await temporalConnection.close();
+      await connection.close();
+    },
+  };
+}
+
+/** Connects to MongoDB and Temporal, starts the outbox loop and serves the HTTP API (and the studio). */
+export async function startApi(options: StartApiOptions): Promise<RunningApi> {
+  const { ctx, close } = await createApiContext(options);
+  const host = options.host ?? "127.0.0.1";
   const app = createApp(ctx);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(options.port, host, (err?: Error) => (err ? reject(err) : resolve(s)));
@@ -90,8 +97,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const address = server.address() as AddressInfo; // why: a TCP listen always reports an AddressInfo
   const url = `http://${host}:${address.port}`;
   if (!options.publicUrl) ctx.config.publicUrl = url;
-  fanout.start();
-  logger.info({ url }, "API listening");
+  ctx.fanout.start();
+  ctx.logger.info({ url }, "API listening");
 
   return {
     url,
@@ -100,9 +107,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await fanout.stop();
-      await temporalConnection.close();
-      await connection.close();
+      await close();
     },
   };
 }

@@ -205,7 +205,7 @@ export class Fanout {
    * idempotency key, so only the first match enrols; a profile that no longer matches leaves the segment.
    */
   async enterSegments(profileIds: string[], journeys: SegmentJourney[]): Promise<void> {
-    const profiles = await this.db.profiles.find({ profileId: { $in: profileIds } }).toArray();
+    const profiles = await this.db.profiles.find({ _id: { $in: profileIds } }).toArray();
     const now = new Date();
     for (const profile of profiles) {
       for (const j of journeys) {

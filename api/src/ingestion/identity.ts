@@ -5,7 +5,8 @@ import type { ConsentEntry, CounterEntry, ProfileDoc } from "../store/types.js";
 const RECENT_CAP = 50;
 
 /** A profile document for a person seen for the first time. */
-export const emptyProfile = (profileId: string, ids: { userId?: string | null; anonymousId?: string | null }, now: Date) => ({
+export const emptyProfile = (profileId: string, ids: { userId?: string | null; anonymousId?: string | null }, now: Date): ProfileDoc => ({
+  _id: profileId,
   profileId,
   ...(ids.userId ? { userId: ids.userId } : {}),
   anonymousIds: ids.anonymousId ? [ids.anonymousId] : [],
@@ -63,7 +64,7 @@ const mergeConsent = (into: Record<string, ConsentEntry>, from: Record<string, C
 export const linkIdentity = async (db: Collections, fromId: string, toId: string, now: Date): Promise<void> => {
   if (fromId === toId) return;
   await db.profiles.updateOne(
-    { profileId: toId },
+    { _id: toId },
     {
       $setOnInsert: { profileId: toId, attributes: {}, consent: {}, counters: {}, createdAt: now },
       $set: { userId: toId, updatedAt: now },
@@ -71,13 +72,13 @@ export const linkIdentity = async (db: Collections, fromId: string, toId: string
     },
     { upsert: true },
   );
-  const from = await db.profiles.findOne({ profileId: fromId });
+  const from = await db.profiles.findOne({ _id: fromId });
   if (!from) return;
-  const to: ProfileDoc | null = await db.profiles.findOne({ profileId: toId });
+  const to: ProfileDoc | null = await db.profiles.findOne({ _id: toId });
   if (!to) return;
   const attributes = { ...from.attributes, ...to.attributes };
   await db.profiles.updateOne(
-    { profileId: toId },
+    { _id: toId },
     {
       $set: {
         attributes,
@@ -93,7 +94,7 @@ export const linkIdentity = async (db: Collections, fromId: string, toId: string
   await db.events.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
   await db.messages.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
   await db.enrolments.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
-  await db.profiles.deleteOne({ profileId: fromId });
+  await db.profiles.deleteOne({ _id: fromId });
 };
 
 /** Maps anonymous ids to the profile that holds them (a merged anonymous id points at the known profile). */
@@ -101,7 +102,12 @@ export const profileIdsForAnonymous = async (db: Collections, anonymousIds: stri
   const map = new Map<string, string>();
   if (anonymousIds.length === 0) return map;
   const unique = new Set(anonymousIds);
-  const found = await db.profiles.find({ anonymousIds: { $in: [...unique] } }, { projection: { profileId: 1, anonymousIds: 1 } }).toArray();
-  for (const p of found) for (const a of p.anonymousIds ?? []) if (unique.has(a)) map.set(a, p.profileId);
+  // Most anonymous ids are their own profile's key (a lookup); only ids merged into a known profile need the scan.
+  const own = await db.profiles.find({ _id: { $in: [...unique] } }, { projection: { profileId: 1 } }).toArray();
+  for (const p of own) map.set(p._id, p.profileId);
+  const rest = [...unique].filter((a) => !map.has(a));
+  if (rest.length === 0) return map;
+  const found = await db.profiles.find({ anonymousIds: { $in: rest } }, { projection: { profileId: 1, anonymousIds: 1 } }).toArray();
+  for (const p of found) for (const a of p.anonymousIds ?? []) if (rest.includes(a)) map.set(a, p.profileId);
   return map;
 };

@@ -49,6 +49,9 @@ const insertEvents = async (db: Collections, docs: EventDoc[]): Promise<Set<numb
 
 const COUNTER_ATTEMPTS = 20;
 
+/** An upsert takes `_id` from its filter; repeating it in `$setOnInsert` is refused by some engines. */
+const withoutId = ({ _id: _ignored, ...rest }: ProfileDoc) => rest;
+
 /**
  * Applies counters and traits of freshly stored events to their profiles. Counters are read, folded with
  * shared's `foldEvents` and written back guarded by the counts read (compare-and-set; FerretDB ignores
@@ -65,20 +68,20 @@ export const applyToProfiles = async (db: Collections, docs: EventDoc[], now: Da
   }
   const inserts: AnyBulkWriteOperation<ProfileDoc>[] = [...byProfile.entries()].map(([profileId, list]) => ({
     updateOne: {
-      filter: { profileId },
-      update: { $setOnInsert: emptyProfile(profileId, { userId: list.find((d) => d.userId)?.userId, anonymousId: list.find((d) => d.anonymousId)?.anonymousId }, now) },
+      filter: { _id: profileId },
+      update: { $setOnInsert: withoutId(emptyProfile(profileId, { userId: list.find((d) => d.userId)?.userId, anonymousId: list.find((d) => d.anonymousId)?.anonymousId }, now)) },
       upsert: true,
     },
   }));
   await db.profiles.bulkWrite(inserts, { ordered: false });
   let pending = [...byProfile.keys()];
   for (let attempt = 0; attempt < COUNTER_ATTEMPTS && pending.length > 0; attempt++) {
-    const profiles = await db.profiles.find({ profileId: { $in: pending } }, { projection: { profileId: 1, counters: 1 } }).toArray();
+    const profiles = await db.profiles.find({ _id: { $in: pending } }, { projection: { profileId: 1, counters: 1 } }).toArray();
     const lost = await Promise.all(
       profiles.map(async (p) => {
         const events = byProfile.get(p.profileId) ?? [];
         const ok = await db.profiles.updateOne(
-          { profileId: p.profileId, ...guardFor(p.counters ?? {}, events, filters) },
+          { _id: p._id, ...guardFor(p.counters ?? {}, events, filters) },
           profileUpdate(p.counters ?? {}, events, now, filters),
         );
         return ok.matchedCount === 1 ? null : p.profileId;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { compileJourney, experimentResults, JourneyDocument, JourneyValidationError } from "@omnijourney/shared";
+import { compileJourney, experimentResults, JourneyDocument, JourneyValidationError, type JourneyPlan } from "@omnijourney/shared";
+import type { SimulateInput } from "@omnijourney/runtime";
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
 import { Id, IdParams, safe } from "../schemas/common.js";
@@ -208,7 +209,7 @@ export const enrol = endpoint({
     if (journey.status !== "live" || typeof journey.liveVersion !== "number") {
       throw new AppError(409, "journey_not_live", "Only a live journey accepts enrolments", { id: params.id, status: journey.status });
     }
-    const profile = await app.db.profiles.findOne({ $or: [{ profileId: body.profileId }, { anonymousIds: body.profileId }] });
+    const profile = (await app.db.profiles.findOne({ _id: body.profileId })) ?? (await app.db.profiles.findOne({ anonymousIds: body.profileId }));
     if (!profile) throw notFound("Profile", body.profileId);
     const result = await app.runtime.enrol({ journeyId: params.id, version: journey.liveVersion, profileId: profile.profileId, event: null });
     return { journeyId: params.id, version: journey.liveVersion, profileId: profile.profileId, result: result ?? null };
@@ -290,11 +291,11 @@ export const simulate = endpoint({
   response: z.record(z.string(), z.unknown()),
   handler: async ({ params, body }, { app }) => {
     const journey = await findJourney(app, params.id);
-    let plan: unknown;
+    let plan: JourneyPlan;
     if (body.version !== undefined) {
       const v = await app.db.journeyVersions.findOne({ journeyId: params.id, version: body.version });
       if (!v) throw notFound("Version", `${params.id}@${body.version}`);
-      plan = v.plan;
+      plan = v.plan as JourneyPlan; // why: stored by publish from compileJourney
     } else {
       try {
         plan = compileJourney(journey.document, {});
@@ -304,14 +305,14 @@ export const simulate = endpoint({
       }
     }
     const now = new Date();
-    let profile: unknown = { profileId: "simulated", anonymousIds: [], attributes: body.profile?.attributes ?? {}, consent: {}, counters: {}, createdAt: now, updatedAt: now };
+    let profile: SimulateInput["profile"] = { profileId: "simulated", attributes: body.profile?.attributes ?? {} };
     if (body.profileId) {
-      const stored = await app.db.profiles.findOne({ profileId: body.profileId });
+      const stored = await app.db.profiles.findOne({ _id: body.profileId });
       if (!stored) throw notFound("Profile", body.profileId);
-      profile = stored;
+      // why: the stored document has the StoredProfile shape (consent statuses and counters as written by ingestion)
+      profile = { profileId: stored.profileId, attributes: stored.attributes, consent: stored.consent as SimulateInput["profile"]["consent"], counters: stored.counters };
     }
-    const result = await app.runtime.simulate({ plan, profile, events: body.events });
-    return result as Record<string, unknown>; // why: the runtime's simulate result is a plain object
+    return app.runtime.simulate({ plan, profile, events: body.events, journeyId: params.id, ...(body.version ? { version: body.version } : {}) });
   },
 });
 

@@ -4,7 +4,6 @@ import { endpoint } from "../http/endpoint.js";
 import { CursorQuery, IdParams, SafeObject, decodeCursor, encodeCursor } from "../schemas/common.js";
 import { findProfile, profileSummary, profileView, timeline } from "../services/profiles.js";
 import { eraseProfile } from "../services/erase.js";
-import { objectId } from "../store/ids.js";
 import type { Filter } from "mongodb";
 import type { ConsentEntry, ProfileDoc } from "../store/types.js";
 
@@ -38,7 +37,7 @@ export const listProfiles = endpoint({
       and.push({ $or: [{ profileId: prefix }, { anonymousIds: q }, { "attributes.email": prefix }, { "attributes.phone": prefix }, { "attributes.firstName": prefix }, { "attributes.lastName": prefix }] });
     }
     const after = decodeCursor(query.cursor);
-    if (after) and.push({ _id: { $lt: objectId(after, "query.cursor") } });
+    if (after) and.push({ _id: { $lt: after } });
     const docs = await app.db.profiles
       .find(and.length ? { $and: and } : {})
       .sort({ _id: -1 })
@@ -46,7 +45,7 @@ export const listProfiles = endpoint({
       .toArray();
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
-    return { items: page.map(profileSummary), nextCursor: docs.length > query.limit && last?._id ? encodeCursor(last._id.toHexString()) : null };
+    return { items: page.map(profileSummary), nextCursor: docs.length > query.limit && last ? encodeCursor(last._id) : null };
   },
 });
 
@@ -97,7 +96,7 @@ export const patchProfile = endpoint({
       }
       $set[`consent.${channel}`] = { ...next, history };
     }
-    await app.db.profiles.updateOne({ profileId: profile.profileId }, Object.keys($unset).length ? { $set, $unset } : { $set });
+    await app.db.profiles.updateOne({ _id: profile._id }, Object.keys($unset).length ? { $set, $unset } : { $set });
     const updated = await findProfile(app, profile.profileId);
     await app.fanout.profilesChanged([profile.profileId]);
     return profileView(updated);

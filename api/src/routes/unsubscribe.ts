@@ -19,13 +19,13 @@ const resolve = async (ctx: ApiContext, token: string): Promise<Document> => {
 const unsubscribe = async (ctx: ApiContext, message: Document, source: string): Promise<void> => {
   const profileId = String(message.profileId);
   const channel = String(message.channel);
-  const profile = await ctx.db.profiles.findOne({ profileId });
+  const profile = await ctx.db.profiles.findOne({ _id: profileId });
   if (!profile) return;
   const now = new Date();
   const current: ConsentEntry = profile.consent?.[channel] ?? { marketing: "unknown", transactional: "unknown", history: [] };
   if (current.marketing === "unsubscribed") return;
   const next = { ...current, marketing: "unsubscribed", history: [...(current.history ?? []), { category: "marketing", status: "unsubscribed", source, at: now }] };
-  await ctx.db.profiles.updateOne({ profileId }, { $set: { [`consent.${channel}`]: next, updatedAt: now } });
+  await ctx.db.profiles.updateOne({ _id: profileId }, { $set: { [`consent.${channel}`]: next, updatedAt: now } });
   await recordEvent(ctx, { profileId, event: "unsubscribed", properties: { ...messageProperties(message), category: "marketing" }, source: "tracking" });
 };
 

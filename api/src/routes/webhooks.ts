@@ -64,7 +64,7 @@ export const telegramWebhook = endpoint({
       const token = await app.db.linkTokens.findOneAndUpdate({ token: start[1], channel: "telegram" }, { $set: { usedAt: new Date() } });
       if (!token) return { ok: true };
       const profileId = String(token.profileId);
-      await app.db.profiles.updateOne({ profileId }, { $set: { "attributes.telegramChatId": chatId, updatedAt: new Date() } });
+      await app.db.profiles.updateOne({ _id: profileId }, { $set: { "attributes.telegramChatId": chatId, updatedAt: new Date() } });
       await recordEvent(app, { profileId, event: "telegram_linked", properties: { chatId }, source: "webhook", messageId: `telegram-${body.update_id}` });
       return { ok: true, linked: profileId };
     }

@@ -7,14 +7,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * then every document that names the profile or one of its ids goes, in every collection the API knows.
  */
 export const eraseProfile = async (ctx: ApiContext, profileId: string, anonymousIds: string[]): Promise<Record<string, number>> => {
-  await ctx.runtime.cancelEnrolments({ profileId });
+  const ids = [profileId, ...anonymousIds];
+  const active = await ctx.db.enrolments.find({ profileId: { $in: ids }, status: "active" }, { projection: { workflowId: 1 } }).toArray();
+  // A workflow that already ended cannot be cancelled; that is fine, it writes nothing more.
+  await Promise.allSettled([...new Set(active.map((e) => String(e.workflowId)))].map((id) => ctx.temporal.workflow.getHandle(id).cancel()));
   // Cancellation is asynchronous; give the workflows a moment to record their end before the rows go.
   for (let i = 0; i < 50; i++) {
-    const active = await ctx.db.enrolments.countDocuments({ profileId, status: "active" });
-    if (active === 0) break;
+    const still = await ctx.db.enrolments.countDocuments({ profileId: { $in: ids }, status: "active" });
+    if (still === 0) break;
     await sleep(100);
   }
-  const ids = [profileId, ...anonymousIds];
   const removed: Record<string, number> = {};
   const del = async (name: string, p: Promise<{ deletedCount: number }>) => {
     removed[name] = (await p).deletedCount;
@@ -24,6 +26,6 @@ export const eraseProfile = async (ctx: ApiContext, profileId: string, anonymous
   await del("enrolments", ctx.db.enrolments.deleteMany({ profileId: { $in: ids } }));
   await del("segmentMemberships", ctx.db.segmentMemberships.deleteMany({ profileId: { $in: ids } }));
   await del("linkTokens", ctx.db.linkTokens.deleteMany({ profileId: { $in: ids } }));
-  await del("profiles", ctx.db.profiles.deleteMany({ profileId: { $in: ids } }));
+  await del("profiles", ctx.db.profiles.deleteMany({ $or: [{ _id: { $in: ids } }, { profileId: { $in: ids } }] }));
   return removed;
 };

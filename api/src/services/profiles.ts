@@ -4,7 +4,7 @@ import type { ProfileDoc } from "../store/types.js";
 
 /** A profile by its public id (userId, or the anonymousId of an anonymous profile), or by any of its anonymous ids. */
 export const findProfile = async (ctx: ApiContext, id: string): Promise<ProfileDoc> => {
-  const profile = (await ctx.db.profiles.findOne({ profileId: id })) ?? (await ctx.db.profiles.findOne({ anonymousIds: id }));
+  const profile = (await ctx.db.profiles.findOne({ _id: id })) ?? (await ctx.db.profiles.findOne({ anonymousIds: id }));
   if (!profile) throw notFound("Profile", id);
   return profile;
 };

@@ -16,7 +16,8 @@ export type ConsentEntry = {
 export type CounterEntry = { count: number; first: Date; last: Date; recent: Date[] };
 
 export type ProfileDoc = {
-  _id?: ObjectId;
+  /** Equal to profileId (FerretDB looks documents up fast only by _id). */
+  _id: string;
   profileId: string;
   userId?: string | null;
   anonymousIds: string[];

@@ -21,13 +21,7 @@ export const startTestApi = async (name: string, extra: Partial<StartApiOptions>
   const suffix = randomBytes(4).toString("hex");
   const dbName = `omnij_${name}_${suffix}`;
   const taskQueue = `api-${name}-${suffix}`;
-  const runtimePackage = await import("@omnijourney/runtime");
-  const missing = typeof Reflect.get(runtimePackage, "createJourneyRuntime") !== "function";
-  const unavailable = async () => {
-    throw new Error("the runtime package does not export createJourneyRuntime yet");
-  };
   const running = await startApi({
-    ...(missing ? { runtime: { enrol: unavailable, signalEvent: unavailable, cancelEnrolments: unavailable, simulate: unavailable } } : {}),
     port: 0,
     mongoUri: engines.mongoUri,
     dbName,
