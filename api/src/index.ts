@@ -3,3 +3,4 @@ export { createApp } from "./app.js";
 export type { ApiContext } from "./context.js";
 export { seedDemo, seedWorkspace, type SeedOptions, type SeedSummary } from "./seed/index.js";
 export { createApiContext, type ContextOptions } from "./server.js";
+export { trackingLinks, type TrackingLinks } from "./services/feedback.js";

@@ -9,6 +9,7 @@ import type { ApiContext } from "./context.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import { Fanout } from "./ingestion/fanout.js";
 import { collections } from "./store/collections.js";
+import { trackingLinks, trackingSecret, type TrackingLinks } from "./services/feedback.js";
 
 export type ContextOptions = {
   mongoUri: string;
@@ -32,7 +33,13 @@ export type ContextOptions = {
 
 export type StartApiOptions = ContextOptions & { port: number; host?: string };
 
-export type RunningApi = { url: string; context: ApiContext; close(): Promise<void> };
+export type RunningApi = {
+  url: string;
+  context: ApiContext;
+  /** Links the worker puts into messages (pass `unsubscribeUrl` to the runtime's `startWorker`). */
+  links: TrackingLinks;
+  close(): Promise<void>;
+};
 
 /** Connects to MongoDB (indexes ensured) and Temporal and builds what routes, the outbox loop and the seed share. */
 export async function createApiContext(options: ContextOptions): Promise<{ ctx: ApiContext; close(): Promise<void> }> {
@@ -98,11 +105,13 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const url = `http://${host}:${address.port}`;
   if (!options.publicUrl) ctx.config.publicUrl = url;
   ctx.fanout.start();
+  const links = trackingLinks(ctx.config.publicUrl, await trackingSecret(ctx));
   ctx.logger.info({ url }, "API listening");
 
   return {
     url,
     context: ctx,
+    links,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

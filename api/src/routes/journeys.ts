@@ -304,7 +304,6 @@ export const simulate = endpoint({
         throw err;
       }
     }
-    const now = new Date();
     let profile: SimulateInput["profile"] = { profileId: "simulated", attributes: body.profile?.attributes ?? {} };
     if (body.profileId) {
       const stored = await app.db.profiles.findOne({ _id: body.profileId });

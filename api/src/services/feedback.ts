@@ -21,6 +21,19 @@ export const trackingSecret = async (ctx: ApiContext): Promise<string> => {
 export const unsubscribeToken = (secret: string, messageId: string): string =>
   `${messageId}.${createHmac("sha256", secret).update(`unsubscribe:${messageId}`).digest("base64url").slice(0, 32)}`;
 
+/** The URLs the API answers for a sent message: one-click unsubscribe, open pixel, click redirect. */
+export type TrackingLinks = {
+  unsubscribeUrl(input: { messageId: string }): string;
+  openPixelUrl(messageId: string): string;
+  clickUrl(messageId: string, url: string): string;
+};
+
+export const trackingLinks = (publicUrl: string, secret: string): TrackingLinks => ({
+  unsubscribeUrl: ({ messageId }) => `${publicUrl}/unsubscribe/${unsubscribeToken(secret, messageId)}`,
+  openPixelUrl: (messageId) => `${publicUrl}/t/o/${messageId}.gif`,
+  clickUrl: (messageId, url) => `${publicUrl}/t/c/${messageId}?url=${encodeURIComponent(url)}`,
+});
+
 export const verifyUnsubscribeToken = (secret: string, token: string): string | null => {
   const [messageId = "", sig = ""] = token.split(".");
   const expected = unsubscribeToken(secret, messageId).split(".")[1] ?? "";
