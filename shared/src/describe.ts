@@ -1,5 +1,10 @@
 import { z } from "zod";
 import type { NodeCategory, NodeExecution, NodeType, NodeUiHints } from "./registry.js";
+import { JourneyDocument, JourneySettings } from "./schemas/journey.js";
+import { Condition, PropertyCondition } from "./conditions/schema.js";
+import { JourneyEvent, SegmentBatch, SegmentEvent } from "./schemas/events.js";
+import { StoredProfile } from "./schemas/profile.js";
+import { Problem } from "./validate/problems.js";
 
 /** A node type as the API's `/api/node-types` and the studio palette see it (plain JSON). */
 export type NodeTypeDescription = {
@@ -51,5 +56,24 @@ export function describeNodeType(nodeType: NodeType): NodeTypeDescription {
     dynamicOutputs: nodeType.staticOutputs ? null : (DYNAMIC[nodeType.type] ?? "derived from the config"),
     configSchema: configJsonSchema(nodeType),
     ui: nodeType.ui,
+  };
+}
+
+/**
+ * JSON Schemas (draft 2020-12, input side) of the shapes that cross package boundaries, for the OpenAPI document
+ * and external tooling. Dates become unconstrained (`{}`) where zod cannot express them.
+ */
+export function modelJsonSchemas(): Record<string, Record<string, unknown>> {
+  const opts = { io: "input", unrepresentable: "any", cycles: "ref", reused: "inline" } as const;
+  return {
+    JourneyDocument: z.toJSONSchema(JourneyDocument, opts),
+    JourneySettings: z.toJSONSchema(JourneySettings, opts),
+    Condition: z.toJSONSchema(Condition, opts),
+    PropertyCondition: z.toJSONSchema(PropertyCondition, opts),
+    SegmentEvent: z.toJSONSchema(SegmentEvent, opts),
+    SegmentBatch: z.toJSONSchema(SegmentBatch, opts),
+    JourneyEvent: z.toJSONSchema(JourneyEvent, opts),
+    StoredProfile: z.toJSONSchema(StoredProfile, opts),
+    Problem: z.toJSONSchema(Problem, opts),
   };
 }

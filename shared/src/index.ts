@@ -59,4 +59,4 @@ export {
 } from "./stats/attribution.js";
 export { normalCdf, normalQuantile, twoSidedP } from "./stats/normal.js";
 export { fisherExactTwoSided } from "./stats/fisher.js";
-export { describeNodeType, configJsonSchema, type NodeTypeDescription } from "./describe.js";
+export { describeNodeType, configJsonSchema, modelJsonSchemas, type NodeTypeDescription } from "./describe.js";
