@@ -4,9 +4,9 @@ const mod = process.platform === "darwin" ? "Meta" : "Control";
 
 /** Two connected steps dropped from the palette: a trigger and an email. */
 async function twoSteps(page: import("@playwright/test").Page) {
-  await dropFromPalette(page, "trigger.event", { x: 300, y: 100 });
+  await dropFromPalette(page, "trigger.event", { x: 300, y: 60 });
   await expect(node(page, "trigger-event-1")).toBeVisible();
-  await dropFromPalette(page, "message.email", { x: 300, y: 300 });
+  await dropFromPalette(page, "message.email", { x: 300, y: 400 });
   await expect(node(page, "message-email-1")).toBeVisible();
   await connect(page, "trigger-event-1", "message-email-1");
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);

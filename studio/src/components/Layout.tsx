@@ -34,7 +34,8 @@ export function Layout({ onSignOut }: { onSignOut(): void }) {
         </button>
         {compact ? null : <div className="nav__footer">Studio · v0.1</div>}
       </nav>
-      <main className="main" id="main">
+      {/* Focusable so keyboard users can scroll screens that have no control to tab to (axe: scrollable-region-focusable). */}
+      <main className="main" id="main" tabIndex={0}>
         <Outlet />
       </main>
     </div>

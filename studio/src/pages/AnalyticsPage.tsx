@@ -44,7 +44,7 @@ function Table({ rows }: { rows: Record<string, unknown>[] }) {
 
 /** One section of the overview: headline numbers as cards, lists as tables, nested groups recursively. */
 function Section({ title, data }: { title: string; data: Record<string, unknown> }) {
-  const numbers = Object.entries(data).filter(([, v]) => typeof v === "number" || typeof v === "string");
+  const numbers = Object.entries(data).filter(([, v]) => typeof v === "number" || typeof v === "string" || v === null);
   const tables = Object.entries(data).filter(([, v]) => Array.isArray(v) && v.every(isRecord));
   const maps = Object.entries(data).filter(([, v]) => isRecord(v));
   return (
@@ -55,7 +55,7 @@ function Section({ title, data }: { title: string; data: Record<string, unknown>
           {numbers.map(([k, v]) => (
             <div key={k} className="card stat">
               <div className="stat__label">{humanise(k)}</div>
-              <div className="stat__value">{formatValue(k, v)}</div>
+              <div className="stat__value">{v === null ? "—" : formatValue(k, v)}</div>
             </div>
           ))}
         </div>
@@ -66,7 +66,7 @@ function Section({ title, data }: { title: string; data: Record<string, unknown>
             <header className="card__header">
               <h2>{humanise(k)}</h2>
             </header>
-            <Table rows={Object.entries(v).map(([name, row]) => ({ name, ...(isRecord(row) ? row : {}) }))} />
+            {Object.keys(v).length ? <Table rows={Object.entries(v).map(([name, row]) => ({ name, ...(isRecord(row) ? row : {}) }))} /> : <p className="card__body muted">No data yet.</p>}
           </div>
         ) : isRecord(v) ? (
           <Section key={k} title={humanise(k)} data={v} />

@@ -148,17 +148,20 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
           <div className="test-event" key={i}>
             <div className="row">
               <input className="input input--sm grow" aria-label={`Event ${i + 1} name`} placeholder="event_name" value={row.event} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, event: e.target.value } : r)))} list="test-events" />
-              <span className="muted small">after</span>
-              <input className="input input--sm input--num" type="number" min={0} aria-label={`Event ${i + 1} delay`} value={row.amount} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, amount: Number(e.target.value) } : r)))} />
-              <select className="select select--sm" aria-label={`Event ${i + 1} delay unit`} value={row.unit} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, unit: e.target.value as EventRow["unit"] /* options are the four units */ } : r)))}>
-                <option value="second">sec</option>
-                <option value="minute">min</option>
-                <option value="hour">hours</option>
-                <option value="day">days</option>
-              </select>
               <button type="button" className="btn btn--ghost btn--sm" aria-label={`Remove event ${i + 1}`} onClick={() => setEvents(events.filter((_, j) => j !== i))}>
                 ✕
               </button>
+            </div>
+            <div className="row">
+              <span className="muted small">at</span>
+              <input className="input input--sm input--num" type="number" min={0} aria-label={`Event ${i + 1} delay`} value={row.amount} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, amount: Number(e.target.value) } : r)))} />
+              <select className="select select--sm" aria-label={`Event ${i + 1} delay unit`} value={row.unit} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, unit: e.target.value as EventRow["unit"] /* options are the four units */ } : r)))}>
+                <option value="second">seconds</option>
+                <option value="minute">minutes</option>
+                <option value="hour">hours</option>
+                <option value="day">days</option>
+              </select>
+              <span className="muted small">from the start</span>
             </div>
             <input className="input input--sm mono" aria-label={`Event ${i + 1} properties`} placeholder='{"url": "https://…"}' value={row.properties} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, properties: e.target.value } : r)))} />
           </div>
@@ -212,8 +215,8 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
                 <article className="sim-message" key={i} data-testid="sim-message">
                   <header>
                     <span className="badge badge--info badge--plain">{m.channel}</span>
-                    <span className="grow">{nodeTitle(m.nodeId)}</span>
-                    <span className="muted small" data-testid="sim-message-time">
+                    <span className="grow sim-message__step">{nodeTitle(m.nodeId)}</span>
+                    <span className="muted small sim-message__time" data-testid="sim-message-time">
                       {offset === null ? String(m.sendAt ?? "") : formatOffset(offset)}
                       {typeof m.sendAt === "string" ? ` · ${new Date(m.sendAt).toLocaleString()}` : ""}
                     </span>
