@@ -48,10 +48,11 @@ export const ProblemSchema = z.looseObject({
   message: z.string(),
 });
 
-export type NodeCounts = { entered: number; active: number; completed: number; converted: number };
+export type NodeCounts = { entered: number; active: number; completed: number; converted: number; ports?: Record<string, number> };
 export const NodeCountsSchema = z.looseObject({
   entered: z.number().default(0),
   active: z.number().default(0),
   completed: z.number().default(0),
   converted: z.number().default(0),
+  ports: z.record(z.string(), z.number()).optional(),
 });

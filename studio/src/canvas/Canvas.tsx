@@ -169,9 +169,30 @@ export function Canvas() {
       if (!type) return;
       event.preventDefault();
       const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addNode(type, { x: Math.round(point.x - NODE_WIDTH / 2), y: Math.round(point.y - 30) });
+      // Dropped on a connection: the new step goes between its two ends, as one undo step.
+      const edgeId = document
+        .elementsFromPoint(event.clientX, event.clientY)
+        .map((el) => el.closest(".react-flow__edge")?.getAttribute("data-id"))
+        .find((id): id is string => Boolean(id));
+      const edge = edgeId ? store.getState().graph.edges.find((e) => e.id === edgeId) : undefined;
+      const state = store.getState();
+      state.beginGesture();
+      const id = addNode(type, { x: Math.round(point.x - NODE_WIDTH / 2), y: Math.round(point.y - 30) });
+      if (id && edge) {
+        const added = store.getState().graph.nodes.find((n) => n.id === id);
+        const ports = added ? portsFor(catalog.get(added.type), added.config) : [];
+        const taken = store.getState().graph.edges.map((e) => e.id);
+        const into = nextEdgeId(taken);
+        const out = nextEdgeId([...taken, into]);
+        const { dispatch } = store.getState();
+        dispatch({ kind: "removeElements", nodeIds: [], edgeIds: [edge.id] });
+        dispatch({ kind: "addEdge", edge: { id: into, source: edge.source, target: id, ...(edge.sourceHandle ? { sourceHandle: edge.sourceHandle } : {}) } });
+        const port = ports[0];
+        if (port) dispatch({ kind: "addEdge", edge: { id: out, source: id, target: edge.target, ...(ports.length > 1 ? { sourceHandle: port } : {}) } });
+      }
+      store.getState().endGesture();
     },
-    [flow, addNode],
+    [flow, addNode, store, catalog],
   );
 
   return (

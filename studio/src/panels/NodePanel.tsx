@@ -64,6 +64,23 @@ export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journey
             </div>
           </div>
         ) : null}
+        {counts?.ports && Object.keys(counts.ports).length > 1 ? (
+          <div className="panel__ports" data-testid="port-counts">
+            <h3 className="panel__section">By output</h3>
+            {Object.entries(counts.ports).map(([port, n]) => {
+              const total = Object.values(counts.ports ?? {}).reduce((a, b) => a + b, 0);
+              return (
+                <div key={port} className="port-bar">
+                  <span className="port-bar__label">{port}</span>
+                  <span className="bar grow">
+                    <span style={{ width: `${total ? (n / total) * 100 : 0}%` }} />
+                  </span>
+                  <span className="port-bar__n">{n}</span>
+                </div>
+              );
+            })}
+          </div>
+        ) : null}
         {live && node.type === "experiment.split" ? <ExperimentResults journeyId={journeyId} nodeId={node.id} /> : null}
         <div className="field">
           <label className="field__label" htmlFor="node-name">
