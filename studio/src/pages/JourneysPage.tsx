@@ -162,15 +162,15 @@ export function JourneysPage() {
                     {number(j.counts.converted)}
                     {j.counts.enrolled ? <div className="muted small">{percent(j.counts.converted, j.counts.enrolled)}</div> : null}
                   </td>
-                  <td className="muted">{relativeTime(j.updatedAt)}</td>
+                  <td className="muted nowrap">{relativeTime(j.updatedAt)}</td>
                   <td>
                     <div className="cell-actions">
-                      <button type="button" className="btn btn--ghost btn--sm" onClick={() => void duplicate(j)} aria-label={`Duplicate ${j.name}`}>
-                        <Icon name="copy" /> Duplicate
+                      <button type="button" className="btn btn--ghost btn--icon btn--sm" onClick={() => void duplicate(j)} aria-label={`Duplicate ${j.name}`} title="Duplicate">
+                        <Icon name="copy" />
                       </button>
                       {j.status !== "archived" ? (
-                        <button type="button" className="btn btn--ghost btn--sm" onClick={() => void archive(j)} aria-label={`Archive ${j.name}`}>
-                          <Icon name="archive" /> Archive
+                        <button type="button" className="btn btn--ghost btn--icon btn--sm" onClick={() => void archive(j)} aria-label={`Archive ${j.name}`} title="Archive">
+                          <Icon name="archive" />
                         </button>
                       ) : null}
                     </div>
