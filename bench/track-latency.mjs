@@ -86,6 +86,15 @@ function load(url, path, rate) {
 
 const engines = await startBenchEngines(["mongo", "temporal"]);
 let api;
+let stopping = null;
+/** Stops everything this benchmark started (also on Ctrl-C or SIGTERM). */
+const shutdown = () =>
+  (stopping ??= (async () => {
+    await api?.close();
+    await engines.stop();
+  })());
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.once(signal, () => void shutdown().finally(() => process.exit(130)));
 try {
   const { startApi } = await loadPackage("api");
   api = await startApi({
@@ -159,6 +168,5 @@ try {
     ok: maxTrack > 0,
   });
 } finally {
-  await api?.close();
-  await engines.stop();
+  await shutdown();
 }
