@@ -12,11 +12,15 @@ export function omnijourneyHome() {
   return process.env.OMNIJOURNEY_HOME || path.join(os.homedir(), ".cache", "omnijourney");
 }
 
+/** Runs one start-up step, printing its label and how long it took (sync or async work). */
 export function step(label, work) {
   const started = Date.now();
   console.log(`» ${label}…`);
+  const done = () =>
+    console.log(`  ${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const result = work();
-  console.log(`  ${label}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result instanceof Promise) return result.then((value) => (done(), value));
+  done();
   return result;
 }
 

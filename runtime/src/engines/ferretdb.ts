@@ -39,7 +39,9 @@ export async function startFerretDb(options: {
     options.binary,
     [
       "--handler=sqlite",
-      `--sqlite-url=file:${sqliteDir}/`,
+      // BEGIN IMMEDIATE: concurrent writers wait on SQLite's busy timeout instead of failing
+      // with SQLITE_BUSY when a read transaction tries to upgrade to a write under WAL.
+      `--sqlite-url=file:${sqliteDir}/?_txlock=immediate`,
       `--listen-addr=127.0.0.1:${port}`,
       "--telemetry=disable",
       "--debug-addr=-",
