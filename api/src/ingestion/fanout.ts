@@ -29,6 +29,21 @@ const JOURNEY_CACHE_MS = 2_000;
 const FILTER_CACHE_MS = 5_000;
 const POLL_MS = 1_000;
 const CLAIM_BATCH = 500;
+const FANOUT_CONCURRENCY = 8;
+
+/** Runs `fn` over `items` with at most `limit` in flight; rejects with the first error once all settled. */
+const mapLimit = async <T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> => {
+  let next = 0;
+  const errors: unknown[] = [];
+  const lane = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T; // why: next < length was just checked
+      await fn(item).catch((err: unknown) => errors.push(err));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (errors.length > 0) throw errors[0];
+};
 
 export const journeyEventOf = (doc: EventDoc): JourneyEvent => ({
   event: doc.event,
@@ -181,15 +196,20 @@ export class Fanout {
     const running = new Set(
       (await this.db.enrolments.distinct("profileId", { profileId: { $in: profileIds }, status: "active" })).map(String),
     );
-    for (const doc of docs) {
-      const event = journeyEventOf(doc);
-      for (const j of eventJourneys) {
-        if (j.trigger.type !== "trigger.event" || j.trigger.event !== doc.event) continue;
-        if (j.trigger.where && !matchesProperties(j.trigger.where, doc.properties, doc.timestamp)) continue;
-        await this.runtime.enrol({ journeyId: j.journeyId, version: j.version, profileId: doc.profileId, event });
+    // Profiles in parallel (bounded), each profile's events in order: a wait sees events as they happened.
+    const byProfile = new Map<string, EventDoc[]>();
+    for (const doc of docs) byProfile.set(doc.profileId, [...(byProfile.get(doc.profileId) ?? []), doc]);
+    await mapLimit([...byProfile.values()], FANOUT_CONCURRENCY, async (events) => {
+      for (const doc of events) {
+        const event = journeyEventOf(doc);
+        for (const j of eventJourneys) {
+          if (j.trigger.type !== "trigger.event" || j.trigger.event !== doc.event) continue;
+          if (j.trigger.where && !matchesProperties(j.trigger.where, doc.properties, doc.timestamp)) continue;
+          await this.runtime.enrol({ journeyId: j.journeyId, version: j.version, profileId: doc.profileId, event });
+        }
+        if (running.has(doc.profileId)) await this.runtime.signalEvent({ profileId: doc.profileId, event });
       }
-      if (running.has(doc.profileId)) await this.runtime.signalEvent({ profileId: doc.profileId, event });
-    }
+    });
     if (segmentJourneys.length > 0) await this.enterSegments(profileIds, segmentJourneys);
     await this.db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { fanout: "done", leaseUntil: null } });
   }

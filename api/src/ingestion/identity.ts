@@ -1,8 +1,12 @@
+import { RECENT_CAP } from "@omnijourney/shared";
 import type { Collections } from "../store/collections.js";
 import type { ConsentEntry, CounterEntry, ProfileDoc } from "../store/types.js";
 
-/** How many recent timestamps a counter keeps (newest first); matches the shared counter update. */
-const RECENT_CAP = 50;
+/**
+ * How many recent event ids a profile remembers as counted. Written in the same compare-and-set update as the
+ * counters, it makes re-applying an event (after a crash, or a lapsed lease) a no-op.
+ */
+export const APPLIED_MEMORY = 500;
 
 /** A profile document for a person seen for the first time. */
 export const emptyProfile = (profileId: string, ids: { userId?: string | null; anonymousId?: string | null }, now: Date): ProfileDoc => ({
@@ -85,6 +89,7 @@ export const linkIdentity = async (db: Collections, fromId: string, toId: string
         counters: mergeCounters(to.counters ?? {}, from.counters ?? {}),
         consent: mergeConsent(to.consent ?? {}, from.consent ?? {}),
         anonymousIds: [...new Set([...(to.anonymousIds ?? []), ...(from.anonymousIds ?? []), fromId])],
+        appliedEvents: [...(from.appliedEvents ?? []), ...(to.appliedEvents ?? [])].slice(-APPLIED_MEMORY),
         createdAt: new Date(Math.min(new Date(to.createdAt).getTime(), new Date(from.createdAt).getTime())),
         updatedAt: now,
       },

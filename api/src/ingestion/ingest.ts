@@ -2,11 +2,11 @@ import { MongoBulkWriteError, ObjectId, type AnyBulkWriteOperation, type Filter,
 import { counterKeysFor, foldEvents, type EventFilter } from "@omnijourney/shared";
 import type { Collections } from "../store/collections.js";
 import type { CounterEntry, EventDoc, ProfileDoc } from "../store/types.js";
-import { emptyProfile, linkIdentity, profileIdsForAnonymous } from "./identity.js";
+import { APPLIED_MEMORY, emptyProfile, linkIdentity, profileIdsForAnonymous } from "./identity.js";
 import type { Normalised } from "./normalise.js";
 
 /** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
-export const LEASE_MS = 30_000;
+export const LEASE_MS = Number(process.env.OMNIJOURNEY_OUTBOX_LEASE_MS ?? 30_000);
 const DUPLICATE_KEY = 11000;
 
 export type Stored = { stored: EventDoc[]; duplicates: number };
@@ -49,6 +49,7 @@ const insertEvents = async (db: Collections, docs: EventDoc[]): Promise<Set<numb
 
 const COUNTER_ATTEMPTS = 20;
 
+
 /** An upsert takes `_id` from its filter; repeating it in `$setOnInsert` is refused by some engines. */
 const withoutId = ({ _id: _ignored, ...rest }: ProfileDoc) => rest;
 
@@ -76,13 +77,16 @@ export const applyToProfiles = async (db: Collections, docs: EventDoc[], now: Da
   await db.profiles.bulkWrite(inserts, { ordered: false });
   let pending = [...byProfile.keys()];
   for (let attempt = 0; attempt < COUNTER_ATTEMPTS && pending.length > 0; attempt++) {
-    const profiles = await db.profiles.find({ _id: { $in: pending } }, { projection: { profileId: 1, counters: 1 } }).toArray();
+    const profiles = await db.profiles.find({ _id: { $in: pending } }, { projection: { profileId: 1, counters: 1, appliedEvents: 1 } }).toArray();
     const lost = await Promise.all(
       profiles.map(async (p) => {
-        const events = byProfile.get(p.profileId) ?? [];
+        // Events this profile already counted (a crash between the counter write and the `applied` flag) are skipped.
+        const seen = new Set(p.appliedEvents ?? []);
+        const events = (byProfile.get(p.profileId) ?? []).filter((e) => !seen.has(e.messageId));
+        if (events.length === 0) return null;
         const ok = await db.profiles.updateOne(
           { _id: p._id, ...guardFor(p.counters ?? {}, events, filters) },
-          profileUpdate(p.counters ?? {}, events, now, filters),
+          profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
         );
         return ok.matchedCount === 1 ? null : p.profileId;
       }),
@@ -108,9 +112,15 @@ const guardFor = (counters: Record<string, CounterEntry>, events: EventDoc[], fi
 const counted = (e: EventDoc) => ({ event: e.event, timestamp: e.timestamp, properties: e.properties });
 
 /** The profile side of a profile's events: folded counters, identify traits, ids seen. */
-const profileUpdate = (counters: Record<string, CounterEntry>, events: EventDoc[], now: Date, filters: readonly EventFilter[]): UpdateFilter<ProfileDoc> => {
+const profileUpdate = (
+  counters: Record<string, CounterEntry>,
+  applied: string[],
+  events: EventDoc[],
+  now: Date,
+  filters: readonly EventFilter[],
+): UpdateFilter<ProfileDoc> => {
   const next = foldEvents(counters, events.map(counted), { filters });
-  const set: Record<string, unknown> = { updatedAt: now };
+  const set: Record<string, unknown> = { updatedAt: now, appliedEvents: [...applied, ...events.map((e) => e.messageId)].slice(-APPLIED_MEMORY) };
   const touched = new Set(events.flatMap((e) => counterKeysFor(counted(e), { filters })));
   for (const key of touched) set[`counters.${key}`] = next[key];
   for (const e of events) {

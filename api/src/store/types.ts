@@ -24,6 +24,8 @@ export type ProfileDoc = {
   attributes: Record<string, unknown>;
   consent: Record<string, ConsentEntry>;
   counters: Record<string, CounterEntry>;
+  /** Ids of the most recent events already counted (see ingestion's applyToProfiles). */
+  appliedEvents?: string[];
   createdAt: Date;
   updatedAt: Date;
 };
