@@ -25,6 +25,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ...process.env,
       PORT: port,
       OMNIJOURNEY_EPHEMERAL: "1",
+      // `npm test` has just built every package; a run of its own (outside CI) rebuilds so edits show.
+      OMNIJOURNEY_SKIP_BUILD: process.env.OMNIJOURNEY_SKIP_BUILD ?? (process.env.CI ? "1" : "0"),
       OMNIJOURNEY_ADMIN_TOKEN: process.env.OMNIJOURNEY_E2E_ADMIN_TOKEN,
       OMNIJOURNEY_WRITE_KEY: process.env.OMNIJOURNEY_E2E_WRITE_KEY,
     },

@@ -7,6 +7,7 @@ import { usePreview } from "./preview.js";
 
 type EventRow = { event: string; properties: string; amount: number; unit: "second" | "minute" | "hour" | "day" };
 const UNIT_SECONDS = { second: 1, minute: 60, hour: 3600, day: 86400 } as const;
+const DELAY_UNITS = ["second", "minute", "hour", "day"] as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -155,7 +156,7 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
             <div className="row">
               <span className="muted small">at</span>
               <input className="input input--sm input--num" type="number" min={0} aria-label={`Event ${i + 1} delay`} value={row.amount} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, amount: Number(e.target.value) } : r)))} />
-              <select className="select select--sm" aria-label={`Event ${i + 1} delay unit`} value={row.unit} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, unit: e.target.value as EventRow["unit"] /* options are the four units */ } : r)))}>
+              <select className="select select--sm" aria-label={`Event ${i + 1} delay unit`} value={row.unit} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, unit: DELAY_UNITS.find((u) => u === e.target.value) ?? "second" } : r)))}>
                 <option value="second">seconds</option>
                 <option value="minute">minutes</option>
                 <option value="hour">hours</option>

@@ -29,7 +29,7 @@ export const JourneyNodeView = memo(function JourneyNodeView({ id, data, selecte
   const color = info?.ui.color;
 
   return (
-    <div className={classes.join(" ")} data-testid={`node-${id}`} style={color ? { ["--node-accent" as string]: color } : undefined}>
+    <div className={classes.join(" ")} data-testid={`node-${id}`} style={color ? { "--node-accent": color } : undefined}>
       {isTrigger ? null : <Handle type="target" position={Position.Top} className="jnode__in" />}
       <div className="jnode__head">
         <span className="jnode__icon">
