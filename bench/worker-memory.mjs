@@ -13,7 +13,8 @@ import { loadPackage, report, startBenchEngines } from "./_engines.mjs";
 const ENROLMENTS = Number(process.env.BENCH_WORKER_ENROLMENTS ?? 10_000);
 const CONCURRENCY = 16;
 const SETTLE_MS = 120_000;
-const ENROL_TIMEOUT_MS = 20 * 60_000;
+// The enrolment phase is bounded: what is reached by then is reported (and fails the target when < 10,000).
+const ENROL_BUDGET_MS = Number(process.env.BENCH_WORKER_ENROL_MINUTES ?? 15) * 60_000;
 const ADMIN = "bench-admin-token";
 const GiB = 1024 ** 3;
 
@@ -67,7 +68,7 @@ if (process.argv[2] === "--worker") {
         }),
       ],
       {
-        env: { ...process.env, LOG_LEVEL: "warn" },
+        env: { ...process.env, LOG_LEVEL: "warn", EMAIL_PROVIDER: "sandbox" }, // no message node here: email needs no relay
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       },
     );
@@ -135,13 +136,19 @@ if (process.argv[2] === "--worker") {
 
     const runtime = api.context.runtime;
     let next = 0;
+    let enrolled = 0;
     let failed = 0;
     let peakDuring = idle.rss;
     const started = Date.now();
+    const timeline = setInterval(() => {
+      const m = memoryOf(child.pid);
+      peakDuring = Math.max(peakDuring, m.rss);
+      console.log(
+        `${((Date.now() - started) / 1000).toFixed(0)} s: ${enrolled} enrolled; worker RSS ${mib(m.rss)} MiB`,
+      );
+    }, 30_000);
     const enrolOne = async () => {
-      while (next < ENROLMENTS) {
-        if (Date.now() - started > ENROL_TIMEOUT_MS)
-          throw new Error(`only ${next} enrolments started in ${ENROL_TIMEOUT_MS / 60_000} min`);
+      while (next < ENROLMENTS && Date.now() - started < ENROL_BUDGET_MS) {
         const i = next++;
         const result = await runtime.enrol({
           journeyId: created.id,
@@ -149,18 +156,17 @@ if (process.argv[2] === "--worker") {
           profileId: `mem-${i}`,
           event: null,
         });
-        if (!result.started) failed++;
-        if (i % 1000 === 999) {
-          const m = memoryOf(child.pid);
-          peakDuring = Math.max(peakDuring, m.rss);
-          console.log(
-            `${i + 1} enrolled in ${((Date.now() - started) / 1000).toFixed(0)} s; worker RSS ${mib(m.rss)} MiB`,
-          );
-        }
+        if (result.started) enrolled++;
+        else failed++;
       }
     };
-    await Promise.all(Array.from({ length: CONCURRENCY }, enrolOne));
-    if (failed) throw new Error(`${failed} enrolments did not start`);
+    await Promise.all(Array.from({ length: CONCURRENCY }, enrolOne)).finally(() =>
+      clearInterval(timeline),
+    );
+    const enrolSeconds = (Date.now() - started) / 1000;
+    console.log(
+      `${enrolled} enrolments started in ${enrolSeconds.toFixed(0)} s (${(enrolled / enrolSeconds).toFixed(1)}/s), ${failed} refused`,
+    );
 
     // Every workflow has run to the timer when the wait node counts them all as active.
     const deadline = Date.now() + SETTLE_MS;
@@ -169,33 +175,33 @@ if (process.argv[2] === "--worker") {
       const stats = await call("GET", `/api/journeys/${created.id}/stats`);
       waiting = stats.nodes?.w?.active ?? 0;
       peakDuring = Math.max(peakDuring, memoryOf(child.pid).rss);
-      if (waiting >= ENROLMENTS) break;
+      if (waiting >= enrolled) break;
       await sleep(2_000);
     }
-    console.log(`${waiting} enrolments waiting on the timer`);
+    console.log(`${waiting} of ${enrolled} enrolments waiting on the timer`);
     await sleep(5_000);
     const loaded = memoryOf(child.pid);
     peakDuring = Math.max(peakDuring, loaded.rss);
     console.log(
-      `worker with ${ENROLMENTS} enrolments waiting: RSS ${mib(loaded.rss)} MiB (peak ${mib(Math.max(peakDuring, loaded.peak))} MiB); idle ${mib(idle.rss)} MiB`,
+      `worker with ${waiting} enrolments waiting: RSS ${mib(loaded.rss)} MiB (peak ${mib(Math.max(peakDuring, loaded.peak))} MiB); idle ${mib(idle.rss)} MiB`,
     );
     report({
-      name: `worker-rss-${ENROLMENTS}-waiting`,
+      name: "worker-rss-enrolments-waiting",
       value: mib(loaded.rss),
       unit: "MiB",
       baseline: mib(idle.rss),
       ratio: Number((loaded.rss / idle.rss).toFixed(2)),
-      target: `< 1024 MiB (maxCachedWorkflows ${ready.maxCachedWorkflows}); all ${ENROLMENTS} waiting`,
+      target: `< 1024 MiB with ${ENROLMENTS} waiting (maxCachedWorkflows ${ready.maxCachedWorkflows}); ${waiting} were waiting`,
       ok: loaded.rss < GiB && waiting >= ENROLMENTS,
     });
     report({
-      name: `worker-rss-peak-${ENROLMENTS}-enrolling`,
+      name: "worker-rss-peak-enrolling",
       value: mib(Math.max(peakDuring, loaded.peak)),
       unit: "MiB",
       baseline: mib(idle.rss),
       ratio: Number((Math.max(peakDuring, loaded.peak) / idle.rss).toFixed(2)),
-      target: "< 1024 MiB",
-      ok: Math.max(peakDuring, loaded.peak) < GiB,
+      target: `< 1024 MiB while enrolling ${ENROLMENTS} (${enrolled} enrolled in the time budget)`,
+      ok: Math.max(peakDuring, loaded.peak) < GiB && enrolled >= ENROLMENTS,
     });
   } finally {
     await shutdown();
