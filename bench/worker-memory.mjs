@@ -138,6 +138,7 @@ if (process.argv[2] === "--worker") {
     let next = 0;
     let enrolled = 0;
     let failed = 0;
+    const errors = new Set();
     let peakDuring = idle.rss;
     const started = Date.now();
     const timeline = setInterval(() => {
@@ -150,14 +151,19 @@ if (process.argv[2] === "--worker") {
     const enrolOne = async () => {
       while (next < ENROLMENTS && Date.now() - started < ENROL_BUDGET_MS) {
         const i = next++;
-        const result = await runtime.enrol({
-          journeyId: created.id,
-          version,
-          profileId: `mem-${i}`,
-          event: null,
-        });
-        if (result.started) enrolled++;
-        else failed++;
+        try {
+          const result = await runtime.enrol({
+            journeyId: created.id,
+            version,
+            profileId: `mem-${i}`,
+            event: null,
+          });
+          if (result.started) enrolled++;
+          else failed++;
+        } catch (error) {
+          failed++;
+          errors.add(error instanceof Error ? error.message.slice(-80) : String(error));
+        }
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, enrolOne)).finally(() =>
@@ -165,7 +171,7 @@ if (process.argv[2] === "--worker") {
     );
     const enrolSeconds = (Date.now() - started) / 1000;
     console.log(
-      `${enrolled} enrolments started in ${enrolSeconds.toFixed(0)} s (${(enrolled / enrolSeconds).toFixed(1)}/s), ${failed} refused`,
+      `${enrolled} enrolments started in ${enrolSeconds.toFixed(0)} s (${(enrolled / enrolSeconds).toFixed(1)}/s), ${failed} refused or failed${errors.size ? `: ${[...errors].slice(0, 3).join("; ")}` : ""}`,
     );
 
     // Every workflow has run to the timer when the wait node counts them all as active.
