@@ -4,9 +4,10 @@ const mod = process.platform === "darwin" ? "Meta" : "Control";
 
 /** Two connected steps dropped from the palette: a trigger and an email. */
 async function twoSteps(page: import("@playwright/test").Page) {
-  await dropFromPalette(page, "trigger.event", { x: 300, y: 60 });
+  // Side by side as well as one above the other, so they cannot overlap.
+  await dropFromPalette(page, "trigger.event", { x: 170, y: 60 });
   await expect(node(page, "trigger-event-1")).toBeVisible();
-  await dropFromPalette(page, "message.email", { x: 300, y: 400 });
+  await dropFromPalette(page, "message.email", { x: 470, y: 360 });
   await expect(node(page, "message-email-1")).toBeVisible();
   await connect(page, "trigger-event-1", "message-email-1");
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);

@@ -69,6 +69,21 @@ async function centre(locator: Locator): Promise<{ x: number; y: number }> {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
+/**
+ * Moves `lower` below `upper` when the two overlap, as a person would before connecting them
+ * (a drop on a loaded machine sometimes lands a little off).
+ */
+export async function keepApart(page: Page, upper: string, lower: string): Promise<void> {
+  const a = await node(page, upper).boundingBox();
+  const b = await node(page, lower).boundingBox();
+  if (!a || !b || b.y >= a.y + a.height + 40) return;
+  if (b.x > a.x + a.width || b.x + b.width < a.x) return;
+  await page.mouse.move(b.x + 40, b.y + 15);
+  await page.mouse.down();
+  await page.mouse.move(b.x + 40, a.y + a.height + 140, { steps: 8 });
+  await page.mouse.up();
+}
+
 /** Connects an output port of one node to the input of another by dragging with the mouse. */
 export async function connect(page: Page, from: string, to: string, port?: string): Promise<void> {
   const source = node(page, from).locator(port ? `.react-flow__handle.source[data-handleid="${port}"]` : ".react-flow__handle.source").first();

@@ -1,4 +1,4 @@
-import { connect, dropFromPalette, expect, expectSaved, mailApiUrl, newBlankJourney, node, screenshot, test } from "./fixtures.js";
+import { connect, dropFromPalette, keepApart, expect, expectSaved, mailApiUrl, newBlankJourney, node, screenshot, test } from "./fixtures.js";
 
 const TIMEOUT_SECONDS = 3;
 
@@ -14,6 +14,7 @@ test("a marketer builds the webinar journey by drag and drop, publishes it, and 
 
   // Email.
   await dropFromPalette(page, "message.email", { x: 260, y: 170 });
+  await keepApart(page, "trigger-event-1", "message-email-1");
   await node(page, "message-email-1").click();
   await page.getByLabel("Subject").fill("See you at the webinar, {{ profile.firstName }}");
   await page.getByLabel("Body").fill("Join here: {{ event.properties.url }}");
@@ -21,6 +22,7 @@ test("a marketer builds the webinar journey by drag and drop, publishes it, and 
 
   // Wait for email_opened, up to a few seconds.
   await dropFromPalette(page, "wait.event", { x: 260, y: 290 });
+  await keepApart(page, "message-email-1", "wait-event-1");
   await node(page, "wait-event-1").click();
   await page.getByLabel("Event", { exact: true }).fill("email_opened");
   await page.getByLabel("Amount").fill(String(TIMEOUT_SECONDS));
@@ -29,12 +31,14 @@ test("a marketer builds the webinar journey by drag and drop, publishes it, and 
 
   // On timeout: Telegram.
   await dropFromPalette(page, "message.telegram", { x: 470, y: 420 });
+  await keepApart(page, "wait-event-1", "message-telegram-1");
   await node(page, "message-telegram-1").click();
   await page.getByLabel("Text", { exact: true }).fill("Your webinar link: {{ event.properties.url }}");
   await connect(page, "wait-event-1", "message-telegram-1", "timeout");
 
   // Exit.
   await dropFromPalette(page, "exit", { x: 260, y: 540 });
+  await keepApart(page, "message-telegram-1", "exit-1");
   await connect(page, "wait-event-1", "exit-1", "received");
   await connect(page, "message-telegram-1", "exit-1");
   await expect(page.locator(".react-flow__edge")).toHaveCount(5);

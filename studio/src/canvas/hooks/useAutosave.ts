@@ -1,13 +1,17 @@
 import { useCallback, useEffect, useRef } from "react";
+import { ApiError } from "../../api/client.js";
 import { journeysApi } from "../../api/journeys.js";
 import type { EditorStore } from "../store/editorStore.js";
 
 const DEBOUNCE_MS = 700;
+/** A failed save is tried again after these delays (a busy database, a dropped connection). */
+const RETRY_MS = [1000, 3000, 8000, 15000];
 
 /** Saves the draft (PUT /api/journeys/:id) shortly after each change; `saveNow` flushes at once. */
 export function useAutosave(store: EditorStore, journeyId: string, enabled: boolean): () => Promise<void> {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inflight = useRef<Promise<void> | null>(null);
+  const failures = useRef(0);
 
   const save = useCallback(async (): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
@@ -19,11 +23,17 @@ export function useAutosave(store: EditorStore, journeyId: string, enabled: bool
     state.setSaveStatus("saving");
     const run = journeysApi.saveDraft(journeyId, state.graph).then(
       () => {
+        failures.current = 0;
         const now = store.getState();
         now.setSaveStatus(now.revision === revision ? "saved" : "dirty", revision);
       },
       (error: unknown) => {
         store.getState().setSaveStatus("error");
+        const delay = RETRY_MS[failures.current++];
+        if (delay !== undefined && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500)) {
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => void save().catch(() => undefined), delay);
+        }
         throw error;
       },
     );
