@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { journeysApi } from "../api/journeys.js";
 import { messagesApi, type Message } from "../api/messages.js";
 import { useResource } from "../api/useResource.js";
 import { Dialog } from "../components/Dialog.js";
@@ -16,6 +17,9 @@ export function MessagesPage() {
   const profileId = params.get("profileId") ?? "";
   const messages = useResource(() => messagesApi.list({ channel: channel || undefined, journeyId: journeyId || undefined, profileId: profileId || undefined }), [channel, journeyId, profileId], { pollMs: 5000 });
   const [open, setOpen] = useState<Message | null>(null);
+  const journeys = useResource(() => journeysApi.list(), []);
+  const journeyName = (id: string) => journeys.data?.find((j) => j.id === id)?.name ?? id;
+  const rows = [...(messages.data ?? [])].sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -81,7 +85,7 @@ export function MessagesPage() {
               </tr>
             </thead>
             <tbody>
-              {messages.data.map((m) => (
+              {rows.map((m) => (
                 <tr key={m.id}>
                   <td className="muted nowrap">{dateTime(m.createdAt)}</td>
                   <td>{m.channel}</td>
@@ -95,7 +99,7 @@ export function MessagesPage() {
                     </button>
                   </td>
                   <td className="mono">{m.profileId ? <Link to={`/profiles/${encodeURIComponent(m.profileId)}`}>{m.profileId}</Link> : "—"}</td>
-                  <td className="mono">{m.journeyId ? <Link to={`/journeys/${m.journeyId}`}>{m.journeyId.slice(0, 10)}</Link> : "—"}</td>
+                  <td>{m.journeyId ? <Link to={`/journeys/${m.journeyId}`}>{journeyName(m.journeyId)}</Link> : "—"}</td>
                   <td className="num">{m.cost === null ? "—" : m.cost.toFixed(3)}</td>
                 </tr>
               ))}

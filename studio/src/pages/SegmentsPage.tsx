@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { segmentsApi } from "../api/segments.js";
 import { useResource } from "../api/useResource.js";
@@ -9,6 +10,22 @@ import { EmptyState, ErrorState, Loading } from "../components/States.js";
 export function SegmentsPage() {
   const navigate = useNavigate();
   const segments = useResource(() => segmentsApi.list(), []);
+  const [counts, setCounts] = useState<Record<string, number>>({});
+  useEffect(() => {
+    let live = true;
+    // Sizes come from the preview endpoint, one segment at a time so the database is not flooded.
+    (async () => {
+      for (const s of segments.data ?? []) {
+        if (s.count !== null) continue;
+        const preview = await segmentsApi.preview(s.condition).catch(() => null);
+        if (!live) return;
+        if (preview) setCounts((c) => ({ ...c, [s.id]: preview.count }));
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [segments.data]);
   return (
     <div className="page">
       <div className="page__header">
@@ -62,7 +79,7 @@ export function SegmentsPage() {
                     </Link>
                   </td>
                   <td className="muted">{s.description || "—"}</td>
-                  <td className="num">{number(s.count)}</td>
+                  <td className="num">{s.count !== null ? number(s.count) : s.id in counts ? number(counts[s.id]) : <span className="spinner spinner--inline" aria-label="Counting" />}</td>
                   <td className="muted">{relativeTime(s.updatedAt)}</td>
                 </tr>
               ))}
