@@ -2,50 +2,64 @@ import { z } from "zod";
 import { journeysApi } from "../api/journeys.js";
 import { useResource } from "../api/useResource.js";
 
-const Variant = z.looseObject({
-  id: z.string().optional(),
-  variant: z.string().optional(),
-  name: z.string().nullish(),
-  enrolled: z.number().optional(),
-  entered: z.number().optional(),
-  converted: z.number().optional(),
-  conversions: z.number().optional(),
-  rate: z.number().optional(),
-  conversionRate: z.number().optional(),
-  lift: z.number().nullish(),
-  probabilityToBeBest: z.number().nullish(),
-  pValue: z.number().nullish(),
+const Comparison = z.looseObject({
+  relativeLift: z.number().nullish(),
+  adjustedPValue: z.number().nullish(),
+  status: z.string().optional(),
 });
-const Results = z.union([z.array(Variant), z.looseObject({ variants: z.array(Variant) }).transform((r) => r.variants)]);
+const Variant = z.looseObject({
+  id: z.string(),
+  enrolled: z.number().default(0),
+  converted: z.number().default(0),
+  rate: z.number().optional(),
+  isControl: z.boolean().optional(),
+  vsControl: Comparison.nullish(),
+});
+const Results = z.looseObject({ variants: z.array(Variant).default([]), winner: z.string().nullish(), notes: z.array(z.string()).default([]) });
 
-/** Per-variant conversion of an A/B node while the journey runs (polled). */
+const STATUS: Record<string, string> = { better: "Better", worse: "Worse", not_significant: "No clear difference", insufficient_data: "Too early to tell" };
+
+/** Per-variant conversion of an A/B node while the journey runs (polled), against the control. */
 export function ExperimentResults({ journeyId, nodeId }: { journeyId: string; nodeId: string }) {
   const res = useResource(async () => Results.parse(await journeysApi.experiment(journeyId, nodeId)), [journeyId, nodeId], { pollMs: 5000 });
   if (res.loading) return <p className="muted small">Loading experiment results…</p>;
   if (res.error || !res.data) return <p className="muted small">No experiment results yet.</p>;
+  const { variants, winner } = res.data;
   return (
     <div className="experiment" data-testid="experiment-results">
-      <h3>Variants</h3>
+      <h3 className="panel__section">Variants {winner ? <span className="badge badge--success">Winner: {winner}</span> : null}</h3>
       <table className="table table--compact">
         <thead>
           <tr>
             <th>Variant</th>
-            <th className="num">Entered</th>
+            <th className="num">In</th>
             <th className="num">Conv.</th>
             <th className="num">Rate</th>
+            <th>vs control</th>
           </tr>
         </thead>
         <tbody>
-          {res.data.map((v, i) => {
-            const entered = v.enrolled ?? v.entered ?? 0;
-            const converted = v.converted ?? v.conversions ?? 0;
-            const rate = v.rate ?? v.conversionRate ?? (entered ? converted / entered : 0);
+          {variants.map((v) => {
+            const rate = v.rate ?? (v.enrolled ? v.converted / v.enrolled : 0);
+            const lift = v.vsControl?.relativeLift;
             return (
-              <tr key={v.id ?? v.variant ?? i}>
-                <td>{v.name ?? v.id ?? v.variant}</td>
-                <td className="num">{entered}</td>
-                <td className="num">{converted}</td>
+              <tr key={v.id}>
+                <td>{v.id}</td>
+                <td className="num">{v.enrolled}</td>
+                <td className="num">{v.converted}</td>
                 <td className="num">{(rate * 100).toFixed(1)}%</td>
+                <td className="small">
+                  {v.isControl ? (
+                    <span className="muted">control</span>
+                  ) : v.vsControl ? (
+                    <>
+                      {lift !== null && lift !== undefined ? `${lift >= 0 ? "+" : ""}${(lift * 100).toFixed(0)}% · ` : ""}
+                      {STATUS[v.vsControl.status ?? ""] ?? v.vsControl.status}
+                    </>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             );
           })}
