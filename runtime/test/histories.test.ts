@@ -16,8 +16,8 @@ import { createJourneyTestEnv, linear, type JourneyTestEnv } from "./helpers/jou
 // historyToJSON goes through proto3-json-serializer, which resolves a different protobufjs major
 // in this install and fails with "type must be a Type".
 const { History } = temporal.api.history.v1;
-type History = InstanceType<typeof History>;
-const historyToJSON = (history: History) =>
+type History = temporal.api.history.v1.IHistory;
+const historyToJSON = (history: History): string =>
   JSON.stringify(History.toObject(History.fromObject(history), { longs: String, bytes: String, defaults: false }));
 const historyFromJSON = (json: unknown): History => History.fromObject(json as Record<string, unknown>); // JSON written by historyToJSON above
 

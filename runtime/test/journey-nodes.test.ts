@@ -1,4 +1,6 @@
+import { defineNodeType, nodeTypes } from "@omnijourney/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { createJourneyTestEnv, linear, type JourneyTestEnv } from "./helpers/journey-env.js";
 
 let t: JourneyTestEnv;
@@ -197,5 +199,49 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     for (const id of ["sms", "wa", "tg", "push", "hook", "inapp"]) expect(byNode[id]?.status, id).toBe("sent");
     expect(byNode.hook?.to).toBe("https://hooks.example/p-channels");
     expect(byNode.mail).toMatchObject({ status: "suppressed", reason: "no_address" });
+  });
+
+  it("runs a custom node type's run() as an activity with NodeServices, following the port it returns", async () => {
+    const vipTag = nodeTypes.get("acme.vip-tag") ??
+      nodeTypes.register(
+        defineNodeType({
+          type: "acme.vip-tag",
+          title: "Tag VIPs",
+          category: "action",
+          icon: "tag",
+          version: 1,
+          config: z.object({ threshold: z.number() }),
+          outputs: ["vip", "regular"],
+          execution: "activity",
+          run: async ({ config, profile, services, enrolment }) => {
+            const spent = typeof profile.attributes.spent === "number" ? profile.attributes.spent : 0;
+            if (spent < config.threshold) return { output: "regular" };
+            await services.updateProfile([{ op: "set", attr: "vip", value: "{{ profile.spent }}", valueType: "number" }]);
+            const outcome = await services.send({ channel: "sms", content: { text: `VIP ${enrolment.profileId}` }, category: "transactional" });
+            return { output: outcome.status === "sent" ? "vip" : "regular" };
+          },
+        }),
+      );
+    const doc = {
+      name: "custom",
+      nodes: [
+        { id: "t", type: "trigger.manual", config: {} },
+        { id: "c", type: vipTag.type, config: { threshold: 100 } },
+        { id: "x", type: "exit", config: {} },
+      ],
+      edges: [
+        { id: "e1", source: "t", target: "c" },
+        { id: "e2", source: "c", sourceHandle: "vip", target: "x" },
+        { id: "e3", source: "c", sourceHandle: "regular", target: "x" },
+      ],
+    };
+    await t.createProfile("p-big", { attributes: { spent: 250, phone: "+15550009" } });
+    await t.createProfile("p-small", { attributes: { spent: 5, phone: "+15550010" } });
+    const plan = t.compile(doc);
+    await t.run(plan, "p-big", { journeyId: "j-custom" });
+    await t.run(plan, "p-small", { journeyId: "j-custom" });
+    expect((await t.models.NodeStat.findOne({ journeyId: "j-custom", nodeId: "c" }).lean())?.ports).toEqual({ vip: 1, regular: 1 });
+    expect((await t.models.Profile.findOne({ profileId: "p-big" }).lean())?.attributes).toMatchObject({ vip: 250 });
+    expect(await t.models.Message.findOne({ profileId: "p-big" }).lean()).toMatchObject({ status: "sent", channel: "sms", content: { text: "VIP p-big" } });
   });
 });

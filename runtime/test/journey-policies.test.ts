@@ -230,7 +230,7 @@ describe("send policies (time-skipping, FerretDB)", () => {
         { id: "e1", source: "t", target: "split" },
         { id: "e2", source: "split", sourceHandle: "A", target: "m" },
       ],
-      settings: { ...noQuiet, goal: { event: "purchase", within: { amount: 7, unit: "day" } } },
+      settings: { ...noQuiet, goal: { event: "purchase", within: { amount: 7, unit: "day" as const } } },
     };
     const handle = await t.start(t.compile(doc), profileId, { journeyId: "j-hold" });
     await t.env.sleep("2 days");

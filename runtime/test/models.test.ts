@@ -35,7 +35,7 @@ describe("mongoose models on the MongoDB subset (FerretDB)", () => {
   });
 
   it("makes a message's idempotency key unique so a retried send cannot log twice", async () => {
-    const message = { idempotencyKey: "wf:n1:1", profileId: "u1", channel: "email", category: "marketing", status: "sent" };
+    const message = { idempotencyKey: "wf:n1:1", profileId: "u1", channel: "email", category: "marketing" as const, status: "sent" as const };
     await models.Message.create(message);
     await expect(models.Message.create(message)).rejects.toMatchObject({ code: 11000 });
   });

@@ -22,6 +22,7 @@ import type {
   SendOutcome,
   SendStepInput,
 } from "../workflows/types.js";
+import { KeyedQueue } from "./keyed-queue.js";
 import { renderFields, templateContext } from "./render.js";
 import { sendMessage, type SendDeps } from "./send.js";
 import type { ProfileChanges, RuntimeStore } from "./store.js";
@@ -73,6 +74,11 @@ function typedValue(value: string, type: "string" | "number" | "boolean" | "date
  */
 export function createActivities(deps: ActivityDeps): JourneyActivities {
   const registry = deps.registry ?? builtInRegistry;
+  // One attempt per idempotency key at a time in this process: an attempt that outlived its timeout
+  // must finish (and record "sent") before the retry looks at the key, or both would send.
+  const sendsInFlight = new KeyedQueue();
+  const send = (store: RuntimeStore, request: Parameters<typeof sendMessage>[1]) =>
+    sendsInFlight.run(request.idempotencyKey, () => sendMessage(sendDeps(store), request));
   const storeFor = (enrolment: EnrolmentRef): RuntimeStore => (typeof deps.store === "function" ? deps.store(enrolment) : deps.store);
   const applyProgress = async (batch: ProgressBatch | undefined) => {
     if (batch) await storeFor(batch.enrolment).recordProgress(batch);
@@ -106,7 +112,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
           sends += 1;
           // The first send of a visit keeps the plain key; a custom node sending more gets a suffix per send.
           const suffix = sends === 1 ? "" : `:${sends}`;
-          return sendMessage(sendDeps(store), {
+          return send(store, {
             enrolment: input.enrolment,
             nodeId: input.nodeId,
             idempotencyKey: `${input.enrolment.enrolmentId}:${input.nodeId}:${input.visit}${suffix}`,
@@ -147,7 +153,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
 
     async sendStep(input: SendStepInput): Promise<SendOutcome> {
       await applyProgress(input.progress);
-      return sendMessage(sendDeps(storeFor(input.enrolment)), {
+      return send(storeFor(input.enrolment), {
         enrolment: input.enrolment,
         nodeId: input.nodeId,
         idempotencyKey: `${input.enrolment.enrolmentId}:${input.nodeId}:${input.visit}:step${input.step}`,

@@ -4,6 +4,7 @@ import type { MessageStatus } from "../models/message.js";
 import { WORKSPACE_SETTINGS_ID } from "../models/settings.js";
 import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
+import { CounterBatcher } from "./counter-batcher.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { progressEffect } from "./progress.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
@@ -19,6 +20,17 @@ function isDuplicateKey(error: unknown): boolean {
 export function createMongoStore(models: Models, options: { settingsTtlMs?: number } = {}): RuntimeStore {
   const settingsTtl = options.settingsTtlMs ?? SETTINGS_TTL_MS;
   const counters = new KeyedQueue();
+  const nodeStats = new CounterBatcher(async (key, inc) => {
+    const [journeyId = "", nodeId = ""] = key.split("\u0000");
+    const filter = { journeyId, nodeId };
+    try {
+      await models.NodeStat.updateOne(filter, { $inc: inc }, { upsert: true });
+    } catch (error) {
+      // Another process created the document first: increment it.
+      if (!isDuplicateKey(error)) throw error;
+      await models.NodeStat.updateOne(filter, { $inc: inc });
+    }
+  });
   let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
 
   return {
@@ -137,19 +149,7 @@ export function createMongoStore(models: Models, options: { settingsTtlMs?: numb
         if (isDuplicateKey(error)) return;
         throw error;
       }
-      await Promise.all(
-        [...increments].map(([nodeId, inc]) =>
-          counters.run(`stat:${enrolment.journeyId}:${nodeId}`, async () => {
-            const filter = { journeyId: enrolment.journeyId, nodeId };
-            try {
-              await models.NodeStat.updateOne(filter, { $inc: inc }, { upsert: true });
-            } catch (error) {
-              if (!isDuplicateKey(error)) throw error;
-              await models.NodeStat.updateOne(filter, { $inc: inc });
-            }
-          }),
-        ),
-      );
+      await Promise.all([...increments].map(([nodeId, inc]) => nodeStats.add(`${enrolment.journeyId}\u0000${nodeId}`, inc)));
     },
   };
 }

@@ -49,7 +49,8 @@ import type {
 } from "./types.js";
 
 const activities = proxyActivities<JourneyActivities>({
-  startToCloseTimeout: "2 minutes",
+  // Short enough that a send lost with a crashed worker is retried soon; providers time out sooner.
+  startToCloseTimeout: "30 seconds",
   retry: { initialInterval: "1 second", maximumInterval: "1 minute", backoffCoefficient: 2, maximumAttempts: 12 },
 });
 const local = proxyLocalActivities<JourneyActivities>({

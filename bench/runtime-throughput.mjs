@@ -1,0 +1,146 @@
+// Benchmark (issue 5): journeys completed per second and node steps per second for a 5-node journey
+// (trigger, email, wait 1 s, branch, exit) interpreted by the journey workflow, against a hand-written
+// Temporal workflow calling the same activities (bench/_runtime-baseline-workflow.mjs), in the same run
+// on the Temporal dev server with FerretDB. Email goes to the sandbox provider so the figure is the
+// runtime's, not the SMTP sink's. Also reports history events per enrolment (target ≤ 1.2× baseline).
+// BENCH_RUNTIME_JOURNEYS sets the batch size (default 200); each side runs twice, alternating, best kept.
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { Client, Connection } from "@temporalio/client";
+import { Worker } from "@temporalio/worker";
+import mongoose from "mongoose";
+import { loadPackage, report, startBenchEngines } from "./_engines.mjs";
+
+const N = Number(process.env.BENCH_RUNTIME_JOURNEYS ?? 200);
+const ROUNDS = 2;
+const NODES = 5;
+const { compileJourney } = await loadPackage("shared");
+const runtime = await loadPackage("runtime");
+
+const email = { subject: "Hello {{ profile.firstName }}", body: "<p>Welcome</p>", category: "marketing" };
+const condition = { attr: "plan", op: "eq", value: "pro" };
+const plan = compileJourney({
+  name: "bench",
+  nodes: [
+    { id: "t", type: "trigger.manual", config: {} },
+    { id: "m", type: "message.email", config: email },
+    { id: "w", type: "wait.duration", config: { amount: 1, unit: "second" } },
+    { id: "b", type: "branch.condition", config: { condition } },
+    { id: "x", type: "exit", config: {} },
+  ],
+  edges: [
+    { id: "e1", source: "t", target: "m" },
+    { id: "e2", source: "m", target: "w" },
+    { id: "e3", source: "w", target: "b" },
+    { id: "e4", source: "b", sourceHandle: "yes", target: "x" },
+    { id: "e5", source: "b", sourceHandle: "no", target: "x" },
+  ],
+  settings: { respectQuietHours: false, frequencyCapped: false },
+});
+
+const engines = await startBenchEngines(["mongo", "temporal"]);
+const suffix = randomBytes(3).toString("hex");
+const dbName = `omnij_bench_runtime_${suffix}`;
+const sandbox = { email: { provider: "sandbox" } };
+let journeyWorker;
+let baselineWorker;
+let baselineRun;
+let connection;
+let db;
+try {
+  db = mongoose.createConnection(engines.mongoUri, { dbName });
+  await db.asPromise();
+  const models = runtime.createModels(db);
+  await runtime.ensureIndexes(models);
+  await models.Settings.create({ _id: "workspace", quietHours: { enabled: false }, frequencyCap: { enabled: false } });
+  await models.Profile.insertMany(
+    Array.from({ length: N }, (_, i) => ({ profileId: `b${i}`, anonymousIds: [], attributes: { email: `b${i}@bench.example`, firstName: "B", plan: i % 2 ? "pro" : "free" } })),
+  );
+
+  journeyWorker = await runtime.startWorker({
+    mongoUri: engines.mongoUri,
+    mongoDbName: dbName,
+    temporalAddress: engines.temporalAddress,
+    temporalNamespace: engines.temporalNamespace,
+    taskQueue: `bench-journey-${suffix}`,
+    providerSettings: sandbox,
+    handleSignals: false,
+  });
+  const nativeConnection = await (await import("@temporalio/worker")).NativeConnection.connect({ address: engines.temporalAddress });
+  const tuning = runtime.workerTuningFromEnv();
+  baselineWorker = await Worker.create({
+    connection: nativeConnection,
+    namespace: engines.temporalNamespace,
+    taskQueue: `bench-baseline-${suffix}`,
+    workflowsPath: path.join(import.meta.dirname, "_runtime-baseline-workflow.mjs"),
+    activities: runtime.createActivities({ store: runtime.createMongoStore(models), providers: runtime.createProviders(sandbox) }),
+    maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivities,
+    maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTasks,
+    maxCachedWorkflows: tuning.maxCachedWorkflows,
+  });
+  baselineRun = baselineWorker.run().finally(() => nativeConnection.close());
+
+  connection = await Connection.connect({ address: engines.temporalAddress });
+  const client = new Client({ connection, namespace: engines.temporalNamespace });
+
+  /** Starts N workflows at once and waits for all; returns journeys/s and mean history length of a sample. */
+  const batch = async (label, start) => {
+    const began = performance.now();
+    const handles = await Promise.all(Array.from({ length: N }, (_, i) => start(i)));
+    await Promise.all(handles.map((h) => h.result()));
+    const seconds = (performance.now() - began) / 1000;
+    const sample = handles.filter((_, i) => i % Math.max(1, Math.floor(N / 20)) === 0);
+    const lengths = await Promise.all(sample.map(async (h) => (await h.describe()).historyLength));
+    const events = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+    console.log(`${label}: ${N} journeys in ${seconds.toFixed(2)} s (${(N / seconds).toFixed(1)}/s), ${events.toFixed(1)} history events each`);
+    return { perSecond: N / seconds, events };
+  };
+
+  const results = { journey: [], baseline: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = `${suffix}-${round}`;
+    results.baseline.push(
+      await batch(`hand-written (round ${round + 1})`, (i) =>
+        client.workflow.start("handWrittenJourney", {
+          taskQueue: `bench-baseline-${suffix}`,
+          workflowId: `bench-baseline-${id}-${i}`,
+          args: [{ enrolment: { journeyId: "bench-baseline", version: 1, profileId: `b${i}`, workflowId: `bench-baseline-${id}-${i}`, enrolmentId: `bench-baseline-${id}-${i}/r` }, email, condition }],
+        }),
+      ),
+    );
+    results.journey.push(
+      await batch(`journey workflow (round ${round + 1})`, (i) =>
+        client.workflow.start("journeyWorkflow", {
+          taskQueue: `bench-journey-${suffix}`,
+          workflowId: runtime.enrolmentWorkflowId("bench", `b${i}`, id),
+          args: [{ plan, journeyId: "bench", version: 1, profileId: `b${i}`, event: null }],
+        }),
+      ),
+    );
+  }
+  const best = (list) => list.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
+  const ours = best(results.journey);
+  const base = best(results.baseline);
+  const round2 = (x) => Number(x.toFixed(2));
+  const ratio = ours.perSecond / base.perSecond;
+  report({ name: "runtime-journeys-per-second", value: round2(ours.perSecond), unit: "journeys/s", baseline: round2(base.perSecond), ratio: round2(ratio), target: 0.8, ok: ratio >= 0.8 });
+  report({
+    name: "runtime-node-steps-per-second",
+    value: round2(ours.perSecond * NODES),
+    unit: "steps/s",
+    baseline: round2(base.perSecond * NODES),
+    ratio: round2(ratio),
+    target: 0.8,
+    ok: ratio >= 0.8,
+  });
+  const historyRatio = ours.events / base.events;
+  report({ name: "runtime-history-events-per-enrolment", value: round2(ours.events), unit: "events", baseline: round2(base.events), ratio: round2(historyRatio), target: 1.2, ok: historyRatio <= 1.2 });
+} finally {
+  baselineWorker?.shutdown();
+  await baselineRun?.catch(() => undefined);
+  await journeyWorker?.stop();
+  await connection?.close();
+  await db?.dropDatabase().catch(() => undefined);
+  await db?.close();
+  await engines.stop();
+}
