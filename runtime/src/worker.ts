@@ -9,7 +9,9 @@ import { DEFAULT_TASK_QUEUE } from "./client.js";
 import { createModels, ensureIndexes, type Models } from "./models/index.js";
 import { createProviders, type ProviderDeps, type Providers } from "./providers/factory.js";
 import { providerSettingsFromEnv } from "./providers/env.js";
-import type { ProviderSettingsInput } from "./providers/settings.js";
+import { ProviderSettings, type ProviderSettingsInput } from "./providers/settings.js";
+import { WORKSPACE_SETTINGS_ID } from "./models/settings.js";
+import { normaliseSettings } from "./settings/workspace-settings.js";
 import type { SendDeps } from "./activities/send.js";
 
 export type WorkerTuning = {
@@ -68,6 +70,14 @@ export type RunningWorker = {
   stop(): Promise<void>;
 };
 
+/** The environment's provider settings, overridden per channel by valid ones stored in the workspace Settings. */
+async function workspaceProviders(models: Models, fromEnv: ProviderSettingsInput): Promise<ProviderSettingsInput> {
+  const stored = normaliseSettings(await models.Settings.findById(WORKSPACE_SETTINGS_ID).lean()).providers;
+  const merged = { ...fromEnv, ...stored };
+  const parsed = ProviderSettings.safeParse(merged);
+  return parsed.success ? merged : fromEnv;
+}
+
 /** Connects to MongoDB and Temporal and runs the journey worker until `stop()` or SIGTERM. */
 export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
   const env = options.env ?? process.env;
@@ -80,7 +90,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   await db.asPromise();
   const models = createModels(db);
   await ensureIndexes(models);
-  const providers = createProviders(options.providerSettings ?? providerSettingsFromEnv(env), {
+  const providers = createProviders(options.providerSettings ?? (await workspaceProviders(models, providerSettingsFromEnv(env))), {
     ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
     ...options.providerDeps,
   });

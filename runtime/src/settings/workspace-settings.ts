@@ -29,8 +29,12 @@ export interface WorkspaceSettings {
   /** Cost of one message per channel, in `currency`. Drives cascade "cheapest first" and cost reports. */
   channelCosts: Record<string, number>;
   currency: string;
-  /** Provider choice and options per channel, e.g. `{ email: { provider: "smtp" }, sms: { provider: "sandbox" } }`. */
-  providers: Record<string, { provider: string; options?: Record<string, unknown> }>;
+  /**
+   * Provider settings per channel in the providers module's shape (`ProviderSettings`, e.g.
+   * `{ sms: { provider: "twilio", accountSid, ... } }`). Empty means: from the environment.
+   * The worker reads them when it starts.
+   */
+  providers: Record<string, Record<string, unknown>>;
 }
 
 export const defaultWorkspaceSettings: WorkspaceSettings = {
@@ -46,15 +50,7 @@ export const defaultWorkspaceSettings: WorkspaceSettings = {
     sms: 0.05,
   },
   currency: "USD",
-  providers: {
-    email: { provider: "smtp" },
-    sms: { provider: "sandbox" },
-    push: { provider: "sandbox" },
-    telegram: { provider: "sandbox" },
-    whatsapp: { provider: "sandbox" },
-    webhook: { provider: "sandbox" },
-    inapp: { provider: "inapp" },
-  },
+  providers: {},
 };
 
 const unitMs: Record<DurationSpec["unit"], number> = {
@@ -103,7 +99,7 @@ export function normaliseSettings(stored: unknown): WorkspaceSettings {
     },
     channelCosts: { ...d.channelCosts, ...numberMap(s.channelCosts) },
     currency: typeof s.currency === "string" ? s.currency : d.currency,
-    providers: { ...d.providers, ...providerMap(s.providers) },
+    providers: providerMap(s.providers),
   };
 }
 
@@ -117,10 +113,6 @@ function numberMap(value: unknown): Record<string, number> {
 function providerMap(value: unknown): WorkspaceSettings["providers"] {
   const out: WorkspaceSettings["providers"] = {};
   if (!isRecord(value)) return out;
-  for (const [key, v] of Object.entries(value)) {
-    if (isRecord(v) && typeof v.provider === "string") {
-      out[key] = { provider: v.provider, ...(isRecord(v.options) ? { options: v.options } : {}) };
-    }
-  }
+  for (const [key, v] of Object.entries(value)) if (isRecord(v) && typeof v.provider === "string") out[key] = v;
   return out;
 }
