@@ -84,17 +84,38 @@ export async function keepApart(page: Page, upper: string, lower: string): Promi
   await page.mouse.up();
 }
 
-/** Connects an output port of one node to the input of another by dragging with the mouse. */
+/** The connection from one node to another, as React Flow labels it. */
+export const edgeBetween = (page: Page, from: string, to: string): Locator => page.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
+
+/**
+ * Connects an output port of one node to the input of another by dragging with the mouse. On a busy
+ * machine the press sometimes lands on the node's body and moves the node instead; that move is
+ * undone and the connection tried again, so the journey and its history end up as a person intended.
+ */
 export async function connect(page: Page, from: string, to: string, port?: string): Promise<void> {
   const source = node(page, from).locator(port ? `.react-flow__handle.source[data-handleid="${port}"]` : ".react-flow__handle.source").first();
   const target = node(page, to).locator(".react-flow__handle.target");
-  const a = await centre(source);
-  const b = await centre(target);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x, b.y, { steps: 5 });
-  await page.mouse.up();
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const before = await node(page, from).boundingBox();
+    const a = await centre(source);
+    const b = await centre(target);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+    await page.mouse.move(b.x, b.y, { steps: 5 });
+    await page.mouse.up();
+    try {
+      await expect(edgeBetween(page, from, to)).toHaveCount(1, { timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+    const after = await node(page, from).boundingBox();
+    if (before && after && (Math.abs(before.x - after.x) > 1 || Math.abs(before.y - after.y) > 1)) {
+      await page.locator(".react-flow__pane").click({ position: { x: 8, y: 8 } });
+      await page.keyboard.press(process.platform === "darwin" ? "Meta+z" : "Control+z");
+    }
+  }
 }
 
 /** Waits until the autosave indicator says the draft is stored. */

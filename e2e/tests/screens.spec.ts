@@ -36,7 +36,7 @@ for (const screen of screens) {
   test(`the ${screen.name} screen has no serious accessibility violations`, async ({ signedIn: page }) => {
     await page.goto(screen.path);
     await screen.ready(page);
-    await expect(page.locator(".skeleton")).toHaveCount(0, { timeout: 60_000 });
+    await expect(page.locator(".skeleton")).toHaveCount(0, { timeout: 90_000 });
     await expectAccessible(page);
     await screenshot(page, screen.name);
   });
