@@ -41,11 +41,22 @@ export type ActivityDeps = {
 };
 
 function emptyProfile(profileId: string, at: Date): ProfileSnapshot {
-  return { profileId, anonymousIds: [], attributes: {}, consent: {}, counters: {}, createdAt: at, updatedAt: at };
+  return {
+    profileId,
+    anonymousIds: [],
+    attributes: {},
+    consent: {},
+    counters: {},
+    createdAt: at,
+    updatedAt: at,
+  };
 }
 
 /** Converts a rendered `set` value to its declared type. */
-function typedValue(value: string, type: "string" | "number" | "boolean" | "date" | "json"): unknown {
+function typedValue(
+  value: string,
+  type: "string" | "number" | "boolean" | "date" | "json",
+): unknown {
   switch (type) {
     case "string":
       return value;
@@ -79,9 +90,25 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
   const sendsInFlight = new KeyedQueue();
   const send = (store: RuntimeStore, request: Parameters<typeof sendMessage>[1]) =>
     sendsInFlight.run(request.idempotencyKey, () => sendMessage(sendDeps(store), request));
-  const storeFor = (enrolment: EnrolmentRef): RuntimeStore => (typeof deps.store === "function" ? deps.store(enrolment) : deps.store);
+  const storeFor = (enrolment: EnrolmentRef): RuntimeStore =>
+    typeof deps.store === "function" ? deps.store(enrolment) : deps.store;
   const applyProgress = async (batch: ProgressBatch | undefined) => {
     if (batch) await storeFor(batch.enrolment).recordProgress(batch);
+  };
+  /**
+   * Runs an activity's own work while the progress batch riding on it is written: the two are
+   * independent (both idempotent on retry), so the activity takes the longer of the two, not the sum.
+   */
+  const withProgress = async <T>(
+    batch: ProgressBatch | undefined,
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    const progress = applyProgress(batch);
+    try {
+      return await work();
+    } finally {
+      await progress;
+    }
   };
   const loadProfile = async (store: RuntimeStore, enrolment: EnrolmentRef, at: Date) =>
     (await store.getProfile(enrolment.profileId)) ?? emptyProfile(enrolment.profileId, at);
@@ -90,121 +117,163 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
     ...(deps.providers ? { providers: deps.providers } : {}),
     ...(deps.unsubscribeUrl ? { unsubscribeUrl: deps.unsubscribeUrl } : {}),
   });
-  const evaluateFor = async (store: RuntimeStore, enrolment: EnrolmentRef, at: Date, condition: Condition) => {
-    const [profile, events] = await Promise.all([loadProfile(store, enrolment, at), store.pendingEvents(enrolment.profileId)]);
+  const evaluateFor = async (
+    store: RuntimeStore,
+    enrolment: EnrolmentRef,
+    at: Date,
+    condition: Condition,
+  ) => {
+    const [profile, events] = await Promise.all([
+      loadProfile(store, enrolment, at),
+      store.pendingEvents(enrolment.profileId),
+    ]);
     return evaluateCondition(condition, { profile, events, now: at });
   };
 
   return {
-    async runNode(input: RunNodeInput): Promise<RunNodeOutput> {
-      await applyProgress(input.progress);
-      const store = storeFor(input.enrolment);
-      const type = registry.get(input.nodeType);
-      if (!type?.run) throw ApplicationFailure.nonRetryable(`node type ${input.nodeType} has no run() in this worker`, "UnknownNodeType");
-      const parsed = type.config.safeParse(input.config);
-      if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid config for ${input.nodeType}: ${parsed.error.message}`, "InvalidConfig");
-      const at = new Date(input.at);
-      const profile = await loadProfile(store, input.enrolment, at);
-      const context = templateContext({ profile, event: input.event, journeyId: input.enrolment.journeyId, version: input.enrolment.version });
-      let sends = 0;
-      const services: NodeServices = {
-        send: (request) => {
-          sends += 1;
-          // The first send of a visit keeps the plain key; a custom node sending more gets a suffix per send.
-          const suffix = sends === 1 ? "" : `:${sends}`;
-          return send(store, {
-            enrolment: input.enrolment,
-            nodeId: input.nodeId,
-            idempotencyKey: `${input.enrolment.enrolmentId}:${input.nodeId}:${input.visit}${suffix}`,
-            channel: request.channel,
-            content: request.content,
-            category: request.category,
-            event: input.event,
-            at,
-            policy: input.policy,
-          });
-        },
-        updateProfile: async (assignments: ProfileAssignment[]) => {
-          const changes: ProfileChanges = { set: {}, unset: [], inc: {} };
-          for (const a of assignments) {
-            if (a.op === "set") {
-              const [value = ""] = Object.values(await renderFields({ value: a.value }, context));
-              changes.set[a.attr] = typedValue(value, a.valueType);
-            } else if (a.op === "unset") changes.unset.push(a.attr);
-            else changes.inc[a.attr] = (changes.inc[a.attr] ?? 0) + a.by;
-          }
-          await store.updateProfile(input.enrolment.profileId, changes);
-        },
-        isInSegment: async (segmentId: string) => {
-          const condition = await store.getSegmentCondition(segmentId);
-          return condition ? evaluateFor(store, input.enrolment, at, condition) : false;
-        },
-        log: (message, fields) => deps.logger?.info({ ...fields, ...input.enrolment, nodeId: input.nodeId }, message),
-      };
-      const result = await type.run({
-        config: parsed.data,
-        profile,
-        event: input.event,
-        enrolment: { ...input.enrolment, nodeId: input.nodeId, visit: input.visit },
-        services,
+    runNode(input: RunNodeInput): Promise<RunNodeOutput> {
+      return withProgress(input.progress, async () => {
+        const store = storeFor(input.enrolment);
+        const type = registry.get(input.nodeType);
+        if (!type?.run)
+          throw ApplicationFailure.nonRetryable(
+            `node type ${input.nodeType} has no run() in this worker`,
+            "UnknownNodeType",
+          );
+        const parsed = type.config.safeParse(input.config);
+        if (!parsed.success)
+          throw ApplicationFailure.nonRetryable(
+            `invalid config for ${input.nodeType}: ${parsed.error.message}`,
+            "InvalidConfig",
+          );
+        const at = new Date(input.at);
+        const profile = await loadProfile(store, input.enrolment, at);
+        const context = templateContext({
+          profile,
+          event: input.event,
+          journeyId: input.enrolment.journeyId,
+          version: input.enrolment.version,
+        });
+        let sends = 0;
+        const services: NodeServices = {
+          send: (request) => {
+            sends += 1;
+            // The first send of a visit keeps the plain key; a custom node sending more gets a suffix per send.
+            const suffix = sends === 1 ? "" : `:${sends}`;
+            return send(store, {
+              enrolment: input.enrolment,
+              nodeId: input.nodeId,
+              idempotencyKey: `${input.enrolment.enrolmentId}:${input.nodeId}:${input.visit}${suffix}`,
+              channel: request.channel,
+              content: request.content,
+              category: request.category,
+              event: input.event,
+              at,
+              policy: input.policy,
+            });
+          },
+          updateProfile: async (assignments: ProfileAssignment[]) => {
+            const changes: ProfileChanges = { set: {}, unset: [], inc: {} };
+            for (const a of assignments) {
+              if (a.op === "set") {
+                const [value = ""] = Object.values(await renderFields({ value: a.value }, context));
+                changes.set[a.attr] = typedValue(value, a.valueType);
+              } else if (a.op === "unset") changes.unset.push(a.attr);
+              else changes.inc[a.attr] = (changes.inc[a.attr] ?? 0) + a.by;
+            }
+            await store.updateProfile(input.enrolment.profileId, changes);
+          },
+          isInSegment: async (segmentId: string) => {
+            const condition = await store.getSegmentCondition(segmentId);
+            return condition ? evaluateFor(store, input.enrolment, at, condition) : false;
+          },
+          log: (message, fields) =>
+            deps.logger?.info({ ...fields, ...input.enrolment, nodeId: input.nodeId }, message),
+        };
+        const result = await type.run({
+          config: parsed.data,
+          profile,
+          event: input.event,
+          enrolment: { ...input.enrolment, nodeId: input.nodeId, visit: input.visit },
+          services,
+        });
+        return {
+          output: result.output,
+          ...(result.deferUntil ? { deferUntil: result.deferUntil } : {}),
+        };
       });
-      return { output: result.output, ...(result.deferUntil ? { deferUntil: result.deferUntil } : {}) };
     },
 
-    async sendStep(input: SendStepInput): Promise<SendOutcome> {
-      await applyProgress(input.progress);
-      return send(storeFor(input.enrolment), {
-        enrolment: input.enrolment,
-        nodeId: input.nodeId,
-        idempotencyKey: `${input.enrolment.enrolmentId}:${input.nodeId}:${input.visit}:step${input.step}`,
-        channel: input.channel,
-        content: input.content,
-        category: input.category,
-        event: input.event,
-        at: new Date(input.at),
-        policy: input.policy,
-        cascadeStep: input.step,
+    sendStep(input: SendStepInput): Promise<SendOutcome> {
+      return withProgress(input.progress, async () => {
+        return send(storeFor(input.enrolment), {
+          enrolment: input.enrolment,
+          nodeId: input.nodeId,
+          idempotencyKey: `${input.enrolment.enrolmentId}:${input.nodeId}:${input.visit}:step${input.step}`,
+          channel: input.channel,
+          content: input.content,
+          category: input.category,
+          event: input.event,
+          at: new Date(input.at),
+          policy: input.policy,
+          cascadeStep: input.step,
+        });
       });
     },
 
-    async cascadeOrder(input: CascadeOrderInput): Promise<number[]> {
-      await applyProgress(input.progress);
-      const listed = input.channels.map((_, i) => i);
-      if (input.order === "listed") return listed;
-      const store = storeFor(input.enrolment);
-      if (input.order === "cheapest") {
-        const { channelCosts } = await store.getSettings();
-        const cost = (i: number) => channelCosts[input.channels[i] ?? ""] ?? Number.POSITIVE_INFINITY;
-        // Array.prototype.sort is stable: equal costs keep the listed order.
-        return listed.sort((a, b) => cost(a) - cost(b));
-      }
-      const profile = await store.getProfile(input.enrolment.profileId);
-      const preferred = profile?.attributes.preferredChannel;
-      const first = listed.filter((i) => input.channels[i] === preferred);
-      return [...first, ...listed.filter((i) => input.channels[i] !== preferred)];
+    cascadeOrder(input: CascadeOrderInput): Promise<number[]> {
+      return withProgress(input.progress, async () => {
+        const listed = input.channels.map((_, i) => i);
+        if (input.order === "listed") return listed;
+        const store = storeFor(input.enrolment);
+        if (input.order === "cheapest") {
+          const { channelCosts } = await store.getSettings();
+          const cost = (i: number) =>
+            channelCosts[input.channels[i] ?? ""] ?? Number.POSITIVE_INFINITY;
+          // Array.prototype.sort is stable: equal costs keep the listed order.
+          return listed.sort((a, b) => cost(a) - cost(b));
+        }
+        const profile = await store.getProfile(input.enrolment.profileId);
+        const preferred = profile?.attributes.preferredChannel;
+        const first = listed.filter((i) => input.channels[i] === preferred);
+        return [...first, ...listed.filter((i) => input.channels[i] !== preferred)];
+      });
     },
 
-    async evaluate(input: EvaluateInput): Promise<number> {
-      await applyProgress(input.progress);
-      const store = storeFor(input.enrolment);
-      const at = new Date(input.at);
-      if (input.segmentId !== undefined) {
-        const condition = await store.getSegmentCondition(input.segmentId);
-        return condition && (await evaluateFor(store, input.enrolment, at, condition)) ? 0 : -1;
-      }
-      const conditions = input.conditions ?? [];
-      const [profile, events] = await Promise.all([loadProfile(store, input.enrolment, at), store.pendingEvents(input.enrolment.profileId)]);
-      return conditions.findIndex((condition) => evaluateCondition(condition, { profile, events, now: at }));
+    evaluate(input: EvaluateInput): Promise<number> {
+      return withProgress(input.progress, async () => {
+        const store = storeFor(input.enrolment);
+        const at = new Date(input.at);
+        if (input.segmentId !== undefined) {
+          const condition = await store.getSegmentCondition(input.segmentId);
+          return condition && (await evaluateFor(store, input.enrolment, at, condition)) ? 0 : -1;
+        }
+        const conditions = input.conditions ?? [];
+        const [profile, events] = await Promise.all([
+          loadProfile(store, input.enrolment, at),
+          store.pendingEvents(input.enrolment.profileId),
+        ]);
+        return conditions.findIndex((condition) =>
+          evaluateCondition(condition, { profile, events, now: at }),
+        );
+      });
     },
 
-    async resolveWaitUntil(input: ResolveWaitUntilInput): Promise<string> {
-      await applyProgress(input.progress);
-      const { config } = input;
-      if (config.mode === "datetime") return new Date(config.at).toISOString();
-      const store = storeFor(input.enrolment);
-      const profile = await store.getProfile(input.enrolment.profileId);
-      const zone = resolveTimeZone(profile?.attributes.timezone, config.fallbackTimezone);
-      return nextWindowStart(new Date(input.at), zone, config.days, config.from, config.to).toISOString();
+    resolveWaitUntil(input: ResolveWaitUntilInput): Promise<string> {
+      return withProgress(input.progress, async () => {
+        const { config } = input;
+        if (config.mode === "datetime") return new Date(config.at).toISOString();
+        const store = storeFor(input.enrolment);
+        const profile = await store.getProfile(input.enrolment.profileId);
+        const zone = resolveTimeZone(profile?.attributes.timezone, config.fallbackTimezone);
+        return nextWindowStart(
+          new Date(input.at),
+          zone,
+          config.days,
+          config.from,
+          config.to,
+        ).toISOString();
+      });
     },
 
     async recordProgress(batch: ProgressBatch): Promise<void> {

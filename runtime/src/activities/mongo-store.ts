@@ -91,7 +91,7 @@ export function createMongoStore(models: Models, options: { settingsTtlMs?: numb
         models.Message.findOneAndUpdate(
           { idempotencyKey },
           { $set: set, $push: { statusHistory: change }, $setOnInsert: { idempotencyKey, createdAt: at } },
-          { upsert: true, new: true, timestamps: false },
+          { upsert: true, returnDocument: "after", timestamps: false },
         ).lean();
       let doc;
       try {
