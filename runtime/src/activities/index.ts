@@ -104,6 +104,8 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
     work: () => Promise<T>,
   ): Promise<T> => {
     const progress = applyProgress(batch);
+    // Handled below; without this, a progress failure while `work` still runs is an unhandled rejection.
+    progress.catch(() => undefined);
     try {
       return await work();
     } finally {
