@@ -130,6 +130,8 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     await Promise.allSettled([connection.close(), providers.close(), db.close()]);
     logger.info("worker stopped");
   });
+  // Callers may never await `done`; a worker that fails must not become an unhandled rejection.
+  done.catch((error: unknown) => logger.error({ err: error }, "worker failed"));
   return {
     worker,
     models,

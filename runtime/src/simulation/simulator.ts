@@ -112,6 +112,10 @@ export function createSimulator(
       },
     });
     const running = worker.run();
+    // A failed simulation worker is restarted by the next simulate(), never an unhandled rejection.
+    running.catch(() => {
+      started = null;
+    });
     return { env, worker, running };
   };
 
