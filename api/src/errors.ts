@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError, type core } from "zod";
+import { isTransient } from "./store/retry.js";
 
 /** One error shape for every response that is not a success: `{ error: { code, message, details } }`. */
 export type ErrorBody = { error: { code: string; message: string; details: Record<string, unknown> } };
@@ -89,6 +90,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (known) {
     if (known.status >= 500) req.log?.error({ err }, known.message);
     res.status(known.status).json(errorBody(known.code, known.message, known.details));
+    return;
+  }
+  if (isTransient(err)) {
+    // The engine is busy: the caller should retry (Segment clients do on 503), nothing was acknowledged.
+    req.log?.warn({ err }, "transient database error");
+    res.setHeader("retry-after", "1");
+    res.status(503).json(errorBody("unavailable", "The database is busy; retry shortly", { requestId: String(req.id ?? "") }));
     return;
   }
   req.log?.error({ err }, "unhandled error");

@@ -15,6 +15,7 @@ import type { Collections } from "../store/collections.js";
 import type { EventDoc } from "../store/types.js";
 import type { JourneyRuntimeApi } from "../runtime.js";
 import { applyToProfiles, LEASE_MS } from "./ingest.js";
+import { retryTransient } from "../store/retry.js";
 
 /** The trigger of a live journey, denormalised on the journey document at publish. */
 export type LiveTrigger =
@@ -211,7 +212,7 @@ export class Fanout {
       }
     });
     if (segmentJourneys.length > 0) await this.enterSegments(profileIds, segmentJourneys);
-    await this.db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { fanout: "done", leaseUntil: null } });
+    await retryTransient(() => this.db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { fanout: "done", leaseUntil: null } }));
   }
 
   /** Profiles changed outside ingestion (API edits): segment-triggered journeys may now apply. */

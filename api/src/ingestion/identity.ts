@@ -67,15 +67,18 @@ const mergeConsent = (into: Record<string, ConsentEntry>, from: Record<string, C
  */
 export const linkIdentity = async (db: Collections, fromId: string, toId: string, now: Date): Promise<void> => {
   if (fromId === toId) return;
-  await db.profiles.updateOne(
-    { _id: toId },
-    {
-      $setOnInsert: { profileId: toId, attributes: {}, consent: {}, counters: {}, createdAt: now },
-      $set: { userId: toId, updatedAt: now },
-      $addToSet: { anonymousIds: fromId },
-    },
-    { upsert: true },
-  );
+  const join = () =>
+    db.profiles.updateOne(
+      { _id: toId },
+      {
+        $setOnInsert: { profileId: toId, attributes: {}, consent: {}, counters: {}, createdAt: now },
+        $set: { userId: toId, updatedAt: now },
+        $addToSet: { anonymousIds: fromId },
+      },
+      { upsert: true },
+    );
+  // A concurrent request may create the profile between our lookup and insert; then the update applies to it.
+  await join().catch((err: unknown) => (typeof err === "object" && err !== null && "code" in err && err.code === 11000 ? join() : Promise.reject(err)));
   const from = await db.profiles.findOne({ _id: fromId });
   if (!from) return;
   const to: ProfileDoc | null = await db.profiles.findOne({ _id: toId });

@@ -4,6 +4,7 @@ import type { Collections } from "../store/collections.js";
 import type { CounterEntry, EventDoc, ProfileDoc } from "../store/types.js";
 import { APPLIED_MEMORY, emptyProfile, linkIdentity, profileIdsForAnonymous } from "./identity.js";
 import type { Normalised } from "./normalise.js";
+import { retryTransient } from "../store/retry.js";
 
 /** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
 export const LEASE_MS = Number(process.env.OMNIJOURNEY_OUTBOX_LEASE_MS ?? 30_000);
@@ -30,12 +31,28 @@ const resolveProfiles = async (db: Collections, items: Normalised[], now: Date):
   return items.map((i) => i.profileId ?? i.userId ?? byAnonymous.get(i.anonymousId ?? "") ?? i.anonymousId ?? "");
 };
 
+/**
+ * Two requests creating the same new profile race on the unique key: the loser's upsert fails with a duplicate
+ * key, and the profile it wanted exists. Any other write error is real.
+ */
+export const ignoreDuplicateKeys = async (write: Promise<unknown>): Promise<void> => {
+  try {
+    await write;
+  } catch (err) {
+    if (err instanceof MongoBulkWriteError) {
+      const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
+      if (writeErrors.length > 0 && writeErrors.every((w) => w.code === DUPLICATE_KEY)) return;
+    } else if (typeof err === "object" && err !== null && "code" in err && err.code === DUPLICATE_KEY) return;
+    throw err;
+  }
+};
+
 /** Inserts events keyed by `messageId`; a duplicate is acknowledged without being stored twice. */
 const insertEvents = async (db: Collections, docs: EventDoc[]): Promise<Set<number>> => {
   const failed = new Set<number>();
   if (docs.length === 0) return failed;
   try {
-    await db.events.insertMany(docs, { ordered: false });
+    await retryTransient(() => db.events.insertMany(docs, { ordered: false }));
   } catch (err) {
     if (!(err instanceof MongoBulkWriteError)) throw err;
     const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
@@ -74,19 +91,21 @@ export const applyToProfiles = async (db: Collections, docs: EventDoc[], now: Da
       upsert: true,
     },
   }));
-  await db.profiles.bulkWrite(inserts, { ordered: false });
+  await retryTransient(() => ignoreDuplicateKeys(db.profiles.bulkWrite(inserts, { ordered: false })));
   let pending = [...byProfile.keys()];
   for (let attempt = 0; attempt < COUNTER_ATTEMPTS && pending.length > 0; attempt++) {
-    const profiles = await db.profiles.find({ _id: { $in: pending } }, { projection: { profileId: 1, counters: 1, appliedEvents: 1 } }).toArray();
+    const profiles = await retryTransient(() => db.profiles.find({ _id: { $in: pending } }, { projection: { profileId: 1, counters: 1, appliedEvents: 1 } }).toArray());
     const lost = await Promise.all(
       profiles.map(async (p) => {
         // Events this profile already counted (a crash between the counter write and the `applied` flag) are skipped.
         const seen = new Set(p.appliedEvents ?? []);
         const events = (byProfile.get(p.profileId) ?? []).filter((e) => !seen.has(e.messageId));
         if (events.length === 0) return null;
-        const ok = await db.profiles.updateOne(
-          { _id: p._id, ...guardFor(p.counters ?? {}, events, filters) },
-          profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
+        const ok = await retryTransient(() =>
+          db.profiles.updateOne(
+            { _id: p._id, ...guardFor(p.counters ?? {}, events, filters) },
+            profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
+          ),
         );
         return ok.matchedCount === 1 ? null : p.profileId;
       }),
@@ -94,7 +113,7 @@ export const applyToProfiles = async (db: Collections, docs: EventDoc[], now: Da
     pending = lost.filter((id): id is string => id !== null);
   }
   if (pending.length > 0) throw new Error(`profile counters kept changing for ${pending.join(", ")}`);
-  await db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { applied: true } });
+  await retryTransient(() => db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { applied: true } }));
 };
 
 /** Compare-and-set guard: every counter the events touch still has the count that was read. */
