@@ -54,7 +54,10 @@ describe("simulate() runs the real workflow on the time-skipping server", () => 
     ]);
     expect(result.messages[0]?.content).toMatchObject({ subject: "See you Ada", body: "Link: https://meet.example/w" });
     expect(result.messages[1]?.content).toEqual({ text: "Still coming, Ada?" });
-    expect(result.elapsedMs).toBeLessThan(20_000);
+    // The first simulation also starts the test server and bundles the workflows; later ones are the steady state.
+    const again = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [] });
+    expect(again.messages.map((m) => m.atSeconds)).toEqual([0, 22 * 86_400]);
+    expect(again.elapsedMs).toBeLessThan(10_000);
   });
 
   it("delivers hypothetical events at their offsets: an open after an hour takes the received port, a purchase converts", async () => {
