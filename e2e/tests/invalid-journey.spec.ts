@@ -1,4 +1,4 @@
-import { connect, dropFromPalette, expect, newBlankJourney, node, screenshot, test } from "./fixtures.js";
+import { connect, dropFromPalette, expect, expectSaved, newBlankJourney, node, screenshot, test } from "./fixtures.js";
 
 test("an invalid journey shows its problems on the nodes and in a list, and cannot be published", async ({ signedIn: page, api }) => {
   const journeyId = await newBlankJourney(page);
@@ -34,7 +34,8 @@ test("an invalid journey shows its problems on the nodes and in a list, and cann
   await expect(page.getByTestId("confirm-publish")).toBeDisabled();
   await page.keyboard.press("Escape");
 
-  // The server refuses it too, with the same problems.
+  // The server refuses the saved draft too, with the same problems.
+  await expectSaved(page);
   const response = await page.request.post(`/api/journeys/${journeyId}/publish`, { headers: { authorization: `Bearer ${process.env.OMNIJOURNEY_E2E_ADMIN_TOKEN}` } });
   expect(response.status()).toBe(422);
   const body = (await response.json()) as { error: { code: string; details: { problems: { code: string }[] } } }; // why: the API's error envelope

@@ -151,7 +151,7 @@ export function SegmentPage() {
         <aside className="card" aria-label="Live preview">
           <header className="card__header">
             <h2>Matching profiles</h2>
-            {previewing ? <span className="spinner" aria-label="Counting" /> : null}
+            {previewing ? <span className="spinner" role="img" aria-label="Counting" /> : null}
           </header>
           <div className="card__body">
             {previewError ? (

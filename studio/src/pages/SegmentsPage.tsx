@@ -79,7 +79,7 @@ export function SegmentsPage() {
                     </Link>
                   </td>
                   <td className="muted">{s.description || "—"}</td>
-                  <td className="num">{s.count !== null ? number(s.count) : s.id in counts ? number(counts[s.id]) : <span className="spinner spinner--inline" aria-label="Counting" />}</td>
+                  <td className="num">{s.count !== null ? number(s.count) : s.id in counts ? number(counts[s.id]) : <span className="spinner spinner--inline" role="img" aria-label="Counting" />}</td>
                   <td className="muted">{relativeTime(s.updatedAt)}</td>
                 </tr>
               ))}
