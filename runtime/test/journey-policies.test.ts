@@ -101,10 +101,10 @@ describe("send policies (time-skipping, FerretDB)", () => {
     await t.run(plan, "p-dst");
     const message = await t.models.Message.findOne({ profileId: "p-dst" }).lean();
     const expected = new Date(Date.UTC(year, 2, secondSunday, 12, 0)); // 08:00 EDT is 12:00 UTC, not 13:00
-    // Timers fire a few milliseconds late; compare to the second.
-    const sentSecond = Math.floor((message?.sentAt?.getTime() ?? 0) / 1000) * 1000;
-    expect(new Date(sentSecond).toISOString()).toBe(expected.toISOString());
-    expect(sentSecond - saturdayNight.getTime()).toBe(9 * 3600_000);
+    // Timers fire a moment late (more on a loaded machine); compare to the minute.
+    const sentMinute = Math.floor((message?.sentAt?.getTime() ?? 0) / 60_000) * 60_000;
+    expect(new Date(sentMinute).toISOString()).toBe(expected.toISOString());
+    expect(sentMinute - saturdayNight.getTime()).toBe(9 * 3600_000);
   });
 
   it("the cascade skips a channel without consent and stops at the first response", async () => {
