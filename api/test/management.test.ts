@@ -49,13 +49,13 @@ describe("system", () => {
   });
 
   it("never returns provider credentials in clear", async () => {
-    const put = await t.api("/api/settings", { method: "PUT", body: { providers: { sms: { provider: "twilio", options: { accountSid: "AC1", authToken: "super-secret-token" } } } } });
+    const put = await t.api("/api/settings", { method: "PUT", body: { providers: { sms: { provider: "twilio", accountSid: "AC1", authToken: "super-secret-token", from: "+100" } } } });
     expect(put.status).toBe(200);
     const text = await (await t.api("/api/settings")).text();
     expect(text).not.toContain("super-secret-token");
     expect(text).toContain("AC1");
     // Sending the masked value back keeps the stored secret.
-    const settings = JSON.parse(text) as { providers: { sms: { provider: string; options: Json } } };
+    const settings = JSON.parse(text) as { providers: { sms: Json } };
     await t.api("/api/settings", { method: "PUT", body: { providers: { sms: settings.providers.sms } } });
     const stored = await t.context.db.settings.findOne({ _id: "workspace" });
     expect(JSON.stringify(stored)).toContain("super-secret-token");
@@ -211,14 +211,14 @@ describe("message feedback", () => {
   });
 
   it("links a Telegram chat from /start <token> and turns later texts into message_replied", async () => {
-    await t.api("/api/settings", { method: "PUT", body: { providers: { telegram: { provider: "telegram", options: { botToken: "123:abc", webhookSecret: "tg-secret" } } } } });
+    await t.api("/api/settings", { method: "PUT", body: { providers: { telegram: { provider: "bot-api", botToken: "123:abc", webhookSecret: "tg-secret-0123456789" } } } });
     await t.ingest("/identify", { userId: "tg-1", traits: { email: "tg@example.com" } });
     const { token } = await json(await t.api("/api/profiles/tg-1/link-tokens", { body: { channel: "telegram" } }));
     const update = (id: number, text: string) => ({ update_id: id, message: { message_id: id, chat: { id: 777 }, text } });
     const unsigned = await fetch(`${t.url}/webhooks/telegram`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(update(1, `/start ${String(token)}`)) });
     expect(unsigned.status).toBe(403);
     const post = (body: unknown) =>
-      fetch(`${t.url}/webhooks/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "tg-secret" }, body: JSON.stringify(body) });
+      fetch(`${t.url}/webhooks/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": "tg-secret-0123456789" }, body: JSON.stringify(body) });
     expect(await (await post(update(2, `/start ${String(token)}`))).json()).toMatchObject({ ok: true, linked: "tg-1" });
     expect((await t.context.db.profiles.findOne({ profileId: "tg-1" }))?.attributes.telegramChatId).toBe("777");
     await post(update(3, "yes please"));
@@ -227,7 +227,7 @@ describe("message feedback", () => {
   });
 
   it("turns a signed Twilio inbound SMS from a known phone into message_replied", async () => {
-    await t.api("/api/settings", { method: "PUT", body: { providers: { sms: { provider: "twilio", options: { authToken: "tw-token" } } } } });
+    await t.api("/api/settings", { method: "PUT", body: { providers: { sms: { provider: "twilio", accountSid: "AC1", authToken: "tw-token", from: "+100" } } } });
     await t.ingest("/identify", { userId: "sms-1", traits: { phone: "+4915112345678" } });
     const params = { From: "+4915112345678", To: "+100", Body: "STOP? no, YES", MessageSid: "SM1" };
     const url = `${t.url}/webhooks/twilio`;

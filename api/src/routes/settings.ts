@@ -2,16 +2,17 @@ import { z } from "zod";
 import { Channel } from "@omnijourney/shared";
 import { normaliseSettings, WORKSPACE_SETTINGS_ID } from "@omnijourney/runtime";
 import { endpoint } from "../http/endpoint.js";
-import { SafeObject, safe } from "../schemas/common.js";
+import { safe } from "../schemas/common.js";
 import type { ApiContext } from "../context.js";
 
 /** What a masked credential reads as; sending it back in PUT keeps the stored value. */
 export const MASK = "••••••••";
 const SECRET_NAME = /secret|token|password|passwd|key|auth|credential|private/i;
 
-const maskOptions = (options: Record<string, unknown> | undefined): Record<string, unknown> => {
+/** Provider settings are flat (`{ provider, accountSid, authToken, ... }`, the runtime's ProviderSettings). */
+const maskSecrets = (settings: Record<string, unknown>): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(options ?? {})) out[k] = SECRET_NAME.test(k) && v !== "" && v !== null && v !== undefined ? MASK : v;
+  for (const [k, v] of Object.entries(settings)) out[k] = k !== "provider" && SECRET_NAME.test(k) && v !== "" && v !== null && v !== undefined ? MASK : v;
   return out;
 };
 
@@ -24,7 +25,7 @@ const SettingsInput = safe(
       frequencyCap: z.object({ enabled: z.boolean(), limit: z.number().int().min(1).max(1000), window: Duration, action: z.enum(["skip", "defer"]) }).partial(),
       channelCosts: z.partialRecord(Channel, z.number().min(0).max(1000)),
       currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD"),
-      providers: z.partialRecord(Channel, z.object({ provider: z.string().min(1).max(50), options: SafeObject.optional() })),
+      providers: z.partialRecord(Channel, z.object({ provider: z.string().min(1).max(50) }).catchall(z.unknown())),
     })
     .partial()
     .strict(),
@@ -33,8 +34,8 @@ const SettingsInput = safe(
 const settingsView = async (ctx: ApiContext) => {
   const stored = await ctx.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID });
   const s = normaliseSettings(stored);
-  const providers: Record<string, { provider: string; options: Record<string, unknown> }> = {};
-  for (const [channel, p] of Object.entries(s.providers)) providers[channel] = { provider: p.provider, options: maskOptions(p.options) };
+  const providers: Record<string, Record<string, unknown>> = {};
+  for (const [channel, p] of Object.entries(s.providers)) providers[channel] = maskSecrets(p);
   const tail = (key: string) => `${MASK}${key.slice(-4)}`;
   return {
     quietHours: s.quietHours,
@@ -79,10 +80,10 @@ export const putSettings = endpoint({
       const providers = { ...current.providers };
       for (const [channel, p] of Object.entries(body.providers)) {
         if (!p) continue;
-        const before = current.providers[channel]?.options ?? {};
-        const options: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(p.options ?? {})) options[k] = typeof v === "string" && v.startsWith(MASK) ? before[k] : v;
-        providers[channel] = { provider: p.provider, options };
+        const before = current.providers[channel] ?? {};
+        const next: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(p)) next[k] = typeof v === "string" && v.startsWith(MASK) ? before[k] : v;
+        providers[channel] = next;
       }
       $set.providers = providers;
     }

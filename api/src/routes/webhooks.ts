@@ -13,11 +13,11 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-/** A provider option from the workspace settings (`providers.<channel>.options.<name>`), or the environment. */
+/** A provider setting from the workspace settings (`providers.<channel>.<name>`, flat), or the environment. */
 const providerOption = async (ctx: ApiContext, channel: string, name: string, envName: string): Promise<string | null> => {
   const settings = await ctx.db.settings.findOne({ _id: "workspace" });
-  const providers = (settings?.providers ?? {}) as Record<string, { options?: Record<string, unknown> }>; // why: Mixed provider map
-  const value = providers[channel]?.options?.[name];
+  const providers = (settings?.providers ?? {}) as Record<string, Record<string, unknown> | undefined>; // why: Mixed provider map
+  const value = providers[channel]?.[name];
   if (typeof value === "string" && value !== "") return value;
   return process.env[envName] ?? null;
 };

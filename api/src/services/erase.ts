@@ -9,13 +9,21 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const eraseProfile = async (ctx: ApiContext, profileId: string, anonymousIds: string[]): Promise<Record<string, number>> => {
   const ids = [profileId, ...anonymousIds];
   const active = await ctx.db.enrolments.find({ profileId: { $in: ids }, status: "active" }, { projection: { workflowId: 1 } }).toArray();
+  const workflowIds = [...new Set(active.map((e) => String(e.workflowId)))];
   // A workflow that already ended cannot be cancelled; that is fine, it writes nothing more.
-  await Promise.allSettled([...new Set(active.map((e) => String(e.workflowId)))].map((id) => ctx.temporal.workflow.getHandle(id).cancel()));
-  // Cancellation is asynchronous; give the workflows a moment to record their end before the rows go.
-  for (let i = 0; i < 50; i++) {
-    const still = await ctx.db.enrolments.countDocuments({ profileId: { $in: ids }, status: "active" });
-    if (still === 0) break;
-    await sleep(100);
+  await Promise.allSettled(workflowIds.map((id) => ctx.temporal.workflow.getHandle(id).cancel()));
+  // Wait until every cancelled workflow has closed: a closed workflow writes nothing more about the person.
+  const deadline = Date.now() + 30_000;
+  for (const id of workflowIds) {
+    while (Date.now() < deadline) {
+      const status = await ctx.temporal.workflow
+        .getHandle(id)
+        .describe()
+        .then((d) => d.status.name)
+        .catch(() => "GONE");
+      if (status !== "RUNNING") break;
+      await sleep(100);
+    }
   }
   const removed: Record<string, number> = {};
   const del = async (name: string, p: Promise<{ deletedCount: number }>) => {
@@ -27,5 +35,9 @@ export const eraseProfile = async (ctx: ApiContext, profileId: string, anonymous
   await del("segmentMemberships", ctx.db.segmentMemberships.deleteMany({ profileId: { $in: ids } }));
   await del("linkTokens", ctx.db.linkTokens.deleteMany({ profileId: { $in: ids } }));
   await del("profiles", ctx.db.profiles.deleteMany({ $or: [{ _id: { $in: ids } }, { profileId: { $in: ids } }] }));
+  // An activity that was in flight when its workflow closed may still have finished its write; sweep once more.
+  await sleep(500);
+  await ctx.db.enrolments.deleteMany({ profileId: { $in: ids } });
+  await ctx.db.messages.deleteMany({ profileId: { $in: ids } });
   return removed;
 };
