@@ -222,7 +222,9 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     return { status: "failed", reason: result.error ?? "provider_failed", messageId: id };
   }
   const cost = typeof result.cost === "number" && result.cost > 0 ? result.cost : configuredCost;
-  await store.writeMessage({
+  // The provider has accepted the message: recording that must not fail on a transient database error
+  // (FerretDB answers busy writers with SQLITE_BUSY), or the activity's retry would send it again.
+  await persistently(() => store.writeMessage({
     ...base,
     status: "sent",
     provider,
@@ -230,6 +232,18 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     sentAt: req.at,
     ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}),
     ...(result.currency ? { currency: result.currency } : {}),
-  });
+  }));
   return { status: "sent", messageId: id, cost };
+}
+
+/** Retries a write a few times with backoff before giving up (about 6 s in all). */
+async function persistently<T>(write: () => Promise<T>, attempts = 6): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
 }
