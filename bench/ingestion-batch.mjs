@@ -88,7 +88,7 @@ try {
   for (;;) {
     const pending = await col.countDocuments({ messageId: { $regex: "^api-" }, fanout: "pending" });
     if (pending === 0) break;
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 500));
   }
   const apiMs = performance.now() - started;
   const stored = await col.countDocuments({ messageId: { $regex: "^api-" } });
