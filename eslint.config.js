@@ -20,7 +20,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -37,7 +40,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: "^(?!@temporalio/workflow$|@omnijourney/shared$|\\.{1,2}/).*",
-              message: "Workflow code may import only @temporalio/workflow, @omnijourney/shared and other workflow modules (types via `import type`).",
+              message:
+                "Workflow code may import only @temporalio/workflow, @omnijourney/shared and other workflow modules (types via `import type`).",
               allowTypeImports: true,
             },
           ],

@@ -21,7 +21,10 @@ const makeEvents = (tag) =>
     properties: { sku: `sku-${n % 40}`, price: (n % 100) + 0.99, currency: "EUR" },
     timestamp: new Date(Date.now() - (EVENTS - n) * 1000).toISOString(),
   }));
-const chunks = (list) => Array.from({ length: Math.ceil(list.length / BATCH) }, (_, i) => list.slice(i * BATCH, (i + 1) * BATCH));
+const chunks = (list) =>
+  Array.from({ length: Math.ceil(list.length / BATCH) }, (_, i) =>
+    list.slice(i * BATCH, (i + 1) * BATCH),
+  );
 
 /** Runs `fn` over the batches with `CONCURRENCY` in flight; returns elapsed milliseconds. */
 async function timed(batches, fn) {
@@ -45,7 +48,8 @@ const shutdown = () =>
     await client?.close();
     await engines.stop();
   })());
-for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => void shutdown().finally(() => process.exit(130)));
+for (const signal of ["SIGINT", "SIGTERM"])
+  process.once(signal, () => void shutdown().finally(() => process.exit(130)));
 
 try {
   const { startApi } = await loadPackage("api");
@@ -65,7 +69,11 @@ try {
   const db = client.db(dbName);
   const auth = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`;
   const post = async (batch) => {
-    const res = await fetch(`${api.url}/v1/batch`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify({ batch, sentAt: new Date().toISOString() }) });
+    const res = await fetch(`${api.url}/v1/batch`, {
+      method: "POST",
+      headers: { authorization: auth, "content-type": "application/json" },
+      body: JSON.stringify({ batch, sentAt: new Date().toISOString() }),
+    });
     if (res.status !== 200) throw new Error(`batch answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
   };
@@ -77,8 +85,17 @@ try {
   // Baseline: the same documents the API stores, written with the driver into a collection with the same unique key.
   const raw = db.collection("raw_events");
   await raw.createIndex({ messageId: 1 }, { unique: true });
-  const rawDocs = makeEvents("raw").map((e) => ({ ...e, profileId: e.userId, timestamp: new Date(e.timestamp), receivedAt: new Date(), fanout: "done", applied: true }));
-  const baselineMs = await timed(chunks(rawDocs), (docs) => raw.insertMany(docs, { ordered: false }));
+  const rawDocs = makeEvents("raw").map((e) => ({
+    ...e,
+    profileId: e.userId,
+    timestamp: new Date(e.timestamp),
+    receivedAt: new Date(),
+    fanout: "done",
+    applied: true,
+  }));
+  const baselineMs = await timed(chunks(rawDocs), (docs) =>
+    raw.insertMany(docs, { ordered: false }),
+  );
 
   const events = makeEvents("api");
   const ackMs = await timed(chunks(events), post);
@@ -97,13 +114,22 @@ try {
     .collection("profiles")
     .find({ _id: { $regex: "^person-" } }, { projection: { counters: 1 } })
     .toArray();
-  const total = counted.reduce((a, p) => a + (p.counters?.["Product Viewed"]?.count ?? 0) + (p.counters?.["Order Completed"]?.count ?? 0), 0);
+  const total = counted.reduce(
+    (a, p) =>
+      a +
+      (p.counters?.["Product Viewed"]?.count ?? 0) +
+      (p.counters?.["Order Completed"]?.count ?? 0),
+    0,
+  );
   // Warm-up events counted too (400 of them, same people).
-  if (total !== EVENTS + 400) throw new Error(`counters add up to ${total}, expected ${EVENTS + 400}`);
+  if (total !== EVENTS + 400)
+    throw new Error(`counters add up to ${total}, expected ${EVENTS + 400}`);
 
   const value = Math.round((EVENTS / apiMs) * 1000);
   const baseline = Math.round((EVENTS / baselineMs) * 1000);
-  console.log(`/v1/batch: ${EVENTS} events acknowledged in ${ackMs.toFixed(0)} ms, fanned out after ${apiMs.toFixed(0)} ms; insertMany: ${baselineMs.toFixed(0)} ms`);
+  console.log(
+    `/v1/batch: ${EVENTS} events acknowledged in ${ackMs.toFixed(0)} ms, fanned out after ${apiMs.toFixed(0)} ms; insertMany: ${baselineMs.toFixed(0)} ms`,
+  );
   report({
     name: "ingestion-batch-throughput",
     value,

@@ -17,7 +17,11 @@ const NODES = 5;
 const { compileJourney } = await loadPackage("shared");
 const runtime = await loadPackage("runtime");
 
-const email = { subject: "Hello {{ profile.firstName }}", body: "<p>Welcome</p>", category: "marketing" };
+const email = {
+  subject: "Hello {{ profile.firstName }}",
+  body: "<p>Welcome</p>",
+  category: "marketing",
+};
 const condition = { attr: "plan", op: "eq", value: "pro" };
 const plan = compileJourney({
   name: "bench",
@@ -52,9 +56,17 @@ try {
   await db.asPromise();
   const models = runtime.createModels(db);
   await runtime.ensureIndexes(models);
-  await models.Settings.create({ _id: "workspace", quietHours: { enabled: false }, frequencyCap: { enabled: false } });
+  await models.Settings.create({
+    _id: "workspace",
+    quietHours: { enabled: false },
+    frequencyCap: { enabled: false },
+  });
   await models.Profile.insertMany(
-    Array.from({ length: N }, (_, i) => ({ profileId: `b${i}`, anonymousIds: [], attributes: { email: `b${i}@bench.example`, firstName: "B", plan: i % 2 ? "pro" : "free" } })),
+    Array.from({ length: N }, (_, i) => ({
+      profileId: `b${i}`,
+      anonymousIds: [],
+      attributes: { email: `b${i}@bench.example`, firstName: "B", plan: i % 2 ? "pro" : "free" },
+    })),
   );
 
   journeyWorker = await runtime.startWorker({
@@ -66,14 +78,19 @@ try {
     providerSettings: sandbox,
     handleSignals: false,
   });
-  const nativeConnection = await (await import("@temporalio/worker")).NativeConnection.connect({ address: engines.temporalAddress });
+  const nativeConnection = await (
+    await import("@temporalio/worker")
+  ).NativeConnection.connect({ address: engines.temporalAddress });
   const tuning = runtime.workerTuningFromEnv();
   baselineWorker = await Worker.create({
     connection: nativeConnection,
     namespace: engines.temporalNamespace,
     taskQueue: `bench-baseline-${suffix}`,
     workflowsPath: path.join(import.meta.dirname, "_runtime-baseline-workflow.mjs"),
-    activities: runtime.createActivities({ store: runtime.createMongoStore(models), providers: runtime.createProviders(sandbox) }),
+    activities: runtime.createActivities({
+      store: runtime.createMongoStore(models),
+      providers: runtime.createProviders(sandbox),
+    }),
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivities,
     maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTasks,
     maxCachedWorkflows: tuning.maxCachedWorkflows,
@@ -92,7 +109,9 @@ try {
     const sample = handles.filter((_, i) => i % Math.max(1, Math.floor(N / 20)) === 0);
     const lengths = await Promise.all(sample.map(async (h) => (await h.describe()).historyLength));
     const events = lengths.reduce((a, b) => a + b, 0) / lengths.length;
-    console.log(`${label}: ${N} journeys in ${seconds.toFixed(2)} s (${(N / seconds).toFixed(1)}/s), ${events.toFixed(1)} history events each`);
+    console.log(
+      `${label}: ${N} journeys in ${seconds.toFixed(2)} s (${(N / seconds).toFixed(1)}/s), ${events.toFixed(1)} history events each`,
+    );
     return { perSecond: N / seconds, events };
   };
 
@@ -104,7 +123,19 @@ try {
         client.workflow.start("handWrittenJourney", {
           taskQueue: `bench-baseline-${suffix}`,
           workflowId: `bench-baseline-${id}-${i}`,
-          args: [{ enrolment: { journeyId: "bench-baseline", version: 1, profileId: `b${i}`, workflowId: `bench-baseline-${id}-${i}`, enrolmentId: `bench-baseline-${id}-${i}/r` }, email, condition }],
+          args: [
+            {
+              enrolment: {
+                journeyId: "bench-baseline",
+                version: 1,
+                profileId: `b${i}`,
+                workflowId: `bench-baseline-${id}-${i}`,
+                enrolmentId: `bench-baseline-${id}-${i}/r`,
+              },
+              email,
+              condition,
+            },
+          ],
         }),
       ),
     );
@@ -123,7 +154,15 @@ try {
   const base = best(results.baseline);
   const round2 = (x) => Number(x.toFixed(2));
   const ratio = ours.perSecond / base.perSecond;
-  report({ name: "runtime-journeys-per-second", value: round2(ours.perSecond), unit: "journeys/s", baseline: round2(base.perSecond), ratio: round2(ratio), target: 0.8, ok: ratio >= 0.8 });
+  report({
+    name: "runtime-journeys-per-second",
+    value: round2(ours.perSecond),
+    unit: "journeys/s",
+    baseline: round2(base.perSecond),
+    ratio: round2(ratio),
+    target: 0.8,
+    ok: ratio >= 0.8,
+  });
   report({
     name: "runtime-node-steps-per-second",
     value: round2(ours.perSecond * NODES),
@@ -134,7 +173,15 @@ try {
     ok: ratio >= 0.8,
   });
   const historyRatio = ours.events / base.events;
-  report({ name: "runtime-history-events-per-enrolment", value: round2(ours.events), unit: "events", baseline: round2(base.events), ratio: round2(historyRatio), target: 1.2, ok: historyRatio <= 1.2 });
+  report({
+    name: "runtime-history-events-per-enrolment",
+    value: round2(ours.events),
+    unit: "events",
+    baseline: round2(base.events),
+    ratio: round2(historyRatio),
+    target: 1.2,
+    ok: historyRatio <= 1.2,
+  });
 } finally {
   baselineWorker?.shutdown();
   await baselineRun?.catch(() => undefined);

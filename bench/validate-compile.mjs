@@ -11,26 +11,45 @@ const RUNS = 41;
 
 /** A valid journey of NODES nodes; `salt` makes every template distinct so nothing can be cached between runs. */
 export function journey(salt) {
-  const nodes = [{ id: "n0", type: "trigger.event", position: { x: 0, y: 0 }, config: { event: "signed_up" } }];
+  const nodes = [
+    { id: "n0", type: "trigger.event", position: { x: 0, y: 0 }, config: { event: "signed_up" } },
+  ];
   const edges = [];
   let prev = "n0";
   const add = (type, config) => {
     const id = `n${nodes.length}`;
-    nodes.push({ id, type, position: { x: (nodes.length % 7) * 220, y: nodes.length * 90 }, config });
+    nodes.push({
+      id,
+      type,
+      position: { x: (nodes.length % 7) * 220, y: nodes.length * 90 },
+      config,
+    });
     return id;
   };
-  const link = (source, target, sourceHandle) => edges.push({ id: `e${edges.length}`, source, target, ...(sourceHandle ? { sourceHandle } : {}) });
+  const link = (source, target, sourceHandle) =>
+    edges.push({
+      id: `e${edges.length}`,
+      source,
+      target,
+      ...(sourceHandle ? { sourceHandle } : {}),
+    });
   while (nodes.length < NODES - 1) {
     const i = nodes.length;
     switch (i % 5) {
       case 0: {
-        const m = add("message.email", { subject: `Hi {{ profile.firstName | default: "there" }} ${salt}-${i}`, body: `<p>{% if profile.plan == "pro" %}Pro{% else %}Free{% endif %} ${i}</p>` });
+        const m = add("message.email", {
+          subject: `Hi {{ profile.firstName | default: "there" }} ${salt}-${i}`,
+          body: `<p>{% if profile.plan == "pro" %}Pro{% else %}Free{% endif %} ${i}</p>`,
+        });
         link(prev, m);
         prev = m;
         break;
       }
       case 1: {
-        const w = add("wait.event", { event: "message_opened", timeout: { amount: 1 + (i % 3), unit: "day" } });
+        const w = add("wait.event", {
+          event: "message_opened",
+          timeout: { amount: 1 + (i % 3), unit: "day" },
+        });
         const s = add("message.sms", { text: `Reminder {{ profile.firstName }} ${salt}-${i}` });
         link(prev, w);
         link(w, s, "timeout");
@@ -40,9 +59,18 @@ export function journey(salt) {
       }
       case 2: {
         const b = add("branch.condition", {
-          condition: { all: [{ attr: "country", op: "in", value: ["DE", "AT"] }, { event: "purchase", op: "count_gte", value: 2, within: { amount: 30, unit: "day" } }] },
+          condition: {
+            all: [
+              { attr: "country", op: "in", value: ["DE", "AT"] },
+              { event: "purchase", op: "count_gte", value: 2, within: { amount: 30, unit: "day" } },
+            ],
+          },
         });
-        const u = add("profile.update", { assignments: [{ op: "set", attr: "segment", value: `{{ event.properties.plan }}-${salt}` }] });
+        const u = add("profile.update", {
+          assignments: [
+            { op: "set", attr: "segment", value: `{{ event.properties.plan }}-${salt}` },
+          ],
+        });
         link(prev, b);
         link(b, u, "yes");
         link(b, u, "no");
@@ -56,7 +84,12 @@ export function journey(salt) {
         break;
       }
       default: {
-        const x = add("experiment.split", { variants: [{ id: "a", weight: 50 }, { id: "b", weight: 50 }] });
+        const x = add("experiment.split", {
+          variants: [
+            { id: "a", weight: 50 },
+            { id: "b", weight: 50 },
+          ],
+        });
         const g = add("goal", { event: "purchase" });
         link(prev, x);
         link(x, g, "a");
@@ -66,7 +99,15 @@ export function journey(salt) {
     }
   }
   link(prev, add("exit", {}));
-  return { name: `Bench ${salt}`, nodes, edges, settings: { reentry: "after_exit", goal: { event: "purchase", within: { amount: 7, unit: "day" } } } };
+  return {
+    name: `Bench ${salt}`,
+    nodes,
+    edges,
+    settings: {
+      reentry: "after_exit",
+      goal: { event: "purchase", within: { amount: 7, unit: "day" } },
+    },
+  };
 }
 
 import { pathToFileURL } from "node:url";
@@ -96,7 +137,8 @@ export function main() {
     t = performance.now();
     TypedDocument.parse(JSON.parse(text));
     const base = performance.now() - t;
-    if (Object.keys(plan.nodes).length !== NODES) throw new Error(`expected ${NODES} nodes, got ${Object.keys(plan.nodes).length}`);
+    if (Object.keys(plan.nodes).length !== NODES)
+      throw new Error(`expected ${NODES} nodes, got ${Object.keys(plan.nodes).length}`);
     if (i >= WARMUP) {
       measured.push(ms);
       baseline.push(base);
@@ -106,8 +148,18 @@ export function main() {
   const value = Number(median(measured).toFixed(2));
   const base = Number(median(baseline).toFixed(2));
   const ratio = Number((value / base).toFixed(2));
-  console.log(`validate+compile ${NODES} nodes (${Math.round(size / 1024)} KB JSON): median ${value} ms over ${RUNS} runs; baseline JSON.parse+zod ${base} ms; ratio ${ratio}x`);
-  const result = { name: "validate-compile-1000", value, unit: "ms", baseline: base, ratio, target: "< 20 ms and < 5x baseline", ok: value < 20 && ratio < 5 };
+  console.log(
+    `validate+compile ${NODES} nodes (${Math.round(size / 1024)} KB JSON): median ${value} ms over ${RUNS} runs; baseline JSON.parse+zod ${base} ms; ratio ${ratio}x`,
+  );
+  const result = {
+    name: "validate-compile-1000",
+    value,
+    unit: "ms",
+    baseline: base,
+    ratio,
+    target: "< 20 ms and < 5x baseline",
+    ok: value < 20 && ratio < 5,
+  };
   console.log(`BENCH ${JSON.stringify(result)}`);
 }
 

@@ -7,7 +7,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const READY = "OMNIJOURNEY_READY ";
 const START_TIMEOUT_MS = 15 * 60_000;
 
-const Ready = z.looseObject({ mailApiUrl: z.string().nullish(), adminToken: z.string(), writeKey: z.string() });
+const Ready = z.looseObject({
+  mailApiUrl: z.string().nullish(),
+  adminToken: z.string(),
+  writeKey: z.string(),
+});
 
 /**
  * Starts the whole stack with the lead's start script (engines, worker, API serving the built studio)
@@ -33,7 +37,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   });
   const log: string[] = [];
   const ready = await new Promise<z.infer<typeof Ready>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The stack did not print ${READY.trim()} within ${START_TIMEOUT_MS / 1000}s:\n${log.slice(-40).join("")}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `The stack did not print ${READY.trim()} within ${START_TIMEOUT_MS / 1000}s:\n${log.slice(-40).join("")}`,
+          ),
+        ),
+      START_TIMEOUT_MS,
+    );
     let buffer = "";
     child.stdout.on("data", (chunk: Buffer) => {
       const text = chunk.toString();
@@ -55,7 +67,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     child.stderr.on("data", (chunk: Buffer) => log.push(chunk.toString()));
     child.on("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`The stack exited with code ${code} before it was ready:\n${log.slice(-40).join("")}`));
+      reject(
+        new Error(
+          `The stack exited with code ${code} before it was ready:\n${log.slice(-40).join("")}`,
+        ),
+      );
     });
   });
   process.env.OMNIJOURNEY_E2E_MAIL_API = ready.mailApiUrl ?? "";
@@ -67,7 +83,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     // The negative pid addresses the whole process group: the supervisor and every engine it started.
     process.kill(-child.pid, "SIGTERM");
-    const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 30_000))]);
+    const killed = await Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 30_000)),
+    ]);
     if (!killed) {
       try {
         process.kill(-child.pid, "SIGKILL");

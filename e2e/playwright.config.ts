@@ -18,13 +18,23 @@ export default defineConfig({
   reporter: [["list"]],
   outputDir: "test-results",
   use: {
-    baseURL: process.env.OMNIJOURNEY_E2E_BASE_URL ?? `http://127.0.0.1:${process.env.OMNIJOURNEY_E2E_PORT}`,
+    baseURL:
+      process.env.OMNIJOURNEY_E2E_BASE_URL ??
+      `http://127.0.0.1:${process.env.OMNIJOURNEY_E2E_PORT}`,
     viewport: { width: 1280, height: 800 },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
 });

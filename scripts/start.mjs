@@ -59,7 +59,6 @@ try {
     smtpUrl: engines.smtpUrl,
     taskQueue,
   };
-  worker = await step("Starting the worker", () => runtime.startWorker(connection));
   server = await api.startApi({
     ...connection,
     port,
@@ -69,6 +68,10 @@ try {
     studioDir: path.join(root, "studio", "dist"),
     engineStatus: () => engines.health(),
   });
+  // The worker puts the API's one-click unsubscribe links into marketing mail, so it starts second.
+  worker = await step("Starting the worker", () =>
+    runtime.startWorker({ ...connection, unsubscribeUrl: server.links.unsubscribeUrl }),
+  );
   fs.writeFileSync(
     path.join(dataDir, "runtime.json"),
     JSON.stringify({ pid: process.pid, ...connection }, null, 2),

@@ -12,7 +12,8 @@ import { apiEndpoints, publicEndpoints } from "./routes/index.js";
 import { docsRouter } from "./routes/docs.js";
 
 /** Studio routes (DESIGN.md) that fall back to the SPA's index.html. */
-const STUDIO_ROUTES = /^\/(?:$|journeys(?:\/.*)?$|profiles(?:\/.*)?$|segments(?:\/.*)?$|messages\/?$|analytics\/?$|settings\/?$|login\/?$|sign-in\/?$)/;
+const STUDIO_ROUTES =
+  /^\/(?:$|journeys(?:\/.*)?$|profiles(?:\/.*)?$|segments(?:\/.*)?$|messages\/?$|analytics\/?$|settings\/?$|login\/?$|sign-in\/?$)/;
 
 export const createApp = (ctx: ApiContext): Express => {
   const app = express();
@@ -25,12 +26,14 @@ export const createApp = (ctx: ApiContext): Express => {
       logger: ctx.logger,
       genReqId: (req, res) => {
         const given = req.headers["x-request-id"];
-        const id = typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+        const id =
+          typeof given === "string" && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
         res.setHeader("x-request-id", id);
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/health" },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     }),
   );
 

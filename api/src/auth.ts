@@ -14,13 +14,22 @@ export const bearerAuth =
   (req, _res, next) => {
     const header = req.headers.authorization ?? "";
     const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match?.[1]) throw new AppError(401, "unauthorized", "Missing bearer token", { fields: ["headers.authorization"] });
-    if (!sameSecret(match[1].trim(), token)) throw new AppError(401, "unauthorized", "Invalid bearer token", { fields: ["headers.authorization"] });
+    if (!match?.[1])
+      throw new AppError(401, "unauthorized", "Missing bearer token", {
+        fields: ["headers.authorization"],
+      });
+    if (!sameSecret(match[1].trim(), token))
+      throw new AppError(401, "unauthorized", "Invalid bearer token", {
+        fields: ["headers.authorization"],
+      });
     next();
   };
 
 /** Segment's scheme: HTTP Basic with the write key as user name and an empty password, or `writeKey` in the body. */
-export const writeKeyFrom = (authorization: string | undefined, bodyKey: unknown): string | null => {
+export const writeKeyFrom = (
+  authorization: string | undefined,
+  bodyKey: unknown,
+): string | null => {
   const match = /^Basic\s+(.+)$/i.exec(authorization ?? "");
   if (match?.[1]) {
     const decoded = Buffer.from(match[1].trim(), "base64").toString("utf8");
@@ -34,9 +43,16 @@ export const writeKeyAuth =
   (writeKey: string): RequestHandler =>
   (req, _res, next) => {
     const body: unknown = req.body;
-    const bodyKey = typeof body === "object" && body !== null && "writeKey" in body ? body.writeKey : undefined;
+    const bodyKey =
+      typeof body === "object" && body !== null && "writeKey" in body ? body.writeKey : undefined;
     const given = writeKeyFrom(req.headers.authorization, bodyKey);
-    if (given === null) throw new AppError(401, "unauthorized", "Missing write key (HTTP Basic user name)", { fields: ["headers.authorization"] });
-    if (!sameSecret(given, writeKey)) throw new AppError(401, "unauthorized", "Invalid write key", { fields: ["headers.authorization"] });
+    if (given === null)
+      throw new AppError(401, "unauthorized", "Missing write key (HTTP Basic user name)", {
+        fields: ["headers.authorization"],
+      });
+    if (!sameSecret(given, writeKey))
+      throw new AppError(401, "unauthorized", "Invalid write key", {
+        fields: ["headers.authorization"],
+      });
     next();
   };

@@ -25,5 +25,6 @@ export type ApiContext = {
   temporal: Client;
   fanout: Fanout;
   ping: () => Promise<boolean>;
-  engineStatus?: () => Record<string, unknown>;
+  /** Each engine's status; the supervisor may ask the engines live, so it may be async. */
+  engineStatus?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
 };

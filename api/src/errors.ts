@@ -3,7 +3,9 @@ import { ZodError, type core } from "zod";
 import { isTransient } from "./store/retry.js";
 
 /** One error shape for every response that is not a success: `{ error: { code, message, details } }`. */
-export type ErrorBody = { error: { code: string; message: string; details: Record<string, unknown> } };
+export type ErrorBody = {
+  error: { code: string; message: string; details: Record<string, unknown> };
+};
 
 /** An error the API means to show the caller; anything else becomes a 500 without internals. */
 export class AppError extends Error {
@@ -19,7 +21,12 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id?: string): AppError =>
-  new AppError(404, "not_found", id === undefined ? `${what} not found` : `${what} '${id}' not found`, id === undefined ? {} : { id });
+  new AppError(
+    404,
+    "not_found",
+    id === undefined ? `${what} not found` : `${what} '${id}' not found`,
+    id === undefined ? {} : { id },
+  );
 
 export type FieldIssue = { path: string; code: string; message: string };
 
@@ -42,7 +49,8 @@ const flattenIssues = (issues: readonly core.$ZodIssue[], prefix: string): Field
     return [{ path, code: issue.code, message: issue.message }];
   });
 
-const depth = (issues: readonly core.$ZodIssue[]): number => Math.max(0, ...issues.map((i) => i.path.length));
+const depth = (issues: readonly core.$ZodIssue[]): number =>
+  Math.max(0, ...issues.map((i) => i.path.length));
 
 export const validationError = (issues: FieldIssue[]): AppError => {
   const shown = issues.slice(0, 5).map((i) => `${i.path || "(root)"}: ${i.message}`);
@@ -53,28 +61,57 @@ export const validationError = (issues: FieldIssue[]): AppError => {
   });
 };
 
-export const errorBody = (code: string, message: string, details: Record<string, unknown> = {}): ErrorBody => ({
+export const errorBody = (
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): ErrorBody => ({
   error: { code, message, details },
 });
 
 /** Errors thrown by body-parser carry an HTTP status and a type; they are the caller's fault. */
-type ParserError = { status?: unknown; statusCode?: unknown; type?: unknown; expose?: unknown; message?: unknown };
+type ParserError = {
+  status?: unknown;
+  statusCode?: unknown;
+  type?: unknown;
+  expose?: unknown;
+  message?: unknown;
+};
 
 const parserError = (err: unknown): AppError | null => {
   if (typeof err !== "object" || err === null) return null;
   const e: ParserError = err;
-  const status = typeof e.status === "number" ? e.status : typeof e.statusCode === "number" ? e.statusCode : null;
+  const status =
+    typeof e.status === "number"
+      ? e.status
+      : typeof e.statusCode === "number"
+        ? e.statusCode
+        : null;
   if (status === null || status < 400 || status >= 500) return null;
   switch (e.type) {
     case "entity.parse.failed":
-      return new AppError(400, "malformed_json", "The request body is not valid JSON", { fields: ["body"] });
+      return new AppError(400, "malformed_json", "The request body is not valid JSON", {
+        fields: ["body"],
+      });
     case "entity.too.large":
-      return new AppError(413, "payload_too_large", "The request body is too large", { fields: ["body"] });
+      return new AppError(413, "payload_too_large", "The request body is too large", {
+        fields: ["body"],
+      });
     case "encoding.unsupported":
     case "charset.unsupported":
-      return new AppError(415, "unsupported_encoding", "The request body encoding is not supported", { fields: ["body"] });
+      return new AppError(
+        415,
+        "unsupported_encoding",
+        "The request body encoding is not supported",
+        { fields: ["body"] },
+      );
     default:
-      return new AppError(status, "bad_request", typeof e.message === "string" && e.expose === true ? e.message : "Bad request", {});
+      return new AppError(
+        status,
+        "bad_request",
+        typeof e.message === "string" && e.expose === true ? e.message : "Bad request",
+        {},
+      );
   }
 };
 
@@ -96,11 +133,17 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     // The engine is busy: the caller should retry (Segment clients do on 503), nothing was acknowledged.
     req.log?.warn({ err }, "transient database error");
     res.setHeader("retry-after", "1");
-    res.status(503).json(errorBody("unavailable", "The database is busy; retry shortly", { requestId: String(req.id ?? "") }));
+    res.status(503).json(
+      errorBody("unavailable", "The database is busy; retry shortly", {
+        requestId: String(req.id ?? ""),
+      }),
+    );
     return;
   }
   req.log?.error({ err }, "unhandled error");
-  res.status(500).json(errorBody("internal", "Internal error", { requestId: String(req.id ?? "") }));
+  res
+    .status(500)
+    .json(errorBody("internal", "Internal error", { requestId: String(req.id ?? "") }));
 };
 
 export const notFoundHandler: RequestHandler = (req, res) => {

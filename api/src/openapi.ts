@@ -7,7 +7,11 @@ type Schema = Record<string, unknown>;
 
 const toSchema = (schema: z.ZodType, io: "input" | "output"): Schema => {
   try {
-    const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" });
+    const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: "any",
+      target: "draft-2020-12",
+    });
     return rest;
   } catch {
     return {};
@@ -22,23 +26,42 @@ const parameters = (schema: z.ZodType | undefined, where: "path" | "query"): Sch
   const json = toSchema(schema, "input");
   const props = (json.properties ?? {}) as Record<string, Schema>; // why: JSON Schema of a zod object has object-valued properties
   const required = new Set((json.required as string[] | undefined) ?? []); // why: JSON Schema's `required` is a string list
-  return Object.entries(props).map(([name, s]) => ({ name, in: where, required: where === "path" || required.has(name), schema: s }));
+  return Object.entries(props).map(([name, s]) => ({
+    name,
+    in: where,
+    required: where === "path" || required.has(name),
+    schema: s,
+  }));
 };
 
-const errorResponse = { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } };
+const errorResponse = {
+  description: "Error",
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+};
 
 const operation = (ep: Endpoint): Schema => ({
   summary: ep.summary,
   tags: ep.tags,
   operationId: `${ep.method}${ep.path.replace(/[/:{}-]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
-  security: ep.auth === "bearer" ? [{ bearer: [] }] : ep.auth === "writeKey" ? [{ writeKey: [] }] : [],
+  security:
+    ep.auth === "bearer" ? [{ bearer: [] }] : ep.auth === "writeKey" ? [{ writeKey: [] }] : [],
   parameters: [...parameters(ep.params, "path"), ...parameters(ep.query, "query")],
-  ...(ep.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(ep.body, "input") } } } } : {}),
+  ...(ep.body
+    ? {
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: toSchema(ep.body, "input") } },
+        },
+      }
+    : {}),
   responses: {
     [String(ep.status ?? 200)]: ep.raw
       ? { description: ep.raw.description, content: { [ep.raw.contentType]: {} } }
       : ep.response
-        ? { description: "Success", content: { "application/json": { schema: toSchema(ep.response, "output") } } }
+        ? {
+            description: "Success",
+            content: { "application/json": { schema: toSchema(ep.response, "output") } },
+          }
         : { description: "Success" },
     "4XX": errorResponse,
   },
@@ -54,9 +77,15 @@ const ingestionOperations = (): Record<string, Schema> => {
         tags: ["ingestion"],
         operationId: `ingest${name[0]?.toUpperCase() ?? ""}${name.slice(1)}`,
         security: [{ writeKey: [] }],
-        requestBody: { required: true, content: { "application/json": { schema: toSchema(schema, "input") } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: toSchema(schema, "input") } },
+        },
         responses: {
-          "200": { description: "Stored durably", content: { "application/json": { schema: toSchema(IngestResult, "output") } } },
+          "200": {
+            description: "Stored durably",
+            content: { "application/json": { schema: toSchema(IngestResult, "output") } },
+          },
           "4XX": errorResponse,
         },
       },
@@ -88,7 +117,11 @@ export const openApiDocument = (endpoints: { prefix: string; endpoints: Endpoint
     components: {
       securitySchemes: {
         bearer: { type: "http", scheme: "bearer" },
-        writeKey: { type: "http", scheme: "basic", description: "The write key as user name, empty password" },
+        writeKey: {
+          type: "http",
+          scheme: "basic",
+          description: "The write key as user name, empty password",
+        },
       },
       schemas: { Error: toSchema(ErrorEnvelope, "output") },
     },

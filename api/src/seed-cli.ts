@@ -8,7 +8,9 @@ const env = process.env;
 const mongoUri = env.MONGODB_URI;
 const temporalAddress = env.TEMPORAL_ADDRESS;
 if (!mongoUri || !temporalAddress) {
-  console.error("Set MONGODB_URI and TEMPORAL_ADDRESS (or run `npm run seed`, which starts the engines).");
+  console.error(
+    "Set MONGODB_URI and TEMPORAL_ADDRESS (or run `npm run seed`, which starts the engines).",
+  );
   process.exit(2);
 }
 const summary = await seedDemo({

@@ -3,7 +3,12 @@ import type { Server } from "node:http";
 import mongoose from "mongoose";
 import { pino, type Logger } from "pino";
 import { Client, Connection } from "@temporalio/client";
-import { createJourneyRuntime, createModels, ensureIndexes, type JourneyRuntime } from "@omnijourney/runtime";
+import {
+  createJourneyRuntime,
+  createModels,
+  ensureIndexes,
+  type JourneyRuntime,
+} from "@omnijourney/runtime";
 import { createApp } from "./app.js";
 import type { ApiContext } from "./context.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
@@ -21,7 +26,7 @@ export type ContextOptions = {
   adminToken: string;
   writeKey: string;
   studioDir?: string;
-  engineStatus?: () => Record<string, unknown>;
+  engineStatus?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Base URL the outside world reaches the API on (tracking links); defaults to the listening URL. */
   publicUrl?: string;
   logger?: Logger;
@@ -42,20 +47,30 @@ export type RunningApi = {
 };
 
 /** Connects to MongoDB (indexes ensured) and Temporal and builds what routes, the outbox loop and the seed share. */
-export async function createApiContext(options: ContextOptions): Promise<{ ctx: ApiContext; close(): Promise<void> }> {
-  const logger = options.logger ?? pino({ name: "omnijourney-api", level: process.env.LOG_LEVEL ?? "info" });
+export async function createApiContext(
+  options: ContextOptions,
+): Promise<{ ctx: ApiContext; close(): Promise<void> }> {
+  const logger =
+    options.logger ?? pino({ name: "omnijourney-api", level: process.env.LOG_LEVEL ?? "info" });
   const connection = await mongoose
-    .createConnection(options.mongoUri, { autoIndex: false, ...(options.dbName ? { dbName: options.dbName } : {}) })
+    .createConnection(options.mongoUri, {
+      autoIndex: false,
+      ...(options.dbName ? { dbName: options.dbName } : {}),
+    })
     .asPromise();
   const db = connection.db;
   if (!db) throw new Error("MongoDB connection has no database");
   const models = createModels(connection);
   await ensureIndexes(models);
   const temporalConnection = await Connection.connect({ address: options.temporalAddress });
-  const temporal = new Client({ connection: temporalConnection, namespace: options.temporalNamespace ?? "default" });
+  const temporal = new Client({
+    connection: temporalConnection,
+    namespace: options.temporalNamespace ?? "default",
+  });
   const taskQueue = options.taskQueue ?? "omnijourney";
   let owned: JourneyRuntime | null = null;
-  const runtime: JourneyRuntimeApi = options.runtime ?? (owned = createJourneyRuntime({ temporal, models, taskQueue }));
+  const runtime: JourneyRuntimeApi =
+    options.runtime ?? (owned = createJourneyRuntime({ temporal, models, taskQueue }));
   const store = collections(db, models);
   const fanout = new Fanout(store, runtime, logger.child({ component: "outbox" }));
   const ctx: ApiContext = {

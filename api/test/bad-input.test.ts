@@ -14,27 +14,38 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Route = { name: string; method: string; path: string; headers: Record<string, string>; schema: Record<string, unknown> | null };
+type Route = {
+  name: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  schema: Record<string, unknown> | null;
+};
 
 const basic = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`;
 const concrete = (path: string) => path.replace(/:(\w+)/g, "x1");
-const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+const jsonSchema = (s: z.ZodType) =>
+  z.toJSONSchema(s, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 
 const routes: Route[] = [
-  ...apiEndpoints.filter((e) => e.body).map((e: Endpoint) => ({
-    name: `${e.method.toUpperCase()} /api${e.path}`,
-    method: e.method.toUpperCase(),
-    path: `/api${concrete(e.path)}`,
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-    schema: e.body ? jsonSchema(e.body) : null,
-  })),
-  ...publicEndpoints.filter((e) => e.body).map((e: Endpoint) => ({
-    name: `${e.method.toUpperCase()} ${e.path}`,
-    method: e.method.toUpperCase(),
-    path: concrete(e.path),
-    headers: {},
-    schema: e.body ? jsonSchema(e.body) : null,
-  })),
+  ...apiEndpoints
+    .filter((e) => e.body)
+    .map((e: Endpoint) => ({
+      name: `${e.method.toUpperCase()} /api${e.path}`,
+      method: e.method.toUpperCase(),
+      path: `/api${concrete(e.path)}`,
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      schema: e.body ? jsonSchema(e.body) : null,
+    })),
+  ...publicEndpoints
+    .filter((e) => e.body)
+    .map((e: Endpoint) => ({
+      name: `${e.method.toUpperCase()} ${e.path}`,
+      method: e.method.toUpperCase(),
+      path: concrete(e.path),
+      headers: {},
+      schema: e.body ? jsonSchema(e.body) : null,
+    })),
   ...Object.entries(CALLS).map(([type, schema]) => ({
     name: `POST /v1/${type}`,
     method: "POST",
@@ -42,11 +53,21 @@ const routes: Route[] = [
     headers: { authorization: basic },
     schema: jsonSchema(schema),
   })),
-  { name: "POST /v1/batch", method: "POST", path: "/v1/batch", headers: { authorization: basic }, schema: { type: "object", required: ["batch"], properties: { batch: { type: "array" } } } },
+  {
+    name: "POST /v1/batch",
+    method: "POST",
+    path: "/v1/batch",
+    headers: { authorization: basic },
+    schema: { type: "object", required: ["batch"], properties: { batch: { type: "array" } } },
+  },
 ];
 
 const send = (r: Route, body: string, contentType = "application/json") =>
-  fetch(`${t.url}${r.path}`, { method: r.method, headers: { ...r.headers, "content-type": contentType }, body });
+  fetch(`${t.url}${r.path}`, {
+    method: r.method,
+    headers: { ...r.headers, "content-type": contentType },
+    body,
+  });
 
 type ErrorJson = { error: { code: string; message: string; details: { fields?: string[] } } };
 const errorOf = async (res: Response): Promise<ErrorJson> => {
@@ -57,7 +78,8 @@ const errorOf = async (res: Response): Promise<ErrorJson> => {
   return body;
 };
 
-const props = (schema: Record<string, unknown> | null) => Object.entries((schema?.properties ?? {}) as Record<string, Record<string, unknown>>);
+const props = (schema: Record<string, unknown> | null) =>
+  Object.entries((schema?.properties ?? {}) as Record<string, Record<string, unknown>>);
 const wrongValueFor = (s: Record<string, unknown>): unknown => {
   const type = s.type;
   if (type === "string" || s.anyOf) return { nested: [] };
@@ -86,7 +108,8 @@ describe.each(routes)("$name", (r) => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     const err = await errorOf(res);
-    for (const field of required) expect(err.error.details.fields?.some((f) => f.startsWith(`body.${field}`))).toBe(true);
+    for (const field of required)
+      expect(err.error.details.fields?.some((f) => f.startsWith(`body.${field}`))).toBe(true);
   });
 
   it("names each field given a wrong type", async () => {
@@ -97,7 +120,10 @@ describe.each(routes)("$name", (r) => {
       expect(res.status, `${name}`).toBeGreaterThanOrEqual(400);
       expect(res.status, `${name}`).toBeLessThan(500);
       const err = await errorOf(res);
-      expect(err.error.details.fields?.some((f) => f.startsWith(`body.${name}`)), `${name}: ${JSON.stringify(err)}`).toBe(true);
+      expect(
+        err.error.details.fields?.some((f) => f.startsWith(`body.${name}`)),
+        `${name}: ${JSON.stringify(err)}`,
+      ).toBe(true);
     }
   });
 
@@ -108,7 +134,10 @@ describe.each(routes)("$name", (r) => {
         expect(res.status, `${name}`).toBeGreaterThanOrEqual(400);
         expect(res.status, `${name}`).toBeLessThan(500);
         const err = await errorOf(res);
-        expect(err.error.details.fields?.some((f) => f.startsWith(`body.${name}`)), `${name}: ${JSON.stringify(err)}`).toBe(true);
+        expect(
+          err.error.details.fields?.some((f) => f.startsWith(`body.${name}`)),
+          `${name}: ${JSON.stringify(err)}`,
+        ).toBe(true);
       }
     }
     const top = await send(r, JSON.stringify({ $gt: "" }));
@@ -127,28 +156,65 @@ describe("no input yields a 5xx", () => {
       fc.boolean(),
       fc.constant(null),
       fc.array(tie("value"), { maxLength: 4 }),
-      fc.dictionary(fc.oneof(fc.string(), fc.constantFrom("$gt", "$ne", "a.b", "__proto__", "constructor", "type", "event", "userId", "name")), tie("value"), { maxKeys: 5 }),
+      fc.dictionary(
+        fc.oneof(
+          fc.string(),
+          fc.constantFrom(
+            "$gt",
+            "$ne",
+            "a.b",
+            "__proto__",
+            "constructor",
+            "type",
+            "event",
+            "userId",
+            "name",
+          ),
+        ),
+        tie("value"),
+        { maxKeys: 5 },
+      ),
     ),
   })).value;
 
   it("fuzzes every route with arbitrary JSON bodies and path ids (fast-check)", async () => {
     const all = [
-      ...apiEndpoints.map((e) => ({ method: e.method.toUpperCase(), path: `/api${e.path}`, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })),
-      ...publicEndpoints.map((e) => ({ method: e.method.toUpperCase(), path: e.path, headers: {} as Record<string, string> })),
-      ...[...Object.keys(CALLS), "batch"].map((c) => ({ method: "POST", path: `/v1/${c}`, headers: { authorization: basic } })),
+      ...apiEndpoints.map((e) => ({
+        method: e.method.toUpperCase(),
+        path: `/api${e.path}`,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      })),
+      ...publicEndpoints.map((e) => ({
+        method: e.method.toUpperCase(),
+        path: e.path,
+        headers: {} as Record<string, string>,
+      })),
+      ...[...Object.keys(CALLS), "batch"].map((c) => ({
+        method: "POST",
+        path: `/v1/${c}`,
+        headers: { authorization: basic },
+      })),
     ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...all), fc.oneof(jsonValue, fc.record({ batch: fc.array(jsonValue, { maxLength: 3 }) })), fc.string({ maxLength: 30 }), async (ep, body, id) => {
-        const path = ep.path.replace(/:(\w+)/g, () => encodeURIComponent(id || "x"));
-        const hasBody = ep.method !== "GET" && ep.method !== "DELETE";
-        const res = await fetch(`${t.url}${path}`, {
-          method: ep.method,
-          headers: { ...ep.headers, ...(hasBody ? { "content-type": "application/json" } : {}) },
-          ...(hasBody ? { body: JSON.stringify(body) } : {}),
-        });
-        await res.arrayBuffer();
-        expect(res.status, `${ep.method} ${path} ${JSON.stringify(body).slice(0, 300)}`).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...all),
+        fc.oneof(jsonValue, fc.record({ batch: fc.array(jsonValue, { maxLength: 3 }) })),
+        fc.string({ maxLength: 30 }),
+        async (ep, body, id) => {
+          const path = ep.path.replace(/:(\w+)/g, () => encodeURIComponent(id || "x"));
+          const hasBody = ep.method !== "GET" && ep.method !== "DELETE";
+          const res = await fetch(`${t.url}${path}`, {
+            method: ep.method,
+            headers: { ...ep.headers, ...(hasBody ? { "content-type": "application/json" } : {}) },
+            ...(hasBody ? { body: JSON.stringify(body) } : {}),
+          });
+          await res.arrayBuffer();
+          expect(
+            res.status,
+            `${ep.method} ${path} ${JSON.stringify(body).slice(0, 300)}`,
+          ).toBeLessThan(500);
+        },
+      ),
       { numRuns: 600 },
     );
   }, 240_000);
@@ -156,11 +222,27 @@ describe("no input yields a 5xx", () => {
   it("fuzzes query strings of the list routes", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom("/api/profiles", "/api/messages", "/api/journeys", "/api/analytics/overview", "/t/c/x1", "/webhooks/whatsapp"),
-        fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("cursor", "limit", "query", "query[$gt]", "url", "channel", "hub.mode")), fc.string({ maxLength: 20 }), { maxKeys: 4 }),
+        fc.constantFrom(
+          "/api/profiles",
+          "/api/messages",
+          "/api/journeys",
+          "/api/analytics/overview",
+          "/t/c/x1",
+          "/webhooks/whatsapp",
+        ),
+        fc.dictionary(
+          fc.oneof(
+            fc.string({ maxLength: 12 }),
+            fc.constantFrom("cursor", "limit", "query", "query[$gt]", "url", "channel", "hub.mode"),
+          ),
+          fc.string({ maxLength: 20 }),
+          { maxKeys: 4 },
+        ),
         async (path, query) => {
           const qs = new URLSearchParams(query).toString();
-          const res = await fetch(`${t.url}${path}?${qs}`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+          const res = await fetch(`${t.url}${path}?${qs}`, {
+            headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+          });
           await res.arrayBuffer();
           expect(res.status, `${path}?${qs}`).toBeLessThan(500);
         },

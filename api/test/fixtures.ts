@@ -3,7 +3,15 @@ export const welcomeJourney = (event = "Signed Up") => ({
   name: "Welcome",
   nodes: [
     { id: "t", type: "trigger.event", position: { x: 0, y: 0 }, config: { event } },
-    { id: "m1", type: "message.email", position: { x: 0, y: 120 }, config: { subject: "Welcome {{ profile.firstName }}", body: "<p>Hello {{ profile.firstName }}, see https://example.com/start</p>" } },
+    {
+      id: "m1",
+      type: "message.email",
+      position: { x: 0, y: 120 },
+      config: {
+        subject: "Welcome {{ profile.firstName }}",
+        body: "<p>Hello {{ profile.firstName }}, see https://example.com/start</p>",
+      },
+    },
     { id: "x", type: "exit", position: { x: 0, y: 240 }, config: {} },
   ],
   edges: [
@@ -27,10 +35,28 @@ export const waitingJourney = (event: string, wait: { event?: string } = {}) => 
   name: `Waiting on ${event}`,
   nodes: [
     { id: "t", type: "trigger.event", position: { x: 0, y: 0 }, config: { event } },
-    { id: "m", type: "message.email", position: { x: 0, y: 100 }, config: { subject: "Hello {{ profile.firstName }}", body: "<p>Body https://example.com/x</p>" } },
+    {
+      id: "m",
+      type: "message.email",
+      position: { x: 0, y: 100 },
+      config: {
+        subject: "Hello {{ profile.firstName }}",
+        body: "<p>Body https://example.com/x</p>",
+      },
+    },
     wait.event
-      ? { id: "w", type: "wait.event", position: { x: 0, y: 200 }, config: { event: wait.event, timeout: { amount: 1, unit: "day" } } }
-      : { id: "w", type: "wait.duration", position: { x: 0, y: 200 }, config: { amount: 1, unit: "day" } },
+      ? {
+          id: "w",
+          type: "wait.event",
+          position: { x: 0, y: 200 },
+          config: { event: wait.event, timeout: { amount: 1, unit: "day" } },
+        }
+      : {
+          id: "w",
+          type: "wait.duration",
+          position: { x: 0, y: 200 },
+          config: { amount: 1, unit: "day" },
+        },
     { id: "x", type: "exit", position: { x: 0, y: 300 }, config: {} },
     ...(wait.event ? [{ id: "x2", type: "exit", position: { x: 200, y: 300 }, config: {} }] : []),
   ],

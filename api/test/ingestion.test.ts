@@ -11,21 +11,41 @@ afterAll(async () => {
 
 const profile = async (id: string) => {
   const res = await t.api(`/api/profiles/${encodeURIComponent(id)}`);
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { timeline: { kind: string; event?: string }[]; attributes: Record<string, unknown>; anonymousIds: string[]; counters: Record<string, { count: number }> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, unknown> & {
+      timeline: { kind: string; event?: string }[];
+      attributes: Record<string, unknown>;
+      anonymousIds: string[];
+      counters: Record<string, { count: number }>;
+    },
+  };
 };
 
 describe("Segment-compatible ingestion", () => {
   it("stores an identify's traits on the profile and answers only after the write", async () => {
-    const res = await t.ingest("/identify", { userId: "u-1", traits: { email: "ada@example.com", firstName: "Ada", plan: "pro" } });
+    const res = await t.ingest("/identify", {
+      userId: "u-1",
+      traits: { email: "ada@example.com", firstName: "Ada", plan: "pro" },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ success: true, stored: 1, duplicates: 0 });
     const p = await profile("u-1");
     expect(p.status).toBe(200);
-    expect(p.body.attributes).toMatchObject({ email: "ada@example.com", firstName: "Ada", plan: "pro" });
+    expect(p.body.attributes).toMatchObject({
+      email: "ada@example.com",
+      firstName: "Ada",
+      plan: "pro",
+    });
   });
 
   it("counts tracked events per profile and de-duplicates by messageId", async () => {
-    const call = { userId: "u-2", event: "Order Completed", properties: { total: 42 }, messageId: "m-dup-1" };
+    const call = {
+      userId: "u-2",
+      event: "Order Completed",
+      properties: { total: 42 },
+      messageId: "m-dup-1",
+    };
     expect((await t.ingest("/track", call)).status).toBe(200);
     const again = await t.ingest("/track", call);
     expect(await again.json()).toMatchObject({ stored: 0, duplicates: 1 });
@@ -61,7 +81,10 @@ describe("Segment-compatible ingestion", () => {
       ],
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { stored: number; errors: { index: number; fields: string[] }[] };
+    const body = (await res.json()) as {
+      stored: number;
+      errors: { index: number; fields: string[] }[];
+    };
     expect(body.stored).toBe(2);
     expect(body.errors.map((e) => e.index)).toEqual([1, 3, 4]);
     expect(body.errors[0]?.fields).toContain("body.batch.1.event");
@@ -70,21 +93,40 @@ describe("Segment-compatible ingestion", () => {
 
   it("refuses an event over 32 KB inside a batch and a batch over 500 KB", async () => {
     const big = "x".repeat(33 * 1024);
-    const res = await t.ingest("/batch", { batch: [{ type: "track", userId: "u-4", event: "Big", properties: { big } }, { type: "track", userId: "u-4", event: "Small" }] });
+    const res = await t.ingest("/batch", {
+      batch: [
+        { type: "track", userId: "u-4", event: "Big", properties: { big } },
+        { type: "track", userId: "u-4", event: "Small" },
+      ],
+    });
     const body = (await res.json()) as { stored: number; errors: { code: string }[] };
     expect(body.stored).toBe(1);
     expect(body.errors[0]?.code).toBe("event_too_large");
-    const huge = await t.ingest("/batch", { batch: Array.from({ length: 20 }, () => ({ type: "track", userId: "u-4", event: "E", properties: { big: "y".repeat(30 * 1024) } })) });
+    const huge = await t.ingest("/batch", {
+      batch: Array.from({ length: 20 }, () => ({
+        type: "track",
+        userId: "u-4",
+        event: "E",
+        properties: { big: "y".repeat(30 * 1024) },
+      })),
+    });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toMatchObject({ error: { code: "payload_too_large" } });
   });
 
   it("rejects calls without the write key", async () => {
-    const res = await fetch(`${t.url}/v1/track`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userId: "x", event: "E" }) });
+    const res = await fetch(`${t.url}/v1/track`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ userId: "x", event: "E" }),
+    });
     expect(res.status).toBe(401);
     const wrong = await fetch(`${t.url}/v1/track`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from("nope:").toString("base64")}` },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Basic ${Buffer.from("nope:").toString("base64")}`,
+      },
       body: JSON.stringify({ userId: "x", event: "E" }),
     });
     expect(wrong.status).toBe(401);
@@ -93,10 +135,23 @@ describe("Segment-compatible ingestion", () => {
 
 describe("identity merge", () => {
   it("joins anonymous page views to the profile on identify: one profile with the whole history", async () => {
-    for (let i = 0; i < 3; i++) await t.ingest("/page", { anonymousId: "anon-merge", name: `Page ${i}`, messageId: `pv-${i}` });
-    await t.ingest("/track", { anonymousId: "anon-merge", event: "Added To Cart", messageId: "atc-1" });
+    for (let i = 0; i < 3; i++)
+      await t.ingest("/page", {
+        anonymousId: "anon-merge",
+        name: `Page ${i}`,
+        messageId: `pv-${i}`,
+      });
+    await t.ingest("/track", {
+      anonymousId: "anon-merge",
+      event: "Added To Cart",
+      messageId: "atc-1",
+    });
     expect((await profile("anon-merge")).body.counters["Page Viewed"]?.count).toBe(3);
-    await t.ingest("/identify", { userId: "u-merge", anonymousId: "anon-merge", traits: { email: "m@example.com" } });
+    await t.ingest("/identify", {
+      userId: "u-merge",
+      anonymousId: "anon-merge",
+      traits: { email: "m@example.com" },
+    });
     const p = await profile("u-merge");
     expect(p.body.anonymousIds).toContain("anon-merge");
     expect(p.body.attributes).toMatchObject({ email: "m@example.com" });
@@ -114,8 +169,16 @@ describe("identity merge", () => {
   });
 
   it("alias joins a previous id to the user id likewise", async () => {
-    await t.ingest("/track", { anonymousId: "anon-alias", event: "Viewed Product", messageId: "va-1" });
-    await t.ingest("/track", { anonymousId: "anon-alias", event: "Viewed Product", messageId: "va-2" });
+    await t.ingest("/track", {
+      anonymousId: "anon-alias",
+      event: "Viewed Product",
+      messageId: "va-1",
+    });
+    await t.ingest("/track", {
+      anonymousId: "anon-alias",
+      event: "Viewed Product",
+      messageId: "va-2",
+    });
     const res = await t.ingest("/alias", { previousId: "anon-alias", userId: "u-alias" });
     expect(res.status).toBe(200);
     const p = await profile("u-alias");

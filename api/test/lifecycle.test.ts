@@ -33,33 +33,72 @@ const publish = async (doc: unknown): Promise<string> => {
   return id;
 };
 const activeEnrolments = (journeyId: string, profileId?: string) =>
-  t.context.db.enrolments.countDocuments({ journeyId, status: "active", ...(profileId ? { profileId } : {}) });
+  t.context.db.enrolments.countDocuments({
+    journeyId,
+    status: "active",
+    ...(profileId ? { profileId } : {}),
+  });
 
 describe("fan-out to journeys", () => {
   it("signals a running enrolment: the event its wait listens for moves it on", async () => {
     const id = await publish(waitingJourney("Cart Started", { event: "Order Done" }));
-    await t.ingest("/identify", { userId: "sig-1", traits: { email: "sig1@example.com", firstName: "Sig" } });
+    await t.ingest("/identify", {
+      userId: "sig-1",
+      traits: { email: "sig1@example.com", firstName: "Sig" },
+    });
     await t.ingest("/track", { userId: "sig-1", event: "Cart Started" });
-    await eventually(async () => (await t.context.db.enrolments.findOne({ journeyId: id, profileId: "sig-1", currentNodeId: "w" })) ?? null, 30_000, "enrolment waiting at w");
+    await eventually(
+      async () =>
+        (await t.context.db.enrolments.findOne({
+          journeyId: id,
+          profileId: "sig-1",
+          currentNodeId: "w",
+        })) ?? null,
+      30_000,
+      "enrolment waiting at w",
+    );
     await t.ingest("/track", { userId: "sig-1", event: "Order Done" });
-    const done = await eventually(async () => t.context.db.enrolments.findOne({ journeyId: id, profileId: "sig-1", status: { $ne: "active" } }), 30_000, "enrolment to finish");
+    const done = await eventually(
+      async () =>
+        t.context.db.enrolments.findOne({
+          journeyId: id,
+          profileId: "sig-1",
+          status: { $ne: "active" },
+        }),
+      30_000,
+      "enrolment to finish",
+    );
     expect(done.status).toBe("completed");
   }, 90_000);
 
   it("enrols a profile into a trigger.segment journey within seconds of entering the segment", async () => {
-    const segment = (await (await t.api("/api/segments", { body: { name: "Pro plan", condition: { attr: "plan", op: "eq", value: "pro" } } })).json()) as { id: string };
+    const segment = (await (
+      await t.api("/api/segments", {
+        body: { name: "Pro plan", condition: { attr: "plan", op: "eq", value: "pro" } },
+      })
+    ).json()) as { id: string };
     const id = await publish(segmentJourney(segment.id));
     await t.ingest("/identify", { userId: "seg-enter", traits: { plan: "free" } });
     await new Promise((r) => setTimeout(r, 500));
-    expect(await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" })).toBe(0);
+    expect(
+      await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" }),
+    ).toBe(0);
     const started = Date.now();
     await t.ingest("/identify", { userId: "seg-enter", traits: { plan: "pro" } });
-    await eventually(async () => (await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" })) > 0, 10_000, "segment enrolment");
+    await eventually(
+      async () =>
+        (await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" })) >
+        0,
+      10_000,
+      "segment enrolment",
+    );
     expect(Date.now() - started).toBeLessThan(10_000);
     // Staying in the segment does not enrol again.
     await t.ingest("/identify", { userId: "seg-enter", traits: { plan: "pro", seats: 3 } });
     await t.context.fanout.idle();
-    expect(await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" })).toBe(1);
+    expect(
+      await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" }),
+    ).toBe(1);
   }, 60_000);
 
   it("archiving a journey cancels its running enrolments", async () => {
@@ -68,14 +107,24 @@ describe("fan-out to journeys", () => {
       await t.ingest("/identify", { userId: u, traits: { email: `${u}@example.com` } });
       await t.ingest("/track", { userId: u, event: "Trial Started" });
     }
-    await eventually(async () => (await activeEnrolments(id)) === 2, 30_000, "two active enrolments");
+    await eventually(
+      async () => (await activeEnrolments(id)) === 2,
+      30_000,
+      "two active enrolments",
+    );
     const res = await t.api(`/api/journeys/${id}/archive`, { method: "POST" });
     expect(((await res.json()) as { status: string }).status).toBe("archived");
-    await eventually(async () => (await activeEnrolments(id)) === 0, 30_000, "enrolments cancelled");
+    await eventually(
+      async () => (await activeEnrolments(id)) === 0,
+      30_000,
+      "enrolments cancelled",
+    );
     // An archived journey enrols nobody.
     await t.ingest("/track", { userId: "arch-1", event: "Trial Started" });
     await t.context.fanout.idle();
-    expect(await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "arch-1" })).toBe(1);
+    expect(
+      await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "arch-1" }),
+    ).toBe(1);
   }, 90_000);
 
   it("finishes an event whose process died after the write: the outbox loop applies and fans it out once", async () => {
@@ -99,16 +148,35 @@ describe("fan-out to journeys", () => {
       leaseUntil: new Date(Date.now() - 1_000),
       source: "ingestion",
     });
-    await eventually(async () => (await t.context.db.events.findOne({ messageId: "orphan-1", fanout: "done" })) ?? null, 15_000, "outbox drain");
+    await eventually(
+      async () =>
+        (await t.context.db.events.findOne({ messageId: "orphan-1", fanout: "done" })) ?? null,
+      15_000,
+      "outbox drain",
+    );
     const profile = await t.context.db.profiles.findOne({ _id: "crash-1" });
     expect(profile?.counters["Crash Test"]?.count).toBe(1);
-    await eventually(async () => (await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "crash-1" })) === 1, 30_000, "enrolment");
+    await eventually(
+      async () =>
+        (await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "crash-1" })) ===
+        1,
+      30_000,
+      "enrolment",
+    );
     // A retry of the same call by the client is a duplicate: no second count, no second enrolment.
-    const retry = await t.ingest("/track", { userId: "crash-1", event: "Crash Test", messageId: "orphan-1" });
+    const retry = await t.ingest("/track", {
+      userId: "crash-1",
+      event: "Crash Test",
+      messageId: "orphan-1",
+    });
     expect(await retry.json()).toMatchObject({ duplicates: 1 });
     await t.context.fanout.idle();
-    expect((await t.context.db.profiles.findOne({ _id: "crash-1" }))?.counters["Crash Test"]?.count).toBe(1);
-    expect(await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "crash-1" })).toBe(1);
+    expect(
+      (await t.context.db.profiles.findOne({ _id: "crash-1" }))?.counters["Crash Test"]?.count,
+    ).toBe(1);
+    expect(
+      await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "crash-1" }),
+    ).toBe(1);
   }, 60_000);
 });
 
@@ -116,10 +184,18 @@ describe("erase", () => {
   it("leaves nothing of the profile in any collection", async () => {
     const id = await publish(waitingJourney("Erase Me"));
     await t.ingest("/page", { anonymousId: "anon-erase", name: "Landing" });
-    await t.ingest("/identify", { userId: "erase-1", anonymousId: "anon-erase", traits: { email: "erase.me@example.com", phone: "+4917000000", firstName: "Eve" } });
+    await t.ingest("/identify", {
+      userId: "erase-1",
+      anonymousId: "anon-erase",
+      traits: { email: "erase.me@example.com", phone: "+4917000000", firstName: "Eve" },
+    });
     await t.ingest("/track", { userId: "erase-1", event: "Erase Me" });
     await t.api("/api/profiles/erase-1/link-tokens", { body: { channel: "telegram" } });
-    await eventually(async () => (await t.context.db.messages.countDocuments({ profileId: "erase-1" })) > 0, 60_000, "a message to the profile");
+    await eventually(
+      async () => (await t.context.db.messages.countDocuments({ profileId: "erase-1" })) > 0,
+      60_000,
+      "a message to the profile",
+    );
     expect(await activeEnrolments(id, "erase-1")).toBe(1);
 
     const res = await t.api("/api/profiles/erase-1", { method: "DELETE" });

@@ -37,7 +37,10 @@ describe("demo seed", () => {
     const zones = await ctx.db.profiles.distinct("attributes.timezone");
     expect(zones.length).toBeGreaterThanOrEqual(10);
     for (const field of ["email", "phone", "telegramChatId", "pushSubscriptions"]) {
-      expect(await ctx.db.profiles.countDocuments({ [`attributes.${field}`]: { $exists: true } }), field).toBeGreaterThan(50);
+      expect(
+        await ctx.db.profiles.countDocuments({ [`attributes.${field}`]: { $exists: true } }),
+        field,
+      ).toBeGreaterThan(50);
     }
     const journeys = await ctx.db.journeys.find({}).toArray();
     expect(journeys.map((j) => [j._id, j.status, j.liveVersion]).sort()).toEqual([
@@ -47,7 +50,9 @@ describe("demo seed", () => {
     ]);
     // Every segment has members in the seeded data (their conditions read the counters the seed wrote).
     for (const s of await ctx.db.segments.find({}).toArray()) {
-      const n = await ctx.db.profiles.countDocuments(conditionToMongo(s.condition as Condition, { now: new Date() }));
+      const n = await ctx.db.profiles.countDocuments(
+        conditionToMongo(s.condition as Condition, { now: new Date() }),
+      );
       expect(n, String(s.name)).toBeGreaterThan(0);
     }
     await seedWorkspace(ctx, { profiles: 1_050, liveActivity: false });

@@ -10,30 +10,39 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 let t: TestApi;
 let child: ChildProcess | null = null;
 
-const startChild = (dbName: string, taskQueue: string): Promise<{ proc: ChildProcess; url: string }> =>
+const startChild = (
+  dbName: string,
+  taskQueue: string,
+): Promise<{ proc: ChildProcess; url: string }> =>
   new Promise((resolve, reject) => {
     const e = inject("engines");
-    const proc = spawn(process.execPath, ["--import", "tsx", path.join(here, "helpers/api-process.ts")], {
-      env: {
-        ...process.env,
-        TEST_MONGO_URI: e.mongoUri,
-        TEST_DB_NAME: dbName,
-        TEST_TEMPORAL_ADDRESS: e.temporalAddress,
-        TEST_TEMPORAL_NAMESPACE: e.temporalNamespace,
-        TEST_TASK_QUEUE: taskQueue,
-        TEST_ADMIN_TOKEN: ADMIN_TOKEN,
-        TEST_WRITE_KEY: WRITE_KEY,
-        OMNIJOURNEY_OUTBOX_LEASE_MS: "1500",
+    const proc = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(here, "helpers/api-process.ts")],
+      {
+        env: {
+          ...process.env,
+          TEST_MONGO_URI: e.mongoUri,
+          TEST_DB_NAME: dbName,
+          TEST_TEMPORAL_ADDRESS: e.temporalAddress,
+          TEST_TEMPORAL_NAMESPACE: e.temporalNamespace,
+          TEST_TASK_QUEUE: taskQueue,
+          TEST_ADMIN_TOKEN: ADMIN_TOKEN,
+          TEST_WRITE_KEY: WRITE_KEY,
+          OMNIJOURNEY_OUTBOX_LEASE_MS: "1500",
+        },
+        stdio: ["ignore", "pipe", "inherit"],
       },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    );
     let out = "";
     proc.stdout?.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const m = /READY (\S+)/.exec(out);
       if (m?.[1]) resolve({ proc, url: m[1] });
     });
-    proc.on("exit", (code) => reject(new Error(`API process exited (${String(code)}) before it was ready`)));
+    proc.on("exit", (code) =>
+      reject(new Error(`API process exited (${String(code)}) before it was ready`)),
+    );
   });
 
 beforeAll(async () => {
@@ -47,7 +56,9 @@ afterAll(async () => {
 
 describe("crash safety", () => {
   it("after SIGKILL in the middle of a stream of batches, every acknowledged event is stored and fanned out exactly once", async () => {
-    const { id } = (await (await t.api("/api/journeys", { body: waitingJourney("Kill Test") })).json()) as { id: string };
+    const { id } = (await (
+      await t.api("/api/journeys", { body: waitingJourney("Kill Test") })
+    ).json()) as { id: string };
     expect((await t.api(`/api/journeys/${id}/publish`, { method: "POST" })).status).toBe(200);
     await t.context.fanout.stop(); // only the child processes the outbox in this test
 
@@ -58,9 +69,18 @@ describe("crash safety", () => {
     const run = randomBytes(3).toString("hex");
     let killed = false;
     const sendBatch = async (b: number) => {
-      const batch = Array.from({ length: 20 }, (_, i) => ({ type: "track", userId: `k-${b}-${i % 5}`, event: "Kill Test", messageId: `${run}-${b}-${i}` }));
+      const batch = Array.from({ length: 20 }, (_, i) => ({
+        type: "track",
+        userId: `k-${b}-${i % 5}`,
+        event: "Kill Test",
+        messageId: `${run}-${b}-${i}`,
+      }));
       try {
-        const res = await fetch(`${first.url}/v1/batch`, { method: "POST", headers: { authorization: auth, "content-type": "application/json" }, body: JSON.stringify({ batch }) });
+        const res = await fetch(`${first.url}/v1/batch`, {
+          method: "POST",
+          headers: { authorization: auth, "content-type": "application/json" },
+          body: JSON.stringify({ batch }),
+        });
         if (res.status === 200) acknowledged.push(...batch.map((e) => e.messageId));
       } catch {
         // The connection died with the process: not acknowledged, the client would retry.
@@ -77,23 +97,41 @@ describe("crash safety", () => {
 
     const second = await startChild(t.dbName, t.taskQueue);
     child = second.proc;
-    const stored = await t.context.db.events.find({ event: "Kill Test" }, { projection: { messageId: 1, fanout: 1 } }).toArray();
+    const stored = await t.context.db.events
+      .find({ event: "Kill Test" }, { projection: { messageId: 1, fanout: 1 } })
+      .toArray();
     const storedIds = new Set(stored.map((e) => e.messageId));
     for (const m of acknowledged) expect(storedIds.has(m), m).toBe(true);
 
     const drainStart = Date.now();
-    await eventually(async () => (await t.context.db.events.countDocuments({ event: "Kill Test", fanout: "pending" })) === 0, 150_000, "the outbox to drain after restart");
-    console.log(`stored ${storedIds.size} (acknowledged ${acknowledged.length}); drained after restart in ${Date.now() - drainStart} ms`);
+    await eventually(
+      async () =>
+        (await t.context.db.events.countDocuments({ event: "Kill Test", fanout: "pending" })) === 0,
+      150_000,
+      "the outbox to drain after restart",
+    );
+    console.log(
+      `stored ${storedIds.size} (acknowledged ${acknowledged.length}); drained after restart in ${Date.now() - drainStart} ms`,
+    );
     // Exactly once: one workflow execution per stored event (the journey re-enters per event), none twice. Temporal's
     // own list is the ground truth (a process killed between the start and the projection write leaves no row yet).
-    const executions = await eventually(async () => {
-      const runs: string[] = [];
-      for await (const w of t.context.temporal.workflow.list({ query: `TaskQueue = "${t.taskQueue}"` })) runs.push(w.workflowId);
-      return runs.length >= storedIds.size ? runs : null;
-    }, 30_000, "workflow visibility");
+    const executions = await eventually(
+      async () => {
+        const runs: string[] = [];
+        for await (const w of t.context.temporal.workflow.list({
+          query: `TaskQueue = "${t.taskQueue}"`,
+        }))
+          runs.push(w.workflowId);
+        return runs.length >= storedIds.size ? runs : null;
+      },
+      30_000,
+      "workflow visibility",
+    );
     expect(new Set(executions).size).toBe(executions.length);
     expect(executions.length).toBe(storedIds.size);
-    const enrolments = await t.context.db.enrolments.find({ journeyId: id }, { projection: { workflowId: 1 } }).toArray();
+    const enrolments = await t.context.db.enrolments
+      .find({ journeyId: id }, { projection: { workflowId: 1 } })
+      .toArray();
     expect(new Set(enrolments.map((e) => String(e.workflowId))).size).toBe(enrolments.length);
     // Counters were applied once per stored event.
     const profiles = await t.context.db.profiles.find({ _id: { $regex: "^k-" } }).toArray();

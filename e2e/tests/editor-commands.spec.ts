@@ -1,4 +1,12 @@
-import { connect, dropFromPalette, expect, expectSaved, newBlankJourney, node, test } from "./fixtures.js";
+import {
+  connect,
+  dropFromPalette,
+  expect,
+  expectSaved,
+  newBlankJourney,
+  node,
+  test,
+} from "./fixtures.js";
 
 const mod = process.platform === "darwin" ? "Meta" : "Control";
 
@@ -13,7 +21,9 @@ async function twoSteps(page: import("@playwright/test").Page) {
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);
 }
 
-test("undo and redo step back and forward through edits, with the keyboard and the toolbar", async ({ signedIn: page }) => {
+test("undo and redo step back and forward through edits, with the keyboard and the toolbar", async ({
+  signedIn: page,
+}) => {
   await newBlankJourney(page);
   await twoSteps(page);
   await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
@@ -45,7 +55,9 @@ test("a drag is one undo step", async ({ signedIn: page }) => {
   await expect(page.locator(".react-flow__edge")).toHaveCount(1);
 });
 
-test("copy and paste duplicates the selected steps with the connection between them", async ({ signedIn: page }) => {
+test("copy and paste duplicates the selected steps with the connection between them", async ({
+  signedIn: page,
+}) => {
   await newBlankJourney(page);
   await twoSteps(page);
   await node(page, "trigger-event-1").click();
@@ -70,18 +82,30 @@ test("auto-layout tidies the steps top to bottom", async ({ signedIn: page }) =>
     .poll(async () => {
       const t = await node(page, "trigger-event-1").boundingBox();
       const m = await node(page, "message-email-1").boundingBox();
-      return t && m ? m.y > t.y + t.height && Math.abs(m.x + m.width / 2 - (t.x + t.width / 2)) < 4 : false;
+      return t && m
+        ? m.y > t.y + t.height && Math.abs(m.x + m.width / 2 - (t.x + t.width / 2)) < 4
+        : false;
     })
     .toBe(true);
 });
 
-test("the ? key opens the shortcuts overlay listing every command; Escape and the close button dismiss it", async ({ signedIn: page }) => {
+test("the ? key opens the shortcuts overlay listing every command; Escape and the close button dismiss it", async ({
+  signedIn: page,
+}) => {
   await newBlankJourney(page);
   await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
   await page.keyboard.press("?");
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toBeVisible();
-  for (const label of ["Undo", "Redo", "Copy", "Paste", "Tidy up layout", "Zoom to fit", "Delete selection"]) {
+  for (const label of [
+    "Undo",
+    "Redo",
+    "Copy",
+    "Paste",
+    "Tidy up layout",
+    "Zoom to fit",
+    "Delete selection",
+  ]) {
     await expect(dialog.getByText(label, { exact: true })).toBeVisible();
   }
   await page.keyboard.press("Escape");
@@ -92,7 +116,9 @@ test("the ? key opens the shortcuts overlay listing every command; Escape and th
   await expect(dialog).toBeHidden();
 });
 
-test("Delete removes the selected step and select-all selects everything", async ({ signedIn: page }) => {
+test("Delete removes the selected step and select-all selects everything", async ({
+  signedIn: page,
+}) => {
   await newBlankJourney(page);
   await twoSteps(page);
   await node(page, "message-email-1").click();
@@ -103,7 +129,9 @@ test("Delete removes the selected step and select-all selects everything", async
   await expect(node(page, "trigger-event-1")).toHaveClass(/jnode--selected/);
 });
 
-test("a reload keeps the draft: steps, connections and config come back from the server", async ({ signedIn: page }) => {
+test("a reload keeps the draft: steps, connections and config come back from the server", async ({
+  signedIn: page,
+}) => {
   await newBlankJourney(page);
   await twoSteps(page);
   await node(page, "trigger-event-1").click();

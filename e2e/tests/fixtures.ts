@@ -1,4 +1,10 @@
-import { expect, test as base, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import {
+  expect,
+  test as base,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 
 /** Credentials the global setup gave the stack (or those of an already running one). */
 export const adminToken = () => process.env.OMNIJOURNEY_E2E_ADMIN_TOKEN ?? "";
@@ -11,7 +17,11 @@ type Json = Record<string, unknown>;
 export class Api {
   constructor(private readonly request: APIRequestContext) {}
 
-  async call(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<Json> {
+  async call(
+    method: "GET" | "POST" | "PUT" | "DELETE",
+    path: string,
+    body?: unknown,
+  ): Promise<Json> {
     const response = await this.request.fetch(path, {
       method,
       headers: { authorization: `Bearer ${adminToken()}` },
@@ -48,7 +58,10 @@ export const test = base.extend<{ api: Api; signedIn: Page }>({
   },
   /** A page already signed in: the token is in sessionStorage before the app loads. */
   signedIn: async ({ page }, use) => {
-    await page.addInitScript((token) => sessionStorage.setItem("omnijourney.adminToken", token), adminToken());
+    await page.addInitScript(
+      (token) => sessionStorage.setItem("omnijourney.adminToken", token),
+      adminToken(),
+    );
     await use(page);
   },
 });
@@ -58,7 +71,11 @@ export { expect };
 export const node = (page: Page, id: string): Locator => page.getByTestId(`node-${id}`);
 
 /** Drags a palette entry onto the canvas at a point relative to the canvas' top-left corner. */
-export async function dropFromPalette(page: Page, type: string, at: { x: number; y: number }): Promise<void> {
+export async function dropFromPalette(
+  page: Page,
+  type: string,
+  at: { x: number; y: number },
+): Promise<void> {
   const pane = page.locator(".react-flow__pane");
   await page.getByTestId(`palette-${type}`).dragTo(pane, { targetPosition: at });
 }
@@ -85,7 +102,8 @@ export async function keepApart(page: Page, upper: string, lower: string): Promi
 }
 
 /** The connection from one node to another, as React Flow labels it. */
-export const edgeBetween = (page: Page, from: string, to: string): Locator => page.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
+export const edgeBetween = (page: Page, from: string, to: string): Locator =>
+  page.locator(`.react-flow__edge[aria-label="Edge from ${from} to ${to}"]`);
 
 /**
  * Connects an output port of one node to the input of another by dragging with the mouse. On a busy
@@ -93,7 +111,11 @@ export const edgeBetween = (page: Page, from: string, to: string): Locator => pa
  * undone and the connection tried again, so the journey and its history end up as a person intended.
  */
 export async function connect(page: Page, from: string, to: string, port?: string): Promise<void> {
-  const source = node(page, from).locator(port ? `.react-flow__handle.source[data-handleid="${port}"]` : ".react-flow__handle.source").first();
+  const source = node(page, from)
+    .locator(
+      port ? `.react-flow__handle.source[data-handleid="${port}"]` : ".react-flow__handle.source",
+    )
+    .first();
   const target = node(page, to).locator(".react-flow__handle.target");
   for (let attempt = 1; attempt <= 3; attempt++) {
     const before = await node(page, from).boundingBox();
@@ -120,7 +142,9 @@ export async function connect(page: Page, from: string, to: string, port?: strin
 
 /** Waits until the autosave indicator says the draft is stored. */
 export async function expectSaved(page: Page): Promise<void> {
-  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved/, { timeout: 15_000 });
+  await expect(page.getByTestId("save-status")).toHaveText(/All changes saved/, {
+    timeout: 15_000,
+  });
 }
 
 /** Creates a blank journey through the studio and opens its editor. */

@@ -1,6 +1,18 @@
-import { connect, dropFromPalette, expect, expectSaved, newBlankJourney, node, screenshot, test } from "./fixtures.js";
+import {
+  connect,
+  dropFromPalette,
+  expect,
+  expectSaved,
+  newBlankJourney,
+  node,
+  screenshot,
+  test,
+} from "./fixtures.js";
 
-test("an invalid journey shows its problems on the nodes and in a list, and cannot be published", async ({ signedIn: page, api }) => {
+test("an invalid journey shows its problems on the nodes and in a list, and cannot be published", async ({
+  signedIn: page,
+  api,
+}) => {
   const journeyId = await newBlankJourney(page);
   await dropFromPalette(page, "trigger.event", { x: 260, y: 60 });
   await dropFromPalette(page, "wait.event", { x: 260, y: 220 });
@@ -23,7 +35,10 @@ test("an invalid journey shows its problems on the nodes and in a list, and cann
 
   // Choosing a problem selects its node and opens it in the side panel.
   await page.locator(".react-flow__pane").click({ position: { x: 20, y: 20 } });
-  await problems.getByRole("button", { name: /unconnected_port/ }).first().click();
+  await problems
+    .getByRole("button", { name: /unconnected_port/ })
+    .first()
+    .click();
   await expect(node(page, "wait-event-1")).toHaveClass(/jnode--selected/);
   await expect(page.getByTestId("node-panel")).toContainText("wait-event-1");
   await screenshot(page, "editor-invalid");
@@ -36,9 +51,13 @@ test("an invalid journey shows its problems on the nodes and in a list, and cann
 
   // The server refuses the saved draft too, with the same problems.
   await expectSaved(page);
-  const response = await page.request.post(`/api/journeys/${journeyId}/publish`, { headers: { authorization: `Bearer ${process.env.OMNIJOURNEY_E2E_ADMIN_TOKEN}` } });
+  const response = await page.request.post(`/api/journeys/${journeyId}/publish`, {
+    headers: { authorization: `Bearer ${process.env.OMNIJOURNEY_E2E_ADMIN_TOKEN}` },
+  });
   expect(response.status()).toBe(422);
-  const body = (await response.json()) as { error: { code: string; details: { problems: { code: string }[] } } }; // why: the API's error envelope
+  const body = (await response.json()) as {
+    error: { code: string; details: { problems: { code: string }[] } };
+  }; // why: the API's error envelope
   expect(body.error.code).toBe("invalid_journey");
   expect(body.error.details.problems.map((p) => p.code)).toContain("unconnected_port");
   const journey = await api.call("GET", `/api/journeys/${journeyId}`);

@@ -6,7 +6,15 @@ import { adminToken, expect, screenshot, test } from "./fixtures.js";
 async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).exclude(".react-flow__minimap").analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 }
 
 test("the sign-in page refuses a wrong token and lets the admin token in", async ({ page }) => {
@@ -23,17 +31,66 @@ test("the sign-in page refuses a wrong token and lets the admin token in", async
 });
 
 const screens: { name: string; path: string; ready: (page: Page) => Promise<void> }[] = [
-  { name: "journeys", path: "/", ready: async (p) => void (await expect(p.getByRole("heading", { name: "Journeys", exact: true })).toBeVisible({ timeout: 60_000 })) },
-  { name: "profiles", path: "/profiles", ready: async (p) => void (await expect(p.getByRole("heading", { name: "Profiles", exact: true })).toBeVisible({ timeout: 60_000 })) },
-  { name: "segments", path: "/segments", ready: async (p) => void (await expect(p.getByRole("heading", { name: "Segments", exact: true })).toBeVisible({ timeout: 60_000 })) },
-  { name: "segment-builder", path: "/segments/new", ready: async (p) => void (await expect(p.getByTestId("segment-count")).not.toHaveText("…", { timeout: 60_000 })) },
-  { name: "messages", path: "/messages", ready: async (p) => void (await expect(p.getByRole("heading", { name: "Messages", exact: true })).toBeVisible({ timeout: 60_000 })) },
-  { name: "analytics", path: "/analytics", ready: async (p) => void (await expect(p.getByRole("heading", { name: "Analytics", exact: true })).toBeVisible({ timeout: 60_000 })) },
-  { name: "settings", path: "/settings", ready: async (p) => void (await expect(p.getByRole("button", { name: "Save settings" })).toBeEnabled({ timeout: 60_000 })) },
+  {
+    name: "journeys",
+    path: "/",
+    ready: async (p) =>
+      void (await expect(p.getByRole("heading", { name: "Journeys", exact: true })).toBeVisible({
+        timeout: 60_000,
+      })),
+  },
+  {
+    name: "profiles",
+    path: "/profiles",
+    ready: async (p) =>
+      void (await expect(p.getByRole("heading", { name: "Profiles", exact: true })).toBeVisible({
+        timeout: 60_000,
+      })),
+  },
+  {
+    name: "segments",
+    path: "/segments",
+    ready: async (p) =>
+      void (await expect(p.getByRole("heading", { name: "Segments", exact: true })).toBeVisible({
+        timeout: 60_000,
+      })),
+  },
+  {
+    name: "segment-builder",
+    path: "/segments/new",
+    ready: async (p) =>
+      void (await expect(p.getByTestId("segment-count")).not.toHaveText("…", { timeout: 60_000 })),
+  },
+  {
+    name: "messages",
+    path: "/messages",
+    ready: async (p) =>
+      void (await expect(p.getByRole("heading", { name: "Messages", exact: true })).toBeVisible({
+        timeout: 60_000,
+      })),
+  },
+  {
+    name: "analytics",
+    path: "/analytics",
+    ready: async (p) =>
+      void (await expect(p.getByRole("heading", { name: "Analytics", exact: true })).toBeVisible({
+        timeout: 60_000,
+      })),
+  },
+  {
+    name: "settings",
+    path: "/settings",
+    ready: async (p) =>
+      void (await expect(p.getByRole("button", { name: "Save settings" })).toBeEnabled({
+        timeout: 60_000,
+      })),
+  },
 ];
 
 for (const screen of screens) {
-  test(`the ${screen.name} screen has no serious accessibility violations`, async ({ signedIn: page }) => {
+  test(`the ${screen.name} screen has no serious accessibility violations`, async ({
+    signedIn: page,
+  }) => {
     await page.goto(screen.path);
     await screen.ready(page);
     await expect(page.locator(".skeleton")).toHaveCount(0, { timeout: 90_000 });
@@ -42,12 +99,17 @@ for (const screen of screens) {
   });
 }
 
-test("a profile's page and the journey editor have no serious accessibility violations", async ({ signedIn: page, api }) => {
+test("a profile's page and the journey editor have no serious accessibility violations", async ({
+  signedIn: page,
+  api,
+}) => {
   const profiles = await api.call("GET", "/api/profiles");
   const first = (profiles.items as { profileId?: string; id?: string }[] | undefined)?.[0]; // why: GET /api/profiles answers { items }
   if (first) {
     await page.goto(`/profiles/${encodeURIComponent(first.profileId ?? first.id ?? "")}`);
-    await expect(page.getByRole("heading", { name: "Timeline", exact: true })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("heading", { name: "Timeline", exact: true })).toBeVisible({
+      timeout: 60_000,
+    });
     await expectAccessible(page);
     await screenshot(page, "profile");
   }

@@ -1,6 +1,9 @@
 import { expect, screenshot, test } from "./fixtures.js";
 
-test("“Test this journey” on the demo cascade shows the path and three rendered messages with their times", async ({ signedIn: page, api }) => {
+test("“Test this journey” on the demo cascade shows the path and three rendered messages with their times", async ({
+  signedIn: page,
+  api,
+}) => {
   // The demo workspace (seeded on first start) holds a cascade journey: cheapest channel first, escalating without a response.
   const journeys = await api.journeys();
   let cascadeId: string | null = null;
@@ -19,9 +22,15 @@ test("“Test this journey” on the demo cascade shows the path and three rende
   await page.getByTestId("open-test").click();
   const panel = page.getByTestId("test-panel");
   await panel.getByRole("tab", { name: "Describe one" }).click();
-  await panel
-    .getByLabel("Profile attributes (JSON)")
-    .fill(JSON.stringify({ email: "grace@example.com", firstName: "Grace", phone: "+15550100", telegramChatId: "777", pushSubscriptions: [] }));
+  await panel.getByLabel("Profile attributes (JSON)").fill(
+    JSON.stringify({
+      email: "grace@example.com",
+      firstName: "Grace",
+      phone: "+15550100",
+      telegramChatId: "777",
+      pushSubscriptions: [],
+    }),
+  );
   // Only the enrolling event: nobody responds, so the cascade runs through every channel.
   await panel.getByTestId("run-test").click();
 
@@ -29,7 +38,8 @@ test("“Test this journey” on the demo cascade shows the path and three rende
   await expect(result).toBeVisible({ timeout: 60_000 });
   const messages = result.getByTestId("sim-message");
   await expect(messages).toHaveCount(3);
-  for (const time of await result.getByTestId("sim-message-time").allTextContents()) expect(time).toMatch(/at entry|\+\d/);
+  for (const time of await result.getByTestId("sim-message-time").allTextContents())
+    expect(time).toMatch(/at entry|\+\d/);
   await expect(messages.first()).toContainText("Grace");
   // The path lights up on the canvas.
   await expect(page.locator(".jnode--visited").first()).toBeVisible();

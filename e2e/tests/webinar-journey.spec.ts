@@ -1,8 +1,23 @@
-import { connect, dropFromPalette, keepApart, expect, expectSaved, mailApiUrl, newBlankJourney, node, screenshot, test } from "./fixtures.js";
+import {
+  connect,
+  dropFromPalette,
+  keepApart,
+  expect,
+  expectSaved,
+  mailApiUrl,
+  newBlankJourney,
+  node,
+  screenshot,
+  test,
+} from "./fixtures.js";
 
 const TIMEOUT_SECONDS = 3;
 
-test("a marketer builds the webinar journey by drag and drop, publishes it, and watches a customer go through", async ({ signedIn: page, api, request }) => {
+test("a marketer builds the webinar journey by drag and drop, publishes it, and watches a customer go through", async ({
+  signedIn: page,
+  api,
+  request,
+}) => {
   test.setTimeout(240_000);
   const journeyId = await newBlankJourney(page);
   await page.getByLabel("Journey name").fill("Webinar reminder (e2e)");
@@ -33,7 +48,9 @@ test("a marketer builds the webinar journey by drag and drop, publishes it, and 
   await dropFromPalette(page, "message.telegram", { x: 470, y: 420 });
   await keepApart(page, "wait-event-1", "message-telegram-1");
   await node(page, "message-telegram-1").click();
-  await page.getByLabel("Text", { exact: true }).fill("Your webinar link: {{ event.properties.url }}");
+  await page
+    .getByLabel("Text", { exact: true })
+    .fill("Your webinar link: {{ event.properties.url }}");
   await connect(page, "wait-event-1", "message-telegram-1", "timeout");
 
   // Exit.
@@ -57,12 +74,23 @@ test("a marketer builds the webinar journey by drag and drop, publishes it, and 
   // A customer registers for the webinar, through the Segment-compatible API.
   const userId = `ada-${Date.now()}`;
   const email = `${userId}@example.com`;
-  await api.ingest("identify", { userId, traits: { email, firstName: "Ada", telegramChatId: "424242" } });
-  await api.ingest("track", { userId, event: "webinar_registered", properties: { url: "https://example.com/w/42" } });
+  await api.ingest("identify", {
+    userId,
+    traits: { email, firstName: "Ada", telegramChatId: "424242" },
+  });
+  await api.ingest("track", {
+    userId,
+    event: "webinar_registered",
+    properties: { url: "https://example.com/w/42" },
+  });
 
   // The counts move on the canvas without a reload.
-  await expect(page.getByTestId("counts-trigger-event-1")).toContainText(/1\s*in/, { timeout: 60_000 });
-  await expect(page.getByTestId("counts-message-email-1")).toContainText(/1\s*in/, { timeout: 60_000 });
+  await expect(page.getByTestId("counts-trigger-event-1")).toContainText(/1\s*in/, {
+    timeout: 60_000,
+  });
+  await expect(page.getByTestId("counts-message-email-1")).toContainText(/1\s*in/, {
+    timeout: 60_000,
+  });
 
   // The email arrives in the SMTP sink, rendered.
   await expect
@@ -77,7 +105,9 @@ test("a marketer builds the webinar journey by drag and drop, publishes it, and 
     .toBe("See you at the webinar, Ada");
 
   // Nobody opened it: after the timeout the Telegram step runs.
-  await expect(page.getByTestId("counts-message-telegram-1")).toContainText(/1\s*in/, { timeout: 60_000 });
+  await expect(page.getByTestId("counts-message-telegram-1")).toContainText(/1\s*in/, {
+    timeout: 60_000,
+  });
   await screenshot(page, "editor-webinar-live");
 
   const journey = await api.call("GET", `/api/journeys/${journeyId}`);

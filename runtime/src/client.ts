@@ -4,16 +4,31 @@ import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from "@temporalio/com
 import type { JourneyEvent, JourneyPlan } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
 import type { Models } from "./models/index.js";
-import { createSimulator, type SimulateInput, type SimulationResult, type Simulator } from "./simulation/simulator.js";
+import {
+  createSimulator,
+  type SimulateInput,
+  type SimulationResult,
+  type Simulator,
+} from "./simulation/simulator.js";
 import { eventSignal, stateQuery } from "./workflows/signals.js";
 import type { EnrolmentState, JourneyWorkflowInput } from "./workflows/types.js";
 
 export const DEFAULT_TASK_QUEUE = "omnijourney";
 
-export type EnrolInput = { journeyId: string; version?: number; profileId: string; event?: JourneyEvent | null; enrolmentKey?: string };
+export type EnrolInput = {
+  journeyId: string;
+  version?: number;
+  profileId: string;
+  event?: JourneyEvent | null;
+  enrolmentKey?: string;
+};
 export type EnrolResult =
   | { started: true; workflowId: string; runId: string; version: number }
-  | { started: false; reason: "not_live" | "already_enrolled" | "entry_limit" | "unknown_version"; workflowId?: string };
+  | {
+      started: false;
+      reason: "not_live" | "already_enrolled" | "entry_limit" | "unknown_version";
+      workflowId?: string;
+    };
 
 export type JourneyRuntime = {
   enrol(input: EnrolInput): Promise<EnrolResult>;
@@ -28,7 +43,11 @@ export type JourneyRuntime = {
 };
 
 /** Starts, signals and cancels enrolments, and simulates journeys; used by the API. */
-export function createJourneyRuntime(options: { temporal: Client; models: Models; taskQueue?: string }): JourneyRuntime {
+export function createJourneyRuntime(options: {
+  temporal: Client;
+  models: Models;
+  taskQueue?: string;
+}): JourneyRuntime {
   const { temporal, models } = options;
   const taskQueue = options.taskQueue ?? DEFAULT_TASK_QUEUE;
   let simulator: Simulator | null = null;
@@ -38,19 +57,31 @@ export function createJourneyRuntime(options: { temporal: Client; models: Models
       const journey = await models.Journey.findById(input.journeyId).lean();
       const version = input.version ?? journey?.liveVersion ?? undefined;
       if (version === undefined || version === null) return { started: false, reason: "not_live" };
-      const frozen = await models.JourneyVersion.findOne({ journeyId: input.journeyId, version }).lean();
+      const frozen = await models.JourneyVersion.findOne({
+        journeyId: input.journeyId,
+        version,
+      }).lean();
       if (!frozen) return { started: false, reason: "unknown_version" };
       // The plan was compiled and validated when the version was published.
       const plan = frozen.plan as JourneyPlan;
       const { reentry, entryLimit } = plan.settings;
       if (entryLimit !== undefined) {
-        const count = await models.Enrolment.countDocuments({ journeyId: input.journeyId, profileId: input.profileId });
+        const count = await models.Enrolment.countDocuments({
+          journeyId: input.journeyId,
+          profileId: input.profileId,
+        });
         if (count >= entryLimit) return { started: false, reason: "entry_limit" };
       }
-      if (reentry === "never" && (await models.Enrolment.exists({ journeyId: input.journeyId, profileId: input.profileId }))) {
+      if (
+        reentry === "never" &&
+        (await models.Enrolment.exists({ journeyId: input.journeyId, profileId: input.profileId }))
+      ) {
         return { started: false, reason: "already_enrolled" };
       }
-      const key = reentry === "always" ? (input.enrolmentKey ?? input.event?.messageId ?? randomUUID()) : input.enrolmentKey;
+      const key =
+        reentry === "always"
+          ? (input.enrolmentKey ?? input.event?.messageId ?? randomUUID())
+          : input.enrolmentKey;
       const workflowId = enrolmentWorkflowId(input.journeyId, input.profileId, key);
       const args: JourneyWorkflowInput = {
         plan,
@@ -64,7 +95,10 @@ export function createJourneyRuntime(options: { temporal: Client; models: Models
           taskQueue,
           workflowId,
           args: [args],
-          workflowIdReusePolicy: reentry === "never" ? WorkflowIdReusePolicy.REJECT_DUPLICATE : WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+          workflowIdReusePolicy:
+            reentry === "never"
+              ? WorkflowIdReusePolicy.REJECT_DUPLICATE
+              : WorkflowIdReusePolicy.ALLOW_DUPLICATE,
           workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         });
         const runId = handle.firstExecutionRunId;
@@ -85,26 +119,43 @@ export function createJourneyRuntime(options: { temporal: Client; models: Models
           { upsert: true },
         ).catch((error: unknown) => {
           // The workflow's own first progress write won the race: the projection exists.
-          if (!(typeof error === "object" && error !== null && "code" in error && error.code === 11000)) throw error;
+          if (!(
+            typeof error === "object" &&
+            error !== null &&
+            "code" in error &&
+            error.code === 11000
+          ))
+            throw error;
         });
         return { started: true, workflowId, runId, version };
       } catch (error) {
-        if (error instanceof WorkflowExecutionAlreadyStartedError) return { started: false, reason: "already_enrolled", workflowId };
+        if (error instanceof WorkflowExecutionAlreadyStartedError)
+          return { started: false, reason: "already_enrolled", workflowId };
         throw error;
       }
     },
 
     async signalEvent({ profileId, event }): Promise<number> {
-      const active = await models.Enrolment.find({ profileId, status: "active" }, { workflowId: 1 }).lean();
+      const active = await models.Enrolment.find(
+        { profileId, status: "active" },
+        { workflowId: 1 },
+      ).lean();
       const ids = [...new Set(active.map((e) => e.workflowId))];
-      const results = await Promise.allSettled(ids.map((id) => temporal.workflow.getHandle(id).signal(eventSignal, event)));
+      const results = await Promise.allSettled(
+        ids.map((id) => temporal.workflow.getHandle(id).signal(eventSignal, event)),
+      );
       return results.filter((r) => r.status === "fulfilled").length;
     },
 
     async cancelEnrolments({ journeyId }): Promise<number> {
-      const active = await models.Enrolment.find({ journeyId, status: "active" }, { workflowId: 1 }).lean();
+      const active = await models.Enrolment.find(
+        { journeyId, status: "active" },
+        { workflowId: 1 },
+      ).lean();
       const ids = [...new Set(active.map((e) => e.workflowId))];
-      const results = await Promise.allSettled(ids.map((id) => temporal.workflow.getHandle(id).cancel()));
+      const results = await Promise.allSettled(
+        ids.map((id) => temporal.workflow.getHandle(id).cancel()),
+      );
       return results.filter((r) => r.status === "fulfilled").length;
     },
 

@@ -35,7 +35,9 @@ export function workerTuningFromEnv(env: NodeJS.ProcessEnv = process.env): Worke
     maxConcurrentActivities: intFrom(env.OMNIJOURNEY_MAX_CONCURRENT_ACTIVITIES, 100),
     maxConcurrentWorkflowTasks: intFrom(env.OMNIJOURNEY_MAX_CONCURRENT_WORKFLOW_TASKS, 40),
     maxCachedWorkflows: intFrom(env.OMNIJOURNEY_MAX_CACHED_WORKFLOWS, 1_000),
-    ...(env.OMNIJOURNEY_WORKFLOW_BUNDLE?.trim() ? { workflowBundlePath: env.OMNIJOURNEY_WORKFLOW_BUNDLE.trim() } : {}),
+    ...(env.OMNIJOURNEY_WORKFLOW_BUNDLE?.trim()
+      ? { workflowBundlePath: env.OMNIJOURNEY_WORKFLOW_BUNDLE.trim() }
+      : {}),
   };
 }
 
@@ -71,8 +73,13 @@ export type RunningWorker = {
 };
 
 /** The environment's provider settings, overridden per channel by valid ones stored in the workspace Settings. */
-async function workspaceProviders(models: Models, fromEnv: ProviderSettingsInput): Promise<ProviderSettingsInput> {
-  const stored = normaliseSettings(await models.Settings.findById(WORKSPACE_SETTINGS_ID).lean()).providers;
+async function workspaceProviders(
+  models: Models,
+  fromEnv: ProviderSettingsInput,
+): Promise<ProviderSettingsInput> {
+  const stored = normaliseSettings(
+    await models.Settings.findById(WORKSPACE_SETTINGS_ID).lean(),
+  ).providers;
   const merged = { ...fromEnv, ...stored };
   const parsed = ProviderSettings.safeParse(merged);
   return parsed.success ? merged : fromEnv;
@@ -81,7 +88,11 @@ async function workspaceProviders(models: Models, fromEnv: ProviderSettingsInput
 /** Connects to MongoDB and Temporal and runs the journey worker until `stop()` or SIGTERM. */
 export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
   const env = options.env ?? process.env;
-  const tuning = { ...workerTuningFromEnv(env), ...options.tuning, ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}) };
+  const tuning = {
+    ...workerTuningFromEnv(env),
+    ...options.tuning,
+    ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
+  };
   const logger = pino({ name: "omnijourney-worker", level: env.LOG_LEVEL ?? "info" });
   const db = mongoose.createConnection(options.mongoUri, {
     ...(options.mongoDbName ? { dbName: options.mongoDbName } : {}),
@@ -90,10 +101,13 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   await db.asPromise();
   const models = createModels(db);
   await ensureIndexes(models);
-  const providers = createProviders(options.providerSettings ?? (await workspaceProviders(models, providerSettingsFromEnv(env))), {
-    ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
-    ...options.providerDeps,
-  });
+  const providers = createProviders(
+    options.providerSettings ?? (await workspaceProviders(models, providerSettingsFromEnv(env))),
+    {
+      ...(options.smtpUrl ? { smtpUrl: options.smtpUrl } : {}),
+      ...options.providerDeps,
+    },
+  );
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
   const activities = createActivities({
     store: createMongoStore(models),
@@ -106,7 +120,9 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     connection,
     namespace: options.temporalNamespace ?? "default",
     taskQueue: tuning.taskQueue,
-    ...(tuning.workflowBundlePath ? { workflowBundle: { codePath: tuning.workflowBundlePath } } : { workflowBundle: await workflowBundle() }),
+    ...(tuning.workflowBundlePath
+      ? { workflowBundle: { codePath: tuning.workflowBundlePath } }
+      : { workflowBundle: await workflowBundle() }),
     activities,
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivities,
     maxConcurrentLocalActivityExecutions: tuning.maxConcurrentActivities,

@@ -19,20 +19,50 @@ const profile = (p: Partial<ProfileSnapshot>): ProfileSnapshot => ({
 describe("send rules", () => {
   it("needs opt-in for marketing SMS and WhatsApp, an absent opt-out elsewhere", () => {
     expect(consentProblem("sms", "marketing", profile({}))).toBe("no_consent");
-    expect(consentProblem("sms", "marketing", profile({ consent: { sms: { marketing: "subscribed", transactional: "unknown", history: [] } } }))).toBeNull();
+    expect(
+      consentProblem(
+        "sms",
+        "marketing",
+        profile({
+          consent: { sms: { marketing: "subscribed", transactional: "unknown", history: [] } },
+        }),
+      ),
+    ).toBeNull();
     expect(consentProblem("email", "marketing", profile({}))).toBeNull();
-    expect(consentProblem("email", "marketing", profile({ consent: { email: { marketing: "unsubscribed", transactional: "unknown", history: [] } } }))).toBe("no_consent");
+    expect(
+      consentProblem(
+        "email",
+        "marketing",
+        profile({
+          consent: { email: { marketing: "unsubscribed", transactional: "unknown", history: [] } },
+        }),
+      ),
+    ).toBe("no_consent");
   });
 
   it("lets transactional messages through marketing opt-outs but not a transactional block", () => {
-    const optedOut = profile({ consent: { email: { marketing: "unsubscribed", transactional: "unknown", history: [] } } });
+    const optedOut = profile({
+      consent: { email: { marketing: "unsubscribed", transactional: "unknown", history: [] } },
+    });
     expect(consentProblem("email", "transactional", optedOut)).toBeNull();
-    const blocked = profile({ consent: { email: { marketing: "unknown", transactional: "unsubscribed", history: [] } } });
+    const blocked = profile({
+      consent: { email: { marketing: "unknown", transactional: "unsubscribed", history: [] } },
+    });
     expect(consentProblem("email", "transactional", blocked)).toBe("transactional_unsubscribed");
   });
 
   it("finds each channel's address on the profile (webhooks from the rendered URL)", () => {
-    const p = profile({ attributes: { email: "a@b.c", phone: "+1555", telegramChatId: 42, pushSubscriptions: [{ endpoint: "https://p", keys: { p256dh: "k", auth: "a" } }, { bogus: true }] } });
+    const p = profile({
+      attributes: {
+        email: "a@b.c",
+        phone: "+1555",
+        telegramChatId: 42,
+        pushSubscriptions: [
+          { endpoint: "https://p", keys: { p256dh: "k", auth: "a" } },
+          { bogus: true },
+        ],
+      },
+    });
     expect(addressOf("email", p, {})).toBe("a@b.c");
     expect(addressOf("whatsapp", p, {})).toBe("+1555");
     expect(addressOf("telegram", p, {})).toBe("42");
@@ -45,7 +75,13 @@ describe("send rules", () => {
 
 describe("progress and counters", () => {
   it("folds a progress batch into projection fields and per-node $inc documents", () => {
-    const enrolment = { journeyId: "j", version: 1, profileId: "p", workflowId: "w", enrolmentId: "w/r" };
+    const enrolment = {
+      journeyId: "j",
+      version: 1,
+      profileId: "p",
+      workflowId: "w",
+      enrolmentId: "w/r",
+    };
     const effect = progressEffect({
       enrolment,
       seq: 1,
@@ -54,13 +90,38 @@ describe("progress and counters", () => {
         { op: "enter", nodeId: "a", at: "2026-01-01T00:00:00Z" },
         { op: "leave", nodeId: "a", port: "yes.$" },
         { op: "enter", nodeId: "b", at: "2026-01-01T00:00:01Z" },
-        { op: "convert", at: "2026-01-01T00:00:02Z", revenue: 10, nodes: ["a", "b"], ports: [{ nodeId: "a", port: "yes.$" }] },
+        {
+          op: "convert",
+          at: "2026-01-01T00:00:02Z",
+          revenue: 10,
+          nodes: ["a", "b"],
+          ports: [{ nodeId: "a", port: "yes.$" }],
+        },
         { op: "end", status: "converted", at: "2026-01-01T00:00:02Z" },
       ],
     });
-    expect(effect.fields).toMatchObject({ currentNodeId: "b", status: "converted", revenue: 10, waitingFor: null });
-    expect(effect.increments.get("a")).toEqual({ entered: 1, active: 0, completed: 1, "ports.yes%2E%24": 1, converted: 1, revenue: 10, "portConversions.yes%2E%24": 1, "portRevenue.yes%2E%24": 10 });
-    expect(effect.increments.get("b")).toEqual({ entered: 1, active: 1, converted: 1, revenue: 10 });
+    expect(effect.fields).toMatchObject({
+      currentNodeId: "b",
+      status: "converted",
+      revenue: 10,
+      waitingFor: null,
+    });
+    expect(effect.increments.get("a")).toEqual({
+      entered: 1,
+      active: 0,
+      completed: 1,
+      "ports.yes%2E%24": 1,
+      converted: 1,
+      revenue: 10,
+      "portConversions.yes%2E%24": 1,
+      "portRevenue.yes%2E%24": 10,
+    });
+    expect(effect.increments.get("b")).toEqual({
+      entered: 1,
+      active: 1,
+      converted: 1,
+      revenue: 10,
+    });
   });
 
   it("group-commits concurrent increments for one document and settles every caller", async () => {
@@ -77,9 +138,23 @@ describe("progress and counters", () => {
 
 describe("workspace settings", () => {
   it("merges a partial stored document over the defaults", () => {
-    const s = normaliseSettings({ quietHours: { start: "22:00" }, frequencyCap: { limit: 2, window: { amount: 12, unit: "hour" } }, channelCosts: { sms: 0.07 } });
-    expect(s.quietHours).toEqual({ enabled: true, start: "22:00", end: "08:00", defaultTimezone: "UTC" });
-    expect(s.frequencyCap).toEqual({ enabled: true, limit: 2, window: { amount: 12, unit: "hour" }, action: "skip" });
+    const s = normaliseSettings({
+      quietHours: { start: "22:00" },
+      frequencyCap: { limit: 2, window: { amount: 12, unit: "hour" } },
+      channelCosts: { sms: 0.07 },
+    });
+    expect(s.quietHours).toEqual({
+      enabled: true,
+      start: "22:00",
+      end: "08:00",
+      defaultTimezone: "UTC",
+    });
+    expect(s.frequencyCap).toEqual({
+      enabled: true,
+      limit: 2,
+      window: { amount: 12, unit: "hour" },
+      action: "skip",
+    });
     expect(s.channelCosts.sms).toBe(0.07);
     expect(s.channelCosts.email).toBe(0.001);
     expect(normaliseSettings(null).providers).toEqual({});

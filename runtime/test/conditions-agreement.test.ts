@@ -4,8 +4,16 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import mongoose from "mongoose";
 import {
-  Condition, conditionToMongo, evaluateCondition, foldEvents, recordEventCounters, RECENT_CAP,
-  type CountedEvent, type EventCounter, type EventFilter, type PropertyCondition,
+  Condition,
+  conditionToMongo,
+  evaluateCondition,
+  foldEvents,
+  recordEventCounters,
+  RECENT_CAP,
+  type CountedEvent,
+  type EventCounter,
+  type EventFilter,
+  type PropertyCondition,
 } from "@omnijourney/shared";
 
 const NOW = new Date("2026-06-15T12:00:00.000Z");
@@ -32,7 +40,12 @@ function rng(seed: number) {
 const WHERE: PropertyCondition[] = [
   { attr: "plan", op: "eq", value: "pro" },
   { attr: "total", op: "gte", value: 100 },
-  { any: [{ attr: "coupon", op: "exists", value: true }, { attr: "plan", op: "in", value: ["team"] }] },
+  {
+    any: [
+      { attr: "coupon", op: "exists", value: true },
+      { attr: "plan", op: "in", value: ["team"] },
+    ],
+  },
 ];
 const FILTERS: EventFilter[] = WHERE.map((where) => ({ event: "purchase", where }));
 
@@ -52,42 +65,93 @@ function makeProfile(r: ReturnType<typeof rng>, i: number) {
   if (r.chance(0.6)) attributes.score = Math.round(r.next() * 1000) / 10;
   if (r.chance(0.7)) attributes.plan = r.chance(0.9) ? r.pick(PLANS) : null;
   if (r.chance(0.6)) attributes.tags = TAGS.filter(() => r.chance(0.35));
-  if (r.chance(0.6)) attributes.address = { city: r.pick(CITIES), ...(r.chance(0.5) ? { zip: String(r.int(10000, 99999)) } : {}) };
-  if (r.chance(0.6)) attributes.signupAt = r.chance(0.5) ? isoDaysAgo(r.int(-30, 400)) : new Date(NOW.getTime() - r.int(-30, 400) * DAY);
+  if (r.chance(0.6))
+    attributes.address = {
+      city: r.pick(CITIES),
+      ...(r.chance(0.5) ? { zip: String(r.int(10000, 99999)) } : {}),
+    };
+  if (r.chance(0.6))
+    attributes.signupAt = r.chance(0.5)
+      ? isoDaysAgo(r.int(-30, 400))
+      : new Date(NOW.getTime() - r.int(-30, 400) * DAY);
   if (r.chance(0.5)) attributes.vip = r.chance(0.5);
-  if (r.chance(0.4)) attributes.items = Array.from({ length: r.int(0, 3) }, () => ({ sku: r.pick(["a", "b", "c"]), qty: r.int(1, 5) }));
+  if (r.chance(0.4))
+    attributes.items = Array.from({ length: r.int(0, 3) }, () => ({
+      sku: r.pick(["a", "b", "c"]),
+      qty: r.int(1, 5),
+    }));
   if (r.chance(0.3)) attributes.nickname = r.pick(["Mia", "mia", "Zoë", "O'Neil", "x.y", ""]);
   const consent: ProfileDoc["consent"] = {};
   for (const channel of ["email", "sms", "push"]) {
-    if (r.chance(0.6)) consent[channel] = { marketing: r.pick(["subscribed", "unsubscribed", "unknown"]), transactional: "unknown", history: [] };
+    if (r.chance(0.6))
+      consent[channel] = {
+        marketing: r.pick(["subscribed", "unsubscribed", "unknown"]),
+        transactional: "unknown",
+        history: [],
+      };
   }
   const events: CountedEvent[] = [];
   const n = r.chance(0.05) ? RECENT_CAP + 20 : r.int(0, 14);
   for (let k = 0; k < n; k++) {
     const event = r.pick(["purchase", "purchase", "visit", "signup"]);
-    const properties: Record<string, unknown> = event === "purchase" ? { plan: r.pick(PLANS), total: r.int(5, 300), ...(r.chance(0.2) ? { coupon: "X" } : {}) } : {};
-    events.push({ event, properties, timestamp: new Date(NOW.getTime() - Math.floor(r.next() * 90 * DAY)) });
+    const properties: Record<string, unknown> =
+      event === "purchase"
+        ? { plan: r.pick(PLANS), total: r.int(5, 300), ...(r.chance(0.2) ? { coupon: "X" } : {}) }
+        : {};
+    events.push({
+      event,
+      properties,
+      timestamp: new Date(NOW.getTime() - Math.floor(r.next() * 90 * DAY)),
+    });
   }
   return { profileId: `p${i}`, attributes, consent, events };
 }
 
-const ATTRS = ["country", "age", "score", "plan", "tags", "address.city", "address.zip", "signupAt", "vip", "items.qty", "items.sku", "nickname", "missing", "consent.email", "consent.sms"];
+const ATTRS = [
+  "country",
+  "age",
+  "score",
+  "plan",
+  "tags",
+  "address.city",
+  "address.zip",
+  "signupAt",
+  "vip",
+  "items.qty",
+  "items.sku",
+  "nickname",
+  "missing",
+  "consent.email",
+  "consent.sms",
+];
 
 function scalarFor(r: ReturnType<typeof rng>, attr: string): string | number | boolean {
   switch (attr) {
-    case "country": return r.pick([...COUNTRIES, "IT"]);
-    case "age": return r.chance(0.8) ? r.int(15, 81) : String(r.int(15, 81));
-    case "score": return Math.round(r.next() * 1000) / 10;
-    case "plan": return r.pick([...PLANS, "enterprise"]);
-    case "tags": return r.pick([...TAGS, "v", "a"]);
-    case "address.city": return r.pick([...CITIES, "erl"]);
-    case "address.zip": return String(r.int(10000, 99999));
-    case "vip": return r.chance(0.5);
-    case "items.qty": return r.int(0, 6);
-    case "items.sku": return r.pick(["a", "b", "c", "d"]);
+    case "country":
+      return r.pick([...COUNTRIES, "IT"]);
+    case "age":
+      return r.chance(0.8) ? r.int(15, 81) : String(r.int(15, 81));
+    case "score":
+      return Math.round(r.next() * 1000) / 10;
+    case "plan":
+      return r.pick([...PLANS, "enterprise"]);
+    case "tags":
+      return r.pick([...TAGS, "v", "a"]);
+    case "address.city":
+      return r.pick([...CITIES, "erl"]);
+    case "address.zip":
+      return String(r.int(10000, 99999));
+    case "vip":
+      return r.chance(0.5);
+    case "items.qty":
+      return r.int(0, 6);
+    case "items.sku":
+      return r.pick(["a", "b", "c", "d"]);
     case "consent.email":
-    case "consent.sms": return r.pick(["subscribed", "unsubscribed", "unknown"]);
-    default: return r.pick(["Mia", "mia", "x.y", "DE", 3, true, "O'Neil"]);
+    case "consent.sms":
+      return r.pick(["subscribed", "unsubscribed", "unknown"]);
+    default:
+      return r.pick(["Mia", "mia", "x.y", "DE", 3, true, "O'Neil"]);
   }
 }
 
@@ -95,16 +159,47 @@ function leaf(r: ReturnType<typeof rng>): unknown {
   if (r.chance(0.35)) {
     const event = r.pick(["purchase", "purchase", "visit", "signup", "refund"]);
     const op = r.pick(["count_gte", "count_lte", "performed", "not_performed"]);
-    const within = r.chance(0.6) ? r.pick([{ amount: 2, unit: "hour" }, { amount: 1, unit: "day" }, { amount: 7, unit: "day" }, { amount: 4, unit: "week" }, { amount: 60, unit: "day" }]) : undefined;
+    const within = r.chance(0.6)
+      ? r.pick([
+          { amount: 2, unit: "hour" },
+          { amount: 1, unit: "day" },
+          { amount: 7, unit: "day" },
+          { amount: 4, unit: "week" },
+          { amount: 60, unit: "day" },
+        ])
+      : undefined;
     const where = event === "purchase" && r.chance(0.4) ? r.pick(WHERE) : undefined;
-    return { event, op, ...(op.startsWith("count") ? { value: r.int(0, 7) } : {}), ...(within ? { within } : {}), ...(where ? { where } : {}) };
+    return {
+      event,
+      op,
+      ...(op.startsWith("count") ? { value: r.int(0, 7) } : {}),
+      ...(within ? { within } : {}),
+      ...(where ? { where } : {}),
+    };
   }
   const attr = r.pick(ATTRS);
-  const op = r.pick(["eq", "neq", "gt", "gte", "lt", "lte", "in", "contains", "exists", "before", "after"]);
+  const op = r.pick([
+    "eq",
+    "neq",
+    "gt",
+    "gte",
+    "lt",
+    "lte",
+    "in",
+    "contains",
+    "exists",
+    "before",
+    "after",
+  ]);
   switch (op) {
-    case "in": return { attr, op, value: Array.from({ length: r.int(1, 3) }, () => scalarFor(r, attr)) };
-    case "exists": return { attr, op, value: r.chance(0.7) };
-    case "gt": case "gte": case "lt": case "lte": {
+    case "in":
+      return { attr, op, value: Array.from({ length: r.int(1, 3) }, () => scalarFor(r, attr)) };
+    case "exists":
+      return { attr, op, value: r.chance(0.7) };
+    case "gt":
+    case "gte":
+    case "lt":
+    case "lte": {
       const v = scalarFor(r, attr);
       return { attr, op, value: typeof v === "boolean" ? r.int(0, 100) : v };
     }
@@ -112,9 +207,17 @@ function leaf(r: ReturnType<typeof rng>): unknown {
       const v = scalarFor(r, attr);
       return { attr, op, value: typeof v === "string" && v.length === 0 ? "a" : v };
     }
-    case "before": case "after":
-      return { attr: r.chance(0.8) ? "signupAt" : attr, op, value: r.chance(0.5) ? isoDaysAgo(r.int(-20, 300)) : { amount: r.int(0, 300), unit: "day", direction: r.pick(["ago", "from_now"]) } };
-    default: return { attr, op, value: scalarFor(r, attr) };
+    case "before":
+    case "after":
+      return {
+        attr: r.chance(0.8) ? "signupAt" : attr,
+        op,
+        value: r.chance(0.5)
+          ? isoDaysAgo(r.int(-20, 300))
+          : { amount: r.int(0, 300), unit: "day", direction: r.pick(["ago", "from_now"]) },
+      };
+    default:
+      return { attr, op, value: scalarFor(r, attr) };
   }
 }
 
@@ -161,7 +264,9 @@ beforeAll(async () => {
   for (const p of population.slice(0, 20)) {
     const store = {
       read: async () => (await profiles.findOne({ profileId: p.profileId }))?.counters,
-      write: async (guard: Record<string, unknown>, update: object) => (await profiles.updateOne({ profileId: p.profileId, ...guard }, update)).modifiedCount === 1,
+      write: async (guard: Record<string, unknown>, update: object) =>
+        (await profiles.updateOne({ profileId: p.profileId, ...guard }, update)).modifiedCount ===
+        1,
     };
     // Sequential on purpose: FerretDB 1.24 does not serialise concurrent updates of one document.
     for (const event of p.events) await recordEventCounters(store, event, { filters: FILTERS });
@@ -198,10 +303,18 @@ describe("evaluateCondition and conditionToMongo agree on FerretDB", () => {
     for (let start = 0; start < conditions.length; start += 4) {
       await Promise.all(
         conditions.slice(start, start + 4).map(async ({ i, c }) => {
-          const expected = docs.filter((d) => evaluateCondition(c, { profile: d, now: NOW })).map((d) => String(d.profileId)).sort();
+          const expected = docs
+            .filter((d) => evaluateCondition(c, { profile: d, now: NOW }))
+            .map((d) => String(d.profileId))
+            .sort();
           const filter = conditionToMongo(c, { now: NOW });
-          const found = (await profiles.find(filter, { projection: { profileId: 1 } }).toArray()).map((d) => String(d.profileId)).sort();
-          expect(found, `condition #${i}: ${JSON.stringify(c)}\nfilter: ${JSON.stringify(filter)}`).toEqual(expected);
+          const found = (await profiles.find(filter, { projection: { profileId: 1 } }).toArray())
+            .map((d) => String(d.profileId))
+            .sort();
+          expect(
+            found,
+            `condition #${i}: ${JSON.stringify(c)}\nfilter: ${JSON.stringify(filter)}`,
+          ).toEqual(expected);
           checked++;
           if (expected.length > 0 && expected.length < PROFILES) nonTrivial++;
         }),

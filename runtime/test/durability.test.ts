@@ -30,21 +30,25 @@ const bundleFile = path.join(os.tmpdir(), `omnij-bundle-${suffix}.js`);
 const children: ChildProcess[] = [];
 
 function startChild(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "fixtures", "durability-worker.ts")], {
-    cwd: path.join(here, ".."),
-    env: {
-      ...process.env,
-      MONGODB_URI: engines.mongoUri,
-      OMNIJ_DB: dbName,
-      TEMPORAL_ADDRESS: engines.temporalAddress,
-      TEMPORAL_NAMESPACE: engines.temporalNamespace,
-      SMTP_URL: engines.smtpUrl,
-      OMNIJOURNEY_TASK_QUEUE: taskQueue,
-      OMNIJOURNEY_WORKFLOW_BUNDLE: bundleFile,
-      LOG_LEVEL: "warn",
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(here, "fixtures", "durability-worker.ts")],
+    {
+      cwd: path.join(here, ".."),
+      env: {
+        ...process.env,
+        MONGODB_URI: engines.mongoUri,
+        OMNIJ_DB: dbName,
+        TEMPORAL_ADDRESS: engines.temporalAddress,
+        TEMPORAL_NAMESPACE: engines.temporalNamespace,
+        SMTP_URL: engines.smtpUrl,
+        OMNIJOURNEY_TASK_QUEUE: taskQueue,
+        OMNIJOURNEY_WORKFLOW_BUNDLE: bundleFile,
+        LOG_LEVEL: "warn",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     let output = "";
@@ -54,12 +58,15 @@ function startChild(): Promise<ChildProcess> {
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`worker exited (${code}) before ready:\n${output}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`worker exited (${code}) before ready:\n${output}`)),
+    );
   });
 }
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   fs.rmSync(bundleFile, { force: true });
 });
 
@@ -69,7 +76,11 @@ const journey: JourneyDocumentInput = {
     { id: "t", type: "trigger.manual", config: {} },
     { id: "m1", type: "message.email", config: { subject: "first {{ profile.id }}", body: "one" } },
     { id: "w", type: "wait.duration", config: { amount: 3, unit: "second" } },
-    { id: "m2", type: "message.email", config: { subject: "second {{ profile.id }}", body: "two" } },
+    {
+      id: "m2",
+      type: "message.email",
+      config: { subject: "second {{ profile.id }}", body: "two" },
+    },
     { id: "x", type: "exit", config: {} },
   ],
   edges: [
@@ -82,78 +93,145 @@ const journey: JourneyDocumentInput = {
 };
 
 describe("durability on the dev server", () => {
-  it(`${ENROLMENTS} enrolments survive a SIGKILLed worker with exactly one message per send node`, { timeout: 900_000 }, async () => {
-    await writeWorkflowBundle(bundleFile);
-    const db = mongoose.createConnection(engines.mongoUri, { dbName });
-    await db.asPromise();
-    const models = createModels(db);
-    await ensureIndexes(models);
-    await models.Settings.create({ _id: WORKSPACE_SETTINGS_ID, quietHours: { enabled: false }, frequencyCap: { enabled: false } });
-    await models.JourneyVersion.create({ journeyId: "durable", version: 1, plan: compileJourney(journey), document: journey, hash: "h" });
-    await models.Profile.insertMany(
-      Array.from({ length: ENROLMENTS }, (_, i) => ({ profileId: `d${i}`, anonymousIds: [], attributes: { email: `d${i}@${domain}` } })),
-    );
-    const connection = await Connection.connect({ address: engines.temporalAddress });
-    const runtime = createJourneyRuntime({ temporal: new Client({ connection, namespace: engines.temporalNamespace }), models, taskQueue });
-    try {
-      const log = (what: string) => console.log(`durability ${new Date().toISOString()}: ${what}`);
-      const first = await startChild();
-      log("worker 1 ready");
-      const started = await Promise.all(Array.from({ length: ENROLMENTS }, (_, i) => runtime.enrol({ journeyId: "durable", version: 1, profileId: `d${i}` })));
-      expect(started.every((s) => s.started)).toBe(true);
-
-      // Kill while sends are in flight: some first messages out, not all.
-      await eventually(async () => (await models.Message.countDocuments({ status: "sent" })) >= ENROLMENTS / 4, { timeoutMs: 60_000, intervalMs: 20 });
-      log("killing worker 1");
-      first.kill("SIGKILL");
-      const sentAtKill = await models.Message.countDocuments({ status: "sent" });
-      await new Promise<void>((resolve) => (first.exitCode !== null || first.signalCode !== null ? resolve() : first.once("exit", () => resolve())));
-      expect(sentAtKill).toBeLessThan(2 * ENROLMENTS);
-
-      await startChild();
-      log(`worker 2 ready (sent at kill: ${sentAtKill})`);
-      await eventually(async () => (await models.Enrolment.countDocuments({ journeyId: "durable", status: "completed" })) === ENROLMENTS, {
-        timeoutMs: 840_000,
-        intervalMs: 5_000,
-        what: "every enrolment to complete",
-        onPoll: async () =>
-          log(`completed ${await models.Enrolment.countDocuments({ status: "completed" })}, sent ${await models.Message.countDocuments({ status: "sent" })}`),
+  it(
+    `${ENROLMENTS} enrolments survive a SIGKILLed worker with exactly one message per send node`,
+    { timeout: 900_000 },
+    async () => {
+      await writeWorkflowBundle(bundleFile);
+      const db = mongoose.createConnection(engines.mongoUri, { dbName });
+      await db.asPromise();
+      const models = createModels(db);
+      await ensureIndexes(models);
+      await models.Settings.create({
+        _id: WORKSPACE_SETTINGS_ID,
+        quietHours: { enabled: false },
+        frequencyCap: { enabled: false },
       });
+      await models.JourneyVersion.create({
+        journeyId: "durable",
+        version: 1,
+        plan: compileJourney(journey),
+        document: journey,
+        hash: "h",
+      });
+      await models.Profile.insertMany(
+        Array.from({ length: ENROLMENTS }, (_, i) => ({
+          profileId: `d${i}`,
+          anonymousIds: [],
+          attributes: { email: `d${i}@${domain}` },
+        })),
+      );
+      const connection = await Connection.connect({ address: engines.temporalAddress });
+      const runtime = createJourneyRuntime({
+        temporal: new Client({ connection, namespace: engines.temporalNamespace }),
+        models,
+        taskQueue,
+      });
+      try {
+        const log = (what: string) =>
+          console.log(`durability ${new Date().toISOString()}: ${what}`);
+        const first = await startChild();
+        log("worker 1 ready");
+        const started = await Promise.all(
+          Array.from({ length: ENROLMENTS }, (_, i) =>
+            runtime.enrol({ journeyId: "durable", version: 1, profileId: `d${i}` }),
+          ),
+        );
+        expect(started.every((s) => s.started)).toBe(true);
 
-      log("all enrolments completed");
-      const messages = await models.Message.find({ journeyId: "durable" }, { profileId: 1, nodeId: 1, status: 1 }).lean();
-      expect(messages).toHaveLength(2 * ENROLMENTS);
-      expect(messages.every((m) => m.status === "sent")).toBe(true);
-      const perKey = new Set(messages.map((m) => `${m.profileId}/${m.nodeId}`));
-      expect(perKey.size).toBe(2 * ENROLMENTS);
+        // Kill while sends are in flight: some first messages out, not all.
+        await eventually(
+          async () => (await models.Message.countDocuments({ status: "sent" })) >= ENROLMENTS / 4,
+          { timeoutMs: 60_000, intervalMs: 20 },
+        );
+        log("killing worker 1");
+        first.kill("SIGKILL");
+        const sentAtKill = await models.Message.countDocuments({ status: "sent" });
+        await new Promise<void>((resolve) =>
+          first.exitCode !== null || first.signalCode !== null
+            ? resolve()
+            : first.once("exit", () => resolve()),
+        );
+        expect(sentAtKill).toBeLessThan(2 * ENROLMENTS);
 
-      const inbox = await eventually(async () => {
-        const res = await fetch(`${engines.mailApiUrl}/email`);
-        const list = ((await res.json()) as { subject: string; to: { address: string }[] }[]).filter((m) => m.to.some((t) => t.address.endsWith(`@${domain}`)));
-        return list.length >= 2 * ENROLMENTS ? list : null;
-      }, { timeoutMs: 30_000, what: "every email in MailDev" });
-      const counts = new Map<string, number>();
-      for (const mail of inbox) counts.set(mail.subject, (counts.get(mail.subject) ?? 0) + 1);
-      // None lost: every send node of every enrolment reached the sink.
-      expect(counts.size).toBe(2 * ENROLMENTS);
-      // None doubled by retries or replays: a second copy in the sink exists only for a send that was
-      // inside the SMTP hand-over when the process died (claimed "queued", then claimed again by the
-      // retry). SMTP cannot tell "accepted just before the kill" from "not sent"; see docs/runtime.md.
-      const doubled = [...counts].filter(([, n]) => n > 1).map(([subject]) => subject);
-      for (const subject of doubled) {
-        const [node, profileId] = subject.startsWith("first") ? ["m1", subject.slice(6)] : ["m2", subject.slice(7)];
-        const message = await models.Message.findOne({ journeyId: "durable", profileId, nodeId: node }).lean();
-        expect(message?.statusHistory.filter((h) => h.status === "queued").length, subject).toBeGreaterThan(1);
+        await startChild();
+        log(`worker 2 ready (sent at kill: ${sentAtKill})`);
+        await eventually(
+          async () =>
+            (await models.Enrolment.countDocuments({
+              journeyId: "durable",
+              status: "completed",
+            })) === ENROLMENTS,
+          {
+            timeoutMs: 840_000,
+            intervalMs: 5_000,
+            what: "every enrolment to complete",
+            onPoll: async () =>
+              log(
+                `completed ${await models.Enrolment.countDocuments({ status: "completed" })}, sent ${await models.Message.countDocuments({ status: "sent" })}`,
+              ),
+          },
+        );
+
+        log("all enrolments completed");
+        const messages = await models.Message.find(
+          { journeyId: "durable" },
+          { profileId: 1, nodeId: 1, status: 1 },
+        ).lean();
+        expect(messages).toHaveLength(2 * ENROLMENTS);
+        expect(messages.every((m) => m.status === "sent")).toBe(true);
+        const perKey = new Set(messages.map((m) => `${m.profileId}/${m.nodeId}`));
+        expect(perKey.size).toBe(2 * ENROLMENTS);
+
+        const inbox = await eventually(
+          async () => {
+            const res = await fetch(`${engines.mailApiUrl}/email`);
+            const list = (
+              (await res.json()) as { subject: string; to: { address: string }[] }[]
+            ).filter((m) => m.to.some((t) => t.address.endsWith(`@${domain}`)));
+            return list.length >= 2 * ENROLMENTS ? list : null;
+          },
+          { timeoutMs: 30_000, what: "every email in MailDev" },
+        );
+        const counts = new Map<string, number>();
+        for (const mail of inbox) counts.set(mail.subject, (counts.get(mail.subject) ?? 0) + 1);
+        // None lost: every send node of every enrolment reached the sink.
+        expect(counts.size).toBe(2 * ENROLMENTS);
+        // None doubled by retries or replays: a second copy in the sink exists only for a send that was
+        // inside the SMTP hand-over when the process died (claimed "queued", then claimed again by the
+        // retry). SMTP cannot tell "accepted just before the kill" from "not sent"; see docs/runtime.md.
+        const doubled = [...counts].filter(([, n]) => n > 1).map(([subject]) => subject);
+        for (const subject of doubled) {
+          const [node, profileId] = subject.startsWith("first")
+            ? ["m1", subject.slice(6)]
+            : ["m2", subject.slice(7)];
+          const message = await models.Message.findOne({
+            journeyId: "durable",
+            profileId,
+            nodeId: node,
+          }).lean();
+          expect(
+            message?.statusHistory.filter((h) => h.status === "queued").length,
+            subject,
+          ).toBeGreaterThan(1);
+        }
+        expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
+        const interrupted = await models.Message.countDocuments({
+          journeyId: "durable",
+          "statusHistory.1.status": "queued",
+        });
+        console.log(
+          `durability: ${doubled.length} duplicate(s) in the SMTP sink, all from the ${interrupted} send(s) interrupted by the kill`,
+        );
+        console.log(
+          `durability: killed the worker with ${sentAtKill} of ${2 * ENROLMENTS} messages sent; all ${ENROLMENTS} enrolments completed`,
+        );
+      } finally {
+        await runtime.close();
+        await connection.close();
+        await db.dropDatabase().catch(() => undefined);
+        await db.close();
       }
-      expect(Math.max(...counts.values())).toBeLessThanOrEqual(2);
-      const interrupted = await models.Message.countDocuments({ journeyId: "durable", "statusHistory.1.status": "queued" });
-      console.log(`durability: ${doubled.length} duplicate(s) in the SMTP sink, all from the ${interrupted} send(s) interrupted by the kill`);
-      console.log(`durability: killed the worker with ${sentAtKill} of ${2 * ENROLMENTS} messages sent; all ${ENROLMENTS} enrolments completed`);
-    } finally {
-      await runtime.close();
-      await connection.close();
-      await db.dropDatabase().catch(() => undefined);
-      await db.close();
-    }
-  });
+    },
+  );
 });

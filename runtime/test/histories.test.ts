@@ -18,17 +18,29 @@ import { createJourneyTestEnv, linear, type JourneyTestEnv } from "./helpers/jou
 const { History } = temporal.api.history.v1;
 type History = temporal.api.history.v1.IHistory;
 const historyToJSON = (history: History): string =>
-  JSON.stringify(History.toObject(History.fromObject(history), { longs: String, bytes: String, defaults: false }));
-const historyFromJSON = (json: unknown): History => History.fromObject(json as Record<string, unknown>); // JSON written by historyToJSON above
+  JSON.stringify(
+    History.toObject(History.fromObject(history), {
+      longs: String,
+      bytes: String,
+      defaults: false,
+    }),
+  );
+const historyFromJSON = (json: unknown): History =>
+  History.fromObject(json as Record<string, unknown>); // JSON written by historyToJSON above
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), "histories");
-const record = process.env.OMNIJOURNEY_RECORD_HISTORIES === "1" || fs.readdirSync(dir).filter((f) => f.endsWith(".json")).length === 0;
+const record =
+  process.env.OMNIJOURNEY_RECORD_HISTORIES === "1" ||
+  fs.readdirSync(dir).filter((f) => f.endsWith(".json")).length === 0;
 
 describe.runIf(record)("recording journey histories", () => {
   let t: JourneyTestEnv;
   beforeAll(async () => {
     t = await createJourneyTestEnv("histories");
-    await t.setSettings({ quietHours: { enabled: false }, frequencyCap: { enabled: true, limit: 5, window: { amount: 1, unit: "day" }, action: "skip" } });
+    await t.setSettings({
+      quietHours: { enabled: false },
+      frequencyCap: { enabled: true, limit: 5, window: { amount: 1, unit: "day" }, action: "skip" },
+    });
   });
   afterAll(() => t?.close());
 
@@ -37,13 +49,23 @@ describe.runIf(record)("recording journey histories", () => {
   };
 
   it("records a webinar journey: email, wait.event timeout, telegram, goal", async () => {
-    await t.createProfile("h-webinar", { attributes: { email: "h@example.com", telegramChatId: "7", firstName: "Hal" } });
+    await t.createProfile("h-webinar", {
+      attributes: { email: "h@example.com", telegramChatId: "7", firstName: "Hal" },
+    });
     const plan = t.compile({
       name: "webinar",
       nodes: [
         { id: "t", type: "trigger.event", config: { event: "webinar_registered" } },
-        { id: "m1", type: "message.email", config: { subject: "Hi {{ profile.firstName }}", body: "b" } },
-        { id: "w", type: "wait.event", config: { event: "email_opened", timeout: { amount: 1, unit: "day" } } },
+        {
+          id: "m1",
+          type: "message.email",
+          config: { subject: "Hi {{ profile.firstName }}", body: "b" },
+        },
+        {
+          id: "w",
+          type: "wait.event",
+          config: { event: "email_opened", timeout: { amount: 1, unit: "day" } },
+        },
         { id: "m2", type: "message.telegram", config: { text: "Reminder" } },
         { id: "x", type: "exit", config: {} },
       ],
@@ -62,24 +84,48 @@ describe.runIf(record)("recording journey histories", () => {
   });
 
   it("records branches, a cascade answered on its second channel, an experiment and a profile update", async () => {
-    await t.createProfile("h-mix", { attributes: { email: "m@example.com", phone: "+15550001", country: "DE" }, consent: { sms: { marketing: "subscribed" } } });
+    await t.createProfile("h-mix", {
+      attributes: { email: "m@example.com", phone: "+15550001", country: "DE" },
+      consent: { sms: { marketing: "subscribed" } },
+    });
     const doc = {
       name: "mix",
       nodes: [
         { id: "t", type: "trigger.manual", config: {} },
-        { id: "b", type: "branch.condition", config: { condition: { attr: "country", op: "eq", value: "DE" } } },
-        { id: "split", type: "experiment.split", config: { variants: [{ id: "A", weight: 50 }, { id: "B", weight: 50 }] } },
+        {
+          id: "b",
+          type: "branch.condition",
+          config: { condition: { attr: "country", op: "eq", value: "DE" } },
+        },
+        {
+          id: "split",
+          type: "experiment.split",
+          config: {
+            variants: [
+              { id: "A", weight: 50 },
+              { id: "B", weight: 50 },
+            ],
+          },
+        },
         {
           id: "c",
           type: "message.cascade",
           config: {
             steps: [
-              { channel: "email", content: { subject: "s", body: "b" }, window: { amount: 1, unit: "hour" } },
+              {
+                channel: "email",
+                content: { subject: "s", body: "b" },
+                window: { amount: 1, unit: "hour" },
+              },
               { channel: "sms", content: { text: "t" }, window: { amount: 1, unit: "hour" } },
             ],
           },
         },
-        { id: "u", type: "profile.update", config: { assignments: [{ op: "increment", attr: "nudges", by: 1 }] } },
+        {
+          id: "u",
+          type: "profile.update",
+          config: { assignments: [{ op: "increment", attr: "nudges", by: 1 }] },
+        },
         { id: "x", type: "exit", config: {} },
       ],
       edges: [
@@ -102,7 +148,11 @@ describe.runIf(record)("recording journey histories", () => {
 
   it("records an enrolment ended by an exit event while waiting", async () => {
     await t.createProfile("h-exit");
-    const plan = t.compile(linear("exit", [{ id: "w", type: "wait.duration", config: { amount: 2, unit: "day" } }], { exitOn: [{ event: "unsubscribed" }] }));
+    const plan = t.compile(
+      linear("exit", [{ id: "w", type: "wait.duration", config: { amount: 2, unit: "day" } }], {
+        exitOn: [{ event: "unsubscribed" }],
+      }),
+    );
     const handle = await t.start(plan, "h-exit");
     await t.env.sleep("1 day");
     await handle.signal("event", t.event("unsubscribed"));
@@ -115,9 +165,15 @@ describe("replaying committed histories", () => {
   it("replays every history in test/histories against the current workflow code", async () => {
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"));
     expect(files.length).toBeGreaterThanOrEqual(3);
-    const histories = files.map((f) => ({ workflowId: f, history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as unknown) }));
+    const histories = files.map((f) => ({
+      workflowId: f,
+      history: historyFromJSON(JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as unknown),
+    }));
     const failures: string[] = [];
-    for await (const result of Worker.runReplayHistories({ workflowBundle: await workflowBundle() }, histories)) {
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: await workflowBundle() },
+      histories,
+    )) {
       if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
     }
     expect(failures).toEqual([]);

@@ -10,17 +10,36 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const email = { subject: "Hi {{ profile.firstName }}", body: "<p>Plan {{ event.properties.plan }}</p>" };
+const email = {
+  subject: "Hi {{ profile.firstName }}",
+  body: "<p>Plan {{ event.properties.plan }}</p>",
+};
 
 describe("journey workflow: every built-in node type and port (time-skipping)", () => {
   it("sends an email rendered with Liquid and completes, logging the message with its cost", async () => {
-    await t.createProfile("p-email", { attributes: { email: "ada@example.com", firstName: "Ada" } });
-    const plan = t.compile(linear("email", [{ id: "m", type: "message.email", config: email }, { id: "x", type: "exit" }]));
-    const result = await t.run(plan, "p-email", { journeyId: "j-email", event: t.event("signed_up", { plan: "pro" }) });
+    await t.createProfile("p-email", {
+      attributes: { email: "ada@example.com", firstName: "Ada" },
+    });
+    const plan = t.compile(
+      linear("email", [
+        { id: "m", type: "message.email", config: email },
+        { id: "x", type: "exit" },
+      ]),
+    );
+    const result = await t.run(plan, "p-email", {
+      journeyId: "j-email",
+      event: t.event("signed_up", { plan: "pro" }),
+    });
     expect(result.outcome).toBe("completed");
     const messages = await t.models.Message.find({ profileId: "p-email" }).lean();
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ status: "sent", channel: "email", nodeId: "m", to: "ada@example.com", cost: 0.001 });
+    expect(messages[0]).toMatchObject({
+      status: "sent",
+      channel: "email",
+      nodeId: "m",
+      to: "ada@example.com",
+      cost: 0.001,
+    });
     expect(messages[0]?.content).toMatchObject({ subject: "Hi Ada", body: "<p>Plan pro</p>" });
     expect(messages[0]?.statusHistory.map((h) => h.status)).toEqual(["queued", "sent"]);
   });
@@ -30,8 +49,18 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
       name: "wait event",
       nodes: [
         { id: "t", type: "trigger.manual", config: {} },
-        { id: "w", type: "wait.event", config: { event: "email_opened", timeout: { amount: 1, unit: "day" } } },
-        { id: "yes", type: "profile.update", config: { assignments: [{ op: "set", attr: "opened", value: "true", valueType: "boolean" }] } },
+        {
+          id: "w",
+          type: "wait.event",
+          config: { event: "email_opened", timeout: { amount: 1, unit: "day" } },
+        },
+        {
+          id: "yes",
+          type: "profile.update",
+          config: {
+            assignments: [{ op: "set", attr: "opened", value: "true", valueType: "boolean" }],
+          },
+        },
         { id: "x", type: "exit", config: {} },
       ],
       edges: [
@@ -47,20 +76,38 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     const handle = await t.start(plan, "p-wait-yes", { journeyId: "j-wait" });
     await t.env.sleep("2 hours");
     const state = await handle.query("state");
-    expect(state).toMatchObject({ status: "active", currentNodeId: "w", waitingFor: { kind: "event", events: ["email_opened"] } });
+    expect(state).toMatchObject({
+      status: "active",
+      currentNodeId: "w",
+      waitingFor: { kind: "event", events: ["email_opened"] },
+    });
     await handle.signal("event", t.event("email_opened"));
     await handle.result();
     const timedOut = await t.run(plan, "p-wait-no", { journeyId: "j-wait" });
     expect(timedOut.outcome).toBe("completed");
-    expect((await t.models.Profile.findOne({ profileId: "p-wait-yes" }).lean())?.attributes).toMatchObject({ opened: true });
-    expect((await t.models.Profile.findOne({ profileId: "p-wait-no" }).lean())?.attributes).not.toHaveProperty("opened");
+    expect(
+      (await t.models.Profile.findOne({ profileId: "p-wait-yes" }).lean())?.attributes,
+    ).toMatchObject({ opened: true });
+    expect(
+      (await t.models.Profile.findOne({ profileId: "p-wait-no" }).lean())?.attributes,
+    ).not.toHaveProperty("opened");
     const stat = await t.models.NodeStat.findOne({ journeyId: "j-wait", nodeId: "w" }).lean();
-    expect(stat).toMatchObject({ entered: 2, active: 0, completed: 2, ports: { received: 1, timeout: 1 } });
+    expect(stat).toMatchObject({
+      entered: 2,
+      active: 0,
+      completed: 2,
+      ports: { received: 1, timeout: 1 },
+    });
   });
 
   it("wait.duration sleeps durably for weeks in seconds of real time", async () => {
     await t.createProfile("p-dur");
-    const plan = t.compile(linear("dur", [{ id: "w", type: "wait.duration", config: { amount: 3, unit: "week" } }, { id: "x", type: "exit" }]));
+    const plan = t.compile(
+      linear("dur", [
+        { id: "w", type: "wait.duration", config: { amount: 3, unit: "week" } },
+        { id: "x", type: "exit" },
+      ]),
+    );
     const before = Date.now();
     const handle = await t.start(plan, "p-dur");
     const startedAt = await t.env.currentTimeMs();
@@ -75,11 +122,20 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
       name: "branches",
       nodes: [
         { id: "t", type: "trigger.manual", config: {} },
-        { id: "b", type: "branch.condition", config: { condition: { attr: "country", op: "eq", value: "DE" } } },
+        {
+          id: "b",
+          type: "branch.condition",
+          config: { condition: { attr: "country", op: "eq", value: "DE" } },
+        },
         {
           id: "m",
           type: "branch.multi",
-          config: { cases: [{ id: "vip", condition: { attr: "tier", op: "eq", value: "vip" } }, { id: "gold", condition: { attr: "tier", op: "eq", value: "gold" } }] },
+          config: {
+            cases: [
+              { id: "vip", condition: { attr: "tier", op: "eq", value: "vip" } },
+              { id: "gold", condition: { attr: "tier", op: "eq", value: "gold" } },
+            ],
+          },
         },
         { id: "x", type: "exit", config: {} },
       ],
@@ -96,7 +152,8 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     await t.createProfile("p-de-gold", { attributes: { country: "DE", tier: "gold" } });
     await t.createProfile("p-de-none", { attributes: { country: "DE" } });
     await t.createProfile("p-fr", { attributes: { country: "FR", tier: "vip" } });
-    for (const p of ["p-de-gold", "p-de-none", "p-fr"]) await t.run(plan, p, { journeyId: "j-branch" });
+    for (const p of ["p-de-gold", "p-de-none", "p-fr"])
+      await t.run(plan, p, { journeyId: "j-branch" });
     const b = await t.models.NodeStat.findOne({ journeyId: "j-branch", nodeId: "b" }).lean();
     const m = await t.models.NodeStat.findOne({ journeyId: "j-branch", nodeId: "m" }).lean();
     expect(b?.ports).toEqual({ yes: 2, no: 1 });
@@ -104,7 +161,11 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
   });
 
   it("segment.split routes members in and others out", async () => {
-    await t.models.Segment.create({ _id: "seg-vip", name: "VIPs", condition: { attr: "tier", op: "eq", value: "vip" } });
+    await t.models.Segment.create({
+      _id: "seg-vip",
+      name: "VIPs",
+      condition: { attr: "tier", op: "eq", value: "vip" },
+    });
     const doc = {
       name: "segment split",
       nodes: [
@@ -123,26 +184,44 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     await t.createProfile("p-basic", { attributes: { tier: "basic" } });
     await t.run(plan, "p-vip", { journeyId: "j-seg" });
     await t.run(plan, "p-basic", { journeyId: "j-seg" });
-    expect((await t.models.NodeStat.findOne({ journeyId: "j-seg", nodeId: "s" }).lean())?.ports).toEqual({ in: 1, out: 1 });
+    expect(
+      (await t.models.NodeStat.findOne({ journeyId: "j-seg", nodeId: "s" }).lean())?.ports,
+    ).toEqual({ in: 1, out: 1 });
   });
 
   it("wait.until waits for the next window start in the profile's time zone", async () => {
     await t.createProfile("p-until", { attributes: { timezone: "Asia/Tokyo" } });
     const plan = t.compile(
-      linear("until", [{ id: "u", type: "wait.until", config: { mode: "window", from: "09:30" } }, { id: "x", type: "exit" }]),
+      linear("until", [
+        { id: "u", type: "wait.until", config: { mode: "window", from: "09:30" } },
+        { id: "x", type: "exit" },
+      ]),
     );
     await t.run(plan, "p-until", { journeyId: "j-until" });
-    const end = (await t.models.Enrolment.findOne({ journeyId: "j-until" }).lean())?.endedAt ?? new Date(0);
-    const tokyo = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(end);
+    const end =
+      (await t.models.Enrolment.findOne({ journeyId: "j-until" }).lean())?.endedAt ?? new Date(0);
+    const tokyo = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Tokyo",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(end);
     expect(tokyo).toBe("09:30");
   });
 
   it("a goal event ends the enrolment as converted at any node, with revenue on the nodes it passed", async () => {
     await t.createProfile("p-goal");
     const plan = t.compile(
-      linear("goal", [{ id: "w", type: "wait.duration", config: { amount: 5, unit: "day" } }, { id: "x", type: "exit" }], {
-        goal: { event: "purchase", within: { amount: 7, unit: "day" }, revenueProperty: "total" },
-      }),
+      linear(
+        "goal",
+        [
+          { id: "w", type: "wait.duration", config: { amount: 5, unit: "day" } },
+          { id: "x", type: "exit" },
+        ],
+        {
+          goal: { event: "purchase", within: { amount: 7, unit: "day" }, revenueProperty: "total" },
+        },
+      ),
     );
     const handle = await t.start(plan, "p-goal", { journeyId: "j-goal" });
     await t.env.sleep("1 day");
@@ -151,15 +230,24 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     expect(result.outcome).toBe("converted");
     const enrolment = await t.models.Enrolment.findOne({ journeyId: "j-goal" }).lean();
     expect(enrolment).toMatchObject({ status: "converted", revenue: 42 });
-    expect(await t.models.NodeStat.findOne({ journeyId: "j-goal", nodeId: "w" }).lean()).toMatchObject({ converted: 1, revenue: 42, active: 0 });
+    expect(
+      await t.models.NodeStat.findOne({ journeyId: "j-goal", nodeId: "w" }).lean(),
+    ).toMatchObject({ converted: 1, revenue: 42, active: 0 });
   });
 
   it("an exitOn event ends the enrolment as exited while it waits", async () => {
     await t.createProfile("p-exit");
     const plan = t.compile(
-      linear("exit on", [{ id: "w", type: "wait.duration", config: { amount: 5, unit: "day" } }, { id: "m", type: "message.email", config: email }], {
-        exitOn: [{ event: "unsubscribed" }],
-      }),
+      linear(
+        "exit on",
+        [
+          { id: "w", type: "wait.duration", config: { amount: 5, unit: "day" } },
+          { id: "m", type: "message.email", config: email },
+        ],
+        {
+          exitOn: [{ event: "unsubscribed" }],
+        },
+      ),
     );
     const handle = await t.start(plan, "p-exit", { journeyId: "j-exit" });
     await t.env.sleep("1 hour");
@@ -170,14 +258,28 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
 
   it("the goal node counts a conversion when the goal event was performed, then continues", async () => {
     await t.createProfile("p-goalnode");
-    const plan = t.compile(linear("goal node", [{ id: "g", type: "goal", config: { event: "signed_up" } }, { id: "x", type: "exit" }]));
-    const result = await t.run(plan, "p-goalnode", { journeyId: "j-goalnode", event: t.event("signed_up") });
+    const plan = t.compile(
+      linear("goal node", [
+        { id: "g", type: "goal", config: { event: "signed_up" } },
+        { id: "x", type: "exit" },
+      ]),
+    );
+    const result = await t.run(plan, "p-goalnode", {
+      journeyId: "j-goalnode",
+      event: t.event("signed_up"),
+    });
     expect(result.outcome).toBe("converted");
   });
 
   it("message nodes on every channel send through their providers, and a missing address is suppressed", async () => {
     await t.createProfile("p-channels", {
-      attributes: { phone: "+4915100000000", telegramChatId: 12345, pushSubscriptions: [{ endpoint: "https://push.example/1", keys: { p256dh: "k", auth: "a" } }] },
+      attributes: {
+        phone: "+4915100000000",
+        telegramChatId: 12345,
+        pushSubscriptions: [
+          { endpoint: "https://push.example/1", keys: { p256dh: "k", auth: "a" } },
+        ],
+      },
       consent: { sms: { marketing: "subscribed" }, whatsapp: { marketing: "subscribed" } },
     });
     const doc = linear("channels", [
@@ -185,24 +287,31 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
       { id: "wa", type: "message.whatsapp", config: { text: "wa" } },
       { id: "tg", type: "message.telegram", config: { text: "tg" } },
       { id: "push", type: "message.push", config: { title: "t", body: "b" } },
-      { id: "hook", type: "message.webhook", config: { url: "https://hooks.example/{{ profile.id }}", body: "{}" } },
+      {
+        id: "hook",
+        type: "message.webhook",
+        config: { url: "https://hooks.example/{{ profile.id }}", body: "{}" },
+      },
       { id: "inapp", type: "message.inapp", config: { title: "t", body: "b" } },
       { id: "mail", type: "message.email", config: email },
     ]);
     // The webhook can fail for good: its `failed` port must lead somewhere.
     doc.nodes.push({ id: "failed", type: "exit", config: {} });
-    for (const id of ["hook"]) doc.edges.push({ id: `f-${id}`, source: id, sourceHandle: "failed", target: "failed" });
+    for (const id of ["hook"])
+      doc.edges.push({ id: `f-${id}`, source: id, sourceHandle: "failed", target: "failed" });
     const plan = t.compile(doc);
     await t.run(plan, "p-channels", { journeyId: "j-channels" });
     const messages = await t.models.Message.find({ profileId: "p-channels" }).lean();
     const byNode = Object.fromEntries(messages.map((m) => [m.nodeId, m]));
-    for (const id of ["sms", "wa", "tg", "push", "hook", "inapp"]) expect(byNode[id]?.status, id).toBe("sent");
+    for (const id of ["sms", "wa", "tg", "push", "hook", "inapp"])
+      expect(byNode[id]?.status, id).toBe("sent");
     expect(byNode.hook?.to).toBe("https://hooks.example/p-channels");
     expect(byNode.mail).toMatchObject({ status: "suppressed", reason: "no_address" });
   });
 
   it("runs a custom node type's run() as an activity with NodeServices, following the port it returns", async () => {
-    const vipTag = nodeTypes.get("acme.vip-tag") ??
+    const vipTag =
+      nodeTypes.get("acme.vip-tag") ??
       nodeTypes.register(
         defineNodeType({
           type: "acme.vip-tag",
@@ -214,10 +323,17 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
           outputs: ["vip", "regular"],
           execution: "activity",
           run: async ({ config, profile, services, enrolment }) => {
-            const spent = typeof profile.attributes.spent === "number" ? profile.attributes.spent : 0;
+            const spent =
+              typeof profile.attributes.spent === "number" ? profile.attributes.spent : 0;
             if (spent < config.threshold) return { output: "regular" };
-            await services.updateProfile([{ op: "set", attr: "vip", value: "{{ profile.spent }}", valueType: "number" }]);
-            const outcome = await services.send({ channel: "sms", content: { text: `VIP ${enrolment.profileId}` }, category: "transactional" });
+            await services.updateProfile([
+              { op: "set", attr: "vip", value: "{{ profile.spent }}", valueType: "number" },
+            ]);
+            const outcome = await services.send({
+              channel: "sms",
+              content: { text: `VIP ${enrolment.profileId}` },
+              category: "transactional",
+            });
             return { output: outcome.status === "sent" ? "vip" : "regular" };
           },
         }),
@@ -240,8 +356,16 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     const plan = t.compile(doc);
     await t.run(plan, "p-big", { journeyId: "j-custom" });
     await t.run(plan, "p-small", { journeyId: "j-custom" });
-    expect((await t.models.NodeStat.findOne({ journeyId: "j-custom", nodeId: "c" }).lean())?.ports).toEqual({ vip: 1, regular: 1 });
-    expect((await t.models.Profile.findOne({ profileId: "p-big" }).lean())?.attributes).toMatchObject({ vip: 250 });
-    expect(await t.models.Message.findOne({ profileId: "p-big" }).lean()).toMatchObject({ status: "sent", channel: "sms", content: { text: "VIP p-big" } });
+    expect(
+      (await t.models.NodeStat.findOne({ journeyId: "j-custom", nodeId: "c" }).lean())?.ports,
+    ).toEqual({ vip: 1, regular: 1 });
+    expect(
+      (await t.models.Profile.findOne({ profileId: "p-big" }).lean())?.attributes,
+    ).toMatchObject({ vip: 250 });
+    expect(await t.models.Message.findOne({ profileId: "p-big" }).lean()).toMatchObject({
+      status: "sent",
+      channel: "sms",
+      content: { text: "VIP p-big" },
+    });
   });
 });

@@ -11,7 +11,11 @@ describe("mongoose models on the MongoDB subset (FerretDB)", () => {
       profileId: "u1",
       userId: "u1",
       anonymousIds: ["a1", "a2"],
-      attributes: { email: "ada@example.com", timezone: "Europe/Berlin", address: { city: "Berlin" } },
+      attributes: {
+        email: "ada@example.com",
+        timezone: "Europe/Berlin",
+        address: { city: "Berlin" },
+      },
       consent: { email: { marketing: "subscribed", transactional: "unknown", history: [] } },
       counters: {},
     });
@@ -24,18 +28,32 @@ describe("mongoose models on the MongoDB subset (FerretDB)", () => {
   });
 
   it("rejects a second profile with the same profileId", async () => {
-    await expect(models.Profile.create({ profileId: "u1", anonymousIds: [] })).rejects.toMatchObject({ code: 11000 });
+    await expect(
+      models.Profile.create({ profileId: "u1", anonymousIds: [] }),
+    ).rejects.toMatchObject({ code: 11000 });
   });
 
   it("de-duplicates events by messageId", async () => {
-    const event = { messageId: "m-1", type: "track" as const, event: "purchase", profileId: "u1", timestamp: new Date() };
+    const event = {
+      messageId: "m-1",
+      type: "track" as const,
+      event: "purchase",
+      profileId: "u1",
+      timestamp: new Date(),
+    };
     await models.Event.create(event);
     await expect(models.Event.create(event)).rejects.toMatchObject({ code: 11000 });
     expect(await models.Event.countDocuments({ profileId: "u1" })).toBe(1);
   });
 
   it("makes a message's idempotency key unique so a retried send cannot log twice", async () => {
-    const message = { idempotencyKey: "wf:n1:1", profileId: "u1", channel: "email", category: "marketing" as const, status: "sent" as const };
+    const message = {
+      idempotencyKey: "wf:n1:1",
+      profileId: "u1",
+      channel: "email",
+      category: "marketing" as const,
+      status: "sent" as const,
+    };
     await models.Message.create(message);
     await expect(models.Message.create(message)).rejects.toMatchObject({ code: 11000 });
   });
@@ -62,7 +80,10 @@ describe("mongoose models on the MongoDB subset (FerretDB)", () => {
   });
 
   it("stores journeys with string ids and a draft status by default", async () => {
-    const journey = await models.Journey.create({ name: "Welcome", document: { name: "Welcome", nodes: [], edges: [] } });
+    const journey = await models.Journey.create({
+      name: "Welcome",
+      document: { name: "Welcome", nodes: [], edges: [] },
+    });
     expect(journey._id).toMatch(/^j_/);
     expect(journey.status).toBe("draft");
     expect(journey.liveVersion).toBeNull();

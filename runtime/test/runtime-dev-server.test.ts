@@ -19,8 +19,19 @@ const welcome: JourneyDocumentInput = {
   name: "Welcome",
   nodes: [
     { id: "t", type: "trigger.event", config: { event: "signed_up" } },
-    { id: "m", type: "message.email", config: { subject: "Welcome {{ profile.firstName }} ({{ event.properties.plan }})", body: "<p>Hello</p>" } },
-    { id: "w", type: "wait.event", config: { event: "email_opened", timeout: { amount: 2, unit: "day" } } },
+    {
+      id: "m",
+      type: "message.email",
+      config: {
+        subject: "Welcome {{ profile.firstName }} ({{ event.properties.plan }})",
+        body: "<p>Hello</p>",
+      },
+    },
+    {
+      id: "w",
+      type: "wait.event",
+      config: { event: "email_opened", timeout: { amount: 2, unit: "day" } },
+    },
     { id: "x", type: "exit", config: {} },
   ],
   edges: [
@@ -44,10 +55,26 @@ beforeAll(async () => {
   });
   const { models } = worker;
   await models.Settings.create({ _id: WORKSPACE_SETTINGS_ID, quietHours: { enabled: false } });
-  await models.Journey.create({ _id: "welcome", name: "Welcome", document: welcome, status: "live", liveVersion: 1 });
-  await models.JourneyVersion.create({ journeyId: "welcome", version: 1, plan: compileJourney(welcome), document: welcome, hash: "h1" });
+  await models.Journey.create({
+    _id: "welcome",
+    name: "Welcome",
+    document: welcome,
+    status: "live",
+    liveVersion: 1,
+  });
+  await models.JourneyVersion.create({
+    journeyId: "welcome",
+    version: 1,
+    plan: compileJourney(welcome),
+    document: welcome,
+    hash: "h1",
+  });
   connection = await Connection.connect({ address: engines.temporalAddress });
-  runtime = createJourneyRuntime({ temporal: new Client({ connection, namespace: engines.temporalNamespace }), models, taskQueue });
+  runtime = createJourneyRuntime({
+    temporal: new Client({ connection, namespace: engines.temporalNamespace }),
+    models,
+    taskQueue,
+  });
 });
 
 afterAll(async () => {
@@ -60,31 +87,64 @@ afterAll(async () => {
 describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
   it("enrols once, sends through SMTP, waits, reacts to a signalled event and records the enrolment", async () => {
     const email = `ada-${suffix}@example.com`;
-    await worker.models.Profile.create({ profileId: "ada", attributes: { email, firstName: "Ada" } });
-    const event = { event: "signed_up", properties: { plan: "pro" }, timestamp: new Date().toISOString(), messageId: "evt-1" };
+    await worker.models.Profile.create({
+      profileId: "ada",
+      attributes: { email, firstName: "Ada" },
+    });
+    const event = {
+      event: "signed_up",
+      properties: { plan: "pro" },
+      timestamp: new Date().toISOString(),
+      messageId: "evt-1",
+    };
     const first = await runtime.enrol({ journeyId: "welcome", profileId: "ada", event });
     expect(first).toMatchObject({ started: true, version: 1 });
-    expect(await runtime.enrol({ journeyId: "welcome", profileId: "ada", event })).toMatchObject({ started: false, reason: "already_enrolled" });
+    expect(await runtime.enrol({ journeyId: "welcome", profileId: "ada", event })).toMatchObject({
+      started: false,
+      reason: "already_enrolled",
+    });
 
     if (!first.started) throw new Error("not started");
-    const state = await eventually(async () => {
-      const s = await runtime.enrolmentState(first.workflowId);
-      return s.currentNodeId === "w" && s.waitingFor ? s : null;
-    }, { what: "the enrolment to wait at w" });
+    const state = await eventually(
+      async () => {
+        const s = await runtime.enrolmentState(first.workflowId);
+        return s.currentNodeId === "w" && s.waitingFor ? s : null;
+      },
+      { what: "the enrolment to wait at w" },
+    );
     expect(state.waitingFor).toMatchObject({ kind: "event", events: ["email_opened"] });
 
-    const mail = await eventually(async () => {
-      const res = await fetch(`${engines.mailApiUrl}/email`);
-      const list = (await res.json()) as { subject: string; to: { address: string }[] }[];
-      return list.find((m) => m.to.some((t) => t.address === email));
-    }, { what: "the email in MailDev" });
+    const mail = await eventually(
+      async () => {
+        const res = await fetch(`${engines.mailApiUrl}/email`);
+        const list = (await res.json()) as { subject: string; to: { address: string }[] }[];
+        return list.find((m) => m.to.some((t) => t.address === email));
+      },
+      { what: "the email in MailDev" },
+    );
     expect(mail.subject).toBe("Welcome Ada (pro)");
-    expect(await worker.models.Message.findOne({ profileId: "ada" }).lean()).toMatchObject({ status: "sent", provider: "smtp", channel: "email" });
-
-    expect(await runtime.signalEvent({ profileId: "ada", event: { event: "email_opened", properties: {}, timestamp: new Date().toISOString() } })).toBe(1);
-    const enrolment = await eventually(() => worker.models.Enrolment.findOne({ workflowId: first.workflowId, status: "completed" }).lean(), {
-      what: "the enrolment to complete",
+    expect(await worker.models.Message.findOne({ profileId: "ada" }).lean()).toMatchObject({
+      status: "sent",
+      provider: "smtp",
+      channel: "email",
     });
+
+    expect(
+      await runtime.signalEvent({
+        profileId: "ada",
+        event: { event: "email_opened", properties: {}, timestamp: new Date().toISOString() },
+      }),
+    ).toBe(1);
+    const enrolment = await eventually(
+      () =>
+        worker.models.Enrolment.findOne({
+          workflowId: first.workflowId,
+          status: "completed",
+        }).lean(),
+      {
+        what: "the enrolment to complete",
+      },
+    );
     expect(enrolment).toMatchObject({ currentNodeId: "x", journeyId: "welcome", version: 1 });
     const stats = await worker.models.NodeStat.find({ journeyId: "welcome" }).lean();
     const byNode = Object.fromEntries(stats.map((s) => [s.nodeId, s]));
@@ -95,12 +155,25 @@ describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
     await worker.models.Profile.create({ profileId: "bob", attributes: {} });
     const started = await runtime.enrol({ journeyId: "welcome", profileId: "bob" });
     if (!started.started) throw new Error("not started");
-    await eventually(async () => (await runtime.enrolmentState(started.workflowId)).currentNodeId === "w", { what: "bob waiting" });
+    await eventually(
+      async () => (await runtime.enrolmentState(started.workflowId)).currentNodeId === "w",
+      { what: "bob waiting" },
+    );
     expect(await runtime.cancelEnrolments({ journeyId: "welcome" })).toBe(1);
-    const enrolment = await eventually(() => worker.models.Enrolment.findOne({ workflowId: started.workflowId, status: "cancelled" }).lean(), {
-      what: "the enrolment to be cancelled",
-    });
+    const enrolment = await eventually(
+      () =>
+        worker.models.Enrolment.findOne({
+          workflowId: started.workflowId,
+          status: "cancelled",
+        }).lean(),
+      {
+        what: "the enrolment to be cancelled",
+      },
+    );
     expect(enrolment.endedAt).toBeInstanceOf(Date);
-    expect(await worker.models.Message.findOne({ profileId: "bob" }).lean()).toMatchObject({ status: "suppressed", reason: "no_address" });
+    expect(await worker.models.Message.findOne({ profileId: "bob" }).lean()).toMatchObject({
+      status: "suppressed",
+      reason: "no_address",
+    });
   });
 });

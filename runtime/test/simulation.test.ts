@@ -5,7 +5,11 @@ import { connectTestDb } from "./helpers/mongo.js";
 import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
 
 const db = await connectTestDb("simulation");
-await db.models.Settings.create({ _id: WORKSPACE_SETTINGS_ID, quietHours: { enabled: false }, frequencyCap: { enabled: false } });
+await db.models.Settings.create({
+  _id: WORKSPACE_SETTINGS_ID,
+  quietHours: { enabled: false },
+  frequencyCap: { enabled: false },
+});
 const simulator = createSimulator({ models: db.models });
 afterAll(async () => {
   await simulator.close();
@@ -16,10 +20,25 @@ const webinar = compileJourney({
   name: "Webinar reminder",
   nodes: [
     { id: "t", type: "trigger.event", config: { event: "webinar_registered" } },
-    { id: "m1", type: "message.email", config: { subject: "See you {{ profile.firstName }}", body: "Link: {{ event.properties.url }}" } },
-    { id: "w", type: "wait.event", config: { event: "email_opened", timeout: { amount: 1, unit: "day" } } },
+    {
+      id: "m1",
+      type: "message.email",
+      config: {
+        subject: "See you {{ profile.firstName }}",
+        body: "Link: {{ event.properties.url }}",
+      },
+    },
+    {
+      id: "w",
+      type: "wait.event",
+      config: { event: "email_opened", timeout: { amount: 1, unit: "day" } },
+    },
     { id: "wait", type: "wait.duration", config: { amount: 3, unit: "week" } },
-    { id: "m2", type: "message.telegram", config: { text: "Still coming, {{ profile.firstName }}?" } },
+    {
+      id: "m2",
+      type: "message.telegram",
+      config: { text: "Still coming, {{ profile.firstName }}?" },
+    },
     { id: "x", type: "exit", config: {} },
   ],
   edges: [
@@ -33,8 +52,15 @@ const webinar = compileJourney({
   settings: { goal: { event: "purchase", within: { amount: 60, unit: "day" } } },
 });
 
-const profile = { profileId: "sim-ada", attributes: { firstName: "Ada", email: "ada@example.com", telegramChatId: "42" } };
-const enrolEvent = { event: "webinar_registered", properties: { url: "https://meet.example/w" }, timestamp: new Date().toISOString() };
+const profile = {
+  profileId: "sim-ada",
+  attributes: { firstName: "Ada", email: "ada@example.com", telegramChatId: "42" },
+};
+const enrolEvent = {
+  event: "webinar_registered",
+  properties: { url: "https://meet.example/w" },
+  timestamp: new Date().toISOString(),
+};
 
 describe("simulate() runs the real workflow on the time-skipping server", () => {
   it("returns the path and every rendered message with its send time, for a journey spanning weeks, in seconds", async () => {
@@ -56,7 +82,10 @@ describe("simulate() runs the real workflow on the time-skipping server", () => 
     const [first, second] = result.messages.map((m) => m.atSeconds);
     expect(first).toBeLessThanOrEqual(2);
     expect(Math.abs((second ?? 0) - 22 * 86_400)).toBeLessThanOrEqual(2);
-    expect(result.messages[0]?.content).toMatchObject({ subject: "See you Ada", body: "Link: https://meet.example/w" });
+    expect(result.messages[0]?.content).toMatchObject({
+      subject: "See you Ada",
+      body: "Link: https://meet.example/w",
+    });
     expect(result.messages[1]?.content).toEqual({ text: "Still coming, Ada?" });
     // The first simulation also starts the test server and bundles the workflows; later ones are the steady state.
     const again = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [] });
@@ -65,12 +94,22 @@ describe("simulate() runs the real workflow on the time-skipping server", () => 
   });
 
   it("delivers hypothetical events at their offsets: an open after an hour takes the received port, a purchase converts", async () => {
-    const opened = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [{ event: "email_opened", atSeconds: 3600 }] });
+    const opened = await simulator.simulate({
+      plan: webinar,
+      profile,
+      enrolEvent,
+      events: [{ event: "email_opened", atSeconds: 3600 }],
+    });
     expect(opened.path.map((p) => p.nodeId)).toEqual(["t", "m1", "w", "x"]);
     expect(Math.abs((opened.path[3]?.atSeconds ?? 0) - 3600)).toBeLessThanOrEqual(2);
     expect(opened.messages).toHaveLength(1);
 
-    const bought = await simulator.simulate({ plan: webinar, profile, enrolEvent, events: [{ event: "purchase", atSeconds: 2 * 86_400 }] });
+    const bought = await simulator.simulate({
+      plan: webinar,
+      profile,
+      enrolEvent,
+      events: [{ event: "purchase", atSeconds: 2 * 86_400 }],
+    });
     expect(bought.outcome).toBe("converted");
     expect(bought.messages.map((m) => m.nodeId)).toEqual(["m1"]);
   });

@@ -8,7 +8,9 @@ import type { Problem } from "./validate/problems.js";
 export class JourneyValidationError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(`The journey is invalid: ${problems.length} problem${problems.length === 1 ? "" : "s"} (${problems[0]?.message ?? ""})`);
+    super(
+      `The journey is invalid: ${problems.length} problem${problems.length === 1 ? "" : "s"} (${problems[0]?.message ?? ""})`,
+    );
     this.name = "JourneyValidationError";
     this.problems = problems;
   }
@@ -24,7 +26,13 @@ function maxStepsFor(nodeCount: number): number {
  * configs, wiring and settings. Not the name, positions, step names or edge ids.
  */
 function behaviour(plan: Omit<JourneyPlan, "hash">): unknown {
-  return { schemaVersion: plan.schemaVersion, triggerNodeId: plan.triggerNodeId, nodes: plan.nodes, settings: plan.settings, maxSteps: plan.maxSteps };
+  return {
+    schemaVersion: plan.schemaVersion,
+    triggerNodeId: plan.triggerNodeId,
+    nodes: plan.nodes,
+    settings: plan.settings,
+    maxSteps: plan.maxSteps,
+  };
 }
 
 /**
@@ -38,14 +46,23 @@ export function compileJourney(doc: unknown, ctx: ValidateContext = {}): Journey
     throw new JourneyValidationError(analysis.problems);
   }
   // Sorted by id so that reordering nodes in the document changes nothing.
-  const sorted = [...analysis.nodes].sort((a, b) => (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0));
+  const sorted = [...analysis.nodes].sort((a, b) =>
+    a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0,
+  );
   const nodes: Record<string, PlanNode> = {};
   for (const n of sorted) {
     if (!n.def || !n.outputs) throw new JourneyValidationError(analysis.problems);
     const ports = analysis.next.get(n.node.id);
     const next: Record<string, string | null> = {};
     for (const port of n.outputs) next[port] = ports?.get(port) ?? null;
-    nodes[n.node.id] = { id: n.node.id, type: n.def.type, typeVersion: n.def.version, execution: n.def.execution, config: n.config, next };
+    nodes[n.node.id] = {
+      id: n.node.id,
+      type: n.def.type,
+      typeVersion: n.def.version,
+      execution: n.def.execution,
+      config: n.config,
+      next,
+    };
   }
   const partial: Omit<JourneyPlan, "hash"> = {
     schemaVersion: 1,

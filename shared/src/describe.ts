@@ -36,7 +36,12 @@ const schemaCache = new WeakMap<object, Record<string, unknown>>();
 export function configJsonSchema(nodeType: NodeType): Record<string, unknown> {
   const cached = schemaCache.get(nodeType.config);
   if (cached) return cached;
-  const schema = z.toJSONSchema(nodeType.config, { io: "input", unrepresentable: "any", cycles: "ref", reused: "inline" });
+  const schema = z.toJSONSchema(nodeType.config, {
+    io: "input",
+    unrepresentable: "any",
+    cycles: "ref",
+    reused: "inline",
+  });
   schemaCache.set(nodeType.config, schema);
   return schema;
 }
@@ -53,7 +58,9 @@ export function describeNodeType(nodeType: NodeType): NodeTypeDescription {
     execution: nodeType.execution,
     waits: nodeType.waits,
     outputs: nodeType.staticOutputs ? [...nodeType.staticOutputs] : null,
-    dynamicOutputs: nodeType.staticOutputs ? null : (DYNAMIC[nodeType.type] ?? "derived from the config"),
+    dynamicOutputs: nodeType.staticOutputs
+      ? null
+      : (DYNAMIC[nodeType.type] ?? "derived from the config"),
     configSchema: configJsonSchema(nodeType),
     ui: nodeType.ui,
   };

@@ -7,56 +7,153 @@ export { escapeKey, unescapeKey, isSafeKey, UNSAFE_KEYS } from "./keys.js";
 export { Duration, DurationUnit, durationToMs, formatDuration } from "./schemas/duration.js";
 export { Channel, MessageCategory, ConsentStatus } from "./schemas/channel.js";
 export {
-  JsonObject, Timestamp, SegmentEvent, TrackEvent, IdentifyEvent, AliasEvent, PageEvent, ScreenEvent, GroupEvent,
-  SegmentBatch, SEGMENT_LIMITS, JourneyEvent, MESSAGE_EVENTS,
+  JsonObject,
+  Timestamp,
+  SegmentEvent,
+  TrackEvent,
+  IdentifyEvent,
+  AliasEvent,
+  PageEvent,
+  ScreenEvent,
+  GroupEvent,
+  SegmentBatch,
+  SEGMENT_LIMITS,
+  JourneyEvent,
+  MESSAGE_EVENTS,
 } from "./schemas/events.js";
 export {
-  StoredProfile, ChannelConsent, ConsentChange, EventCounter, ProfileConsent, RESERVED_TRAITS, type ProfileSnapshot,
+  StoredProfile,
+  ChannelConsent,
+  ConsentChange,
+  EventCounter,
+  ProfileConsent,
+  RESERVED_TRAITS,
+  type ProfileSnapshot,
 } from "./schemas/profile.js";
 export { ProfileAssignment, AssignmentValueType } from "./schemas/assignment.js";
 export {
-  ElementId, Position, JourneyNode, JourneyEdge, ExitCriterion, JourneyGoal, JourneySettings, JourneyDocument,
+  ElementId,
+  Position,
+  JourneyNode,
+  JourneyEdge,
+  ExitCriterion,
+  JourneyGoal,
+  JourneySettings,
+  JourneyDocument,
   type JourneyDocumentInput,
 } from "./schemas/journey.js";
 export {
-  Condition, PropertyCondition, AttributeCondition, EventCondition, ConditionField, PropertyConditionField, AttributePath,
-  EventName, Scalar, DateValue, RECENT_CAP, MAX_CONDITION_DEPTH, MAX_CONDITION_LEAVES, conditionKind, conditionLimitIssues,
+  Condition,
+  PropertyCondition,
+  AttributeCondition,
+  EventCondition,
+  ConditionField,
+  PropertyConditionField,
+  AttributePath,
+  EventName,
+  Scalar,
+  DateValue,
+  RECENT_CAP,
+  MAX_CONDITION_DEPTH,
+  MAX_CONDITION_LEAVES,
+  conditionKind,
+  conditionLimitIssues,
   type ConditionKind,
 } from "./conditions/schema.js";
 export {
-  counterKey, counterKeysFor, counterUpdate, counterGuard, recordEventCounters, foldEvents, nextCounter, eventFiltersOf,
-  type EventFilter, type CountedEvent, type CounterUpdateDoc, type CounterOptions, type CounterStore,
+  counterKey,
+  counterKeysFor,
+  counterUpdate,
+  counterGuard,
+  recordEventCounters,
+  foldEvents,
+  nextCounter,
+  eventFiltersOf,
+  type EventFilter,
+  type CountedEvent,
+  type CounterUpdateDoc,
+  type CounterOptions,
+  type CounterStore,
 } from "./conditions/counters.js";
 export { matchesProperties } from "./conditions/properties.js";
-export { evaluateCondition, type EvaluateInput, type ConditionProfile } from "./conditions/evaluate.js";
+export {
+  evaluateCondition,
+  type EvaluateInput,
+  type ConditionProfile,
+} from "./conditions/evaluate.js";
 export { conditionToMongo, type MongoFilter } from "./conditions/mongo.js";
 export { fieldOf, type FieldRef } from "./conditions/fields.js";
 export {
-  defineNodeType, NodeTypeRegistry,
-  type NodeType, type NodeTypeSpec, type NodeCategory, type NodeExecution, type NodeUiHints, type NodeServices,
-  type NodeRunContext, type NodeRunResult, type SendOutcome, type TemplateRef, type SegmentRef, type NodeIssue, type ConfigOf,
+  defineNodeType,
+  NodeTypeRegistry,
+  type NodeType,
+  type NodeTypeSpec,
+  type NodeCategory,
+  type NodeExecution,
+  type NodeUiHints,
+  type NodeServices,
+  type NodeRunContext,
+  type NodeRunResult,
+  type SendOutcome,
+  type TemplateRef,
+  type SegmentRef,
+  type NodeIssue,
+  type ConfigOf,
 } from "./registry.js";
 export { nodeTypes } from "./node-types.js";
 export * from "./nodes/index.js";
-export { EmailContent, SmsContent, PushContent, TelegramContent, WhatsappContent, WebhookContent, InappContent, CONTENT_FIELDS, contentStrings } from "./nodes/message/content.js";
+export {
+  EmailContent,
+  SmsContent,
+  PushContent,
+  TelegramContent,
+  WhatsappContent,
+  WebhookContent,
+  InappContent,
+  CONTENT_FIELDS,
+  contentStrings,
+} from "./nodes/message/content.js";
 export { CascadeStep, DEFAULT_RESPONSE_EVENTS } from "./nodes/message/cascade.js";
 export { WaitUntilConfig, Weekday } from "./nodes/timing/wait-until.js";
 export { ExperimentConfig } from "./nodes/logic/experiment-split.js";
 export type { JourneyPlan, PlanNode } from "./plan.js";
 export { validateJourney } from "./validate/index.js";
 export type { ValidateContext } from "./validate/analyze.js";
-export { Problem, ProblemCode, DEFAULT_LIMITS, type ValidationResult, type ValidationLimits } from "./validate/problems.js";
+export {
+  Problem,
+  ProblemCode,
+  DEFAULT_LIMITS,
+  type ValidationResult,
+  type ValidationLimits,
+} from "./validate/problems.js";
 export { compileJourney, JourneyValidationError } from "./compile.js";
 export { canonicalJson, contentHash, sha256Hex } from "./hash.js";
 export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";
 export {
-  experimentResults, wilsonInterval,
-  type VariantCounts, type ExperimentOptions, type ExperimentResults, type VariantResult, type Comparison,
+  experimentResults,
+  wilsonInterval,
+  type VariantCounts,
+  type ExperimentOptions,
+  type ExperimentResults,
+  type VariantResult,
+  type Comparison,
 } from "./stats/experiment.js";
 export {
-  attribute, attributeConversion,
-  type AttributionModel, type AttributionOptions, type AttributionResult, type ChannelAttribution, type Touch, type Conversion, type Credit,
+  attribute,
+  attributeConversion,
+  type AttributionModel,
+  type AttributionOptions,
+  type AttributionResult,
+  type ChannelAttribution,
+  type Touch,
+  type Conversion,
+  type Credit,
 } from "./stats/attribution.js";
 export { normalCdf, normalQuantile, twoSidedP } from "./stats/normal.js";
 export { fisherExactTwoSided } from "./stats/fisher.js";
-export { describeNodeType, configJsonSchema, modelJsonSchemas, type NodeTypeDescription } from "./describe.js";
+export {
+  describeNodeType,
+  configJsonSchema,
+  modelJsonSchemas,
+  type NodeTypeDescription,
+} from "./describe.js";

@@ -23,5 +23,7 @@ export function isSafeKey(key: string): boolean {
 /** Own-property read that never reaches the prototype chain. */
 export function ownValue(obj: unknown, key: string): unknown {
   if (obj === null || typeof obj !== "object") return undefined;
-  return Object.prototype.hasOwnProperty.call(obj, key) ? (obj as Record<string, unknown>)[key] : undefined; // cast: narrowing an object to an indexable record after the own-key check
+  return Object.prototype.hasOwnProperty.call(obj, key)
+    ? (obj as Record<string, unknown>)[key]
+    : undefined; // cast: narrowing an object to an indexable record after the own-key check
 }

@@ -45,7 +45,11 @@ export type SendOutcome = {
 /** Side effects available to a node's `run`, supplied by the runtime (contracts.md). */
 export type NodeServices = {
   /** Renders (Liquid), checks consent / quiet hours / caps, sends through the channel's provider and logs the message. */
-  send(input: { channel: Channel; content: Record<string, string>; category: MessageCategory }): Promise<SendOutcome>;
+  send(input: {
+    channel: Channel;
+    content: Record<string, string>;
+    category: MessageCategory;
+  }): Promise<SendOutcome>;
   /** Applies assignments to the profile; `set` values are Liquid, rendered by the runtime. */
   updateProfile(assignments: ProfileAssignment[]): Promise<void>;
   /** Whether the profile is currently in a segment. */
@@ -60,7 +64,14 @@ export type NodeRunContext<C> = {
   profile: ProfileSnapshot;
   /** The event that enrolled the profile (null for manual and segment enrolments). */
   event: JourneyEvent | null;
-  enrolment: { journeyId: string; version: number; profileId: string; workflowId: string; nodeId: string; visit: number };
+  enrolment: {
+    journeyId: string;
+    version: number;
+    profileId: string;
+    workflowId: string;
+    nodeId: string;
+    visit: number;
+  };
   services: NodeServices;
 };
 
@@ -134,11 +145,17 @@ export interface NodeType<C = unknown> {
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/;
 
-function fieldRefs<T>(config: unknown, fields: string[] | undefined, make: (path: (string | number)[], value: string) => T): T[] {
+function fieldRefs<T>(
+  config: unknown,
+  fields: string[] | undefined,
+  make: (path: (string | number)[], value: string) => T,
+): T[] {
   if (!fields || config === null || typeof config !== "object") return [];
   const out: T[] = [];
   for (const field of fields) {
-    const value: unknown = Object.prototype.hasOwnProperty.call(config, field) ? Reflect.get(config, field) : undefined;
+    const value: unknown = Object.prototype.hasOwnProperty.call(config, field)
+      ? Reflect.get(config, field)
+      : undefined;
     if (typeof value === "string") out.push(make([field], value));
   }
   return out;
@@ -149,9 +166,12 @@ function fieldRefs<T>(config: unknown, fields: string[] | undefined, make: (path
  * (activity or workflow interpretation). Does not register it: pass the result to `nodeTypes.register`.
  */
 export function defineNodeType<S extends z.ZodType>(spec: NodeTypeSpec<S>): NodeType<z.output<S>> {
-  if (!TYPE_PATTERN.test(spec.type)) throw new Error(`Node type "${spec.type}" must be lower-case words joined by dots`);
-  if (!Number.isInteger(spec.version) || spec.version < 1) throw new Error(`Node type "${spec.type}" needs a positive integer version`);
-  if (spec.execution === "activity" && !spec.run) throw new Error(`Node type "${spec.type}" runs as an activity but has no run()`);
+  if (!TYPE_PATTERN.test(spec.type))
+    throw new Error(`Node type "${spec.type}" must be lower-case words joined by dots`);
+  if (!Number.isInteger(spec.version) || spec.version < 1)
+    throw new Error(`Node type "${spec.type}" needs a positive integer version`);
+  if (spec.execution === "activity" && !spec.run)
+    throw new Error(`Node type "${spec.type}" runs as an activity but has no run()`);
   const outputs = spec.outputs;
   const ui = spec.ui ?? {};
   type C = z.output<S>;
@@ -169,9 +189,14 @@ export function defineNodeType<S extends z.ZodType>(spec: NodeTypeSpec<S>): Node
     config: spec.config as unknown as z.ZodType<C>,
     staticOutputs: typeof outputs === "function" ? null : [...outputs],
     outputsFor: (config: C) => (typeof outputs === "function" ? outputs(config) : [...outputs]),
-    templatesIn: (config: C) => (spec.templates ? spec.templates(config) : fieldRefs(config, ui.liquid, (path, source) => ({ path, source }))),
+    templatesIn: (config: C) =>
+      spec.templates
+        ? spec.templates(config)
+        : fieldRefs(config, ui.liquid, (path, source) => ({ path, source })),
     segmentsIn: (config: C) =>
-      spec.segments ? spec.segments(config) : fieldRefs(config, ui.segmentFields, (path, segmentId) => ({ path, segmentId })),
+      spec.segments
+        ? spec.segments(config)
+        : fieldRefs(config, ui.segmentFields, (path, segmentId) => ({ path, segmentId })),
     checkConfig: (config: C) => (spec.check ? spec.check(config) : []),
     summarize: (config: C) => (spec.summary ? spec.summary(config) : spec.title),
     ...(spec.run ? { run: spec.run } : {}),
@@ -185,7 +210,8 @@ export class NodeTypeRegistry {
   /** Adds a node type. Registering the same declaration twice is a no-op; a different one with the same type string throws. */
   register<C>(nodeType: NodeType<C>): NodeType<C> {
     const existing = this.types.get(nodeType.type);
-    if (existing && existing !== nodeType) throw new Error(`Node type "${nodeType.type}" is already registered`);
+    if (existing && existing !== nodeType)
+      throw new Error(`Node type "${nodeType.type}" is already registered`);
     this.types.set(nodeType.type, nodeType);
     return nodeType;
   }

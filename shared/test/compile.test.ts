@@ -8,7 +8,12 @@ describe("compileJourney", () => {
     expect(plan.triggerNodeId).toBe("t");
     expect(plan.nodes.w?.next).toEqual({ received: "x", timeout: "m2" });
     expect(plan.nodes.x?.next).toEqual({});
-    expect(plan.nodes.m1).toMatchObject({ type: "message.email", typeVersion: 1, execution: "activity", next: { next: "w" } });
+    expect(plan.nodes.m1).toMatchObject({
+      type: "message.email",
+      typeVersion: 1,
+      execution: "activity",
+      next: { next: "w" },
+    });
     const last = clone(webinarJourney());
     last.edges = last.edges.filter((e) => e.id !== "e5");
     expect(compileJourney(last).nodes.m2?.next).toEqual({ next: null });
@@ -17,7 +22,12 @@ describe("compileJourney", () => {
   it("applies config and settings defaults", () => {
     const plan = compileJourney(webinarJourney());
     expect(plan.nodes.m1?.config).toMatchObject({ category: "marketing" });
-    expect(plan.settings).toMatchObject({ reentry: "never", respectQuietHours: true, frequencyCapped: true, exitOn: [] });
+    expect(plan.settings).toMatchObject({
+      reentry: "never",
+      respectQuietHours: true,
+      frequencyCapped: true,
+      exitOn: [],
+    });
     expect(plan.schemaVersion).toBe(1);
     expect(plan.maxSteps).toBeGreaterThan(0);
   });
@@ -37,7 +47,9 @@ describe("compileJourney", () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(JourneyValidationError);
-    expect(caught instanceof JourneyValidationError ? caught.problems.map((p) => p.code) : []).toContain("no_trigger");
+    expect(
+      caught instanceof JourneyValidationError ? caught.problems.map((p) => p.code) : [],
+    ).toContain("no_trigger");
   });
 
   it("is deterministic and ignores node order, positions, edge ids and names", () => {
@@ -59,8 +71,18 @@ describe("compileJourney", () => {
   it("changes the hash with any change of behaviour", () => {
     const base = compileJourney(webinarJourney()).hash;
     const variants: ((d: ReturnType<typeof webinarJourney>) => void)[] = [
-      (d) => (d.nodes[1] = { id: "m1", type: "message.email", config: { subject: "Changed", body: "..." } }),
-      (d) => (d.nodes[2] = { id: "w", type: "wait.event", config: { event: "email_opened", timeout: { amount: 2, unit: "day" } } }),
+      (d) =>
+        (d.nodes[1] = {
+          id: "m1",
+          type: "message.email",
+          config: { subject: "Changed", body: "..." },
+        }),
+      (d) =>
+        (d.nodes[2] = {
+          id: "w",
+          type: "wait.event",
+          config: { event: "email_opened", timeout: { amount: 2, unit: "day" } },
+        }),
       (d) => {
         const e = d.edges.find((x) => x.id === "e3");
         if (e) e.target = "m2";
@@ -68,7 +90,17 @@ describe("compileJourney", () => {
         if (f) f.target = "x";
       },
       (d) => (d.settings = { ...d.settings, reentry: "always" }),
-      (d) => (d.nodes[1] = { ...d.nodes[1], id: "m1", type: "message.email", config: { subject: "See you {{ profile.firstName }}", body: "...", category: "transactional" } }),
+      (d) =>
+        (d.nodes[1] = {
+          ...d.nodes[1],
+          id: "m1",
+          type: "message.email",
+          config: {
+            subject: "See you {{ profile.firstName }}",
+            body: "...",
+            category: "transactional",
+          },
+        }),
     ];
     const hashes = variants.map((mutate) => {
       const d = clone(webinarJourney());

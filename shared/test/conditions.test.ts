@@ -1,17 +1,42 @@
 import { describe, expect, it } from "vitest";
 import {
-  Condition, conditionToMongo, counterGuard, counterKey, counterUpdate, escapeKey, evaluateCondition, eventFiltersOf, foldEvents,
-  matchesProperties, PropertyCondition, RECENT_CAP, recordEventCounters, unescapeKey, type EventCounter,
+  Condition,
+  conditionToMongo,
+  counterGuard,
+  counterKey,
+  counterUpdate,
+  escapeKey,
+  evaluateCondition,
+  eventFiltersOf,
+  foldEvents,
+  matchesProperties,
+  PropertyCondition,
+  RECENT_CAP,
+  recordEventCounters,
+  unescapeKey,
+  type EventCounter,
 } from "../src/index.js";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
 const counter = (dates: Date[]): EventCounter => {
   const sorted = [...dates].sort((a, b) => b.getTime() - a.getTime());
-  return { count: dates.length, first: sorted[sorted.length - 1] ?? now, last: sorted[0] ?? now, recent: sorted };
+  return {
+    count: dates.length,
+    first: sorted[sorted.length - 1] ?? now,
+    last: sorted[0] ?? now,
+    recent: sorted,
+  };
 };
 const profile = {
-  attributes: { country: "DE", age: 34, tags: ["vip", "beta"], address: { city: "Berlin" }, trialEndsAt: "2026-03-05T00:00:00Z", "a%2Eb": 1 },
+  attributes: {
+    country: "DE",
+    age: 34,
+    tags: ["vip", "beta"],
+    address: { city: "Berlin" },
+    trialEndsAt: "2026-03-05T00:00:00Z",
+    "a%2Eb": 1,
+  },
   consent: { email: { marketing: "subscribed" } },
   counters: { purchase: counter([daysAgo(1), daysAgo(10), daysAgo(40)]) },
 };
@@ -42,8 +67,20 @@ describe("evaluateCondition", () => {
 
   it("compares dates with before and after, absolute and relative", () => {
     expect(ev({ attr: "trialEndsAt", op: "after", value: "2026-03-01T00:00:00Z" })).toBe(true);
-    expect(ev({ attr: "trialEndsAt", op: "before", value: { amount: 3, unit: "day", direction: "from_now" } })).toBe(false);
-    expect(ev({ attr: "trialEndsAt", op: "before", value: { amount: 5, unit: "day", direction: "from_now" } })).toBe(true);
+    expect(
+      ev({
+        attr: "trialEndsAt",
+        op: "before",
+        value: { amount: 3, unit: "day", direction: "from_now" },
+      }),
+    ).toBe(false);
+    expect(
+      ev({
+        attr: "trialEndsAt",
+        op: "before",
+        value: { amount: 5, unit: "day", direction: "from_now" },
+      }),
+    ).toBe(true);
   });
 
   it("reads consent.<channel> as the marketing status, unknown when never set", () => {
@@ -54,29 +91,59 @@ describe("evaluateCondition", () => {
 
   it("answers event counts from the counters, with and without a window", () => {
     expect(ev({ event: "purchase", op: "count_gte", value: 3 })).toBe(true);
-    expect(ev({ event: "purchase", op: "count_gte", value: 3, within: { amount: 30, unit: "day" } })).toBe(false);
-    expect(ev({ event: "purchase", op: "count_gte", value: 2, within: { amount: 30, unit: "day" } })).toBe(true);
-    expect(ev({ event: "purchase", op: "count_lte", value: 1, within: { amount: 7, unit: "day" } })).toBe(true);
-    expect(ev({ event: "purchase", op: "performed", within: { amount: 12, unit: "hour" } })).toBe(false);
+    expect(
+      ev({ event: "purchase", op: "count_gte", value: 3, within: { amount: 30, unit: "day" } }),
+    ).toBe(false);
+    expect(
+      ev({ event: "purchase", op: "count_gte", value: 2, within: { amount: 30, unit: "day" } }),
+    ).toBe(true);
+    expect(
+      ev({ event: "purchase", op: "count_lte", value: 1, within: { amount: 7, unit: "day" } }),
+    ).toBe(true);
+    expect(ev({ event: "purchase", op: "performed", within: { amount: 12, unit: "hour" } })).toBe(
+      false,
+    );
     expect(ev({ event: "refund", op: "not_performed" })).toBe(true);
     expect(ev({ event: "refund", op: "count_lte", value: 0 })).toBe(true);
   });
 
   it("combines with all, any and not", () => {
-    expect(ev({ all: [{ attr: "country", op: "eq", value: "DE" }, { event: "purchase", op: "count_gte", value: 2, within: { amount: 30, unit: "day" } }] })).toBe(true);
+    expect(
+      ev({
+        all: [
+          { attr: "country", op: "eq", value: "DE" },
+          { event: "purchase", op: "count_gte", value: 2, within: { amount: 30, unit: "day" } },
+        ],
+      }),
+    ).toBe(true);
     expect(ev({ any: [] })).toBe(false);
     expect(ev({ all: [] })).toBe(true);
     expect(ev({ not: { any: [{ attr: "country", op: "eq", value: "FR" }] } })).toBe(true);
   });
 
   it("folds extra events into the counters exactly as ingestion would", () => {
-    const c = Condition.parse({ event: "signup", op: "performed", within: { amount: 1, unit: "day" } });
+    const c = Condition.parse({
+      event: "signup",
+      op: "performed",
+      within: { amount: 1, unit: "day" },
+    });
     expect(evaluateCondition(c, { profile: {}, now })).toBe(false);
-    expect(evaluateCondition(c, { profile: {}, events: [{ event: "signup", timestamp: daysAgo(0.5) }], now })).toBe(true);
+    expect(
+      evaluateCondition(c, {
+        profile: {},
+        events: [{ event: "signup", timestamp: daysAgo(0.5) }],
+        now,
+      }),
+    ).toBe(true);
   });
 
   it("counts property-filtered events in their own counter", () => {
-    const c = Condition.parse({ event: "purchase", op: "count_gte", value: 2, where: { attr: "plan", op: "eq", value: "pro" } });
+    const c = Condition.parse({
+      event: "purchase",
+      op: "count_gte",
+      value: 2,
+      where: { attr: "plan", op: "eq", value: "pro" },
+    });
     const events = [
       { event: "purchase", timestamp: daysAgo(1), properties: { plan: "pro" } },
       { event: "purchase", timestamp: daysAgo(2), properties: { plan: "free" } },
@@ -84,14 +151,19 @@ describe("evaluateCondition", () => {
     ];
     expect(evaluateCondition(c, { profile: {}, events: events.slice(0, 2), now })).toBe(false);
     expect(evaluateCondition(c, { profile: {}, events, now })).toBe(true);
-    expect(eventFiltersOf(c)).toEqual([{ event: "purchase", where: { attr: "plan", op: "eq", value: "pro" } }]);
+    expect(eventFiltersOf(c)).toEqual([
+      { event: "purchase", where: { attr: "plan", op: "eq", value: "pro" } },
+    ]);
   });
 });
 
 describe("event counters", () => {
   it("keeps recent sorted newest first and capped, whatever the arrival order", () => {
     const dates = Array.from({ length: RECENT_CAP + 20 }, (_, i) => daysAgo((i * 37) % 200));
-    const counters = foldEvents({}, dates.map((timestamp) => ({ event: "visit", timestamp })));
+    const counters = foldEvents(
+      {},
+      dates.map((timestamp) => ({ event: "visit", timestamp })),
+    );
     const visit = counters.visit;
     expect(visit?.count).toBe(dates.length);
     expect(visit?.recent).toHaveLength(RECENT_CAP);
@@ -121,10 +193,18 @@ describe("event counters", () => {
       },
       { event: "buy", timestamp: daysAgo(1) },
     );
-    expect(writes).toEqual([{ "counters.buy.count": { $exists: false } }, { "counters.buy.count": 1 }]);
-    expect(counterGuard({ event: "a.b", timestamp: now }, undefined)).toEqual({ "counters.a%2Eb.count": { $exists: false } });
+    expect(writes).toEqual([
+      { "counters.buy.count": { $exists: false } },
+      { "counters.buy.count": 1 },
+    ]);
+    expect(counterGuard({ event: "a.b", timestamp: now }, undefined)).toEqual({
+      "counters.a%2Eb.count": { $exists: false },
+    });
     expect(Object.keys(counterUpdate({ event: "x", timestamp: now }, undefined).$set)).toEqual([
-      "counters.x.count", "counters.x.first", "counters.x.last", "counters.x.recent",
+      "counters.x.count",
+      "counters.x.first",
+      "counters.x.last",
+      "counters.x.recent",
     ]);
   });
 
@@ -137,7 +217,12 @@ describe("event counters", () => {
 
 describe("property conditions", () => {
   it("match event properties with the attribute operators", () => {
-    const where = PropertyCondition.parse({ all: [{ attr: "plan", op: "in", value: ["pro", "team"] }, { attr: "total", op: "gte", value: 100 }] });
+    const where = PropertyCondition.parse({
+      all: [
+        { attr: "plan", op: "in", value: ["pro", "team"] },
+        { attr: "total", op: "gte", value: 100 },
+      ],
+    });
     expect(matchesProperties(where, { plan: "pro", total: 120 })).toBe(true);
     expect(matchesProperties(where, { plan: "free", total: 120 })).toBe(false);
   });
@@ -145,14 +230,37 @@ describe("property conditions", () => {
 
 describe("conditionToMongo", () => {
   it("translates attribute, consent and windowed event conditions", () => {
-    expect(conditionToMongo(Condition.parse({ attr: "address.city", op: "eq", value: "Berlin" }), { now })).toEqual({ "attributes.address.city": "Berlin" });
-    expect(conditionToMongo(Condition.parse({ event: "purchase", op: "count_gte", value: 2, within: { amount: 30, unit: "day" } }), { now })).toEqual({
+    expect(
+      conditionToMongo(Condition.parse({ attr: "address.city", op: "eq", value: "Berlin" }), {
+        now,
+      }),
+    ).toEqual({ "attributes.address.city": "Berlin" });
+    expect(
+      conditionToMongo(
+        Condition.parse({
+          event: "purchase",
+          op: "count_gte",
+          value: 2,
+          within: { amount: 30, unit: "day" },
+        }),
+        { now },
+      ),
+    ).toEqual({
       "counters.purchase.recent.1": { $gte: daysAgo(30) },
     });
-    expect(conditionToMongo(Condition.parse({ attr: "consent.sms", op: "eq", value: "unknown" }), { now })).toEqual({
-      $or: [{ "consent.sms.marketing": "unknown" }, { "consent.sms.marketing": { $exists: false } }],
+    expect(
+      conditionToMongo(Condition.parse({ attr: "consent.sms", op: "eq", value: "unknown" }), {
+        now,
+      }),
+    ).toEqual({
+      $or: [
+        { "consent.sms.marketing": "unknown" },
+        { "consent.sms.marketing": { $exists: false } },
+      ],
     });
-    expect(conditionToMongo(Condition.parse({ attr: "tags", op: "contains", value: "a.b" }), { now })).toEqual({ "attributes.tags": { $regex: "a\\.b" } });
+    expect(
+      conditionToMongo(Condition.parse({ attr: "tags", op: "contains", value: "a.b" }), { now }),
+    ).toEqual({ "attributes.tags": { $regex: "a\\.b" } });
   });
 
   it("emits no operator outside the MongoDB subset", () => {
@@ -169,6 +277,19 @@ describe("conditionToMongo", () => {
       ),
     );
     const ops = new Set(text.match(/"\$[a-zA-Z]+"/g));
-    for (const op of ops) expect(['"$or"', '"$and"', '"$nor"', '"$gte"', '"$lt"', '"$gt"', '"$lte"', '"$in"', '"$ne"', '"$exists"', '"$regex"']).toContain(op);
+    for (const op of ops)
+      expect([
+        '"$or"',
+        '"$and"',
+        '"$nor"',
+        '"$gte"',
+        '"$lt"',
+        '"$gt"',
+        '"$lte"',
+        '"$in"',
+        '"$ne"',
+        '"$exists"',
+        '"$regex"',
+      ]).toContain(op);
   });
 });

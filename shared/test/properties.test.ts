@@ -7,28 +7,64 @@ type Doc = JourneyDocumentInput;
 
 /** Valid configs by type and the ports each has. */
 const palette: { type: string; config: unknown; ports: string[] }[] = [
-  { type: "message.email", config: { subject: "Hi {{ profile.firstName }}", body: "B" }, ports: ["next"] },
+  {
+    type: "message.email",
+    config: { subject: "Hi {{ profile.firstName }}", body: "B" },
+    ports: ["next"],
+  },
   { type: "message.sms", config: { text: "Hey" }, ports: ["next"] },
   { type: "wait.duration", config: { amount: 2, unit: "hour" }, ports: ["next"] },
-  { type: "wait.event", config: { event: "opened", timeout: { amount: 1, unit: "day" } }, ports: ["received", "timeout"] },
-  { type: "branch.condition", config: { condition: { attr: "plan", op: "eq", value: "pro" } }, ports: ["yes", "no"] },
-  { type: "experiment.split", config: { variants: [{ id: "a", weight: 30 }, { id: "b", weight: 70 }] }, ports: ["a", "b"] },
-  { type: "profile.update", config: { assignments: [{ op: "increment", attr: "n" }] }, ports: ["next"] },
+  {
+    type: "wait.event",
+    config: { event: "opened", timeout: { amount: 1, unit: "day" } },
+    ports: ["received", "timeout"],
+  },
+  {
+    type: "branch.condition",
+    config: { condition: { attr: "plan", op: "eq", value: "pro" } },
+    ports: ["yes", "no"],
+  },
+  {
+    type: "experiment.split",
+    config: {
+      variants: [
+        { id: "a", weight: 30 },
+        { id: "b", weight: 70 },
+      ],
+    },
+    ports: ["a", "b"],
+  },
+  {
+    type: "profile.update",
+    config: { assignments: [{ op: "increment", attr: "n" }] },
+    ports: ["next"],
+  },
   { type: "goal", config: { event: "purchase" }, ports: ["next"] },
 ];
 
 /** A random valid journey: nodes in a list, every port wired to a later node or an exit, so no cycles and all reachable. */
 const validJourney: fc.Arbitrary<Doc> = fc
   .record({
-    kinds: fc.array(fc.integer({ min: 0, max: palette.length - 1 }), { minLength: 0, maxLength: 25 }),
+    kinds: fc.array(fc.integer({ min: 0, max: palette.length - 1 }), {
+      minLength: 0,
+      maxLength: 25,
+    }),
     picks: fc.array(fc.nat(), { minLength: 200, maxLength: 200 }),
     xs: fc.array(fc.integer({ min: -5000, max: 5000 }), { minLength: 30, maxLength: 30 }),
   })
   .map(({ kinds, picks, xs }) => {
-    const nodes: Doc["nodes"] = [{ id: "start", type: "trigger.event", position: { x: 0, y: 0 }, config: { event: "signup" } }];
+    const nodes: Doc["nodes"] = [
+      { id: "start", type: "trigger.event", position: { x: 0, y: 0 }, config: { event: "signup" } },
+    ];
     kinds.forEach((k, i) => {
       const p = palette[k];
-      if (p) nodes.push({ id: `n${i}`, type: p.type, position: { x: xs[i % xs.length] ?? 0, y: i * 100 }, config: structuredClone(p.config) });
+      if (p)
+        nodes.push({
+          id: `n${i}`,
+          type: p.type,
+          position: { x: xs[i % xs.length] ?? 0, y: i * 100 },
+          config: structuredClone(p.config),
+        });
     });
     nodes.push({ id: "end", type: "exit", config: {} });
     const edges: Doc["edges"] = [];
@@ -36,11 +72,21 @@ const validJourney: fc.Arbitrary<Doc> = fc
     // The node after each one is always a target of its first port, so every node stays reachable.
     nodes.forEach((n, i) => {
       if (n.type === "exit") return;
-      const ports = n.type === "trigger.event" ? ["next"] : (palette.find((p) => p.type === n.type)?.ports ?? []);
+      const ports =
+        n.type === "trigger.event"
+          ? ["next"]
+          : (palette.find((p) => p.type === n.type)?.ports ?? []);
       ports.forEach((port, j) => {
         const later = nodes.length - 1 - i;
-        const target = j === 0 ? nodes[i + 1] : nodes[i + 1 + ((picks[pick++ % picks.length] ?? 0) % later)];
-        if (target) edges.push({ id: `e${edges.length}`, source: n.id, ...(ports.length > 1 ? { sourceHandle: port } : {}), target: target.id });
+        const target =
+          j === 0 ? nodes[i + 1] : nodes[i + 1 + ((picks[pick++ % picks.length] ?? 0) % later)];
+        if (target)
+          edges.push({
+            id: `e${edges.length}`,
+            source: n.id,
+            ...(ports.length > 1 ? { sourceHandle: port } : {}),
+            target: target.id,
+          });
       });
     });
     return { name: "random", nodes, edges };
@@ -50,11 +96,31 @@ const validJourney: fc.Arbitrary<Doc> = fc
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant("dropNode" as const), i: fc.nat() }),
   fc.record({ kind: fc.constant("dropEdge" as const), i: fc.nat() }),
-  fc.record({ kind: fc.constant("retype" as const), i: fc.nat(), type: fc.constantFrom("exit", "message.fax", "wait.event", "trigger.manual", "branch.multi", "") }),
+  fc.record({
+    kind: fc.constant("retype" as const),
+    i: fc.nat(),
+    type: fc.constantFrom(
+      "exit",
+      "message.fax",
+      "wait.event",
+      "trigger.manual",
+      "branch.multi",
+      "",
+    ),
+  }),
   fc.record({ kind: fc.constant("reconfig" as const), i: fc.nat(), value: fc.jsonValue() }),
-  fc.record({ kind: fc.constant("rewire" as const), i: fc.nat(), j: fc.nat(), handle: fc.option(fc.constantFrom("yes", "no", "next", "timeout", "zzz", "__proto__")) }),
+  fc.record({
+    kind: fc.constant("rewire" as const),
+    i: fc.nat(),
+    j: fc.nat(),
+    handle: fc.option(fc.constantFrom("yes", "no", "next", "timeout", "zzz", "__proto__")),
+  }),
   fc.record({ kind: fc.constant("duplicate" as const), i: fc.nat() }),
-  fc.record({ kind: fc.constant("garbage" as const), where: fc.constantFrom("nodes", "edges", "settings", "name"), value: fc.anything() }),
+  fc.record({
+    kind: fc.constant("garbage" as const),
+    where: fc.constantFrom("nodes", "edges", "settings", "name"),
+    value: fc.anything(),
+  }),
 );
 
 /** Assigns fields on a list item that may have been replaced by garbage (non-objects are left alone). */
@@ -83,7 +149,11 @@ function mutate(doc: Doc, steps: Mutation[]): unknown {
         if (n) set(d.nodes[m.i % n], { config: m.value });
         break;
       case "rewire":
-        if (e && n) set(d.edges[m.i % e], { target: Reflect.get(Object(d.nodes[m.j % n]), "id"), sourceHandle: m.handle });
+        if (e && n)
+          set(d.edges[m.i % e], {
+            target: Reflect.get(Object(d.nodes[m.j % n]), "id"),
+            sourceHandle: m.handle,
+          });
         break;
       case "duplicate":
         if (n) d.nodes.push(clone(d.nodes[m.i % n]));
@@ -128,28 +198,37 @@ describe("validator and compiler properties", () => {
 
   it("never throws on arbitrary values, and names only ids that exist", () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true, maxDepth: 6 }), (value) => {
-        const result = validateJourney(value);
-        expect(result.valid).toBe(false);
-      }),
+      fc.property(
+        fc.anything({ withNullPrototype: true, withObjectString: true, maxDepth: 6 }),
+        (value) => {
+          const result = validateJourney(value);
+          expect(result.valid).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it("never throws on mutated journeys; every named id exists; whatever it accepts compiles", () => {
     fc.assert(
-      fc.property(validJourney, fc.array(mutation, { minLength: 1, maxLength: 4 }), (doc, steps) => {
-        const mutated = mutate(doc, steps);
-        const result = validateJourney(mutated);
-        const ids = idsIn(mutated);
-        for (const p of result.problems) {
-          if (p.nodeId !== undefined) expect(ids.has(p.nodeId), `${p.code} ${p.nodeId}`).toBe(true);
-          if (p.edgeId !== undefined) expect(ids.has(p.edgeId), `${p.code} ${p.edgeId}`).toBe(true);
-          expect(p.message.length).toBeGreaterThan(10);
-        }
-        if (result.valid) expect(() => compileJourney(mutated)).not.toThrow();
-        else expect(() => compileJourney(mutated)).toThrow();
-      }),
+      fc.property(
+        validJourney,
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (doc, steps) => {
+          const mutated = mutate(doc, steps);
+          const result = validateJourney(mutated);
+          const ids = idsIn(mutated);
+          for (const p of result.problems) {
+            if (p.nodeId !== undefined)
+              expect(ids.has(p.nodeId), `${p.code} ${p.nodeId}`).toBe(true);
+            if (p.edgeId !== undefined)
+              expect(ids.has(p.edgeId), `${p.code} ${p.edgeId}`).toBe(true);
+            expect(p.message.length).toBeGreaterThan(10);
+          }
+          if (result.valid) expect(() => compileJourney(mutated)).not.toThrow();
+          else expect(() => compileJourney(mutated)).toThrow();
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -159,7 +238,8 @@ describe("validator and compiler properties", () => {
       fc.property(validJourney, fc.nat(), (doc, seed) => {
         const a = compileJourney(doc);
         const shuffled = clone(doc);
-        const rotate = <T>(list: T[]) => list.push(...list.splice(0, seed % Math.max(1, list.length)));
+        const rotate = <T>(list: T[]) =>
+          list.push(...list.splice(0, seed % Math.max(1, list.length)));
         rotate(shuffled.nodes);
         rotate(shuffled.edges);
         shuffled.edges.reverse();
@@ -173,11 +253,21 @@ describe("validator and compiler properties", () => {
 
   it("moving nodes never changes the hash", () => {
     fc.assert(
-      fc.property(validJourney, fc.array(fc.record({ x: fc.double({ noNaN: true, noDefaultInfinity: true }), y: fc.double({ noNaN: true, noDefaultInfinity: true }) }), { minLength: 1 }), (doc, positions) => {
-        const moved = clone(doc);
-        moved.nodes.forEach((n, i) => (n.position = positions[i % positions.length]));
-        expect(compileJourney(moved).hash).toBe(compileJourney(doc).hash);
-      }),
+      fc.property(
+        validJourney,
+        fc.array(
+          fc.record({
+            x: fc.double({ noNaN: true, noDefaultInfinity: true }),
+            y: fc.double({ noNaN: true, noDefaultInfinity: true }),
+          }),
+          { minLength: 1 },
+        ),
+        (doc, positions) => {
+          const moved = clone(doc);
+          moved.nodes.forEach((n, i) => (n.position = positions[i % positions.length]));
+          expect(compileJourney(moved).hash).toBe(compileJourney(doc).hash);
+        },
+      ),
       { numRuns: 200 },
     );
   });

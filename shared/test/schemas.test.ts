@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { durationToMs, escapeKey, JourneyEvent, SegmentEvent, StoredProfile } from "../src/index.js";
+import {
+  durationToMs,
+  escapeKey,
+  JourneyEvent,
+  SegmentEvent,
+  StoredProfile,
+} from "../src/index.js";
 
 describe("Segment-compatible events", () => {
   it("parses every call type", () => {
@@ -21,9 +27,15 @@ describe("Segment-compatible events", () => {
   });
 
   it("drops prototype keys from properties", () => {
-    const parsed = SegmentEvent.parse(JSON.parse('{"type":"track","userId":"u","event":"e","properties":{"__proto__":{"x":1},"ok":1}}'));
+    const parsed = SegmentEvent.parse(
+      JSON.parse(
+        '{"type":"track","userId":"u","event":"e","properties":{"__proto__":{"x":1},"ok":1}}',
+      ),
+    );
     expect(parsed.type === "track" ? Object.keys(parsed.properties) : []).toEqual(["ok"]);
-    expect(JourneyEvent.parse({ event: "e", timestamp: "2026-01-01T00:00:00Z" }).properties).toEqual({});
+    expect(
+      JourneyEvent.parse({ event: "e", timestamp: "2026-01-01T00:00:00Z" }).properties,
+    ).toEqual({});
   });
 });
 
@@ -32,14 +44,24 @@ describe("stored profile", () => {
     const p = StoredProfile.parse({
       profileId: "u1",
       consent: { sms: { marketing: "subscribed" } },
-      counters: { [escapeKey("page.viewed")]: { count: 2, first: "2026-01-01T00:00:00Z", last: "2026-01-02T00:00:00Z", recent: ["2026-01-02T00:00:00Z"] } },
+      counters: {
+        [escapeKey("page.viewed")]: {
+          count: 2,
+          first: "2026-01-01T00:00:00Z",
+          last: "2026-01-02T00:00:00Z",
+          recent: ["2026-01-02T00:00:00Z"],
+        },
+      },
       createdAt: "2026-01-01T00:00:00Z",
       updatedAt: "2026-01-02T00:00:00Z",
     });
     expect(p.anonymousIds).toEqual([]);
     expect(p.consent.sms?.transactional).toBe("unknown");
     expect(p.counters["page%2Eviewed"]?.recent[0]).toBeInstanceOf(Date);
-    expect(StoredProfile.safeParse({ profileId: "u", consent: { fax: {} }, createdAt: 0, updatedAt: 0 }).success).toBe(false);
+    expect(
+      StoredProfile.safeParse({ profileId: "u", consent: { fax: {} }, createdAt: 0, updatedAt: 0 })
+        .success,
+    ).toBe(false);
   });
 
   it("converts durations to milliseconds", () => {

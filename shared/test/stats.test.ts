@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { assignVariant, attribute, attributeConversion, experimentResults, fisherExactTwoSided, normalCdf, normalQuantile, wilsonInterval } from "../src/index.js";
+import {
+  assignVariant,
+  attribute,
+  attributeConversion,
+  experimentResults,
+  fisherExactTwoSided,
+  normalCdf,
+  normalQuantile,
+  wilsonInterval,
+} from "../src/index.js";
 
 describe("normal distribution helpers", () => {
   it("match published values", () => {
@@ -11,7 +20,12 @@ describe("normal distribution helpers", () => {
 
 describe("experimentResults", () => {
   it("runs a pooled two-proportion z-test against the control (20% vs 25% of 1,000 each: z ≈ 2.677, p ≈ 0.0074)", () => {
-    const r = experimentResults({ variants: [{ id: "a", enrolled: 1000, converted: 200 }, { id: "b", enrolled: 1000, converted: 250 }] });
+    const r = experimentResults({
+      variants: [
+        { id: "a", enrolled: 1000, converted: 200 },
+        { id: "b", enrolled: 1000, converted: 250 },
+      ],
+    });
     const b = r.variants.find((v) => v.id === "b");
     expect(r.control).toBe("a");
     expect(b?.vsControl?.test).toBe("z");
@@ -30,13 +44,23 @@ describe("experimentResults", () => {
 
   it("switches to Fisher's exact test for small counts (tea tasting: p = 0.4857)", () => {
     expect(fisherExactTwoSided(3, 1, 1, 3)).toBeCloseTo(0.4857, 4);
-    const r = experimentResults({ variants: [{ id: "a", enrolled: 40, converted: 1 }, { id: "b", enrolled: 40, converted: 6 }] });
+    const r = experimentResults({
+      variants: [
+        { id: "a", enrolled: 40, converted: 1 },
+        { id: "b", enrolled: 40, converted: 6 },
+      ],
+    });
     expect(r.variants[1]?.vsControl?.test).toBe("fisher");
     expect(r.notes.join(" ")).toMatch(/Fisher/);
   });
 
   it("never calls a winner on tiny samples", () => {
-    const r = experimentResults({ variants: [{ id: "a", enrolled: 5, converted: 0 }, { id: "b", enrolled: 5, converted: 5 }] });
+    const r = experimentResults({
+      variants: [
+        { id: "a", enrolled: 5, converted: 0 },
+        { id: "b", enrolled: 5, converted: 5 },
+      ],
+    });
     expect(r.variants[1]?.vsControl?.status).toBe("insufficient_data");
     expect(r.winner).toBeNull();
   });
@@ -51,7 +75,8 @@ describe("experimentResults", () => {
       ],
     });
     const byId = Object.fromEntries(r.variants.map((v) => [v.id, v.vsControl]));
-    for (const id of ["b", "c", "d"]) expect(byId[id]?.adjustedPValue).toBeGreaterThanOrEqual(byId[id]?.pValue ?? 1);
+    for (const id of ["b", "c", "d"])
+      expect(byId[id]?.adjustedPValue).toBeGreaterThanOrEqual(byId[id]?.pValue ?? 1);
     expect(byId.d?.adjustedPValue).toBeCloseTo(Math.min(1, 3 * (byId.d?.pValue ?? 1)), 12);
     expect(byId.d?.status).toBe("better");
     expect(byId.c?.status).toBe("not_significant");
@@ -59,38 +84,78 @@ describe("experimentResults", () => {
   });
 
   it("compares with the holdout when there is one, and reports revenue per customer", () => {
-    const r = experimentResults({ variants: [{ id: "a", enrolled: 500, converted: 60, revenue: 6000 }, { id: "holdout", enrolled: 500, converted: 50 }] });
+    const r = experimentResults({
+      variants: [
+        { id: "a", enrolled: 500, converted: 60, revenue: 6000 },
+        { id: "holdout", enrolled: 500, converted: 50 },
+      ],
+    });
     expect(r.control).toBe("holdout");
     expect(r.variants[0]?.revenuePerEnrolled).toBe(12);
   });
 
   it("cleans impossible counts instead of producing NaN", () => {
-    const r = experimentResults({ variants: [{ id: "a", enrolled: -3, converted: 7 }, { id: "b", enrolled: Number.NaN, converted: 2 }] });
+    const r = experimentResults({
+      variants: [
+        { id: "a", enrolled: -3, converted: 7 },
+        { id: "b", enrolled: Number.NaN, converted: 2 },
+      ],
+    });
     expect(JSON.stringify(r)).not.toMatch(/NaN|null,null/);
   });
 });
 
 describe("attribution", () => {
   const at = (d: number) => new Date(Date.UTC(2026, 0, d));
-  const conversion = { at: at(10), value: 100, touches: [{ channel: "email", at: at(1) }, { channel: "sms", at: at(5) }, { channel: "push", at: at(9) }, { channel: "email", at: at(11) }] };
+  const conversion = {
+    at: at(10),
+    value: 100,
+    touches: [
+      { channel: "email", at: at(1) },
+      { channel: "sms", at: at(5) },
+      { channel: "push", at: at(9) },
+      { channel: "email", at: at(11) },
+    ],
+  };
   const credits = (model: Parameters<typeof attributeConversion>[1]["model"]) =>
-    attributeConversion(conversion, { model }).map((c) => [c.touch.channel, Number(c.credit.toFixed(4))]);
+    attributeConversion(conversion, { model }).map((c) => [
+      c.touch.channel,
+      Number(c.credit.toFixed(4)),
+    ]);
 
   it("gives first and last touch all the credit, ignoring touches after the conversion", () => {
-    expect(credits("first_touch")).toEqual([["email", 1], ["sms", 0], ["push", 0]]);
-    expect(credits("last_touch")).toEqual([["email", 0], ["sms", 0], ["push", 1]]);
+    expect(credits("first_touch")).toEqual([
+      ["email", 1],
+      ["sms", 0],
+      ["push", 0],
+    ]);
+    expect(credits("last_touch")).toEqual([
+      ["email", 0],
+      ["sms", 0],
+      ["push", 1],
+    ]);
   });
 
   it("splits evenly (linear) and 40/20/40 (position-based)", () => {
-    expect(credits("linear")).toEqual([["email", 0.3333], ["sms", 0.3333], ["push", 0.3333]]);
-    expect(credits("position_based")).toEqual([["email", 0.4], ["sms", 0.2], ["push", 0.4]]);
+    expect(credits("linear")).toEqual([
+      ["email", 0.3333],
+      ["sms", 0.3333],
+      ["push", 0.3333],
+    ]);
+    expect(credits("position_based")).toEqual([
+      ["email", 0.4],
+      ["sms", 0.2],
+      ["push", 0.4],
+    ]);
   });
 
   it("halves the weight per half-life (time-decay, 7 days)", () => {
     const c = attributeConversion(conversion, { model: "time_decay" });
     const w = (days: number) => 2 ** (-days / 7);
     const total = w(9) + w(5) + w(1);
-    expect(c.map((x) => x.credit)).toEqual([w(9) / total, w(5) / total, w(1) / total].map((x) => expect.closeTo(x, 12)));
+    expect(c.map((x) => x.credit)).toEqual(
+      [w(9) / total, w(5) / total, w(1) / total].map((x) => expect.closeTo(x, 12)),
+    );
   });
 
   it("sums credit and value per channel and counts unattributed conversions", () => {
@@ -104,10 +169,17 @@ describe("attribution", () => {
 });
 
 describe("assignVariant", () => {
-  const variants = [{ id: "a", weight: 50 }, { id: "b", weight: 30 }, { id: "c", weight: 20 }];
+  const variants = [
+    { id: "a", weight: 50 },
+    { id: "b", weight: 30 },
+    { id: "c", weight: 20 },
+  ];
 
   it("gives the same variant for the same journey, node and profile", () => {
-    for (let i = 0; i < 50; i++) expect(assignVariant("j1", "ab", `p${i}`, variants)).toBe(assignVariant("j1", "ab", `p${i}`, variants));
+    for (let i = 0; i < 50; i++)
+      expect(assignVariant("j1", "ab", `p${i}`, variants)).toBe(
+        assignVariant("j1", "ab", `p${i}`, variants),
+      );
   });
 
   it("splits close to the weights and honours the holdout", () => {
@@ -126,7 +198,12 @@ describe("assignVariant", () => {
 
   it("assigns independently per node", () => {
     let same = 0;
-    for (let i = 0; i < 2_000; i++) if (assignVariant("j", "n1", `p${i}`, variants.slice(0, 2)) === assignVariant("j", "n2", `p${i}`, variants.slice(0, 2))) same++;
+    for (let i = 0; i < 2_000; i++)
+      if (
+        assignVariant("j", "n1", `p${i}`, variants.slice(0, 2)) ===
+        assignVariant("j", "n2", `p${i}`, variants.slice(0, 2))
+      )
+        same++;
     // Independent 50/50 vs 30-normalised splits agree about half the time, not always.
     expect(same / 2_000).toBeGreaterThan(0.4);
     expect(same / 2_000).toBeLessThan(0.6);

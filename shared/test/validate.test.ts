@@ -8,7 +8,8 @@ const node = (doc: Doc, id: string) => {
   if (!n) throw new Error(`no node ${id}`);
   return n;
 };
-const only = (problems: Problem[], code: Problem["code"]) => problems.filter((p) => p.code === code);
+const only = (problems: Problem[], code: Problem["code"]) =>
+  problems.filter((p) => p.code === code);
 
 describe("validateJourney", () => {
   it("accepts the DESIGN.md example journey", () => {
@@ -28,7 +29,9 @@ describe("validateJourney", () => {
     const doc = clone(webinarJourney());
     doc.nodes.push({ id: "t2", type: "trigger.manual", config: {} });
     doc.edges.push({ id: "e9", source: "t2", target: "m1" });
-    expect(only(validateJourney(doc).problems, "multiple_triggers").map((p) => p.nodeId)).toEqual(["t2"]);
+    expect(only(validateJourney(doc).problems, "multiple_triggers").map((p) => p.nodeId)).toEqual([
+      "t2",
+    ]);
   });
 
   it("reports unknown_node_type with the node id and path", () => {
@@ -50,13 +53,17 @@ describe("validateJourney", () => {
   it("reports dangling_edge with the edge id", () => {
     const doc = clone(webinarJourney());
     doc.edges.push({ id: "e9", source: "m2", target: "ghost" });
-    expect(only(validateJourney(doc).problems, "dangling_edge")).toEqual([expect.objectContaining({ edgeId: "e9", nodeId: "m2" })]);
+    expect(only(validateJourney(doc).problems, "dangling_edge")).toEqual([
+      expect.objectContaining({ edgeId: "e9", nodeId: "m2" }),
+    ]);
   });
 
   it("reports unreachable_node for a node not connected to the trigger", () => {
     const doc = clone(webinarJourney());
     doc.nodes.push({ id: "lonely", type: "message.sms", config: { text: "hi" } });
-    expect(only(validateJourney(doc).problems, "unreachable_node").map((p) => p.nodeId)).toEqual(["lonely"]);
+    expect(only(validateJourney(doc).problems, "unreachable_node").map((p) => p.nodeId)).toEqual([
+      "lonely",
+    ]);
   });
 
   it("reports unconnected_port with a sentence naming the step and the missing path", () => {
@@ -74,8 +81,16 @@ describe("validateJourney", () => {
       name: "loop",
       nodes: [
         { id: "t", type: "trigger.manual", config: {} },
-        { id: "b1", type: "branch.condition", config: { condition: { attr: "a", op: "exists", value: true } } },
-        { id: "b2", type: "branch.condition", config: { condition: { attr: "b", op: "exists", value: true } } },
+        {
+          id: "b1",
+          type: "branch.condition",
+          config: { condition: { attr: "a", op: "exists", value: true } },
+        },
+        {
+          id: "b2",
+          type: "branch.condition",
+          config: { condition: { attr: "b", op: "exists", value: true } },
+        },
         { id: "x", type: "exit", config: {} },
       ],
       edges: [
@@ -86,7 +101,9 @@ describe("validateJourney", () => {
         { id: "e5", source: "b2", sourceHandle: "no", target: "x" },
       ],
     };
-    expect(only(validateJourney(doc).problems, "cycle_without_wait").map((p) => p.nodeId)).toEqual(["b1"]);
+    expect(only(validateJourney(doc).problems, "cycle_without_wait").map((p) => p.nodeId)).toEqual([
+      "b1",
+    ]);
     const withWait = clone(doc);
     withWait.nodes.push({ id: "w", type: "wait.duration", config: { amount: 1, unit: "day" } });
     const back = withWait.edges.find((e) => e.id === "e4");
@@ -115,7 +132,16 @@ describe("validateJourney", () => {
       name: "ab",
       nodes: [
         { id: "t", type: "trigger.manual", config: {} },
-        { id: "ab", type: "experiment.split", config: { variants: [{ id: "a", weight: 50 }, { id: "b", weight: 40 }] } },
+        {
+          id: "ab",
+          type: "experiment.split",
+          config: {
+            variants: [
+              { id: "a", weight: 50 },
+              { id: "b", weight: 40 },
+            ],
+          },
+        },
         { id: "x", type: "exit", config: {} },
       ],
       edges: [
@@ -125,13 +151,22 @@ describe("validateJourney", () => {
       ],
     };
     const problems = validateJourney(doc).problems;
-    expect(problems).toEqual([expect.objectContaining({ code: "weights_not_100", nodeId: "ab", path: ["nodes", 1, "config", "variants"] })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: "weights_not_100",
+        nodeId: "ab",
+        path: ["nodes", 1, "config", "variants"],
+      }),
+    ]);
     expect(problems[0]?.message).toContain("90");
   });
 
   it("reports invalid_template with the field for a Liquid syntax error", () => {
     const doc = clone(webinarJourney());
-    node(doc, "m1").config = { subject: "Hi {% if profile.vip %}", body: "ok {{ profile.firstName }}" };
+    node(doc, "m1").config = {
+      subject: "Hi {% if profile.vip %}",
+      body: "ok {{ profile.firstName }}",
+    };
     expect(only(validateJourney(doc).problems, "invalid_template")).toEqual([
       expect.objectContaining({ nodeId: "m1", path: ["nodes", 1, "config", "subject"] }),
     ]);
@@ -140,11 +175,21 @@ describe("validateJourney", () => {
   it("reports invalid_template inside cascade steps", () => {
     const doc = clone(webinarJourney());
     node(doc, "m2").type = "message.cascade";
-    node(doc, "m2").config = { steps: [{ channel: "sms", content: { text: "{{ unclosed" }, window: { amount: 1, unit: "hour" } }] };
+    node(doc, "m2").config = {
+      steps: [
+        { channel: "sms", content: { text: "{{ unclosed" }, window: { amount: 1, unit: "hour" } },
+      ],
+    };
     doc.edges = doc.edges.filter((e) => e.id !== "e5");
-    doc.edges.push({ id: "e7", source: "m2", sourceHandle: "responded", target: "x" }, { id: "e8", source: "m2", sourceHandle: "exhausted", target: "x" });
+    doc.edges.push(
+      { id: "e7", source: "m2", sourceHandle: "responded", target: "x" },
+      { id: "e8", source: "m2", sourceHandle: "exhausted", target: "x" },
+    );
     expect(only(validateJourney(doc).problems, "invalid_template")).toEqual([
-      expect.objectContaining({ nodeId: "m2", path: ["nodes", 3, "config", "steps", 0, "content", "text"] }),
+      expect.objectContaining({
+        nodeId: "m2",
+        path: ["nodes", 3, "config", "steps", 0, "content", "text"],
+      }),
     ]);
   });
 
@@ -153,7 +198,13 @@ describe("validateJourney", () => {
     doc.nodes[0] = { id: "t", type: "trigger.segment", config: { segmentId: "seg-missing" } };
     const known = new Set(["seg-vip"]);
     const problems = validateJourney(doc, { segmentExists: (id) => known.has(id) }).problems;
-    expect(problems).toEqual([expect.objectContaining({ code: "unknown_segment", nodeId: "t", path: ["nodes", 0, "config", "segmentId"] })]);
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: "unknown_segment",
+        nodeId: "t",
+        path: ["nodes", 0, "config", "segmentId"],
+      }),
+    ]);
     expect(validateJourney(doc).valid).toBe(true);
   });
 
@@ -169,20 +220,26 @@ describe("validateJourney", () => {
   it("reports port_already_connected when one port has two edges", () => {
     const doc = clone(webinarJourney());
     doc.edges.push({ id: "e9", source: "m1", target: "x" });
-    expect(only(validateJourney(doc).problems, "port_already_connected")).toEqual([expect.objectContaining({ edgeId: "e9", nodeId: "m1", port: "next" })]);
+    expect(only(validateJourney(doc).problems, "port_already_connected")).toEqual([
+      expect.objectContaining({ edgeId: "e9", nodeId: "m1", port: "next" }),
+    ]);
   });
 
   it("reports edge_into_trigger", () => {
     const doc = clone(webinarJourney());
     doc.edges.push({ id: "e9", source: "m2", target: "t" });
     doc.edges = doc.edges.filter((e) => e.id !== "e5");
-    expect(only(validateJourney(doc).problems, "edge_into_trigger")).toEqual([expect.objectContaining({ edgeId: "e9", nodeId: "t" })]);
+    expect(only(validateJourney(doc).problems, "edge_into_trigger")).toEqual([
+      expect.objectContaining({ edgeId: "e9", nodeId: "t" }),
+    ]);
   });
 
   it("reports invalid_settings with the settings path", () => {
     const doc = clone(webinarJourney());
     doc.settings = { reentry: "sometimes" as "never" };
-    expect(validateJourney(doc).problems).toEqual([expect.objectContaining({ code: "invalid_settings", path: ["settings", "reentry"] })]);
+    expect(validateJourney(doc).problems).toEqual([
+      expect.objectContaining({ code: "invalid_settings", path: ["settings", "reentry"] }),
+    ]);
   });
 
   it("reports every problem at once", () => {
@@ -192,7 +249,12 @@ describe("validateJourney", () => {
     doc.edges.push({ id: "e9", source: "x", target: "ghost" });
     doc.nodes.push({ id: "lonely", type: "exit", config: {} });
     const codes = new Set(validateJourney(doc).problems.map((p) => p.code));
-    expect([...codes].sort()).toEqual(["dangling_edge", "invalid_config", "unknown_node_type", "unreachable_node"]);
+    expect([...codes].sort()).toEqual([
+      "dangling_edge",
+      "invalid_config",
+      "unknown_node_type",
+      "unreachable_node",
+    ]);
   });
 });
 
@@ -207,8 +269,14 @@ describe("validateJourney on bad input", () => {
 
   it("limits the number of nodes (configurable)", () => {
     const doc = clone(webinarJourney());
-    expect(validateJourney(doc, { limits: { maxNodes: 3 } }).problems).toEqual([expect.objectContaining({ code: "too_many_nodes" })]);
-    const many = { name: "big", nodes: Array.from({ length: 5_001 }, (_, i) => ({ id: `n${i}`, type: "exit" })), edges: [] };
+    expect(validateJourney(doc, { limits: { maxNodes: 3 } }).problems).toEqual([
+      expect.objectContaining({ code: "too_many_nodes" }),
+    ]);
+    const many = {
+      name: "big",
+      nodes: Array.from({ length: 5_001 }, (_, i) => ({ id: `n${i}`, type: "exit" })),
+      edges: [],
+    };
     expect(validateJourney(many).problems.map((p) => p.code)).toEqual(["too_many_nodes"]);
   });
 
@@ -216,7 +284,9 @@ describe("validateJourney on bad input", () => {
     const doc = clone(webinarJourney());
     node(doc, "m1").config = { subject: "x", body: "y".repeat(6 * 1024 * 1024) };
     expect(validateJourney(doc).problems.map((p) => p.code)).toEqual(["document_too_large"]);
-    expect(validateJourney(webinarJourney(), { limits: { maxBytes: 500 } }).problems.map((p) => p.code)).toEqual(["document_too_large"]);
+    expect(
+      validateJourney(webinarJourney(), { limits: { maxBytes: 500 } }).problems.map((p) => p.code),
+    ).toEqual(["document_too_large"]);
   });
 
   it("reports deeply nested conditions without overflowing the stack", () => {
@@ -232,7 +302,9 @@ describe("validateJourney on bad input", () => {
     for (let i = 0; i < 12; i++) deep = { not: deep };
     const doc = clone(webinarJourney());
     node(doc, "t").config = { event: "x", where: deep };
-    expect(validateJourney(doc).problems).toEqual([expect.objectContaining({ code: "invalid_config", nodeId: "t" })]);
+    expect(validateJourney(doc).problems).toEqual([
+      expect.objectContaining({ code: "invalid_config", nodeId: "t" }),
+    ]);
   });
 
   it("treats prototype-pollution keys as data, never touching Object.prototype", () => {
@@ -252,14 +324,23 @@ describe("validateJourney on bad input", () => {
   });
 
   it("survives getters that throw", () => {
-    const hostile = { name: "h", edges: [], get nodes(): unknown[] { throw new Error("boom"); } };
+    const hostile = {
+      name: "h",
+      edges: [],
+      get nodes(): unknown[] {
+        throw new Error("boom");
+      },
+    };
     expect(validateJourney(hostile).problems[0]?.code).toBe("invalid_document");
   });
 
   it("handles hostile strings as plain data", () => {
     const doc = clone(webinarJourney());
     node(doc, "m1").name = "'); DROP TABLE journeys; -- \u0000\u202e<script>";
-    node(doc, "m1").config = { subject: "{{ 'x' | append: '\u0000' }}", body: "{% raw %}{{{% endraw %}" };
+    node(doc, "m1").config = {
+      subject: "{{ 'x' | append: '\u0000' }}",
+      body: "{% raw %}{{{% endraw %}",
+    };
     expect(validateJourney(doc).valid).toBe(true);
   });
 });
@@ -270,24 +351,45 @@ describe("problem sentences", () => {
     node(doc, "w").config = { event: "email_opened", timeout: { amount: 1.5, unit: "month" } };
     node(doc, "m2").config = { text: "x".repeat(5_000) };
     const messages = validateJourney(doc).problems.map((p) => p.message);
-    expect(messages).toContain("The 'Wait for email opened' step's give up after (amount) must be a whole number.");
-    expect(messages).toContain(`The 'Wait for email opened' step's give up after (unit) must be one of "second", "minute", "hour", "day", "week".`);
+    expect(messages).toContain(
+      "The 'Wait for email opened' step's give up after (amount) must be a whole number.",
+    );
+    expect(messages).toContain(
+      `The 'Wait for email opened' step's give up after (unit) must be one of "second", "minute", "hour", "day", "week".`,
+    );
     expect(messages).toContain("The 'Telegram' step's text must be at most 4096 characters long.");
   });
 
   it("treats consent.* inside an event's property filter as a plain property", () => {
     const doc = clone(webinarJourney());
-    node(doc, "t").config = { event: "signup", where: { attr: "consent.whatever", op: "exists", value: true } };
+    node(doc, "t").config = {
+      event: "signup",
+      where: { attr: "consent.whatever", op: "exists", value: true },
+    };
     expect(validateJourney(doc).valid).toBe(true);
     node(doc, "t").config = { event: "signup" };
-    doc.nodes.push({ id: "b", type: "branch.condition", config: { condition: { attr: "consent.fax", op: "eq", value: "subscribed" } } });
-    expect(validateJourney(doc).problems).toContainEqual(expect.objectContaining({ code: "invalid_config", nodeId: "b", path: ["nodes", 5, "config", "condition", "attr"] }));
+    doc.nodes.push({
+      id: "b",
+      type: "branch.condition",
+      config: { condition: { attr: "consent.fax", op: "eq", value: "subscribed" } },
+    });
+    expect(validateJourney(doc).problems).toContainEqual(
+      expect.objectContaining({
+        code: "invalid_config",
+        nodeId: "b",
+        path: ["nodes", 5, "config", "condition", "attr"],
+      }),
+    );
   });
 });
 
 describe("hostile templates", () => {
   it("reports pathological Liquid as invalid_template with a short message, never an exception", () => {
-    for (const body of ["{{".repeat(50_000), "{% if a %}".repeat(20_000), "{% comment %}".repeat(10_000)]) {
+    for (const body of [
+      "{{".repeat(50_000),
+      "{% if a %}".repeat(20_000),
+      "{% comment %}".repeat(10_000),
+    ]) {
       const doc = clone(webinarJourney());
       node(doc, "m1").config = { subject: "s", body };
       const problems = validateJourney(doc).problems;
@@ -301,11 +403,33 @@ describe("condition problems", () => {
   it("points at the real mistake inside a condition", () => {
     const doc = clone(webinarJourney());
     const leaf = { attr: "country", op: "eq", value: "DE" };
-    doc.nodes.push({ id: "b", type: "branch.condition", config: { condition: { any: Array.from({ length: 500 }, () => leaf) } } });
-    doc.nodes.push({ id: "c", type: "branch.condition", config: { condition: { all: [leaf, { attr: "age", op: "gt", value: true }] } } });
+    doc.nodes.push({
+      id: "b",
+      type: "branch.condition",
+      config: { condition: { any: Array.from({ length: 500 }, () => leaf) } },
+    });
+    doc.nodes.push({
+      id: "c",
+      type: "branch.condition",
+      config: { condition: { all: [leaf, { attr: "age", op: "gt", value: true }] } },
+    });
     const problems = validateJourney(doc).problems.filter((p) => p.code === "invalid_config");
-    expect(problems.find((p) => p.nodeId === "b")?.path).toEqual(["nodes", 5, "config", "condition", "any"]);
-    expect(problems.find((p) => p.nodeId === "c")?.path).toEqual(["nodes", 6, "config", "condition", "all", 1, "value"]);
+    expect(problems.find((p) => p.nodeId === "b")?.path).toEqual([
+      "nodes",
+      5,
+      "config",
+      "condition",
+      "any",
+    ]);
+    expect(problems.find((p) => p.nodeId === "c")?.path).toEqual([
+      "nodes",
+      6,
+      "config",
+      "condition",
+      "all",
+      1,
+      "value",
+    ]);
   });
 });
 
@@ -337,6 +461,8 @@ describe("custom node types in validation", () => {
     expect(validateJourney(doc).problems.map((p) => p.code)).toContain("unknown_node_type");
     const problems = validateJourney(doc, { registry }).problems;
     expect(problems.map((p) => p.code).sort()).toEqual(["invalid_template", "unconnected_port"]);
-    expect(problems.find((p) => p.code === "unconnected_port")?.message).toContain("when Slack refuses the message");
+    expect(problems.find((p) => p.code === "unconnected_port")?.message).toContain(
+      "when Slack refuses the message",
+    );
   });
 });

@@ -16,7 +16,9 @@ import { SegmentsPage } from "./pages/SegmentsPage.js";
 import { SettingsPage } from "./pages/SettingsPage.js";
 
 // The editor (React Flow, forms, layout) is most of the code; the other screens load without it.
-const EditorPage = lazy(() => import("./pages/EditorPage.js").then((m) => ({ default: m.EditorPage })));
+const EditorPage = lazy(() =>
+  import("./pages/EditorPage.js").then((m) => ({ default: m.EditorPage })),
+);
 
 /** Routes fixed by DESIGN.md ("Studio routes"). */
 export function App() {
@@ -36,7 +38,13 @@ export function App() {
           <Route
             path="journeys/:id"
             element={
-              <Suspense fallback={<div className="page"><Loading label="Opening the editor…" rows={6} /></div>}>
+              <Suspense
+                fallback={
+                  <div className="page">
+                    <Loading label="Opening the editor…" rows={6} />
+                  </div>
+                }
+              >
                 <EditorPage />
               </Suspense>
             }

@@ -1,12 +1,47 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, groupByCategory, parseApiNodeTypes, portsFor } from "../src/catalog/catalog.js";
+import {
+  buildCatalog,
+  groupByCategory,
+  parseApiNodeTypes,
+  portsFor,
+} from "../src/catalog/catalog.js";
 import { sharedNodeTypes } from "../src/catalog/shared.js";
 
 const apiAnswer = {
   items: [
-    { type: "trigger.event", title: "When an event happens", description: "", category: "trigger", icon: "zap", version: 1, outputs: ["next"], configSchema: { type: "object", properties: {} }, ui: {} },
-    { type: "experiment.split", title: "A/B test", description: "", category: "logic", icon: "flask", version: 1, outputs: null, configSchema: { type: "object" }, ui: {} },
-    { type: "acme.slack", title: "Slack message", description: "Post to Slack", category: "action", icon: "slack", version: 1, outputs: ["next", "failed"], configSchema: { type: "object", properties: { text: { type: "string" } } }, ui: { liquid: ["text"] } },
+    {
+      type: "trigger.event",
+      title: "When an event happens",
+      description: "",
+      category: "trigger",
+      icon: "zap",
+      version: 1,
+      outputs: ["next"],
+      configSchema: { type: "object", properties: {} },
+      ui: {},
+    },
+    {
+      type: "experiment.split",
+      title: "A/B test",
+      description: "",
+      category: "logic",
+      icon: "flask",
+      version: 1,
+      outputs: null,
+      configSchema: { type: "object" },
+      ui: {},
+    },
+    {
+      type: "acme.slack",
+      title: "Slack message",
+      description: "Post to Slack",
+      category: "action",
+      icon: "slack",
+      version: 1,
+      outputs: ["next", "failed"],
+      configSchema: { type: "object", properties: { text: { type: "string" } } },
+      ui: { liquid: ["text"] },
+    },
   ],
 };
 
@@ -14,12 +49,19 @@ describe("node-type catalog", () => {
   const catalog = buildCatalog(parseApiNodeTypes(apiAnswer), sharedNodeTypes());
 
   it("computes config-dependent ports in the browser: one per experiment variant", () => {
-    const ports = portsFor(catalog.get("experiment.split"), { variants: [{ id: "a", weight: 50 }, { id: "b", weight: 50 }] });
+    const ports = portsFor(catalog.get("experiment.split"), {
+      variants: [
+        { id: "a", weight: 50 },
+        { id: "b", weight: 50 },
+      ],
+    });
     expect(ports).toEqual(["a", "b"]);
   });
 
   it("computes one port per branch.multi case plus else", () => {
-    const ports = portsFor(catalog.get("branch.multi"), { cases: [{ id: "vip", condition: { attr: "plan", op: "eq", value: "vip" } }] });
+    const ports = portsFor(catalog.get("branch.multi"), {
+      cases: [{ id: "vip", condition: { attr: "plan", op: "eq", value: "vip" } }],
+    });
     expect(ports).toEqual(["vip", "else"]);
   });
 
@@ -36,6 +78,8 @@ describe("node-type catalog", () => {
   });
 
   it("labels every built-in wait-for-event port", () => {
-    expect(portsFor(catalog.get("wait.event"), { event: "x", timeout: { amount: 1, unit: "day" } })).toEqual(["received", "timeout"]);
+    expect(
+      portsFor(catalog.get("wait.event"), { event: "x", timeout: { amount: 1, unit: "day" } }),
+    ).toEqual(["received", "timeout"]);
   });
 });

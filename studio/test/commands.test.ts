@@ -23,7 +23,12 @@ const branching: JourneyDocument = {
   settings: {},
 };
 
-const ports: Record<string, string[]> = { t: ["next"], b: ["yes", "no"], yes: ["next"], no: ["next"] };
+const ports: Record<string, string[]> = {
+  t: ["next"],
+  b: ["yes", "no"],
+  yes: ["next"],
+  no: ["next"],
+};
 
 function context(doc = branching) {
   const store = createEditorStore();
@@ -31,7 +36,11 @@ function context(doc = branching) {
   const calls: string[] = [];
   const ctx: CommandContext = {
     store,
-    viewport: { fitView: () => calls.push("fit"), zoomIn: () => calls.push("in"), zoomOut: () => calls.push("out") },
+    viewport: {
+      fitView: () => calls.push("fit"),
+      zoomIn: () => calls.push("in"),
+      zoomOut: () => calls.push("out"),
+    },
     layout: (graph, measured) => layoutGraph(graph, measured, (id) => ports[id] ?? ["next"]),
     ui: {
       toggleHelp: () => calls.push("help"),
@@ -44,7 +53,10 @@ function context(doc = branching) {
   return { store, ctx, calls };
 }
 
-const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {}) => ({
+const key = (
+  k: string,
+  mods: Partial<{ ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
+) => ({
   key: k,
   ctrlKey: false,
   metaKey: false,
@@ -88,7 +100,9 @@ describe("command registry", () => {
   });
 
   it("normalises written combos the same way as key events", () => {
-    expect(normaliseCombo("Mod+Shift+Z")).toBe(comboOf(key("Z", { ctrlKey: true, shiftKey: true })));
+    expect(normaliseCombo("Mod+Shift+Z")).toBe(
+      comboOf(key("Z", { ctrlKey: true, shiftKey: true })),
+    );
     expect(normaliseCombo("Delete")).toBe("delete");
     expect(normaliseCombo("?")).toBe(comboOf(key("?", { shiftKey: true })));
   });

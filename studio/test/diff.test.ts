@@ -5,8 +5,18 @@ import type { JourneyDocument } from "../src/canvas/store/types.js";
 const live: JourneyDocument = {
   name: "Webinar",
   nodes: [
-    { id: "t", type: "trigger.event", position: { x: 0, y: 0 }, config: { event: "webinar_registered" } },
-    { id: "m1", type: "message.email", position: { x: 0, y: 100 }, config: { subject: "Hi", body: "b" } },
+    {
+      id: "t",
+      type: "trigger.event",
+      position: { x: 0, y: 0 },
+      config: { event: "webinar_registered" },
+    },
+    {
+      id: "m1",
+      type: "message.email",
+      position: { x: 0, y: 100 },
+      config: { subject: "Hi", body: "b" },
+    },
     { id: "x", type: "exit", position: { x: 0, y: 200 }, config: {} },
   ],
   edges: [
@@ -18,7 +28,10 @@ const live: JourneyDocument = {
 
 describe("publish summary", () => {
   it("reports nothing when only positions moved", () => {
-    const moved = { ...live, nodes: live.nodes.map((n) => ({ ...n, position: { x: n.position.x + 50, y: n.position.y } })) };
+    const moved = {
+      ...live,
+      nodes: live.nodes.map((n) => ({ ...n, position: { x: n.position.x + 50, y: n.position.y } })),
+    };
     expect(isEmptyDiff(diffJourneys(live, moved))).toBe(true);
   });
 

@@ -1,7 +1,15 @@
 import { nodeTypes } from "@omnijourney/shared";
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { alternatives, asJsonSchema, bestAlternative, defaultFor, enumOptions, humanise, resolve } from "../src/panels/form/jsonSchema.js";
+import {
+  alternatives,
+  asJsonSchema,
+  bestAlternative,
+  defaultFor,
+  enumOptions,
+  humanise,
+  resolve,
+} from "../src/panels/form/jsonSchema.js";
 import { fieldErrors } from "../src/panels/problemPaths.js";
 import { parseScalar } from "../src/components/ConditionBuilder.js";
 
@@ -18,7 +26,8 @@ describe("config form over node-type JSON Schemas", () => {
       const schema = schemaOf(t.type);
       const value = defaultFor(schema, schema);
       expect(typeof value, t.type).toBe("object");
-      for (const key of resolve(schema, schema).required ?? []) expect(value, `${t.type}.${key}`).toHaveProperty(key);
+      for (const key of resolve(schema, schema).required ?? [])
+        expect(value, `${t.type}.${key}`).toHaveProperty(key);
     }
   });
 
@@ -41,12 +50,28 @@ describe("config form over node-type JSON Schemas", () => {
   it("reads enums and unions of constants as select options", () => {
     const schema = schemaOf("message.email");
     const category = resolve(schema, schema).properties!.category!;
-    expect([...(enumOptions(category, schema) ?? [])].sort()).toEqual(["marketing", "transactional"]);
+    expect([...(enumOptions(category, schema) ?? [])].sort()).toEqual([
+      "marketing",
+      "transactional",
+    ]);
   });
 
   it("puts a problem's message under the field its path names", () => {
-    expect(fieldErrors([{ code: "invalid_config", nodeId: "m1", path: "nodes.2.config.subject", message: "Subject is empty" }])).toEqual({ subject: "Subject is empty" });
-    expect(fieldErrors([{ code: "invalid_config", nodeId: "w", path: "config.timeout.amount", message: "Too big" }])).toEqual({ "timeout.amount": "Too big" });
+    expect(
+      fieldErrors([
+        {
+          code: "invalid_config",
+          nodeId: "m1",
+          path: "nodes.2.config.subject",
+          message: "Subject is empty",
+        },
+      ]),
+    ).toEqual({ subject: "Subject is empty" });
+    expect(
+      fieldErrors([
+        { code: "invalid_config", nodeId: "w", path: "config.timeout.amount", message: "Too big" },
+      ]),
+    ).toEqual({ "timeout.amount": "Too big" });
   });
 
   it("humanises field names for labels", () => {

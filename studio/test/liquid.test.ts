@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { applyCompletion, completionSite, filterSuggestions, templateVariables } from "../src/panels/form/liquidComplete.js";
+import {
+  applyCompletion,
+  completionSite,
+  filterSuggestions,
+  templateVariables,
+} from "../src/panels/form/liquidComplete.js";
 
 describe("Liquid autocompletion", () => {
   it("finds the word being typed inside an open {{ tag", () => {
     const text = "Hi {{ profile.fir";
-    expect(completionSite(text, text.length)).toEqual({ start: 6, end: text.length, prefix: "profile.fir" });
+    expect(completionSite(text, text.length)).toEqual({
+      start: 6,
+      end: text.length,
+      prefix: "profile.fir",
+    });
   });
 
   it("offers nothing outside a tag or after a filter pipe", () => {
@@ -16,7 +25,10 @@ describe("Liquid autocompletion", () => {
   it("inserts the suggestion and closes the tag when it is open", () => {
     const text = "Hi {{ profile.fir";
     const site = completionSite(text, text.length)!;
-    expect(applyCompletion(text, site, "profile.firstName")).toEqual({ text: "Hi {{ profile.firstName }}", cursor: 26 });
+    expect(applyCompletion(text, site, "profile.firstName")).toEqual({
+      text: "Hi {{ profile.firstName }}",
+      cursor: 26,
+    });
   });
 
   it("does not add a second closing brace when the tag is already closed", () => {

@@ -5,9 +5,24 @@ import type { JourneyDocument } from "../src/canvas/store/types.js";
 const webinar: JourneyDocument = {
   name: "Webinar reminder",
   nodes: [
-    { id: "t", type: "trigger.event", position: { x: 0, y: 0 }, config: { event: "webinar_registered" } },
-    { id: "m1", type: "message.email", position: { x: 0, y: 120 }, config: { subject: "Hi", body: "..." } },
-    { id: "w", type: "wait.event", position: { x: 0, y: 240 }, config: { event: "email_opened", timeout: { amount: 1, unit: "day" } } },
+    {
+      id: "t",
+      type: "trigger.event",
+      position: { x: 0, y: 0 },
+      config: { event: "webinar_registered" },
+    },
+    {
+      id: "m1",
+      type: "message.email",
+      position: { x: 0, y: 120 },
+      config: { subject: "Hi", body: "..." },
+    },
+    {
+      id: "w",
+      type: "wait.event",
+      position: { x: 0, y: 240 },
+      config: { event: "email_opened", timeout: { amount: 1, unit: "day" } },
+    },
     { id: "x", type: "exit", position: { x: 0, y: 360 }, config: {} },
   ],
   edges: [
@@ -28,7 +43,11 @@ describe("editor store", () => {
   it("undoes and redoes a user change back to the exact previous document", () => {
     const { store } = clockStore();
     store.getState().load(webinar);
-    store.getState().dispatch({ kind: "updateConfig", nodeId: "m1", config: { subject: "Changed", body: "..." } });
+    store.getState().dispatch({
+      kind: "updateConfig",
+      nodeId: "m1",
+      config: { subject: "Changed", body: "..." },
+    });
     expect(store.getState().graph.nodes[1]?.config.subject).toBe("Changed");
     store.getState().undo();
     expect(store.getState().graph).toBe(webinar);
@@ -40,7 +59,8 @@ describe("editor store", () => {
     const { store } = clockStore();
     store.getState().load(webinar);
     store.getState().beginGesture();
-    for (let i = 1; i <= 10; i++) store.getState().dispatch({ kind: "moveNodes", positions: { m1: { x: i * 5, y: 120 } } });
+    for (let i = 1; i <= 10; i++)
+      store.getState().dispatch({ kind: "moveNodes", positions: { m1: { x: i * 5, y: 120 } } });
     store.getState().endGesture();
     expect(store.getState().history.past).toHaveLength(1);
     expect(store.getState().graph.nodes[1]?.position).toEqual({ x: 50, y: 120 });
@@ -60,12 +80,22 @@ describe("editor store", () => {
     const { store, tick } = clockStore();
     store.getState().load(webinar);
     for (const subject of ["H", "He", "Hel"]) {
-      store.getState().dispatch({ kind: "updateConfig", nodeId: "m1", config: { subject } }, { coalesceKey: "m1.subject" });
+      store
+        .getState()
+        .dispatch(
+          { kind: "updateConfig", nodeId: "m1", config: { subject } },
+          { coalesceKey: "m1.subject" },
+        );
       tick(100);
     }
     expect(store.getState().history.past).toHaveLength(1);
     tick(2000);
-    store.getState().dispatch({ kind: "updateConfig", nodeId: "m1", config: { subject: "Hello" } }, { coalesceKey: "m1.subject" });
+    store
+      .getState()
+      .dispatch(
+        { kind: "updateConfig", nodeId: "m1", config: { subject: "Hello" } },
+        { coalesceKey: "m1.subject" },
+      );
     expect(store.getState().history.past).toHaveLength(2);
   });
 
@@ -83,17 +113,29 @@ describe("editor store", () => {
   it("refuses a second edge from the same output port and self-loops", () => {
     const { store } = clockStore();
     store.getState().load(webinar);
-    store.getState().dispatch({ kind: "addEdge", edge: { id: "dup", source: "w", sourceHandle: "received", target: "m1" } });
+    store.getState().dispatch({
+      kind: "addEdge",
+      edge: { id: "dup", source: "w", sourceHandle: "received", target: "m1" },
+    });
     store.getState().dispatch({ kind: "addEdge", edge: { id: "self", source: "x", target: "x" } });
     expect(store.getState().graph.edges.map((e) => e.id)).toEqual(["e1", "e2", "e3"]);
-    store.getState().dispatch({ kind: "addEdge", edge: { id: "e4", source: "w", sourceHandle: "timeout", target: "x" } });
+    store.getState().dispatch({
+      kind: "addEdge",
+      edge: { id: "e4", source: "w", sourceHandle: "timeout", target: "x" },
+    });
     expect(store.getState().graph.edges).toHaveLength(4);
   });
 
   it("reconnects an edge to another target as one step", () => {
     const { store } = clockStore();
     store.getState().load(webinar);
-    store.getState().dispatch({ kind: "reconnectEdge", edgeId: "e3", source: "w", sourceHandle: "received", target: "m1" });
+    store.getState().dispatch({
+      kind: "reconnectEdge",
+      edgeId: "e3",
+      source: "w",
+      sourceHandle: "received",
+      target: "m1",
+    });
     expect(store.getState().graph.edges.find((e) => e.id === "e3")?.target).toBe("m1");
     store.getState().undo();
     expect(store.getState().graph.edges.find((e) => e.id === "e3")?.target).toBe("x");
@@ -109,12 +151,17 @@ describe("editor store", () => {
     const { graph, selection } = store.getState();
     const pasted = graph.nodes.find((n) => n.id === "message-email-1");
     expect(pasted?.position).toEqual({ x: 40, y: 160 });
-    expect(graph.edges.filter((e) => ids.includes(e.source) && ids.includes(e.target))).toHaveLength(1);
+    expect(
+      graph.edges.filter((e) => ids.includes(e.source) && ids.includes(e.target)),
+    ).toHaveLength(1);
     expect([...selection.nodeIds]).toEqual(ids);
     // a second paste lands further away instead of on top of the first
     const again = store.getState().paste();
     expect(graph.nodes.length + 2).toBe(store.getState().graph.nodes.length);
-    expect(store.getState().graph.nodes.find((n) => n.id === again[0])?.position).toEqual({ x: 80, y: 200 });
+    expect(store.getState().graph.nodes.find((n) => n.id === again[0])?.position).toEqual({
+      x: 80,
+      y: 200,
+    });
   });
 
   it("pasted config is a copy, so editing it leaves the original untouched", () => {

@@ -13,7 +13,11 @@ type HandlerContext = { req: Request; res: Response; app: ApiContext };
  * One endpoint: path, auth, input schemas, response schema and handler. The same declaration mounts the
  * Express route and produces its OpenAPI operation, so the document cannot drift from what is enforced.
  */
-export type Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> = {
+export type Endpoint<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> = {
   method: Method;
   path: string;
   summary: string;
@@ -26,14 +30,26 @@ export type Endpoint<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.Zo
   status?: number;
   /** Other content than JSON (redirects, images, HTML); documented by description only. */
   raw?: { contentType: string; description: string };
-  handler: (input: Input<z.output<P>, z.output<Q>, z.output<B>>, ctx: HandlerContext) => Promise<unknown>;
+  handler: (
+    input: Input<z.output<P>, z.output<Q>, z.output<B>>,
+    ctx: HandlerContext,
+  ) => Promise<unknown>;
 };
 
-export const endpoint = <P extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, B extends z.ZodType = z.ZodUnknown>(
+export const endpoint = <
+  P extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  B extends z.ZodType = z.ZodUnknown,
+>(
   def: Endpoint<P, Q, B>,
 ): Endpoint => def as unknown as Endpoint; // why: erase the precise input types once the handler is checked against them
 
-const parsePart = (schema: z.ZodType | undefined, value: unknown, prefix: string, issues: FieldIssue[]): unknown => {
+const parsePart = (
+  schema: z.ZodType | undefined,
+  value: unknown,
+  prefix: string,
+  issues: FieldIssue[],
+): unknown => {
   if (!schema) return value;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
@@ -48,7 +64,12 @@ export const mount = (router: Router, endpoints: Endpoint[], app: ApiContext): v
       const issues: FieldIssue[] = [];
       // Keys with "." or "$" are refused before any schema sees the body (a schema could strip them silently).
       const forbidden = ep.body ? findForbidden(req.body, [], 0) : null;
-      if (forbidden) issues.push({ path: issuePath("body", forbidden.path), code: "forbidden_key", message: forbidden.message });
+      if (forbidden)
+        issues.push({
+          path: issuePath("body", forbidden.path),
+          code: "forbidden_key",
+          message: forbidden.message,
+        });
       const params = parsePart(ep.params, req.params, "params", issues);
       const query = parsePart(ep.query, req.query, "query", issues);
       const body = parsePart(ep.body, ep.body ? req.body : undefined, "body", issues);

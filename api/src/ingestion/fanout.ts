@@ -33,7 +33,11 @@ const CLAIM_BATCH = 500;
 const FANOUT_CONCURRENCY = 8;
 
 /** Runs `fn` over `items` with at most `limit` in flight; rejects with the first error once all settled. */
-const mapLimit = async <T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> => {
+const mapLimit = async <T>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> => {
   let next = 0;
   const errors: unknown[] = [];
   const lane = async () => {
@@ -108,12 +112,19 @@ export class Fanout {
     const out = new Map<string, EventFilter>();
     const add = (condition: unknown) => {
       const parsed = Condition.safeParse(condition);
-      if (parsed.success) for (const f of eventFiltersOf(parsed.data)) out.set(JSON.stringify(f), f);
+      if (parsed.success)
+        for (const f of eventFiltersOf(parsed.data)) out.set(JSON.stringify(f), f);
     };
-    for (const s of await this.db.segments.find({}, { projection: { condition: 1 } }).toArray()) add(s.condition);
-    const live = await this.db.journeys.find({ status: { $in: ["live", "paused"] } }, { projection: { liveVersion: 1 } }).toArray();
+    for (const s of await this.db.segments.find({}, { projection: { condition: 1 } }).toArray())
+      add(s.condition);
+    const live = await this.db.journeys
+      .find({ status: { $in: ["live", "paused"] } }, { projection: { liveVersion: 1 } })
+      .toArray();
     for (const j of live) {
-      const version = await this.db.journeyVersions.findOne({ journeyId: String(j._id), version: j.liveVersion }, { projection: { plan: 1 } });
+      const version = await this.db.journeyVersions.findOne(
+        { journeyId: String(j._id), version: j.liveVersion },
+        { projection: { plan: 1 } },
+      );
       const plan = version?.plan as JourneyPlan | undefined; // why: plans are stored by publish from compileJourney
       for (const node of Object.values(plan?.nodes ?? {})) {
         const type = nodeTypes.get(node.type);
@@ -129,7 +140,9 @@ export class Fanout {
   kick(docs: EventDoc[]): void {
     if (docs.length === 0) return;
     const p = this.process(docs)
-      .catch((err: unknown) => this.logger.error({ err }, "fan-out failed; the outbox loop retries after the lease"))
+      .catch((err: unknown) =>
+        this.logger.error({ err }, "fan-out failed; the outbox loop retries after the lease"),
+      )
       .finally(() => this.inFlight.delete(p));
     this.inFlight.add(p);
   }
@@ -155,7 +168,10 @@ export class Fanout {
       { _id: { $in: candidates.map((c) => c._id) }, fanout: "pending", leaseUntil: { $lt: now } },
       { $set: { leaseUntil: until, leaseOwner: owner } },
     );
-    const claimed = await this.db.events.find({ leaseOwner: owner, fanout: "pending" }).sort({ _id: 1 }).toArray();
+    const claimed = await this.db.events
+      .find({ leaseOwner: owner, fanout: "pending" })
+      .sort({ _id: 1 })
+      .toArray();
     const unapplied = claimed.filter((d) => !d.applied);
     await applyToProfiles(this.db, unapplied, new Date(), await this.counterFilters());
     await this.process(claimed);
@@ -164,7 +180,9 @@ export class Fanout {
 
   private async liveJourneys(): Promise<{ event: LiveJourney[]; segment: SegmentJourney[] }> {
     if (this.journeys && Date.now() - this.journeys.at < JOURNEY_CACHE_MS) return this.journeys;
-    const docs = await this.db.journeys.find({ status: "live", liveVersion: { $ne: null } }).toArray();
+    const docs = await this.db.journeys
+      .find({ status: "live", liveVersion: { $ne: null } })
+      .toArray();
     const event: LiveJourney[] = [];
     const segment: SegmentJourney[] = [];
     const segmentIds = new Set<string>();
@@ -180,9 +198,15 @@ export class Fanout {
       const conditions = new Map(segments.map((s) => [String(s._id), s.condition as Condition])); // why: segments are validated on write
       for (const d of docs) {
         const trigger: unknown = d.trigger;
-        if (!isTrigger(trigger) || trigger.type !== "trigger.segment" || typeof d.liveVersion !== "number") continue;
+        if (
+          !isTrigger(trigger) ||
+          trigger.type !== "trigger.segment" ||
+          typeof d.liveVersion !== "number"
+        )
+          continue;
         const condition = conditions.get(trigger.segmentId);
-        if (condition) segment.push({ journeyId: String(d._id), version: d.liveVersion, trigger, condition });
+        if (condition)
+          segment.push({ journeyId: String(d._id), version: d.liveVersion, trigger, condition });
       }
     }
     this.journeys = { at: Date.now(), event, segment };
@@ -195,24 +219,42 @@ export class Fanout {
     const { event: eventJourneys, segment: segmentJourneys } = await this.liveJourneys();
     const profileIds = [...new Set(docs.map((d) => d.profileId))];
     const running = new Set(
-      (await this.db.enrolments.distinct("profileId", { profileId: { $in: profileIds }, status: "active" })).map(String),
+      (
+        await this.db.enrolments.distinct("profileId", {
+          profileId: { $in: profileIds },
+          status: "active",
+        })
+      ).map(String),
     );
     // Profiles in parallel (bounded), each profile's events in order: a wait sees events as they happened.
     const byProfile = new Map<string, EventDoc[]>();
-    for (const doc of docs) byProfile.set(doc.profileId, [...(byProfile.get(doc.profileId) ?? []), doc]);
+    for (const doc of docs)
+      byProfile.set(doc.profileId, [...(byProfile.get(doc.profileId) ?? []), doc]);
     await mapLimit([...byProfile.values()], FANOUT_CONCURRENCY, async (events) => {
       for (const doc of events) {
         const event = journeyEventOf(doc);
         for (const j of eventJourneys) {
           if (j.trigger.type !== "trigger.event" || j.trigger.event !== doc.event) continue;
-          if (j.trigger.where && !matchesProperties(j.trigger.where, doc.properties, doc.timestamp)) continue;
-          await this.runtime.enrol({ journeyId: j.journeyId, version: j.version, profileId: doc.profileId, event });
+          if (j.trigger.where && !matchesProperties(j.trigger.where, doc.properties, doc.timestamp))
+            continue;
+          await this.runtime.enrol({
+            journeyId: j.journeyId,
+            version: j.version,
+            profileId: doc.profileId,
+            event,
+          });
         }
-        if (running.has(doc.profileId)) await this.runtime.signalEvent({ profileId: doc.profileId, event });
+        if (running.has(doc.profileId))
+          await this.runtime.signalEvent({ profileId: doc.profileId, event });
       }
     });
     if (segmentJourneys.length > 0) await this.enterSegments(profileIds, segmentJourneys);
-    await retryTransient(() => this.db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { fanout: "done", leaseUntil: null } }));
+    await retryTransient(() =>
+      this.db.events.updateMany(
+        { _id: { $in: docs.map((d) => d._id) } },
+        { $set: { fanout: "done", leaseUntil: null } },
+      ),
+    );
   }
 
   /** Profiles changed outside ingestion (API edits): segment-triggered journeys may now apply. */
@@ -234,19 +276,39 @@ export class Fanout {
         const segmentId = j.trigger.segmentId;
         const matches = evaluateCondition(j.condition, { profile, now });
         if (!matches) {
-          await this.db.segmentMemberships.deleteOne({ journeyId: j.journeyId, segmentId, profileId: profile.profileId });
+          await this.db.segmentMemberships.deleteOne({
+            journeyId: j.journeyId,
+            segmentId,
+            profileId: profile.profileId,
+          });
           continue;
         }
         const res = await this.db.segmentMemberships.updateOne(
           { journeyId: j.journeyId, segmentId, profileId: profile.profileId },
-          { $setOnInsert: { journeyId: j.journeyId, segmentId, profileId: profile.profileId, enteredAt: now } },
+          {
+            $setOnInsert: {
+              journeyId: j.journeyId,
+              segmentId,
+              profileId: profile.profileId,
+              enteredAt: now,
+            },
+          },
           { upsert: true },
         );
-        if (res.upsertedCount === 1) await this.runtime.enrol({ journeyId: j.journeyId, version: j.version, profileId: profile.profileId, event: null });
+        if (res.upsertedCount === 1)
+          await this.runtime.enrol({
+            journeyId: j.journeyId,
+            version: j.version,
+            profileId: profile.profileId,
+            event: null,
+          });
       }
     }
   }
 }
 
 const isTrigger = (t: unknown): t is LiveTrigger =>
-  typeof t === "object" && t !== null && "type" in t && (t.type === "trigger.event" || t.type === "trigger.segment" || t.type === "trigger.manual");
+  typeof t === "object" &&
+  t !== null &&
+  "type" in t &&
+  (t.type === "trigger.event" || t.type === "trigger.segment" || t.type === "trigger.manual");

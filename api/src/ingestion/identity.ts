@@ -9,7 +9,11 @@ import type { ConsentEntry, CounterEntry, ProfileDoc } from "../store/types.js";
 export const APPLIED_MEMORY = 500;
 
 /** A profile document for a person seen for the first time. */
-export const emptyProfile = (profileId: string, ids: { userId?: string | null; anonymousId?: string | null }, now: Date): ProfileDoc => ({
+export const emptyProfile = (
+  profileId: string,
+  ids: { userId?: string | null; anonymousId?: string | null },
+  now: Date,
+): ProfileDoc => ({
   _id: profileId,
   profileId,
   ...(ids.userId ? { userId: ids.userId } : {}),
@@ -21,7 +25,10 @@ export const emptyProfile = (profileId: string, ids: { userId?: string | null; a
   updatedAt: now,
 });
 
-const mergeCounters = (into: Record<string, CounterEntry>, from: Record<string, CounterEntry>): Record<string, CounterEntry> => {
+const mergeCounters = (
+  into: Record<string, CounterEntry>,
+  from: Record<string, CounterEntry>,
+): Record<string, CounterEntry> => {
   const out: Record<string, CounterEntry> = { ...into };
   for (const [key, c] of Object.entries(from)) {
     const k = out[key];
@@ -42,7 +49,10 @@ const mergeCounters = (into: Record<string, CounterEntry>, from: Record<string, 
   return out;
 };
 
-const mergeConsent = (into: Record<string, ConsentEntry>, from: Record<string, ConsentEntry>): Record<string, ConsentEntry> => {
+const mergeConsent = (
+  into: Record<string, ConsentEntry>,
+  from: Record<string, ConsentEntry>,
+): Record<string, ConsentEntry> => {
   const out: Record<string, ConsentEntry> = { ...into };
   for (const [channel, c] of Object.entries(from)) {
     const k = out[channel];
@@ -65,20 +75,35 @@ const mergeConsent = (into: Record<string, ConsentEntry>, from: Record<string, C
  * profile gains the anonymous id, the attributes it lacks, the counters and consent; the anonymous history
  * (events, messages, enrolments) is re-keyed to it; the anonymous profile is deleted. Safe to repeat.
  */
-export const linkIdentity = async (db: Collections, fromId: string, toId: string, now: Date): Promise<void> => {
+export const linkIdentity = async (
+  db: Collections,
+  fromId: string,
+  toId: string,
+  now: Date,
+): Promise<void> => {
   if (fromId === toId) return;
   const join = () =>
     db.profiles.updateOne(
       { _id: toId },
       {
-        $setOnInsert: { profileId: toId, attributes: {}, consent: {}, counters: {}, createdAt: now },
+        $setOnInsert: {
+          profileId: toId,
+          attributes: {},
+          consent: {},
+          counters: {},
+          createdAt: now,
+        },
         $set: { userId: toId, updatedAt: now },
         $addToSet: { anonymousIds: fromId },
       },
       { upsert: true },
     );
   // A concurrent request may create the profile between our lookup and insert; then the update applies to it.
-  await join().catch((err: unknown) => (typeof err === "object" && err !== null && "code" in err && err.code === 11000 ? join() : Promise.reject(err)));
+  await join().catch((err: unknown) =>
+    typeof err === "object" && err !== null && "code" in err && err.code === 11000
+      ? join()
+      : Promise.reject(err),
+  );
   const from = await db.profiles.findOne({ _id: fromId });
   if (!from) return;
   const to: ProfileDoc | null = await db.profiles.findOne({ _id: toId });
@@ -91,9 +116,15 @@ export const linkIdentity = async (db: Collections, fromId: string, toId: string
         attributes,
         counters: mergeCounters(to.counters ?? {}, from.counters ?? {}),
         consent: mergeConsent(to.consent ?? {}, from.consent ?? {}),
-        anonymousIds: [...new Set([...(to.anonymousIds ?? []), ...(from.anonymousIds ?? []), fromId])],
-        appliedEvents: [...(from.appliedEvents ?? []), ...(to.appliedEvents ?? [])].slice(-APPLIED_MEMORY),
-        createdAt: new Date(Math.min(new Date(to.createdAt).getTime(), new Date(from.createdAt).getTime())),
+        anonymousIds: [
+          ...new Set([...(to.anonymousIds ?? []), ...(from.anonymousIds ?? []), fromId]),
+        ],
+        appliedEvents: [...(from.appliedEvents ?? []), ...(to.appliedEvents ?? [])].slice(
+          -APPLIED_MEMORY,
+        ),
+        createdAt: new Date(
+          Math.min(new Date(to.createdAt).getTime(), new Date(from.createdAt).getTime()),
+        ),
         updatedAt: now,
       },
     },
@@ -106,16 +137,24 @@ export const linkIdentity = async (db: Collections, fromId: string, toId: string
 };
 
 /** Maps anonymous ids to the profile that holds them (a merged anonymous id points at the known profile). */
-export const profileIdsForAnonymous = async (db: Collections, anonymousIds: string[]): Promise<Map<string, string>> => {
+export const profileIdsForAnonymous = async (
+  db: Collections,
+  anonymousIds: string[],
+): Promise<Map<string, string>> => {
   const map = new Map<string, string>();
   if (anonymousIds.length === 0) return map;
   const unique = new Set(anonymousIds);
   // Most anonymous ids are their own profile's key (a lookup); only ids merged into a known profile need the scan.
-  const own = await db.profiles.find({ _id: { $in: [...unique] } }, { projection: { profileId: 1 } }).toArray();
+  const own = await db.profiles
+    .find({ _id: { $in: [...unique] } }, { projection: { profileId: 1 } })
+    .toArray();
   for (const p of own) map.set(p._id, p.profileId);
   const rest = [...unique].filter((a) => !map.has(a));
   if (rest.length === 0) return map;
-  const found = await db.profiles.find({ anonymousIds: { $in: rest } }, { projection: { profileId: 1, anonymousIds: 1 } }).toArray();
-  for (const p of found) for (const a of p.anonymousIds ?? []) if (rest.includes(a)) map.set(a, p.profileId);
+  const found = await db.profiles
+    .find({ anonymousIds: { $in: rest } }, { projection: { profileId: 1, anonymousIds: 1 } })
+    .toArray();
+  for (const p of found)
+    for (const a of p.anonymousIds ?? []) if (rest.includes(a)) map.set(a, p.profileId);
   return map;
 };

@@ -1,4 +1,10 @@
-import { MongoBulkWriteError, ObjectId, type AnyBulkWriteOperation, type Filter, type UpdateFilter } from "mongodb";
+import {
+  MongoBulkWriteError,
+  ObjectId,
+  type AnyBulkWriteOperation,
+  type Filter,
+  type UpdateFilter,
+} from "mongodb";
 import { counterKeysFor, foldEvents, type EventFilter } from "@omnijourney/shared";
 import type { Collections } from "../store/collections.js";
 import type { CounterEntry, EventDoc, ProfileDoc } from "../store/types.js";
@@ -16,11 +22,17 @@ export type Stored = { stored: EventDoc[]; duplicates: number };
  * Resolves each event's profile, joining identities first (identify with both ids, alias), so the
  * anonymous history is already re-keyed when the new events land.
  */
-const resolveProfiles = async (db: Collections, items: Normalised[], now: Date): Promise<string[]> => {
+const resolveProfiles = async (
+  db: Collections,
+  items: Normalised[],
+  now: Date,
+): Promise<string[]> => {
   const links = new Map<string, string>();
   for (const item of items) {
-    if (item.type === "alias" && item.previousId && item.userId) links.set(`${item.previousId}\u0000${item.userId}`, item.userId);
-    else if (item.userId && item.anonymousId) links.set(`${item.anonymousId}\u0000${item.userId}`, item.userId);
+    if (item.type === "alias" && item.previousId && item.userId)
+      links.set(`${item.previousId}\u0000${item.userId}`, item.userId);
+    else if (item.userId && item.anonymousId)
+      links.set(`${item.anonymousId}\u0000${item.userId}`, item.userId);
   }
   for (const key of links.keys()) {
     const [from = "", to = ""] = key.split("\u0000");
@@ -28,7 +40,9 @@ const resolveProfiles = async (db: Collections, items: Normalised[], now: Date):
   }
   const anonymous = items.filter((i) => !i.userId && i.anonymousId).map((i) => i.anonymousId ?? "");
   const byAnonymous = await profileIdsForAnonymous(db, anonymous);
-  return items.map((i) => i.profileId ?? i.userId ?? byAnonymous.get(i.anonymousId ?? "") ?? i.anonymousId ?? "");
+  return items.map(
+    (i) => i.profileId ?? i.userId ?? byAnonymous.get(i.anonymousId ?? "") ?? i.anonymousId ?? "",
+  );
 };
 
 /**
@@ -42,7 +56,13 @@ export const ignoreDuplicateKeys = async (write: Promise<unknown>): Promise<void
     if (err instanceof MongoBulkWriteError) {
       const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
       if (writeErrors.length > 0 && writeErrors.every((w) => w.code === DUPLICATE_KEY)) return;
-    } else if (typeof err === "object" && err !== null && "code" in err && err.code === DUPLICATE_KEY) return;
+    } else if (
+      typeof err === "object" &&
+      err !== null &&
+      "code" in err &&
+      err.code === DUPLICATE_KEY
+    )
+      return;
     throw err;
   }
 };
@@ -66,7 +86,6 @@ const insertEvents = async (db: Collections, docs: EventDoc[]): Promise<Set<numb
 
 const COUNTER_ATTEMPTS = 20;
 
-
 /** An upsert takes `_id` from its filter; repeating it in `$setOnInsert` is refused by some engines. */
 const withoutId = ({ _id: _ignored, ...rest }: ProfileDoc) => rest;
 
@@ -76,7 +95,12 @@ const withoutId = ({ _id: _ignored, ...rest }: ProfileDoc) => rest;
  * `$push` modifiers, so a blind sorted/capped push is not an option). A profile whose write lost a race is
  * re-read and retried; all profiles of a batch go in parallel.
  */
-export const applyToProfiles = async (db: Collections, docs: EventDoc[], now: Date, filters: readonly EventFilter[] = []): Promise<void> => {
+export const applyToProfiles = async (
+  db: Collections,
+  docs: EventDoc[],
+  now: Date,
+  filters: readonly EventFilter[] = [],
+): Promise<void> => {
   if (docs.length === 0) return;
   const byProfile = new Map<string, EventDoc[]>();
   for (const d of docs) {
@@ -84,17 +108,39 @@ export const applyToProfiles = async (db: Collections, docs: EventDoc[], now: Da
     if (list) list.push(d);
     else byProfile.set(d.profileId, [d]);
   }
-  const inserts: AnyBulkWriteOperation<ProfileDoc>[] = [...byProfile.entries()].map(([profileId, list]) => ({
-    updateOne: {
-      filter: { _id: profileId },
-      update: { $setOnInsert: withoutId(emptyProfile(profileId, { userId: list.find((d) => d.userId)?.userId, anonymousId: list.find((d) => d.anonymousId)?.anonymousId }, now)) },
-      upsert: true,
-    },
-  }));
-  await retryTransient(() => ignoreDuplicateKeys(db.profiles.bulkWrite(inserts, { ordered: false })));
+  const inserts: AnyBulkWriteOperation<ProfileDoc>[] = [...byProfile.entries()].map(
+    ([profileId, list]) => ({
+      updateOne: {
+        filter: { _id: profileId },
+        update: {
+          $setOnInsert: withoutId(
+            emptyProfile(
+              profileId,
+              {
+                userId: list.find((d) => d.userId)?.userId,
+                anonymousId: list.find((d) => d.anonymousId)?.anonymousId,
+              },
+              now,
+            ),
+          ),
+        },
+        upsert: true,
+      },
+    }),
+  );
+  await retryTransient(() =>
+    ignoreDuplicateKeys(db.profiles.bulkWrite(inserts, { ordered: false })),
+  );
   let pending = [...byProfile.keys()];
   for (let attempt = 0; attempt < COUNTER_ATTEMPTS && pending.length > 0; attempt++) {
-    const profiles = await retryTransient(() => db.profiles.find({ _id: { $in: pending } }, { projection: { profileId: 1, counters: 1, appliedEvents: 1 } }).toArray());
+    const profiles = await retryTransient(() =>
+      db.profiles
+        .find(
+          { _id: { $in: pending } },
+          { projection: { profileId: 1, counters: 1, appliedEvents: 1 } },
+        )
+        .toArray(),
+    );
     const lost = await Promise.all(
       profiles.map(async (p) => {
         // Events this profile already counted (a crash between the counter write and the `applied` flag) are skipped.
@@ -112,12 +158,19 @@ export const applyToProfiles = async (db: Collections, docs: EventDoc[], now: Da
     );
     pending = lost.filter((id): id is string => id !== null);
   }
-  if (pending.length > 0) throw new Error(`profile counters kept changing for ${pending.join(", ")}`);
-  await retryTransient(() => db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { applied: true } }));
+  if (pending.length > 0)
+    throw new Error(`profile counters kept changing for ${pending.join(", ")}`);
+  await retryTransient(() =>
+    db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { applied: true } }),
+  );
 };
 
 /** Compare-and-set guard: every counter the events touch still has the count that was read. */
-const guardFor = (counters: Record<string, CounterEntry>, events: EventDoc[], filters: readonly EventFilter[]): Filter<ProfileDoc> => {
+const guardFor = (
+  counters: Record<string, CounterEntry>,
+  events: EventDoc[],
+  filters: readonly EventFilter[],
+): Filter<ProfileDoc> => {
   const guard: Record<string, unknown> = {};
   for (const e of events) {
     for (const key of counterKeysFor(counted(e), { filters })) {
@@ -128,7 +181,11 @@ const guardFor = (counters: Record<string, CounterEntry>, events: EventDoc[], fi
   return guard;
 };
 
-const counted = (e: EventDoc) => ({ event: e.event, timestamp: e.timestamp, properties: e.properties });
+const counted = (e: EventDoc) => ({
+  event: e.event,
+  timestamp: e.timestamp,
+  properties: e.properties,
+});
 
 /** The profile side of a profile's events: folded counters, identify traits, ids seen. */
 const profileUpdate = (
@@ -139,22 +196,35 @@ const profileUpdate = (
   filters: readonly EventFilter[],
 ): UpdateFilter<ProfileDoc> => {
   const next = foldEvents(counters, events.map(counted), { filters });
-  const set: Record<string, unknown> = { updatedAt: now, appliedEvents: [...applied, ...events.map((e) => e.messageId)].slice(-APPLIED_MEMORY) };
+  const set: Record<string, unknown> = {
+    updatedAt: now,
+    appliedEvents: [...applied, ...events.map((e) => e.messageId)].slice(-APPLIED_MEMORY),
+  };
   const touched = new Set(events.flatMap((e) => counterKeysFor(counted(e), { filters })));
   for (const key of touched) set[`counters.${key}`] = next[key];
   for (const e of events) {
-    if (e.type === "identify" && e.traits) for (const [k, v] of Object.entries(e.traits)) set[`attributes.${k}`] = v;
+    if (e.type === "identify" && e.traits)
+      for (const [k, v] of Object.entries(e.traits)) set[`attributes.${k}`] = v;
     if (e.userId) set.userId = e.userId;
   }
-  const anonymousIds = [...new Set(events.map((e) => e.anonymousId).filter((a): a is string => Boolean(a)))];
-  return anonymousIds.length > 0 ? { $set: set, $addToSet: { anonymousIds: { $each: anonymousIds } } } : { $set: set };
+  const anonymousIds = [
+    ...new Set(events.map((e) => e.anonymousId).filter((a): a is string => Boolean(a))),
+  ];
+  return anonymousIds.length > 0
+    ? { $set: set, $addToSet: { anonymousIds: { $each: anonymousIds } } }
+    : { $set: set };
 };
 
 /**
  * Stores a request's events durably: identities joined, events inserted (the outbox state travels in the
  * same document, so there is nothing to lose between two writes), profiles updated. Returns what was new.
  */
-export const storeEvents = async (db: Collections, items: Normalised[], source: EventDoc["source"], filters: readonly EventFilter[] = []): Promise<Stored> => {
+export const storeEvents = async (
+  db: Collections,
+  items: Normalised[],
+  source: EventDoc["source"],
+  filters: readonly EventFilter[] = [],
+): Promise<Stored> => {
   const now = new Date();
   const profileIds = await resolveProfiles(db, items, now);
   const docs: EventDoc[] = items.map((item, i) => {

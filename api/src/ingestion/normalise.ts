@@ -24,8 +24,13 @@ const date = (value: string | undefined): Date | null => {
  * `receivedAt - (sentAt - timestamp)` by our clock. Without `sentAt`, the client's timestamp stands; without
  * either, the event happened when it arrived.
  */
-export const correctedTimestamp = (original: Date | null, sentAt: Date | null, receivedAt: Date): Date => {
-  if (original && sentAt) return new Date(receivedAt.getTime() - (sentAt.getTime() - original.getTime()));
+export const correctedTimestamp = (
+  original: Date | null,
+  sentAt: Date | null,
+  receivedAt: Date,
+): Date => {
+  if (original && sentAt)
+    return new Date(receivedAt.getTime() - (sentAt.getTime() - original.getTime()));
   return original ?? receivedAt;
 };
 
@@ -36,14 +41,21 @@ export const escapeKeys = (obj: Record<string, unknown> | undefined): Record<str
   return out;
 };
 
-export type Normalised = Omit<EventDoc, "_id" | "profileId" | "fanout" | "applied" | "leaseUntil" | "source"> & {
+export type Normalised = Omit<
+  EventDoc,
+  "_id" | "profileId" | "fanout" | "applied" | "leaseUntil" | "source"
+> & {
   /** Identity keys as sent; the profile id is resolved afterwards. */
   previousId?: string;
   /** Set by internal producers (tracking, webhooks) that already know the profile. */
   profileId?: string;
 };
 
-export const normalise = (call: Call, batchSentAt: string | undefined, receivedAt: Date): Normalised => {
+export const normalise = (
+  call: Call,
+  batchSentAt: string | undefined,
+  receivedAt: Date,
+): Normalised => {
   const original = date(call.timestamp ?? call.originalTimestamp);
   const sentAt = date(call.sentAt ?? batchSentAt);
   const base = {
@@ -61,19 +73,42 @@ export const normalise = (call: Call, batchSentAt: string | undefined, receivedA
     case "track":
       return { ...base, event: call.event, properties: escapeKeys(call.properties) };
     case "identify":
-      return { ...base, event: CALL_EVENT_NAMES.identify, properties: {}, traits: escapeKeys(call.traits) };
+      return {
+        ...base,
+        event: CALL_EVENT_NAMES.identify,
+        properties: {},
+        traits: escapeKeys(call.traits),
+      };
     case "alias":
-      return { ...base, event: CALL_EVENT_NAMES.alias, properties: {}, previousId: call.previousId };
+      return {
+        ...base,
+        event: CALL_EVENT_NAMES.alias,
+        properties: {},
+        previousId: call.previousId,
+      };
     case "page":
       return {
         ...base,
         event: CALL_EVENT_NAMES.page,
-        properties: { ...escapeKeys(call.properties), ...(call.name ? { name: call.name } : {}), ...(call.category ? { category: call.category } : {}) },
+        properties: {
+          ...escapeKeys(call.properties),
+          ...(call.name ? { name: call.name } : {}),
+          ...(call.category ? { category: call.category } : {}),
+        },
       };
     case "screen":
-      return { ...base, event: CALL_EVENT_NAMES.screen, properties: { ...escapeKeys(call.properties), ...(call.name ? { name: call.name } : {}) } };
+      return {
+        ...base,
+        event: CALL_EVENT_NAMES.screen,
+        properties: { ...escapeKeys(call.properties), ...(call.name ? { name: call.name } : {}) },
+      };
     case "group":
-      return { ...base, event: CALL_EVENT_NAMES.group, properties: { groupId: call.groupId }, traits: escapeKeys(call.traits) };
+      return {
+        ...base,
+        event: CALL_EVENT_NAMES.group,
+        properties: { groupId: call.groupId },
+        traits: escapeKeys(call.traits),
+      };
     default:
       return assertNever(call);
   }

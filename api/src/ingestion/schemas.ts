@@ -5,16 +5,26 @@ import { SafeObject } from "../schemas/common.js";
 export const MAX_EVENT_BYTES = 32 * 1024;
 export const MAX_BATCH_BYTES = 500 * 1024;
 
-const IsoDate = z.iso.datetime({ offset: true }).or(z.iso.date()).meta({ description: "ISO-8601 date-time" });
+const IsoDate = z.iso
+  .datetime({ offset: true })
+  .or(z.iso.date())
+  .meta({ description: "ISO-8601 date-time" });
 /** Segment accepts numeric user ids and stores them as strings. */
 const UserId = z
   .union([z.string().min(1).max(256), z.number().finite()])
   .transform((v) => String(v))
   .meta({ description: "Your stable id for the person" });
-const AnonymousId = z.union([z.string().min(1).max(256), z.number().finite()]).transform((v) => String(v));
+const AnonymousId = z
+  .union([z.string().min(1).max(256), z.number().finite()])
+  .transform((v) => String(v));
 
 const Common = {
-  messageId: z.string().min(1).max(256).optional().meta({ description: "De-duplication key; generated when absent" }),
+  messageId: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .meta({ description: "De-duplication key; generated when absent" }),
   userId: UserId.optional().nullable(),
   anonymousId: AnonymousId.optional().nullable(),
   context: SafeObject.optional(),
@@ -27,11 +37,17 @@ const Common = {
   _metadata: SafeObject.optional(),
 };
 
-const needsIdentity = (v: { userId?: string | null; anonymousId?: string | null }) => Boolean(v.userId ?? v.anonymousId);
+const needsIdentity = (v: { userId?: string | null; anonymousId?: string | null }) =>
+  Boolean(v.userId ?? v.anonymousId);
 const identityIssue = { message: "userId or anonymousId is required", path: ["userId"] };
 
 export const TrackCall = z
-  .object({ ...Common, type: z.literal("track").optional(), event: z.string().min(1).max(200), properties: SafeObject.optional() })
+  .object({
+    ...Common,
+    type: z.literal("track").optional(),
+    event: z.string().min(1).max(200),
+    properties: SafeObject.optional(),
+  })
   .refine(needsIdentity, identityIssue)
   .meta({ id: "TrackCall" });
 export const IdentifyCall = z
@@ -39,7 +55,12 @@ export const IdentifyCall = z
   .refine(needsIdentity, identityIssue)
   .meta({ id: "IdentifyCall" });
 export const AliasCall = z
-  .object({ ...Common, type: z.literal("alias").optional(), previousId: AnonymousId, userId: UserId })
+  .object({
+    ...Common,
+    type: z.literal("alias").optional(),
+    previousId: AnonymousId,
+    userId: UserId,
+  })
   .meta({ id: "AliasCall" });
 export const PageCall = z
   .object({
@@ -52,11 +73,21 @@ export const PageCall = z
   .refine(needsIdentity, identityIssue)
   .meta({ id: "PageCall" });
 export const ScreenCall = z
-  .object({ ...Common, type: z.literal("screen").optional(), name: z.string().max(200).optional(), properties: SafeObject.optional() })
+  .object({
+    ...Common,
+    type: z.literal("screen").optional(),
+    name: z.string().max(200).optional(),
+    properties: SafeObject.optional(),
+  })
   .refine(needsIdentity, identityIssue)
   .meta({ id: "ScreenCall" });
 export const GroupCall = z
-  .object({ ...Common, type: z.literal("group").optional(), groupId: AnonymousId, traits: SafeObject.optional() })
+  .object({
+    ...Common,
+    type: z.literal("group").optional(),
+    groupId: AnonymousId,
+    traits: SafeObject.optional(),
+  })
   .refine(needsIdentity, identityIssue)
   .meta({ id: "GroupCall" });
 

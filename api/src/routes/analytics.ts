@@ -6,7 +6,8 @@ const num = (v: unknown) => (typeof v === "number" ? v : 0);
 export const overview = endpoint({
   method: "get",
   path: "/analytics/overview",
-  summary: "Workspace totals: profiles, events, journeys, enrolments, messages and cost per channel",
+  summary:
+    "Workspace totals: profiles, events, journeys, enrolments, messages and cost per channel",
   tags: ["analytics"],
   auth: "bearer",
   query: z.object({ journeyId: z.string().max(200).optional() }),
@@ -17,12 +18,29 @@ export const overview = endpoint({
       app.db.profiles.estimatedDocumentCount(),
       app.db.events.estimatedDocumentCount(),
       app.db.journeys.aggregate([{ $group: { _id: "$status", n: { $sum: 1 } } }]).toArray(),
-      app.db.enrolments.aggregate([{ $match: byJourney }, { $group: { _id: "$status", n: { $sum: 1 }, revenue: { $sum: "$revenue" } } }]).toArray(),
+      app.db.enrolments
+        .aggregate([
+          { $match: byJourney },
+          { $group: { _id: "$status", n: { $sum: 1 }, revenue: { $sum: "$revenue" } } },
+        ])
+        .toArray(),
       app.db.messages
-        .aggregate([{ $match: byJourney }, { $group: { _id: { channel: "$channel", status: "$status" }, n: { $sum: 1 }, cost: { $sum: "$cost" } } }])
+        .aggregate([
+          { $match: byJourney },
+          {
+            $group: {
+              _id: { channel: "$channel", status: "$status" },
+              n: { $sum: 1 },
+              cost: { $sum: "$cost" },
+            },
+          },
+        ])
         .toArray(),
     ]);
-    const channels: Record<string, { total: number; cost: number; byStatus: Record<string, number> }> = {};
+    const channels: Record<
+      string,
+      { total: number; cost: number; byStatus: Record<string, number> }
+    > = {};
     for (const m of messages) {
       const id = (m._id ?? {}) as { channel?: string; status?: string }; // why: the $group key above
       const c = (channels[id.channel ?? "unknown"] ??= { total: 0, cost: 0, byStatus: {} });

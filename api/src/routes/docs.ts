@@ -8,7 +8,8 @@ type Json = Record<string, unknown>;
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const obj = (v: unknown): Json => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : {}); // why: narrowing parsed JSON
+const obj = (v: unknown): Json =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Json) : {}; // why: narrowing parsed JSON
 
 /** A self-contained HTML rendering of the OpenAPI document (no CDN, no client-side script). */
 export const renderDocs = (doc: Json): string => {
@@ -20,7 +21,10 @@ export const renderDocs = (doc: Json): string => {
       const params = Array.isArray(op.parameters) ? op.parameters.map(obj) : [];
       const body = obj(obj(obj(op.requestBody).content)["application/json"]).schema;
       const responses = obj(op.responses);
-      const auth = Array.isArray(op.security) && op.security.length > 0 ? Object.keys(obj(op.security[0])).join(", ") : "none";
+      const auth =
+        Array.isArray(op.security) && op.security.length > 0
+          ? Object.keys(obj(op.security[0])).join(", ")
+          : "none";
       sections.push(`<section class="op" id="${escapeHtml(String(op.operationId ?? ""))}">
 <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
 <p>${escapeHtml(String(op.summary ?? ""))} <small>auth: ${escapeHtml(auth)}</small></p>

@@ -19,6 +19,11 @@ export const health = endpoint({
   handler: async (_input, { app, res }) => {
     const ok = await app.ping();
     if (!ok) res.status(503);
-    return { status: ok ? "ok" : "degraded", mongo: { ok }, engines: app.engineStatus?.() ?? {}, uptimeSeconds: Math.round(process.uptime()) };
+    return {
+      status: ok ? "ok" : "degraded",
+      mongo: { ok },
+      engines: (await app.engineStatus?.()) ?? {},
+      uptimeSeconds: Math.round(process.uptime()),
+    };
   },
 });

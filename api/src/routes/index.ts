@@ -27,4 +27,9 @@ export const apiEndpoints: Endpoint[] = [
 ];
 
 /** Answer without the bearer token: health, tracking, unsubscribe, provider webhooks (verified by their own secrets). */
-export const publicEndpoints: Endpoint[] = [health, ...trackingEndpoints, ...unsubscribeEndpoints, ...webhookEndpoints];
+export const publicEndpoints: Endpoint[] = [
+  health,
+  ...trackingEndpoints,
+  ...unsubscribeEndpoints,
+  ...webhookEndpoints,
+];

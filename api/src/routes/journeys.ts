@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { compileJourney, experimentResults, JourneyDocument, JourneyValidationError, type JourneyPlan } from "@omnijourney/shared";
+import {
+  compileJourney,
+  experimentResults,
+  JourneyDocument,
+  JourneyValidationError,
+  type JourneyPlan,
+} from "@omnijourney/shared";
 import type { SimulateInput } from "@omnijourney/runtime";
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
@@ -28,7 +34,9 @@ const Problem = z.object({
   path: z.array(z.union([z.string(), z.number()])).optional(),
   message: z.string(),
 });
-const Validation = z.object({ valid: z.boolean(), problems: z.array(Problem) }).meta({ id: "ValidationResult" });
+const Validation = z
+  .object({ valid: z.boolean(), problems: z.array(Problem) })
+  .meta({ id: "ValidationResult" });
 const tags = ["journeys"];
 
 export const listJourneys = endpoint({
@@ -60,7 +68,17 @@ export const createJourney = endpoint({
   status: 201,
   handler: async ({ body }, { app }) => {
     const now = new Date();
-    const doc = { _id: newId("j"), name: body.name, description: body.description, document: body, status: "draft", liveVersion: null, trigger: null, createdAt: now, updatedAt: now };
+    const doc = {
+      _id: newId("j"),
+      name: body.name,
+      description: body.description,
+      document: body,
+      status: "draft",
+      liveVersion: null,
+      trigger: null,
+      createdAt: now,
+      updatedAt: now,
+    };
     await app.db.journeys.insertOne(doc);
     return journeyView(doc);
   },
@@ -99,8 +117,21 @@ export const saveJourney = endpoint({
   response: Journey,
   handler: async ({ params, body }, { app }) => {
     const journey = await findJourney(app, params.id);
-    if (journey.status === "archived") throw new AppError(409, "journey_archived", "An archived journey cannot be edited", { id: params.id });
-    await app.db.journeys.updateOne({ _id: params.id }, { $set: { name: body.name, description: body.description, document: body, updatedAt: new Date() } });
+    if (journey.status === "archived")
+      throw new AppError(409, "journey_archived", "An archived journey cannot be edited", {
+        id: params.id,
+      });
+    await app.db.journeys.updateOne(
+      { _id: params.id },
+      {
+        $set: {
+          name: body.name,
+          description: body.description,
+          document: body,
+          updatedAt: new Date(),
+        },
+      },
+    );
     return journeyView(await findJourney(app, params.id));
   },
 });
@@ -115,7 +146,12 @@ export const deleteJourney = endpoint({
   handler: async ({ params }, { app }) => {
     const journey = await findJourney(app, params.id);
     if (journey.status === "live" || journey.status === "paused") {
-      throw new AppError(409, "journey_live", "Archive the journey before deleting it (running enrolments are cancelled by archive)", { id: params.id, status: journey.status });
+      throw new AppError(
+        409,
+        "journey_live",
+        "Archive the journey before deleting it (running enrolments are cancelled by archive)",
+        { id: params.id, status: journey.status },
+      );
     }
     await app.db.journeyVersions.deleteMany({ journeyId: params.id });
     await app.db.nodeStats.deleteMany({ journeyId: params.id });
@@ -137,7 +173,12 @@ export const publish = endpoint({
   handler: async ({ params }, { app }) => publishJourney(app, params.id),
 });
 
-const transition = (action: "pause" | "resume" | "archive", from: string[], to: string, summary: string) =>
+const transition = (
+  action: "pause" | "resume" | "archive",
+  from: string[],
+  to: string,
+  summary: string,
+) =>
   endpoint({
     method: "post",
     path: `/journeys/:id/${action}`,
@@ -149,20 +190,42 @@ const transition = (action: "pause" | "resume" | "archive", from: string[], to: 
     handler: async ({ params }, { app }) => {
       const journey = await findJourney(app, params.id);
       if (!from.includes(String(journey.status))) {
-        throw new AppError(409, "invalid_transition", `Cannot ${action} a journey that is ${String(journey.status)}`, { id: params.id, status: journey.status });
+        throw new AppError(
+          409,
+          "invalid_transition",
+          `Cannot ${action} a journey that is ${String(journey.status)}`,
+          { id: params.id, status: journey.status },
+        );
       }
-      await app.db.journeys.updateOne({ _id: params.id }, { $set: { status: to, updatedAt: new Date() } });
+      await app.db.journeys.updateOne(
+        { _id: params.id },
+        { $set: { status: to, updatedAt: new Date() } },
+      );
       app.fanout.invalidate();
       if (action === "archive") await app.runtime.cancelEnrolments({ journeyId: params.id });
       return journeyView(await findJourney(app, params.id));
     },
   });
 
-export const pause = transition("pause", ["live"], "paused", "Stop new enrolments (running ones continue)");
+export const pause = transition(
+  "pause",
+  ["live"],
+  "paused",
+  "Stop new enrolments (running ones continue)",
+);
 export const resume = transition("resume", ["paused"], "live", "Accept new enrolments again");
-export const archive = transition("archive", ["draft", "live", "paused"], "archived", "Stop the journey and cancel its running enrolments");
+export const archive = transition(
+  "archive",
+  ["draft", "live", "paused"],
+  "archived",
+  "Stop the journey and cancel its running enrolments",
+);
 
-const VersionSummary = z.object({ version: z.number().int(), hash: z.string(), publishedAt: z.string() });
+const VersionSummary = z.object({
+  version: z.number().int(),
+  hash: z.string(),
+  publishedAt: z.string(),
+});
 
 export const listVersions = endpoint({
   method: "get",
@@ -174,8 +237,17 @@ export const listVersions = endpoint({
   response: z.object({ items: z.array(VersionSummary) }),
   handler: async ({ params }, { app }) => {
     await findJourney(app, params.id);
-    const docs = await app.db.journeyVersions.find({ journeyId: params.id }, { projection: { plan: 0, document: 0 } }).sort({ version: -1 }).toArray();
-    return { items: docs.map((d) => ({ version: Number(d.version), hash: String(d.hash), publishedAt: new Date(d.publishedAt as Date).toISOString() })) };
+    const docs = await app.db.journeyVersions
+      .find({ journeyId: params.id }, { projection: { plan: 0, document: 0 } })
+      .sort({ version: -1 })
+      .toArray();
+    return {
+      items: docs.map((d) => ({
+        version: Number(d.version),
+        hash: String(d.hash),
+        publishedAt: new Date(d.publishedAt as Date).toISOString(),
+      })),
+    };
   },
 });
 
@@ -188,9 +260,18 @@ export const getVersion = endpoint({
   params: z.object({ id: Id, version: z.coerce.number().int().min(1) }),
   response: VersionSummary.extend({ document: z.unknown(), plan: z.unknown() }),
   handler: async ({ params }, { app }) => {
-    const d = await app.db.journeyVersions.findOne({ journeyId: params.id, version: params.version });
+    const d = await app.db.journeyVersions.findOne({
+      journeyId: params.id,
+      version: params.version,
+    });
     if (!d) throw notFound("Version", `${params.id}@${params.version}`);
-    return { version: Number(d.version), hash: String(d.hash), publishedAt: new Date(d.publishedAt as Date).toISOString(), document: d.document, plan: d.plan };
+    return {
+      version: Number(d.version),
+      hash: String(d.hash),
+      publishedAt: new Date(d.publishedAt as Date).toISOString(),
+      document: d.document,
+      plan: d.plan,
+    };
   },
 });
 
@@ -202,17 +283,37 @@ export const enrol = endpoint({
   auth: "bearer",
   params: IdParams,
   body: z.object({ profileId: Id }),
-  response: z.object({ journeyId: z.string(), version: z.number().int(), profileId: z.string(), result: z.unknown() }),
+  response: z.object({
+    journeyId: z.string(),
+    version: z.number().int(),
+    profileId: z.string(),
+    result: z.unknown(),
+  }),
   status: 202,
   handler: async ({ params, body }, { app }) => {
     const journey = await findJourney(app, params.id);
     if (journey.status !== "live" || typeof journey.liveVersion !== "number") {
-      throw new AppError(409, "journey_not_live", "Only a live journey accepts enrolments", { id: params.id, status: journey.status });
+      throw new AppError(409, "journey_not_live", "Only a live journey accepts enrolments", {
+        id: params.id,
+        status: journey.status,
+      });
     }
-    const profile = (await app.db.profiles.findOne({ _id: body.profileId })) ?? (await app.db.profiles.findOne({ anonymousIds: body.profileId }));
+    const profile =
+      (await app.db.profiles.findOne({ _id: body.profileId })) ??
+      (await app.db.profiles.findOne({ anonymousIds: body.profileId }));
     if (!profile) throw notFound("Profile", body.profileId);
-    const result = await app.runtime.enrol({ journeyId: params.id, version: journey.liveVersion, profileId: profile.profileId, event: null });
-    return { journeyId: params.id, version: journey.liveVersion, profileId: profile.profileId, result: result ?? null };
+    const result = await app.runtime.enrol({
+      journeyId: params.id,
+      version: journey.liveVersion,
+      profileId: profile.profileId,
+      event: null,
+    });
+    return {
+      journeyId: params.id,
+      version: journey.liveVersion,
+      profileId: profile.profileId,
+      result: result ?? null,
+    };
   },
 });
 
@@ -240,8 +341,16 @@ export const stats = endpoint({
     const num = (v: unknown) => (typeof v === "number" ? v : 0);
     for (const d of docs) {
       const ports: Record<string, number> = {};
-      for (const [k, v] of Object.entries((d.ports ?? {}) as Record<string, unknown>)) ports[k] = num(v); // why: a Mixed map of numbers
-      nodes[String(d.nodeId)] = { entered: num(d.entered), active: num(d.active), completed: num(d.completed), converted: num(d.converted), revenue: num(d.revenue), ports };
+      for (const [k, v] of Object.entries((d.ports ?? {}) as Record<string, unknown>))
+        ports[k] = num(v); // why: a Mixed map of numbers
+      nodes[String(d.nodeId)] = {
+        entered: num(d.entered),
+        active: num(d.active),
+        completed: num(d.completed),
+        converted: num(d.converted),
+        revenue: num(d.revenue),
+        ports,
+      };
     }
     return { nodes };
   },
@@ -257,19 +366,36 @@ export const experiment = endpoint({
   response: z.record(z.string(), z.unknown()),
   handler: async ({ params }, { app }) => {
     const journey = await findJourney(app, params.id);
-    const nodes = ((journey.document as { nodes?: { id: string; type: string; config?: unknown }[] } | undefined)?.nodes ?? []); // why: stored drafts passed the document schema
+    const nodes =
+      (journey.document as { nodes?: { id: string; type: string; config?: unknown }[] } | undefined)
+        ?.nodes ?? []; // why: stored drafts passed the document schema
     const node = nodes.find((n) => n.id === params.nodeId);
     if (!node || node.type !== "experiment.split") throw notFound("Experiment node", params.nodeId);
     const stat = await app.db.nodeStats.findOne({ journeyId: params.id, nodeId: params.nodeId });
-    const config = (node.config ?? {}) as { variants?: { id?: string; name?: string; weight?: number }[]; holdout?: number; control?: string }; // why: experiment.split config
-    const counts = (key: string) => ((stat?.[key] ?? {}) as Record<string, number>); // why: Mixed maps of numbers
+    const config = (node.config ?? {}) as {
+      variants?: { id?: string; name?: string; weight?: number }[];
+      holdout?: number;
+      control?: string;
+    }; // why: experiment.split config
+    const counts = (key: string) => (stat?.[key] ?? {}) as Record<string, number>; // why: Mixed maps of numbers
     const ports = counts("ports");
     const conversions = counts("portConversions");
     const revenue = counts("portRevenue");
-    const arms = Object.keys({ ...ports, ...Object.fromEntries((config.variants ?? []).map((v) => [v.id ?? "", 0])) }).filter((k) => k !== "");
+    const arms = Object.keys({
+      ...ports,
+      ...Object.fromEntries((config.variants ?? []).map((v) => [v.id ?? "", 0])),
+    }).filter((k) => k !== "");
     if (ports.holdout !== undefined || (config.holdout ?? 0) > 0) arms.push("holdout");
-    const variants = [...new Set(arms)].map((arm) => ({ id: arm, enrolled: ports[arm] ?? 0, converted: conversions[arm] ?? 0, revenue: revenue[arm] ?? 0 }));
-    return { nodeId: params.nodeId, ...experimentResults({ variants, ...(config.control ? { control: config.control } : {}) }) };
+    const variants = [...new Set(arms)].map((arm) => ({
+      id: arm,
+      enrolled: ports[arm] ?? 0,
+      converted: conversions[arm] ?? 0,
+      revenue: revenue[arm] ?? 0,
+    }));
+    return {
+      nodeId: params.nodeId,
+      ...experimentResults({ variants, ...(config.control ? { control: config.control } : {}) }),
+    };
   },
 });
 
@@ -284,7 +410,19 @@ export const simulate = endpoint({
     z.object({
       profileId: Id.optional(),
       profile: z.object({ attributes: z.record(z.string(), z.unknown()).default({}) }).optional(),
-      events: z.array(z.object({ event: z.string().min(1).max(200), properties: z.record(z.string(), z.unknown()).optional(), atSeconds: z.number().min(0).max(10 * 365 * 86400) })).max(200).default([]),
+      events: z
+        .array(
+          z.object({
+            event: z.string().min(1).max(200),
+            properties: z.record(z.string(), z.unknown()).optional(),
+            atSeconds: z
+              .number()
+              .min(0)
+              .max(10 * 365 * 86400),
+          }),
+        )
+        .max(200)
+        .default([]),
       version: z.number().int().min(1).optional(),
     }),
   ),
@@ -293,25 +431,43 @@ export const simulate = endpoint({
     const journey = await findJourney(app, params.id);
     let plan: JourneyPlan;
     if (body.version !== undefined) {
-      const v = await app.db.journeyVersions.findOne({ journeyId: params.id, version: body.version });
+      const v = await app.db.journeyVersions.findOne({
+        journeyId: params.id,
+        version: body.version,
+      });
       if (!v) throw notFound("Version", `${params.id}@${body.version}`);
       plan = v.plan as JourneyPlan; // why: stored by publish from compileJourney
     } else {
       try {
         plan = compileJourney(journey.document, {});
       } catch (err) {
-        if (err instanceof JourneyValidationError) throw new AppError(422, "invalid_journey", err.message, { problems: err.problems });
+        if (err instanceof JourneyValidationError)
+          throw new AppError(422, "invalid_journey", err.message, { problems: err.problems });
         throw err;
       }
     }
-    let profile: SimulateInput["profile"] = { profileId: "simulated", attributes: body.profile?.attributes ?? {} };
+    let profile: SimulateInput["profile"] = {
+      profileId: "simulated",
+      attributes: body.profile?.attributes ?? {},
+    };
     if (body.profileId) {
       const stored = await app.db.profiles.findOne({ _id: body.profileId });
       if (!stored) throw notFound("Profile", body.profileId);
       // why: the stored document has the StoredProfile shape (consent statuses and counters as written by ingestion)
-      profile = { profileId: stored.profileId, attributes: stored.attributes, consent: stored.consent as SimulateInput["profile"]["consent"], counters: stored.counters };
+      profile = {
+        profileId: stored.profileId,
+        attributes: stored.attributes,
+        consent: stored.consent as SimulateInput["profile"]["consent"],
+        counters: stored.counters,
+      };
     }
-    return app.runtime.simulate({ plan, profile, events: body.events, journeyId: params.id, ...(body.version ? { version: body.version } : {}) });
+    return app.runtime.simulate({
+      plan,
+      profile,
+      events: body.events,
+      journeyId: params.id,
+      ...(body.version ? { version: body.version } : {}),
+    });
   },
 });
 

@@ -12,13 +12,29 @@ export const createLinkToken = endpoint({
   tags: ["profiles"],
   auth: "bearer",
   params: IdParams,
-  body: z.object({ channel: z.literal("telegram"), botUsername: z.string().regex(/^\w{3,64}$/).optional() }).strict(),
+  body: z
+    .object({
+      channel: z.literal("telegram"),
+      botUsername: z
+        .string()
+        .regex(/^\w{3,64}$/)
+        .optional(),
+    })
+    .strict(),
   response: z.object({ token: z.string(), url: z.string().nullable() }),
   status: 201,
   handler: async ({ params, body }, { app }) => {
     const profile = await findProfile(app, params.id);
     const token = randomBytes(16).toString("base64url");
-    await app.db.linkTokens.insertOne({ token, profileId: profile.profileId, channel: body.channel, createdAt: new Date() });
-    return { token, url: body.botUsername ? `https://t.me/${body.botUsername}?start=${token}` : null };
+    await app.db.linkTokens.insertOne({
+      token,
+      profileId: profile.profileId,
+      channel: body.channel,
+      createdAt: new Date(),
+    });
+    return {
+      token,
+      url: body.botUsername ? `https://t.me/${body.botUsername}?start=${token}` : null,
+    };
   },
 });

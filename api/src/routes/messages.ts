@@ -44,7 +44,19 @@ export const listMessages = endpoint({
     journeyId: Id.optional(),
     nodeId: Id.optional(),
     channel: Channel.optional(),
-    status: z.enum(["queued", "deferred", "sent", "delivered", "opened", "clicked", "replied", "failed", "suppressed"]).optional(),
+    status: z
+      .enum([
+        "queued",
+        "deferred",
+        "sent",
+        "delivered",
+        "opened",
+        "clicked",
+        "replied",
+        "failed",
+        "suppressed",
+      ])
+      .optional(),
   }),
   response: z.object({ items: z.array(Message), nextCursor: z.string().nullable() }),
   handler: async ({ query }, { app }) => {
@@ -56,10 +68,17 @@ export const listMessages = endpoint({
     if (query.status) filter.status = query.status;
     const after = decodeCursor(query.cursor);
     if (after) filter._id = { $lt: objectId(after, "query.cursor") };
-    const docs = await app.db.messages.find(filter).sort({ _id: -1 }).limit(query.limit + 1).toArray();
+    const docs = await app.db.messages
+      .find(filter)
+      .sort({ _id: -1 })
+      .limit(query.limit + 1)
+      .toArray();
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
-    return { items: page.map(messageView), nextCursor: docs.length > query.limit && last ? encodeCursor(String(last._id)) : null };
+    return {
+      items: page.map(messageView),
+      nextCursor: docs.length > query.limit && last ? encodeCursor(String(last._id)) : null,
+    };
   },
 });
 

@@ -12,9 +12,14 @@ const NodeTypeInfo = z
     version: z.number().int(),
     execution: z.enum(["workflow", "activity"]),
     waits: z.boolean(),
-    outputs: z.array(z.string()).nullable().meta({ description: "Fixed output ports, or null when they depend on the config" }),
+    outputs: z
+      .array(z.string())
+      .nullable()
+      .meta({ description: "Fixed output ports, or null when they depend on the config" }),
     dynamicOutputs: z.string().nullable(),
-    configSchema: z.record(z.string(), z.unknown()).meta({ description: "JSON Schema (draft 2020-12) of the config" }),
+    configSchema: z
+      .record(z.string(), z.unknown())
+      .meta({ description: "JSON Schema (draft 2020-12) of the config" }),
     ui: z.record(z.string(), z.unknown()),
   })
   .meta({ id: "NodeType" });

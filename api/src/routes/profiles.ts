@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { Channel, ConsentStatus, escapeKey } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
-import { CursorQuery, IdParams, SafeObject, decodeCursor, encodeCursor } from "../schemas/common.js";
+import {
+  CursorQuery,
+  IdParams,
+  SafeObject,
+  decodeCursor,
+  encodeCursor,
+} from "../schemas/common.js";
 import { findProfile, profileSummary, profileView, timeline } from "../services/profiles.js";
 import { eraseProfile } from "../services/erase.js";
 import type { Filter } from "mongodb";
@@ -34,7 +40,16 @@ export const listProfiles = endpoint({
     const q = query.query?.trim();
     if (q) {
       const prefix = { $regex: `^${escapeRegex(q)}`, $options: "i" };
-      and.push({ $or: [{ profileId: prefix }, { anonymousIds: q }, { "attributes.email": prefix }, { "attributes.phone": prefix }, { "attributes.firstName": prefix }, { "attributes.lastName": prefix }] });
+      and.push({
+        $or: [
+          { profileId: prefix },
+          { anonymousIds: q },
+          { "attributes.email": prefix },
+          { "attributes.phone": prefix },
+          { "attributes.firstName": prefix },
+          { "attributes.lastName": prefix },
+        ],
+      });
     }
     const after = decodeCursor(query.cursor);
     if (after) and.push({ _id: { $lt: after } });
@@ -45,14 +60,18 @@ export const listProfiles = endpoint({
       .toArray();
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
-    return { items: page.map(profileSummary), nextCursor: docs.length > query.limit && last ? encodeCursor(last._id) : null };
+    return {
+      items: page.map(profileSummary),
+      nextCursor: docs.length > query.limit && last ? encodeCursor(last._id) : null,
+    };
   },
 });
 
 export const getProfile = endpoint({
   method: "get",
   path: "/profiles/:id",
-  summary: "A profile: identifiers, attributes, consent, counters and a timeline of events, messages and enrolments",
+  summary:
+    "A profile: identifiers, attributes, consent, counters and a timeline of events, messages and enrolments",
   tags,
   auth: "bearer",
   params: IdParams,
@@ -63,7 +82,10 @@ export const getProfile = endpoint({
   },
 });
 
-const ConsentPatch = z.partialRecord(Channel, z.object({ marketing: ConsentStatus.optional(), transactional: ConsentStatus.optional() }));
+const ConsentPatch = z.partialRecord(
+  Channel,
+  z.object({ marketing: ConsentStatus.optional(), transactional: ConsentStatus.optional() }),
+);
 
 export const patchProfile = endpoint({
   method: "patch",
@@ -85,7 +107,11 @@ export const patchProfile = endpoint({
     }
     for (const [channel, change] of Object.entries(body.consent ?? {})) {
       if (!change) continue;
-      const current: ConsentEntry = profile.consent?.[channel] ?? { marketing: "unknown", transactional: "unknown", history: [] };
+      const current: ConsentEntry = profile.consent?.[channel] ?? {
+        marketing: "unknown",
+        transactional: "unknown",
+        history: [],
+      };
       const history = [...(current.history ?? [])];
       const next = { ...current };
       for (const category of ["marketing", "transactional"] as const) {
@@ -96,7 +122,10 @@ export const patchProfile = endpoint({
       }
       $set[`consent.${channel}`] = { ...next, history };
     }
-    await app.db.profiles.updateOne({ _id: profile._id }, Object.keys($unset).length ? { $set, $unset } : { $set });
+    await app.db.profiles.updateOne(
+      { _id: profile._id },
+      Object.keys($unset).length ? { $set, $unset } : { $set },
+    );
     const updated = await findProfile(app, profile.profileId);
     await app.fanout.profilesChanged([profile.profileId]);
     return profileView(updated);
@@ -106,7 +135,8 @@ export const patchProfile = endpoint({
 export const deleteProfile = endpoint({
   method: "delete",
   path: "/profiles/:id",
-  summary: "Erase the profile and everything about it (events, messages, enrolments cancelled and removed)",
+  summary:
+    "Erase the profile and everything about it (events, messages, enrolments cancelled and removed)",
   tags,
   auth: "bearer",
   params: IdParams,

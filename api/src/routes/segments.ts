@@ -12,10 +12,21 @@ import type { ProfileDoc } from "../store/types.js";
 
 const tags = ["segments"];
 const SegmentBody = safe(
-  z.object({ name: z.string().min(1).max(200), description: z.string().max(2000).optional(), condition: ConditionField }),
+  z.object({
+    name: z.string().min(1).max(200),
+    description: z.string().max(2000).optional(),
+    condition: ConditionField,
+  }),
 ).meta({ id: "SegmentInput" });
 const Segment = z
-  .object({ id: z.string(), name: z.string(), description: z.string().optional(), condition: z.unknown(), createdAt: z.string().nullable(), updatedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().optional(),
+    condition: z.unknown(),
+    createdAt: z.string().nullable(),
+    updatedAt: z.string().nullable(),
+  })
   .meta({ id: "Segment" });
 
 const view = (d: Document) => ({
@@ -50,7 +61,9 @@ export const listSegments = endpoint({
   tags,
   auth: "bearer",
   response: z.object({ items: z.array(Segment) }),
-  handler: async (_i, { app }) => ({ items: (await app.db.segments.find({}).sort({ name: 1 }).limit(1000).toArray()).map(view) }),
+  handler: async (_i, { app }) => ({
+    items: (await app.db.segments.find({}).sort({ name: 1 }).limit(1000).toArray()).map(view),
+  }),
 });
 
 export const createSegment = endpoint({
@@ -64,7 +77,14 @@ export const createSegment = endpoint({
   status: 201,
   handler: async ({ body }, { app }) => {
     const now = new Date();
-    const doc = { _id: newId("s"), name: body.name, description: body.description, condition: body.condition, createdAt: now, updatedAt: now };
+    const doc = {
+      _id: newId("s"),
+      name: body.name,
+      description: body.description,
+      condition: body.condition,
+      createdAt: now,
+      updatedAt: now,
+    };
     await app.db.segments.insertOne(doc);
     app.fanout.invalidate();
     return view(doc);
@@ -78,7 +98,10 @@ export const previewSegment = endpoint({
   tags,
   auth: "bearer",
   body: safe(z.object({ condition: ConditionField })),
-  response: z.object({ count: z.number().int(), sample: z.array(z.record(z.string(), z.unknown())) }),
+  response: z.object({
+    count: z.number().int(),
+    sample: z.array(z.record(z.string(), z.unknown())),
+  }),
   handler: async ({ body }, { app }) => preview(app, body.condition),
 });
 
@@ -89,7 +112,10 @@ export const getSegment = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  response: Segment.extend({ count: z.number().int(), usedBy: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  response: Segment.extend({
+    count: z.number().int(),
+    usedBy: z.array(z.object({ id: z.string(), name: z.string() })),
+  }),
   handler: async ({ params }, { app }) => {
     const d = await find(app, params.id);
     const { count } = await preview(app, d.condition as Condition); // why: stored segments were validated on write
@@ -108,7 +134,17 @@ export const updateSegment = endpoint({
   response: Segment,
   handler: async ({ params, body }, { app }) => {
     await find(app, params.id);
-    await app.db.segments.updateOne({ _id: params.id }, { $set: { name: body.name, description: body.description, condition: body.condition, updatedAt: new Date() } });
+    await app.db.segments.updateOne(
+      { _id: params.id },
+      {
+        $set: {
+          name: body.name,
+          description: body.description,
+          condition: body.condition,
+          updatedAt: new Date(),
+        },
+      },
+    );
     app.fanout.invalidate();
     return view(await find(app, params.id));
   },
@@ -116,8 +152,12 @@ export const updateSegment = endpoint({
 
 /** Journeys (drafts and published versions of non-archived journeys) that refer to the segment. */
 const usedBy = async (ctx: ApiContext, segmentId: string) => {
-  const journeys = await ctx.db.journeys.find({ status: { $ne: "archived" } }, { projection: { name: 1, document: 1 } }).toArray();
-  return journeys.filter((j) => segmentRefs(j.document).includes(segmentId)).map((j) => ({ id: String(j._id), name: String(j.name ?? "") }));
+  const journeys = await ctx.db.journeys
+    .find({ status: { $ne: "archived" } }, { projection: { name: 1, document: 1 } })
+    .toArray();
+  return journeys
+    .filter((j) => segmentRefs(j.document).includes(segmentId))
+    .map((j) => ({ id: String(j._id), name: String(j.name ?? "") }));
 };
 
 export const deleteSegment = endpoint({
@@ -131,11 +171,23 @@ export const deleteSegment = endpoint({
     await find(app, params.id);
     const users = await usedBy(app, params.id);
     if (users.length > 0) {
-      throw new AppError(409, "segment_in_use", `The segment is used by ${users.map((u) => u.name).join(", ")}`, { journeys: users });
+      throw new AppError(
+        409,
+        "segment_in_use",
+        `The segment is used by ${users.map((u) => u.name).join(", ")}`,
+        { journeys: users },
+      );
     }
     await app.db.segments.deleteOne({ _id: params.id });
     return undefined;
   },
 });
 
-export const segmentEndpoints = [listSegments, createSegment, previewSegment, getSegment, updateSegment, deleteSegment];
+export const segmentEndpoints = [
+  listSegments,
+  createSegment,
+  previewSegment,
+  getSegment,
+  updateSegment,
+  deleteSegment,
+];

@@ -12,20 +12,44 @@ const SECRET_NAME = /secret|token|password|passwd|key|auth|credential|private/i;
 /** Provider settings are flat (`{ provider, accountSid, authToken, ... }`, the runtime's ProviderSettings). */
 const maskSecrets = (settings: Record<string, unknown>): Record<string, unknown> => {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(settings)) out[k] = k !== "provider" && SECRET_NAME.test(k) && v !== "" && v !== null && v !== undefined ? MASK : v;
+  for (const [k, v] of Object.entries(settings))
+    out[k] =
+      k !== "provider" && SECRET_NAME.test(k) && v !== "" && v !== null && v !== undefined
+        ? MASK
+        : v;
   return out;
 };
 
-const Duration = z.object({ amount: z.number().int().min(1).max(1000), unit: z.enum(["second", "minute", "hour", "day", "week"]) });
+const Duration = z.object({
+  amount: z.number().int().min(1).max(1000),
+  unit: z.enum(["second", "minute", "hour", "day", "week"]),
+});
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM (24-hour)");
 const SettingsInput = safe(
   z
     .object({
-      quietHours: z.object({ enabled: z.boolean(), start: HHMM, end: HHMM, defaultTimezone: z.string().min(1).max(64) }).partial(),
-      frequencyCap: z.object({ enabled: z.boolean(), limit: z.number().int().min(1).max(1000), window: Duration, action: z.enum(["skip", "defer"]) }).partial(),
+      quietHours: z
+        .object({
+          enabled: z.boolean(),
+          start: HHMM,
+          end: HHMM,
+          defaultTimezone: z.string().min(1).max(64),
+        })
+        .partial(),
+      frequencyCap: z
+        .object({
+          enabled: z.boolean(),
+          limit: z.number().int().min(1).max(1000),
+          window: Duration,
+          action: z.enum(["skip", "defer"]),
+        })
+        .partial(),
       channelCosts: z.partialRecord(Channel, z.number().min(0).max(1000)),
       currency: z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 code such as USD"),
-      providers: z.partialRecord(Channel, z.object({ provider: z.string().min(1).max(50) }).catchall(z.unknown())),
+      providers: z.partialRecord(
+        Channel,
+        z.object({ provider: z.string().min(1).max(50) }).catchall(z.unknown()),
+      ),
     })
     .partial()
     .strict(),
@@ -63,7 +87,8 @@ export const getSettings = endpoint({
 export const putSettings = endpoint({
   method: "put",
   path: "/settings",
-  summary: "Update workspace settings (partial); a masked credential sent back keeps the stored one",
+  summary:
+    "Update workspace settings (partial); a masked credential sent back keeps the stored one",
   tags: ["settings"],
   auth: "bearer",
   body: SettingsInput,
@@ -82,7 +107,8 @@ export const putSettings = endpoint({
         if (!p) continue;
         const before = current.providers[channel] ?? {};
         const next: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(p)) next[k] = typeof v === "string" && v.startsWith(MASK) ? before[k] : v;
+        for (const [k, v] of Object.entries(p))
+          next[k] = typeof v === "string" && v.startsWith(MASK) ? before[k] : v;
         providers[channel] = next;
       }
       $set.providers = providers;

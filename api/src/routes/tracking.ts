@@ -4,7 +4,12 @@ import type { Document } from "mongodb";
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
 import { Id } from "../schemas/common.js";
-import { advanceMessage, findMessage, messageProperties, recordEvent } from "../services/feedback.js";
+import {
+  advanceMessage,
+  findMessage,
+  messageProperties,
+  recordEvent,
+} from "../services/feedback.js";
 
 /** A transparent 1×1 GIF. */
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
@@ -15,14 +20,24 @@ export const openPixel = endpoint({
   summary: "Open-tracking pixel: records message_opened on the message's profile",
   tags: ["tracking"],
   auth: "none",
-  params: z.object({ id: z.string().max(64).transform((s) => s.replace(/\.gif$/, "")) }),
+  params: z.object({
+    id: z
+      .string()
+      .max(64)
+      .transform((s) => s.replace(/\.gif$/, "")),
+  }),
   raw: { contentType: "image/gif", description: "A 1×1 transparent GIF" },
   handler: async ({ params }, { app, res }) => {
     const message = await findMessage(app, params.id);
     // The pixel is served whatever happens, so a mail client never shows a broken image.
     if (message) {
       await advanceMessage(app, message, "opened");
-      await recordEvent(app, { profileId: String(message.profileId), event: MESSAGE_EVENTS.opened, properties: messageProperties(message), source: "tracking" });
+      await recordEvent(app, {
+        profileId: String(message.profileId),
+        event: MESSAGE_EVENTS.opened,
+        properties: messageProperties(message),
+        source: "tracking",
+      });
     }
     res.setHeader("cache-control", "no-store, max-age=0");
     res.type("image/gif").send(PIXEL);
@@ -33,13 +48,16 @@ export const openPixel = endpoint({
 export const messageContains = (message: Document, url: string): boolean => {
   const content = (message.content ?? {}) as Record<string, unknown>; // why: Mixed map of rendered fields
   const variants = [url, url.replace(/&/g, "&amp;")];
-  return Object.values(content).some((v) => typeof v === "string" && variants.some((u) => v.includes(u)));
+  return Object.values(content).some(
+    (v) => typeof v === "string" && variants.some((u) => v.includes(u)),
+  );
 };
 
 export const clickRedirect = endpoint({
   method: "get",
   path: "/t/c/:id",
-  summary: "Click tracking: records message_clicked and redirects, only to a URL the message contained",
+  summary:
+    "Click tracking: records message_clicked and redirects, only to a URL the message contained",
   tags: ["tracking"],
   auth: "none",
   params: z.object({ id: Id }),
@@ -49,7 +67,9 @@ export const clickRedirect = endpoint({
     const message = await findMessage(app, params.id);
     if (!message) throw notFound("Message", params.id);
     if (!messageContains(message, query.url)) {
-      throw new AppError(400, "unknown_link", "The message did not contain this link", { fields: ["query.url"] });
+      throw new AppError(400, "unknown_link", "The message did not contain this link", {
+        fields: ["query.url"],
+      });
     }
     await advanceMessage(app, message, "clicked");
     await recordEvent(app, {

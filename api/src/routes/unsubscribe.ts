@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { Document } from "mongodb";
 import { endpoint } from "../http/endpoint.js";
 import { AppError } from "../errors.js";
-import { findMessage, messageProperties, recordEvent, trackingSecret, verifyUnsubscribeToken } from "../services/feedback.js";
+import {
+  findMessage,
+  messageProperties,
+  recordEvent,
+  trackingSecret,
+  verifyUnsubscribeToken,
+} from "../services/feedback.js";
 import type { ApiContext } from "../context.js";
 import type { ConsentEntry } from "../store/types.js";
 
@@ -11,7 +17,10 @@ const Params = z.object({ token: z.string().min(1).max(200) });
 const resolve = async (ctx: ApiContext, token: string): Promise<Document> => {
   const messageId = verifyUnsubscribeToken(await trackingSecret(ctx), token);
   const message = messageId ? await findMessage(ctx, messageId) : null;
-  if (!message) throw new AppError(404, "invalid_token", "This unsubscribe link is not valid", { fields: ["params.token"] });
+  if (!message)
+    throw new AppError(404, "invalid_token", "This unsubscribe link is not valid", {
+      fields: ["params.token"],
+    });
   return message;
 };
 
@@ -22,11 +31,30 @@ const unsubscribe = async (ctx: ApiContext, message: Document, source: string): 
   const profile = await ctx.db.profiles.findOne({ _id: profileId });
   if (!profile) return;
   const now = new Date();
-  const current: ConsentEntry = profile.consent?.[channel] ?? { marketing: "unknown", transactional: "unknown", history: [] };
+  const current: ConsentEntry = profile.consent?.[channel] ?? {
+    marketing: "unknown",
+    transactional: "unknown",
+    history: [],
+  };
   if (current.marketing === "unsubscribed") return;
-  const next = { ...current, marketing: "unsubscribed", history: [...(current.history ?? []), { category: "marketing", status: "unsubscribed", source, at: now }] };
-  await ctx.db.profiles.updateOne({ _id: profileId }, { $set: { [`consent.${channel}`]: next, updatedAt: now } });
-  await recordEvent(ctx, { profileId, event: "unsubscribed", properties: { ...messageProperties(message), category: "marketing" }, source: "tracking" });
+  const next = {
+    ...current,
+    marketing: "unsubscribed",
+    history: [
+      ...(current.history ?? []),
+      { category: "marketing", status: "unsubscribed", source, at: now },
+    ],
+  };
+  await ctx.db.profiles.updateOne(
+    { _id: profileId },
+    { $set: { [`consent.${channel}`]: next, updatedAt: now } },
+  );
+  await recordEvent(ctx, {
+    profileId,
+    event: "unsubscribed",
+    properties: { ...messageProperties(message), category: "marketing" },
+    source: "tracking",
+  });
 };
 
 const page = (title: string, body: string) =>
@@ -44,12 +72,14 @@ export const unsubscribePage = endpoint({
   raw: { contentType: "text/html", description: "A page with a confirmation button" },
   handler: async ({ params }, { app, res }) => {
     const message = await resolve(app, params.token);
-    res.type("html").send(
-      page(
-        "Unsubscribe",
-        `<h1>Unsubscribe</h1><p>Stop receiving marketing messages on ${String(message.channel)}?</p><form method="post"><button type="submit">Unsubscribe</button></form>`,
-      ),
-    );
+    res
+      .type("html")
+      .send(
+        page(
+          "Unsubscribe",
+          `<h1>Unsubscribe</h1><p>Stop receiving marketing messages on ${String(message.channel)}?</p><form method="post"><button type="submit">Unsubscribe</button></form>`,
+        ),
+      );
   },
 });
 
@@ -67,7 +97,14 @@ export const unsubscribeOneClick = endpoint({
     const body: unknown = req.body;
     const oneClick = typeof body === "object" && body !== null && "List-Unsubscribe" in body;
     await unsubscribe(app, message, oneClick ? "list-unsubscribe" : "unsubscribe-page");
-    res.type("html").send(page("Unsubscribed", "<h1>You are unsubscribed</h1><p>You will not receive marketing messages on this channel any more.</p>"));
+    res
+      .type("html")
+      .send(
+        page(
+          "Unsubscribed",
+          "<h1>You are unsubscribed</h1><p>You will not receive marketing messages on this channel any more.</p>",
+        ),
+      );
   },
 });
 

@@ -14,15 +14,26 @@ const same = (a: string, b: string): boolean => {
 };
 
 /** A provider setting from the workspace settings (`providers.<channel>.<name>`, flat), or the environment. */
-const providerOption = async (ctx: ApiContext, channel: string, name: string, envName: string): Promise<string | null> => {
+const providerOption = async (
+  ctx: ApiContext,
+  channel: string,
+  name: string,
+  envName: string,
+): Promise<string | null> => {
   const settings = await ctx.db.settings.findOne({ _id: "workspace" });
-  const providers = (settings?.providers ?? {}) as Record<string, Record<string, unknown> | undefined>; // why: Mixed provider map
+  const providers = (settings?.providers ?? {}) as Record<
+    string,
+    Record<string, unknown> | undefined
+  >; // why: Mixed provider map
   const value = providers[channel]?.[name];
   if (typeof value === "string" && value !== "") return value;
   return process.env[envName] ?? null;
 };
 
-const forbidden = (what: string) => new AppError(403, "invalid_signature", `The ${what} signature or secret is missing or wrong`, { fields: ["headers"] });
+const forbidden = (what: string) =>
+  new AppError(403, "invalid_signature", `The ${what} signature or secret is missing or wrong`, {
+    fields: ["headers"],
+  });
 
 const rawBodyOf = (req: Request): Buffer => {
   const raw: unknown = (req as Request & { rawBody?: unknown }).rawBody; // why: set by the JSON parser's verify hook in app.ts
@@ -53,7 +64,12 @@ export const telegramWebhook = endpoint({
   body: TelegramUpdate,
   response: z.object({ ok: z.boolean(), linked: z.string().optional() }),
   handler: async ({ body }, { app, req }) => {
-    const secret = await providerOption(app, "telegram", "webhookSecret", "TELEGRAM_WEBHOOK_SECRET");
+    const secret = await providerOption(
+      app,
+      "telegram",
+      "webhookSecret",
+      "TELEGRAM_WEBHOOK_SECRET",
+    );
     const given = req.headers["x-telegram-bot-api-secret-token"];
     if (!secret || typeof given !== "string" || !same(given, secret)) throw forbidden("Telegram");
     const message = body.message;
@@ -61,11 +77,23 @@ export const telegramWebhook = endpoint({
     const chatId = String(message.chat.id);
     const start = /^\/start(?:@\w+)?\s+([\w-]{8,128})\s*$/.exec(message.text);
     if (start?.[1]) {
-      const token = await app.db.linkTokens.findOneAndUpdate({ token: start[1], channel: "telegram" }, { $set: { usedAt: new Date() } });
+      const token = await app.db.linkTokens.findOneAndUpdate(
+        { token: start[1], channel: "telegram" },
+        { $set: { usedAt: new Date() } },
+      );
       if (!token) return { ok: true };
       const profileId = String(token.profileId);
-      await app.db.profiles.updateOne({ _id: profileId }, { $set: { "attributes.telegramChatId": chatId, updatedAt: new Date() } });
-      await recordEvent(app, { profileId, event: "telegram_linked", properties: { chatId }, source: "webhook", messageId: `telegram-${body.update_id}` });
+      await app.db.profiles.updateOne(
+        { _id: profileId },
+        { $set: { "attributes.telegramChatId": chatId, updatedAt: new Date() } },
+      );
+      await recordEvent(app, {
+        profileId,
+        event: "telegram_linked",
+        properties: { chatId },
+        source: "webhook",
+        messageId: `telegram-${body.update_id}`,
+      });
       return { ok: true, linked: profileId };
     }
     const profile = await app.db.profiles.findOne({ "attributes.telegramChatId": chatId });
@@ -83,9 +111,19 @@ export const telegramWebhook = endpoint({
 });
 
 /** Twilio's request signature: HMAC-SHA1 over the full URL and the sorted form parameters, base64. */
-export const twilioSignature = (authToken: string, url: string, params: Record<string, string>): string =>
+export const twilioSignature = (
+  authToken: string,
+  url: string,
+  params: Record<string, string>,
+): string =>
   createHmac("sha1", authToken)
-    .update(url + Object.keys(params).sort().map((k) => k + params[k]).join(""))
+    .update(
+      url +
+        Object.keys(params)
+          .sort()
+          .map((k) => k + params[k])
+          .join(""),
+    )
     .digest("base64");
 
 const TwilioForm = z.record(z.string().max(100), z.string().max(5000));
@@ -103,15 +141,33 @@ export const twilioWebhook = endpoint({
     const authToken = await providerOption(app, "sms", "authToken", "TWILIO_AUTH_TOKEN");
     const given = req.headers["x-twilio-signature"];
     const url = `${app.config.publicUrl}${req.originalUrl}`;
-    if (!authToken || typeof given !== "string" || !same(given, twilioSignature(authToken, url, body))) throw forbidden("Twilio");
+    if (
+      !authToken ||
+      typeof given !== "string" ||
+      !same(given, twilioSignature(authToken, url, body))
+    )
+      throw forbidden("Twilio");
     const sid = body.MessageSid ?? body.SmsSid;
     if (body.MessageStatus && sid) {
       const message = await app.db.messages.findOne({ providerMessageId: sid });
-      const status = { delivered: "delivered", undelivered: "failed", failed: "failed" }[body.MessageStatus];
+      const status = { delivered: "delivered", undelivered: "failed", failed: "failed" }[
+        body.MessageStatus
+      ];
       if (message && status) {
-        await advanceMessage(app, message, status, body.ErrorCode ? `provider error ${body.ErrorCode}` : undefined);
+        await advanceMessage(
+          app,
+          message,
+          status,
+          body.ErrorCode ? `provider error ${body.ErrorCode}` : undefined,
+        );
         if (status === "delivered") {
-          await recordEvent(app, { profileId: String(message.profileId), event: MESSAGE_EVENTS.delivered, properties: messageProperties(message), source: "webhook", messageId: `twilio-${sid}-delivered` });
+          await recordEvent(app, {
+            profileId: String(message.profileId),
+            event: MESSAGE_EVENTS.delivered,
+            properties: messageProperties(message),
+            source: "webhook",
+            messageId: `twilio-${sid}-delivered`,
+          });
         }
       }
     } else if (body.From && body.Body !== undefined) {
@@ -141,8 +197,20 @@ const WhatsAppPayload = z.object({
           .array(
             z.object({
               value: z.object({
-                messages: z.array(z.object({ from: z.string().max(50), id: z.string().max(200), text: z.object({ body: z.string().max(5000) }).optional() })).max(100).optional(),
-                statuses: z.array(z.object({ id: z.string().max(200), status: z.string().max(50) })).max(100).optional(),
+                messages: z
+                  .array(
+                    z.object({
+                      from: z.string().max(50),
+                      id: z.string().max(200),
+                      text: z.object({ body: z.string().max(5000) }).optional(),
+                    }),
+                  )
+                  .max(100)
+                  .optional(),
+                statuses: z
+                  .array(z.object({ id: z.string().max(200), status: z.string().max(50) }))
+                  .max(100)
+                  .optional(),
               }),
             }),
           )
@@ -159,7 +227,11 @@ export const whatsappVerify = endpoint({
   summary: "WhatsApp Cloud API webhook verification",
   tags: ["webhooks"],
   auth: "none",
-  query: z.object({ "hub.mode": z.literal("subscribe"), "hub.verify_token": z.string().max(200), "hub.challenge": z.string().max(200) }),
+  query: z.object({
+    "hub.mode": z.literal("subscribe"),
+    "hub.verify_token": z.string().max(200),
+    "hub.challenge": z.string().max(200),
+  }),
   raw: { contentType: "text/plain", description: "The challenge" },
   handler: async ({ query }, { app, res }) => {
     const token = await providerOption(app, "whatsapp", "verifyToken", "WHATSAPP_VERIFY_TOKEN");
@@ -180,14 +252,24 @@ export const whatsappWebhook = endpoint({
   handler: async ({ body }, { app, req }) => {
     const secret = await providerOption(app, "whatsapp", "appSecret", "WHATSAPP_APP_SECRET");
     const given = req.headers["x-hub-signature-256"];
-    const expected = secret ? `sha256=${createHmac("sha256", secret).update(rawBodyOf(req)).digest("hex")}` : "";
+    const expected = secret
+      ? `sha256=${createHmac("sha256", secret).update(rawBodyOf(req)).digest("hex")}`
+      : "";
     if (!secret || typeof given !== "string" || !same(given, expected)) throw forbidden("WhatsApp");
     for (const change of body.entry.flatMap((e) => e.changes)) {
       for (const m of change.value.messages ?? []) {
         const phone = m.from.startsWith("+") ? m.from : `+${m.from}`;
-        const profile = await app.db.profiles.findOne({ "attributes.phone": { $in: [phone, m.from] } });
+        const profile = await app.db.profiles.findOne({
+          "attributes.phone": { $in: [phone, m.from] },
+        });
         if (profile) {
-          await recordEvent(app, { profileId: profile.profileId, event: MESSAGE_EVENTS.replied, properties: { channel: "whatsapp", text: m.text?.body ?? "" }, source: "webhook", messageId: `whatsapp-${m.id}` });
+          await recordEvent(app, {
+            profileId: profile.profileId,
+            event: MESSAGE_EVENTS.replied,
+            properties: { channel: "whatsapp", text: m.text?.body ?? "" },
+            source: "webhook",
+            messageId: `whatsapp-${m.id}`,
+          });
         }
       }
       for (const s of change.value.statuses ?? []) {

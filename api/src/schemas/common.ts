@@ -17,7 +17,8 @@ export const findForbidden = (value: unknown, path: PropertyKey[], depth: number
   }
   if (typeof value === "object" && value !== null) {
     for (const [key, child] of Object.entries(value)) {
-      if (FORBIDDEN_KEY.test(key)) return { path: [...path, key], message: `key '${key}' must not contain '.' or '$'` };
+      if (FORBIDDEN_KEY.test(key))
+        return { path: [...path, key], message: `key '${key}' must not contain '.' or '$'` };
       const found = findForbidden(child, [...path, key], depth + 1);
       if (found) return found;
     }
@@ -33,7 +34,8 @@ export const SafeObject = z
   .record(z.string(), z.unknown())
   .superRefine((value, ctx) => {
     const found = findForbidden(value, [], 0);
-    if (found) ctx.addIssue({ code: "custom", path: found.path, message: found.message, input: value });
+    if (found)
+      ctx.addIssue({ code: "custom", path: found.path, message: found.message, input: value });
   })
   .meta({ description: "JSON object; keys may not contain '.' or '$' at any depth" });
 export type SafeObject = z.infer<typeof SafeObject>;
@@ -52,7 +54,11 @@ export const Ok = z.object({ ok: z.literal(true) });
 
 export const ErrorEnvelope = z
   .object({
-    error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()) }),
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
   })
   .meta({ id: "Error" });
 
@@ -60,11 +66,13 @@ export const ErrorEnvelope = z
 export const safe = <T extends z.ZodType>(schema: T) =>
   schema.superRefine((value, ctx) => {
     const found = findForbidden(value, [], 0);
-    if (found) ctx.addIssue({ code: "custom", path: found.path, message: found.message, input: value });
+    if (found)
+      ctx.addIssue({ code: "custom", path: found.path, message: found.message, input: value });
   });
 
 /** Opaque cursors: the last item's sort key, base64url-encoded. */
-export const encodeCursor = (value: string): string => Buffer.from(value, "utf8").toString("base64url");
+export const encodeCursor = (value: string): string =>
+  Buffer.from(value, "utf8").toString("base64url");
 export const decodeCursor = (cursor: string | undefined): string | null => {
   if (!cursor) return null;
   try {

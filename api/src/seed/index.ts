@@ -21,13 +21,25 @@ export type SeedOptions = Omit<ContextOptions, "adminToken" | "writeKey"> & {
   liveActivity?: boolean;
 };
 
-export type SeedSummary = { profiles: number; events: number; segments: number; journeys: { id: string; version: number }[]; liveEvents: number };
+export type SeedSummary = {
+  profiles: number;
+  events: number;
+  segments: number;
+  journeys: { id: string; version: number }[];
+  liveEvents: number;
+};
 
 const ignoreDuplicates = async (write: Promise<unknown>): Promise<void> => {
   try {
     await write;
   } catch (err) {
-    if (!(err instanceof MongoBulkWriteError) || (Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]).some((w) => w.code !== 11000)) throw err;
+    if (
+      !(err instanceof MongoBulkWriteError) ||
+      (Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]).some(
+        (w) => w.code !== 11000,
+      )
+    )
+      throw err;
   }
 };
 
@@ -39,7 +51,12 @@ const profileDoc = (p: Person, events: EventDoc[], now: Date): ProfileDoc => {
       ...c,
       history: [
         { category: "marketing", status: c.marketing, source: "signup-form", at: createdAt },
-        { category: "transactional", status: c.transactional, source: "signup-form", at: createdAt },
+        {
+          category: "transactional",
+          status: c.transactional,
+          source: "signup-form",
+          at: createdAt,
+        },
       ],
     };
   }
@@ -50,7 +67,10 @@ const profileDoc = (p: Person, events: EventDoc[], now: Date): ProfileDoc => {
     anonymousIds: [p.anonymousId],
     attributes: p.traits,
     consent,
-    counters: foldEvents({}, events.map((e) => ({ event: e.event, timestamp: e.timestamp, properties: e.properties }))),
+    counters: foldEvents(
+      {},
+      events.map((e) => ({ event: e.event, timestamp: e.timestamp, properties: e.properties })),
+    ),
     createdAt,
     updatedAt: now,
   };
@@ -80,7 +100,10 @@ const eventDocs = (p: Person, index: number, r: ReturnType<typeof prng>, now: Da
   });
 
 /** Seeds the demo workspace into an existing context. Idempotent: fixed ids, inserts that skip what exists. */
-export const seedWorkspace = async (ctx: ApiContext, options: { profiles?: number; liveActivity?: boolean } = {}): Promise<SeedSummary> => {
+export const seedWorkspace = async (
+  ctx: ApiContext,
+  options: { profiles?: number; liveActivity?: boolean } = {},
+): Promise<SeedSummary> => {
   const count = options.profiles ?? 1_200;
   const now = new Date();
   const r = prng(SEED);
@@ -101,19 +124,36 @@ export const seedWorkspace = async (ctx: ApiContext, options: { profiles?: numbe
     events += batch.length;
   }
   for (const s of DEMO_SEGMENTS) {
-    await ctx.db.segments.updateOne({ _id: s._id }, { $setOnInsert: { ...s, createdAt: now, updatedAt: now } }, { upsert: true });
+    await ctx.db.segments.updateOne(
+      { _id: s._id },
+      { $setOnInsert: { ...s, createdAt: now, updatedAt: now } },
+      { upsert: true },
+    );
   }
   ctx.fanout.invalidate();
   const journeys: SeedSummary["journeys"] = [];
   for (const j of DEMO_JOURNEYS) {
     await ctx.db.journeys.updateOne(
       { _id: j._id },
-      { $setOnInsert: { _id: j._id, name: j.document.name, description: j.document.description, document: j.document, status: "draft", liveVersion: null, trigger: null, createdAt: now, updatedAt: now } },
+      {
+        $setOnInsert: {
+          _id: j._id,
+          name: j.document.name,
+          description: j.document.description,
+          document: j.document,
+          status: "draft",
+          liveVersion: null,
+          trigger: null,
+          createdAt: now,
+          updatedAt: now,
+        },
+      },
       { upsert: true },
     );
     const stored = await ctx.db.journeys.findOne({ _id: j._id });
     // A journey someone paused or archived stays that way; the seed publishes only drafts it created.
-    if (stored?.status === "draft") journeys.push({ id: j._id, version: (await publishJourney(ctx, j._id)).version });
+    if (stored?.status === "draft")
+      journeys.push({ id: j._id, version: (await publishJourney(ctx, j._id)).version });
     else journeys.push({ id: j._id, version: Number(stored?.liveVersion ?? 0) });
   }
   let liveEvents = 0;
@@ -138,7 +178,10 @@ const liveActivity = async (ctx: ApiContext, count: number): Promise<number> => 
       kind === 0
         ? { value: r.int(20, 400), currency: "EUR" }
         : kind === 1
-          ? { webinar: "Planning your first thru-hike", url: "https://example.com/webinar/thru-hike" }
+          ? {
+              webinar: "Planning your first thru-hike",
+              url: "https://example.com/webinar/thru-hike",
+            }
           : { source: "seed" };
     items.push({
       messageId: `seed-live-${n}`,
@@ -167,9 +210,16 @@ const liveActivity = async (ctx: ApiContext, count: number): Promise<number> => 
 
 /** Seeds the demo workspace (contracts.md): connects, seeds, disconnects. Safe to run on every start. */
 export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
-  const { ctx, close } = await createApiContext({ ...options, adminToken: options.adminToken ?? "seed", writeKey: options.writeKey ?? "seed" });
+  const { ctx, close } = await createApiContext({
+    ...options,
+    adminToken: options.adminToken ?? "seed",
+    writeKey: options.writeKey ?? "seed",
+  });
   try {
-    return await seedWorkspace(ctx, { ...(options.profiles !== undefined ? { profiles: options.profiles } : {}), ...(options.liveActivity !== undefined ? { liveActivity: options.liveActivity } : {}) });
+    return await seedWorkspace(ctx, {
+      ...(options.profiles !== undefined ? { profiles: options.profiles } : {}),
+      ...(options.liveActivity !== undefined ? { liveActivity: options.liveActivity } : {}),
+    });
   } finally {
     await close();
   }

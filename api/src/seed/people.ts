@@ -1,7 +1,85 @@
 import type { Prng } from "./random.js";
 
-const FIRST = ["Ada", "Alan", "Grace", "Linus", "Margaret", "Ken", "Barbara", "Dennis", "Frances", "Tim", "Sofia", "Mateo", "Yuki", "Hiro", "Amara", "Kwame", "Lena", "Jonas", "Priya", "Arjun", "Chloé", "Louis", "Isabella", "Lucas", "Olga", "Ivan", "Fatima", "Omar", "Mei", "Wei", "Ana", "João", "Emma", "Noah", "Zanele", "Thabo", "Ingrid", "Lars", "Aiyana", "Diego"];
-const LAST = ["Lovelace", "Turing", "Hopper", "Torvalds", "Hamilton", "Thompson", "Liskov", "Ritchie", "Allen", "Berners-Lee", "García", "Rossi", "Tanaka", "Sato", "Okafor", "Mensah", "Schmidt", "Müller", "Sharma", "Patel", "Dubois", "Martin", "Silva", "Costa", "Ivanova", "Petrov", "Haddad", "Nasser", "Chen", "Wang", "Nkosi", "Dlamini", "Larsen", "Berg", "Kowalski", "Novak"];
+const FIRST = [
+  "Ada",
+  "Alan",
+  "Grace",
+  "Linus",
+  "Margaret",
+  "Ken",
+  "Barbara",
+  "Dennis",
+  "Frances",
+  "Tim",
+  "Sofia",
+  "Mateo",
+  "Yuki",
+  "Hiro",
+  "Amara",
+  "Kwame",
+  "Lena",
+  "Jonas",
+  "Priya",
+  "Arjun",
+  "Chloé",
+  "Louis",
+  "Isabella",
+  "Lucas",
+  "Olga",
+  "Ivan",
+  "Fatima",
+  "Omar",
+  "Mei",
+  "Wei",
+  "Ana",
+  "João",
+  "Emma",
+  "Noah",
+  "Zanele",
+  "Thabo",
+  "Ingrid",
+  "Lars",
+  "Aiyana",
+  "Diego",
+];
+const LAST = [
+  "Lovelace",
+  "Turing",
+  "Hopper",
+  "Torvalds",
+  "Hamilton",
+  "Thompson",
+  "Liskov",
+  "Ritchie",
+  "Allen",
+  "Berners-Lee",
+  "García",
+  "Rossi",
+  "Tanaka",
+  "Sato",
+  "Okafor",
+  "Mensah",
+  "Schmidt",
+  "Müller",
+  "Sharma",
+  "Patel",
+  "Dubois",
+  "Martin",
+  "Silva",
+  "Costa",
+  "Ivanova",
+  "Petrov",
+  "Haddad",
+  "Nasser",
+  "Chen",
+  "Wang",
+  "Nkosi",
+  "Dlamini",
+  "Larsen",
+  "Berg",
+  "Kowalski",
+  "Novak",
+];
 
 /** Countries with a realistic time zone, locale and phone prefix, weighted roughly like a European-led SaaS. */
 const PLACES = [
@@ -32,12 +110,23 @@ const PRODUCTS = [
   { sku: "BT-050", name: "Water Bottle", category: "accessories", price: 24 },
 ] as const;
 
-export type SeedEvent = { event: string; properties: Record<string, unknown>; daysAgo: number; type?: "track" | "page" };
+export type SeedEvent = {
+  event: string;
+  properties: Record<string, unknown>;
+  daysAgo: number;
+  type?: "track" | "page";
+};
 export type Person = {
   userId: string | null;
   anonymousId: string;
   traits: Record<string, unknown>;
-  consent: Record<string, { marketing: "subscribed" | "unsubscribed" | "unknown"; transactional: "subscribed" | "unsubscribed" | "unknown" }>;
+  consent: Record<
+    string,
+    {
+      marketing: "subscribed" | "unsubscribed" | "unknown";
+      transactional: "subscribed" | "unsubscribed" | "unknown";
+    }
+  >;
   events: SeedEvent[];
   createdDaysAgo: number;
 };
@@ -54,7 +143,11 @@ const weighted = <T extends { weight: number }>(r: Prng, items: readonly T[]): T
   return last;
 };
 
-const ascii = (s: string) => s.normalize("NFD").replace(/[^\w-]/g, "").toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[^\w-]/g, "")
+    .toLowerCase();
 
 /**
  * One realistic customer: identified (most) or anonymous visitors; channel addresses as they would arrive from
@@ -86,47 +179,124 @@ export const person = (r: Prng, index: number): Person => {
     traits.locale = place.locale;
     traits.plan = r.pick(["free", "free", "free", "plus", "pro"]);
     traits.signupSource = r.pick(["organic", "ads", "referral", "newsletter", "webinar"]);
-    consent.email = { marketing: r.chance(0.9) ? "subscribed" : "unsubscribed", transactional: "subscribed" };
+    consent.email = {
+      marketing: r.chance(0.9) ? "subscribed" : "unsubscribed",
+      transactional: "subscribed",
+    };
     if (r.chance(0.6)) {
       traits.phone = `${place.phone}${r.int(100000, 999999)}`;
-      consent.sms = { marketing: r.chance(0.7) ? "subscribed" : "unknown", transactional: "subscribed" };
-      if (r.chance(0.3)) consent.whatsapp = { marketing: "subscribed", transactional: "subscribed" };
+      consent.sms = {
+        marketing: r.chance(0.7) ? "subscribed" : "unknown",
+        transactional: "subscribed",
+      };
+      if (r.chance(0.3))
+        consent.whatsapp = { marketing: "subscribed", transactional: "subscribed" };
     }
     if (r.chance(0.35)) {
-      traits.pushSubscriptions = [{ endpoint: `https://push.example.invalid/sub/${index}`, keys: { p256dh: `demo-p256dh-${index}`, auth: `demo-auth-${index}` } }];
+      traits.pushSubscriptions = [
+        {
+          endpoint: `https://push.example.invalid/sub/${index}`,
+          keys: { p256dh: `demo-p256dh-${index}`, auth: `demo-auth-${index}` },
+        },
+      ];
       consent.push = { marketing: "subscribed", transactional: "subscribed" };
     }
     if (r.chance(0.15)) {
       traits.telegramChatId = String(100000000 + index);
       consent.telegram = { marketing: "subscribed", transactional: "subscribed" };
     }
-    traits.preferredChannel = r.pick(["email", "email", "email", ...(traits.phone ? ["sms"] : []), ...(traits.pushSubscriptions ? ["push"] : []), ...(traits.telegramChatId ? ["telegram"] : [])]);
+    traits.preferredChannel = r.pick([
+      "email",
+      "email",
+      "email",
+      ...(traits.phone ? ["sms"] : []),
+      ...(traits.pushSubscriptions ? ["push"] : []),
+      ...(traits.telegramChatId ? ["telegram"] : []),
+    ]);
   }
   const events: SeedEvent[] = [];
-  const recent = stage === "lapsed" ? () => r.int(45, Math.max(46, createdDaysAgo)) : () => r.int(0, Math.min(60, createdDaysAgo));
-  for (let i = r.int(2, 12); i > 0; i--) events.push({ event: "Page Viewed", type: "page", properties: { path: r.pick(["/", "/shop", "/blog", "/pricing", "/about"]) }, daysAgo: recent() });
+  const recent =
+    stage === "lapsed"
+      ? () => r.int(45, Math.max(46, createdDaysAgo))
+      : () => r.int(0, Math.min(60, createdDaysAgo));
+  for (let i = r.int(2, 12); i > 0; i--)
+    events.push({
+      event: "Page Viewed",
+      type: "page",
+      properties: { path: r.pick(["/", "/shop", "/blog", "/pricing", "/about"]) },
+      daysAgo: recent(),
+    });
   for (let i = r.int(1, 6); i > 0; i--) {
     const p = r.pick(PRODUCTS);
-    events.push({ event: "Product Viewed", properties: { sku: p.sku, name: p.name, category: p.category, price: p.price }, daysAgo: recent() });
+    events.push({
+      event: "Product Viewed",
+      properties: { sku: p.sku, name: p.name, category: p.category, price: p.price },
+      daysAgo: recent(),
+    });
   }
-  if (identified) events.push({ event: "Signed Up", properties: { source: traits.signupSource }, daysAgo: createdDaysAgo });
-  const orders = stage === "buyer" ? r.int(1, 2) : stage === "loyal" ? r.int(3, 9) : stage === "lapsed" ? r.int(1, 3) : 0;
+  if (identified)
+    events.push({
+      event: "Signed Up",
+      properties: { source: traits.signupSource },
+      daysAgo: createdDaysAgo,
+    });
+  const orders =
+    stage === "buyer"
+      ? r.int(1, 2)
+      : stage === "loyal"
+        ? r.int(3, 9)
+        : stage === "lapsed"
+          ? r.int(1, 3)
+          : 0;
   for (let i = 0; i < orders; i++) {
     const p = r.pick(PRODUCTS);
     const quantity = r.int(1, 3);
     const daysAgo = recent();
-    events.push({ event: "Checkout Started", properties: { value: p.price * quantity, currency: "EUR" }, daysAgo });
-    events.push({ event: "Order Completed", properties: { orderId: `ord-${index}-${i}`, revenue: p.price * quantity, currency: "EUR", category: p.category }, daysAgo });
+    events.push({
+      event: "Checkout Started",
+      properties: { value: p.price * quantity, currency: "EUR" },
+      daysAgo,
+    });
+    events.push({
+      event: "Order Completed",
+      properties: {
+        orderId: `ord-${index}-${i}`,
+        revenue: p.price * quantity,
+        currency: "EUR",
+        category: p.category,
+      },
+      daysAgo,
+    });
   }
   if (stage === "cart") {
     const p = r.pick(PRODUCTS);
-    events.push({ event: "Added To Cart", properties: { sku: p.sku, name: p.name, price: p.price }, daysAgo: r.int(0, 5) });
-    events.push({ event: "Checkout Started", properties: { value: p.price, currency: "EUR" }, daysAgo: r.int(0, 3) });
+    events.push({
+      event: "Added To Cart",
+      properties: { sku: p.sku, name: p.name, price: p.price },
+      daysAgo: r.int(0, 5),
+    });
+    events.push({
+      event: "Checkout Started",
+      properties: { value: p.price, currency: "EUR" },
+      daysAgo: r.int(0, 3),
+    });
   }
-  if (identified && r.chance(0.2)) events.push({ event: "Webinar Registered", properties: { webinar: "Planning your first thru-hike", url: "https://example.com/webinar/thru-hike" }, daysAgo: r.int(0, 30) });
-  if (identified && r.chance(0.5)) for (let i = r.int(1, 4); i > 0; i--) events.push({ event: "message_opened", properties: { channel: "email" }, daysAgo: recent() });
+  if (identified && r.chance(0.2))
+    events.push({
+      event: "Webinar Registered",
+      properties: {
+        webinar: "Planning your first thru-hike",
+        url: "https://example.com/webinar/thru-hike",
+      },
+      daysAgo: r.int(0, 30),
+    });
+  if (identified && r.chance(0.5))
+    for (let i = r.int(1, 4); i > 0; i--)
+      events.push({ event: "message_opened", properties: { channel: "email" }, daysAgo: recent() });
   if (identified) {
-    const spent = events.filter((e) => e.event === "Order Completed").reduce((a, e) => a + Number(e.properties.revenue ?? 0), 0);
+    const spent = events
+      .filter((e) => e.event === "Order Completed")
+      .reduce((a, e) => a + Number(e.properties.revenue ?? 0), 0);
     traits.lifetimeValue = spent;
     traits.orders = orders;
   }

@@ -32,7 +32,12 @@ export const DEMO_SEGMENTS = [
     _id: "s_demo_de_email",
     name: "Germany, email subscribers",
     description: "Customers in Germany who subscribed to marketing email.",
-    condition: { all: [{ attr: "country", op: "eq", value: "DE" }, { attr: "consent.email", op: "eq", value: "subscribed" }] },
+    condition: {
+      all: [
+        { attr: "country", op: "eq", value: "DE" },
+        { attr: "consent.email", op: "eq", value: "subscribed" },
+      ],
+    },
   },
   {
     _id: "s_demo_telegram",
@@ -49,8 +54,20 @@ const abandonedCart = {
   name: "Abandoned cart cascade",
   description: "Checkout started but no order: remind on email, escalate to push, then SMS.",
   nodes: [
-    { id: "trigger", type: "trigger.event", name: "Checkout started", position: at(0, 0), config: { event: "Checkout Started" } },
-    { id: "wait", type: "wait.event", name: "Order within an hour?", position: at(0, 140), config: { event: "Order Completed", timeout: { amount: 1, unit: "hour" } } },
+    {
+      id: "trigger",
+      type: "trigger.event",
+      name: "Checkout started",
+      position: at(0, 0),
+      config: { event: "Checkout Started" },
+    },
+    {
+      id: "wait",
+      type: "wait.event",
+      name: "Order within an hour?",
+      position: at(0, 140),
+      config: { event: "Order Completed", timeout: { amount: 1, unit: "hour" } },
+    },
     {
       id: "cascade",
       type: "message.cascade",
@@ -64,11 +81,25 @@ const abandonedCart = {
             window: { amount: 4, unit: "hour" },
             content: {
               subject: "{{ profile.firstName | default: 'Hi' }}, your cart is waiting",
-              body: "<p>You left items worth {{ event.properties.value }} {{ event.properties.currency }} in your cart.</p><p><a href=\"https://shop.example.com/cart\">Finish your order</a></p>",
+              body: '<p>You left items worth {{ event.properties.value }} {{ event.properties.currency }} in your cart.</p><p><a href="https://shop.example.com/cart">Finish your order</a></p>',
             },
           },
-          { channel: "push", window: { amount: 4, unit: "hour" }, content: { title: "Still thinking it over?", body: "Your cart is saved: finish checkout in one tap.", url: "https://shop.example.com/cart" } },
-          { channel: "sms", window: { amount: 1, unit: "day" }, content: { text: "{{ profile.firstName }}, your cart expires soon: https://shop.example.com/cart" } },
+          {
+            channel: "push",
+            window: { amount: 4, unit: "hour" },
+            content: {
+              title: "Still thinking it over?",
+              body: "Your cart is saved: finish checkout in one tap.",
+              url: "https://shop.example.com/cart",
+            },
+          },
+          {
+            channel: "sms",
+            window: { amount: 1, unit: "day" },
+            content: {
+              text: "{{ profile.firstName }}, your cart expires soon: https://shop.example.com/cart",
+            },
+          },
         ],
       },
     },
@@ -85,7 +116,11 @@ const abandonedCart = {
   ],
   settings: {
     reentry: "after_exit",
-    goal: { event: "Order Completed", within: { amount: 7, unit: "day" }, revenueProperty: "revenue" },
+    goal: {
+      event: "Order Completed",
+      within: { amount: 7, unit: "day" },
+      revenueProperty: "revenue",
+    },
     exitOn: [{ event: "Order Completed" }],
   },
 };
@@ -95,7 +130,13 @@ const webinarReminder = {
   name: "Webinar reminder",
   description: "Confirm by email; if it is not opened within a day, remind on Telegram.",
   nodes: [
-    { id: "trigger", type: "trigger.event", name: "Registered", position: at(0, 0), config: { event: "Webinar Registered" } },
+    {
+      id: "trigger",
+      type: "trigger.event",
+      name: "Registered",
+      position: at(0, 0),
+      config: { event: "Webinar Registered" },
+    },
     {
       id: "email",
       type: "message.email",
@@ -103,12 +144,26 @@ const webinarReminder = {
       position: at(0, 140),
       config: {
         subject: "See you at the webinar, {{ profile.firstName | default: 'friend' }}",
-        body: "<p>You are registered for <b>{{ event.properties.webinar }}</b>.</p><p><a href=\"{{ event.properties.url }}\">Add it to your calendar</a></p>",
+        body: '<p>You are registered for <b>{{ event.properties.webinar }}</b>.</p><p><a href="{{ event.properties.url }}">Add it to your calendar</a></p>',
         category: "transactional",
       },
     },
-    { id: "wait", type: "wait.event", name: "Opened?", position: at(0, 280), config: { event: "message_opened", timeout: { amount: 1, unit: "day" } } },
-    { id: "telegram", type: "message.telegram", name: "Telegram reminder", position: at(220, 420), config: { text: "Reminder: {{ event.properties.webinar }} starts soon. Link: {{ event.properties.url }}" } },
+    {
+      id: "wait",
+      type: "wait.event",
+      name: "Opened?",
+      position: at(0, 280),
+      config: { event: "message_opened", timeout: { amount: 1, unit: "day" } },
+    },
+    {
+      id: "telegram",
+      type: "message.telegram",
+      name: "Telegram reminder",
+      position: at(220, 420),
+      config: {
+        text: "Reminder: {{ event.properties.webinar }} starts soon. Link: {{ event.properties.url }}",
+      },
+    },
     { id: "opened", type: "exit", name: "Opened", position: at(-220, 420), config: {} },
     { id: "end", type: "exit", name: "Reminded", position: at(220, 560), config: {} },
   ],
@@ -127,35 +182,63 @@ const welcomeSeries = {
   name: "Welcome series",
   description: "A/B test of the welcome subject line; conversion = first order within 14 days.",
   nodes: [
-    { id: "trigger", type: "trigger.event", name: "Signed up", position: at(0, 0), config: { event: "Signed Up" } },
+    {
+      id: "trigger",
+      type: "trigger.event",
+      name: "Signed up",
+      position: at(0, 0),
+      config: { event: "Signed Up" },
+    },
     {
       id: "ab",
       type: "experiment.split",
       name: "Subject line test",
       position: at(0, 140),
-      config: { variants: [{ id: "A", name: "Friendly", weight: 50 }, { id: "B", name: "Offer", weight: 50 }], holdout: 10, control: "A" },
+      config: {
+        variants: [
+          { id: "A", name: "Friendly", weight: 50 },
+          { id: "B", name: "Offer", weight: 50 },
+        ],
+        holdout: 10,
+        control: "A",
+      },
     },
     {
       id: "welcomeA",
       type: "message.email",
       name: "Welcome (friendly)",
       position: at(-220, 300),
-      config: { subject: "Welcome aboard, {{ profile.firstName | default: 'friend' }}!", body: "<p>Great to have you. <a href=\"https://shop.example.com/new\">See what is new</a>.</p>" },
+      config: {
+        subject: "Welcome aboard, {{ profile.firstName | default: 'friend' }}!",
+        body: '<p>Great to have you. <a href="https://shop.example.com/new">See what is new</a>.</p>',
+      },
     },
     {
       id: "welcomeB",
       type: "message.email",
       name: "Welcome (offer)",
       position: at(220, 300),
-      config: { subject: "{{ profile.firstName | default: 'Hi' }}, 10% off your first order", body: "<p>Use code WELCOME10. <a href=\"https://shop.example.com/new\">Shop now</a>.</p>" },
+      config: {
+        subject: "{{ profile.firstName | default: 'Hi' }}, 10% off your first order",
+        body: '<p>Use code WELCOME10. <a href="https://shop.example.com/new">Shop now</a>.</p>',
+      },
     },
-    { id: "pause", type: "wait.duration", name: "Two days later", position: at(0, 460), config: { amount: 2, unit: "day" } },
+    {
+      id: "pause",
+      type: "wait.duration",
+      name: "Two days later",
+      position: at(0, 460),
+      config: { amount: 2, unit: "day" },
+    },
     {
       id: "followup",
       type: "message.email",
       name: "Tips",
       position: at(0, 600),
-      config: { subject: "Three trails to start with", body: "<p>Our favourite beginner routes. <a href=\"https://example.com/blog/trails\">Read</a></p>" },
+      config: {
+        subject: "Three trails to start with",
+        body: '<p>Our favourite beginner routes. <a href="https://example.com/blog/trails">Read</a></p>',
+      },
     },
     { id: "end", type: "exit", name: "Done", position: at(0, 740), config: {} },
   ],
@@ -168,7 +251,14 @@ const welcomeSeries = {
     { id: "e6", source: "pause", target: "followup" },
     { id: "e7", source: "followup", target: "end" },
   ],
-  settings: { reentry: "never", goal: { event: "Order Completed", within: { amount: 14, unit: "day" }, revenueProperty: "revenue" } },
+  settings: {
+    reentry: "never",
+    goal: {
+      event: "Order Completed",
+      within: { amount: 14, unit: "day" },
+      revenueProperty: "revenue",
+    },
+  },
 };
 
 export const DEMO_JOURNEYS = [

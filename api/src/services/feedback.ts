@@ -12,7 +12,13 @@ export const trackingSecret = async (ctx: ApiContext): Promise<string> => {
   const existing = await ctx.db.settings.findOne({ _id: "workspace" } as Document);
   if (typeof existing?.trackingSecret === "string") return existing.trackingSecret;
   const secret = randomBytes(32).toString("base64url");
-  await ctx.db.settings.updateOne({ _id: "workspace", trackingSecret: { $exists: false } } as Document, { $set: { trackingSecret: secret } }, { upsert: true }).catch(() => undefined);
+  await ctx.db.settings
+    .updateOne(
+      { _id: "workspace", trackingSecret: { $exists: false } } as Document,
+      { $set: { trackingSecret: secret } },
+      { upsert: true },
+    )
+    .catch(() => undefined);
   const stored = await ctx.db.settings.findOne({ _id: "workspace" } as Document);
   return typeof stored?.trackingSecret === "string" ? stored.trackingSecret : secret;
 };
@@ -29,7 +35,8 @@ export type TrackingLinks = {
 };
 
 export const trackingLinks = (publicUrl: string, secret: string): TrackingLinks => ({
-  unsubscribeUrl: ({ messageId }) => `${publicUrl}/unsubscribe/${unsubscribeToken(secret, messageId)}`,
+  unsubscribeUrl: ({ messageId }) =>
+    `${publicUrl}/unsubscribe/${unsubscribeToken(secret, messageId)}`,
   openPixelUrl: (messageId) => `${publicUrl}/t/o/${messageId}.gif`,
   clickUrl: (messageId, url) => `${publicUrl}/t/c/${messageId}?url=${encodeURIComponent(url)}`,
 });
@@ -48,22 +55,44 @@ export const findMessage = async (ctx: ApiContext, id: string): Promise<Document
 };
 
 /** Message statuses only move forward (an open after a click does not demote it). */
-const RANK: Record<string, number> = { queued: 0, deferred: 0, sent: 1, delivered: 2, opened: 3, clicked: 4, replied: 5 };
+const RANK: Record<string, number> = {
+  queued: 0,
+  deferred: 0,
+  sent: 1,
+  delivered: 2,
+  opened: 3,
+  clicked: 4,
+  replied: 5,
+};
 
-export const advanceMessage = async (ctx: ApiContext, message: Document, status: string, reason?: string): Promise<void> => {
+export const advanceMessage = async (
+  ctx: ApiContext,
+  message: Document,
+  status: string,
+  reason?: string,
+): Promise<void> => {
   const now = new Date();
   const change = { status, at: now, ...(reason ? { reason } : {}) };
   const current = String(message.status ?? "");
   const moves = status === "failed" || (RANK[status] ?? -1) > (RANK[current] ?? -1);
   // why: the driver's PushOperator typing cannot see the Mixed `statusHistory` array of an untyped collection
   const push = { $push: { statusHistory: change } } as Document;
-  await ctx.db.messages.updateOne({ _id: message._id }, moves ? { ...push, $set: { status, updatedAt: now } } : push);
+  await ctx.db.messages.updateOne(
+    { _id: message._id },
+    moves ? { ...push, $set: { status, updatedAt: now } } : push,
+  );
 };
 
 /** Stores a feedback event (open, click, reply, delivery, unsubscribe) on a known profile and fans it out like any other. */
 export const recordEvent = async (
   ctx: ApiContext,
-  input: { profileId: string; event: string; properties: Record<string, unknown>; messageId?: string; source: "tracking" | "webhook" | "api" },
+  input: {
+    profileId: string;
+    event: string;
+    properties: Record<string, unknown>;
+    messageId?: string;
+    source: "tracking" | "webhook" | "api";
+  },
 ): Promise<void> => {
   const now = new Date();
   const { stored } = await storeEvents(

@@ -1,5 +1,14 @@
 import type { Document } from "mongodb";
-import { compileJourney, conditionToMongo, JourneyValidationError, nodeTypes, validateJourney, type JourneyPlan, type Condition, type PropertyCondition } from "@omnijourney/shared";
+import {
+  compileJourney,
+  conditionToMongo,
+  JourneyValidationError,
+  nodeTypes,
+  validateJourney,
+  type JourneyPlan,
+  type Condition,
+  type PropertyCondition,
+} from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { AppError, notFound } from "../errors.js";
 import type { LiveTrigger } from "../ingestion/fanout.js";
@@ -27,11 +36,16 @@ export const findJourney = async (ctx: ApiContext, id: string): Promise<Document
 
 /** Validation context: segment references are checked against the stored segments. */
 export const validationContext = async (ctx: ApiContext) => {
-  const ids = new Set((await ctx.db.segments.find({}, { projection: { _id: 1 } }).toArray()).map((s) => String(s._id)));
+  const ids = new Set(
+    (await ctx.db.segments.find({}, { projection: { _id: 1 } }).toArray()).map((s) =>
+      String(s._id),
+    ),
+  );
   return { segmentExists: (id: string) => ids.has(id) };
 };
 
-export const validate = async (ctx: ApiContext, doc: unknown) => validateJourney(doc, await validationContext(ctx));
+export const validate = async (ctx: ApiContext, doc: unknown) =>
+  validateJourney(doc, await validationContext(ctx));
 
 /** The trigger of a plan, denormalised on the journey so ingestion finds journeys to enrol with one query. */
 export const triggerOf = (plan: JourneyPlan): LiveTrigger | null => {
@@ -41,7 +55,11 @@ export const triggerOf = (plan: JourneyPlan): LiveTrigger | null => {
   switch (node.type) {
     case "trigger.event":
       // why: the compiler parsed `where` with the PropertyCondition schema
-      return { type: "trigger.event", event: String(config.event), ...(config.where ? { where: config.where as PropertyCondition } : {}) };
+      return {
+        type: "trigger.event",
+        event: String(config.event),
+        ...(config.where ? { where: config.where as PropertyCondition } : {}),
+      };
     case "trigger.segment":
       return { type: "trigger.segment", segmentId: String(config.segmentId) };
     case "trigger.manual":
@@ -55,9 +73,13 @@ export const triggerOf = (plan: JourneyPlan): LiveTrigger | null => {
  * Publishing freezes a version: the document is validated and compiled, the plan stored under the next
  * version number (unless the newest version has the same content hash), and new enrolments take it.
  */
-export const publishJourney = async (ctx: ApiContext, id: string): Promise<{ version: number; hash: string; created: boolean }> => {
+export const publishJourney = async (
+  ctx: ApiContext,
+  id: string,
+): Promise<{ version: number; hash: string; created: boolean }> => {
   const journey = await findJourney(ctx, id);
-  if (journey.status === "archived") throw new AppError(409, "journey_archived", "An archived journey cannot be published", { id });
+  if (journey.status === "archived")
+    throw new AppError(409, "journey_archived", "An archived journey cannot be published", { id });
   let plan: JourneyPlan;
   try {
     plan = compileJourney(journey.document, await validationContext(ctx));
@@ -67,7 +89,11 @@ export const publishJourney = async (ctx: ApiContext, id: string): Promise<{ ver
     }
     throw err;
   }
-  const latest = await ctx.db.journeyVersions.find({ journeyId: id }).sort({ version: -1 }).limit(1).next();
+  const latest = await ctx.db.journeyVersions
+    .find({ journeyId: id })
+    .sort({ version: -1 })
+    .limit(1)
+    .next();
   let version: number;
   let created = false;
   if (latest && latest.hash === plan.hash) version = Number(latest.version);
@@ -75,25 +101,54 @@ export const publishJourney = async (ctx: ApiContext, id: string): Promise<{ ver
     version = latest ? Number(latest.version) + 1 : 1;
     // The unique (journeyId, version) index turns a concurrent publish into a conflict instead of two versions 2.
     try {
-      await ctx.db.journeyVersions.insertOne({ journeyId: id, version, plan, document: journey.document, hash: plan.hash, publishedAt: new Date() });
+      await ctx.db.journeyVersions.insertOne({
+        journeyId: id,
+        version,
+        plan,
+        document: journey.document,
+        hash: plan.hash,
+        publishedAt: new Date(),
+      });
       created = true;
     } catch (err) {
-      if (isDuplicate(err)) throw new AppError(409, "publish_conflict", "Another publish of this journey is in progress; retry", { id });
+      if (isDuplicate(err))
+        throw new AppError(
+          409,
+          "publish_conflict",
+          "Another publish of this journey is in progress; retry",
+          { id },
+        );
       throw err;
     }
   }
   const trigger = triggerOf(plan);
   await ctx.db.journeys.updateOne(
     { _id: id },
-    { $set: { status: "live", liveVersion: version, trigger, publishedAt: new Date(), updatedAt: new Date() } },
+    {
+      $set: {
+        status: "live",
+        liveVersion: version,
+        trigger,
+        publishedAt: new Date(),
+        updatedAt: new Date(),
+      },
+    },
   );
   ctx.fanout.invalidate();
-  if (trigger?.type === "trigger.segment") void enrolExistingMembers(ctx, id, version, plan).catch((err: unknown) => ctx.logger.error({ err, id }, "enrolling segment members failed"));
+  if (trigger?.type === "trigger.segment")
+    void enrolExistingMembers(ctx, id, version, plan).catch((err: unknown) =>
+      ctx.logger.error({ err, id }, "enrolling segment members failed"),
+    );
   return { version, hash: plan.hash, created };
 };
 
 /** `trigger.segment` with `enrolExisting`: current members enter at publish (once each: membership rows are the key). */
-const enrolExistingMembers = async (ctx: ApiContext, journeyId: string, version: number, plan: JourneyPlan): Promise<void> => {
+const enrolExistingMembers = async (
+  ctx: ApiContext,
+  journeyId: string,
+  version: number,
+  plan: JourneyPlan,
+): Promise<void> => {
   const node = plan.nodes[plan.triggerNodeId];
   const config = (node?.config ?? {}) as { segmentId?: string; enrolExisting?: boolean }; // why: trigger.segment's parsed config
   if (!config.segmentId || !config.enrolExisting) return;
@@ -104,20 +159,36 @@ const enrolExistingMembers = async (ctx: ApiContext, journeyId: string, version:
   for await (const p of cursor) {
     const res = await ctx.db.segmentMemberships.updateOne(
       { journeyId, segmentId: config.segmentId, profileId: p.profileId },
-      { $setOnInsert: { journeyId, segmentId: config.segmentId, profileId: p.profileId, enteredAt: new Date() } },
+      {
+        $setOnInsert: {
+          journeyId,
+          segmentId: config.segmentId,
+          profileId: p.profileId,
+          enteredAt: new Date(),
+        },
+      },
       { upsert: true },
     );
-    if (res.upsertedCount === 1) await ctx.runtime.enrol({ journeyId, version, profileId: p.profileId, event: null });
+    if (res.upsertedCount === 1)
+      await ctx.runtime.enrol({ journeyId, version, profileId: p.profileId, event: null });
   }
 };
 
-export const isDuplicate = (err: unknown): boolean => typeof err === "object" && err !== null && "code" in err && err.code === 11000;
+export const isDuplicate = (err: unknown): boolean =>
+  typeof err === "object" && err !== null && "code" in err && err.code === 11000;
 
 /** Segment ids a journey document refers to (any node type's segment fields). */
 export const segmentRefs = (document: unknown): string[] => {
-  const nodes = typeof document === "object" && document !== null && "nodes" in document && Array.isArray(document.nodes) ? document.nodes : [];
+  const nodes =
+    typeof document === "object" &&
+    document !== null &&
+    "nodes" in document &&
+    Array.isArray(document.nodes)
+      ? document.nodes
+      : [];
   const refs: string[] = [];
-  for (const node of nodes as { type?: unknown; config?: unknown }[]) { // why: stored drafts passed the document schema
+  for (const node of nodes as { type?: unknown; config?: unknown }[]) {
+    // why: stored drafts passed the document schema
     const type = typeof node.type === "string" ? nodeTypes.get(node.type) : undefined;
     if (!type) continue;
     const parsed = type.config.safeParse(node.config ?? {});

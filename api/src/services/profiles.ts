@@ -4,12 +4,15 @@ import type { ProfileDoc } from "../store/types.js";
 
 /** A profile by its public id (userId, or the anonymousId of an anonymous profile), or by any of its anonymous ids. */
 export const findProfile = async (ctx: ApiContext, id: string): Promise<ProfileDoc> => {
-  const profile = (await ctx.db.profiles.findOne({ _id: id })) ?? (await ctx.db.profiles.findOne({ anonymousIds: id }));
+  const profile =
+    (await ctx.db.profiles.findOne({ _id: id })) ??
+    (await ctx.db.profiles.findOne({ anonymousIds: id }));
   if (!profile) throw notFound("Profile", id);
   return profile;
 };
 
-const iso = (d: unknown): string | null => (d instanceof Date ? d.toISOString() : typeof d === "string" ? d : null);
+const iso = (d: unknown): string | null =>
+  d instanceof Date ? d.toISOString() : typeof d === "string" ? d : null;
 
 export const profileSummary = (p: ProfileDoc) => ({
   profileId: p.profileId,
@@ -24,7 +27,10 @@ export const profileView = (p: ProfileDoc) => ({
   ...profileSummary(p),
   consent: p.consent ?? {},
   counters: Object.fromEntries(
-    Object.entries(p.counters ?? {}).map(([k, c]) => [k, { count: c.count, first: iso(c.first), last: iso(c.last) }]),
+    Object.entries(p.counters ?? {}).map(([k, c]) => [
+      k,
+      { count: c.count, first: iso(c.first), last: iso(c.last) },
+    ]),
   ),
 });
 
@@ -33,12 +39,23 @@ const TIMELINE_LIMIT = 200;
 /** Events, messages and enrolments of a profile, newest first, in one list. */
 export const timeline = async (ctx: ApiContext, profileId: string) => {
   const [events, messages, enrolments] = await Promise.all([
-    ctx.db.events.find({ profileId }, { projection: { traits: 0, context: 0 } }).sort({ timestamp: -1 }).limit(TIMELINE_LIMIT).toArray(),
+    ctx.db.events
+      .find({ profileId }, { projection: { traits: 0, context: 0 } })
+      .sort({ timestamp: -1 })
+      .limit(TIMELINE_LIMIT)
+      .toArray(),
     ctx.db.messages.find({ profileId }).sort({ createdAt: -1 }).limit(TIMELINE_LIMIT).toArray(),
     ctx.db.enrolments.find({ profileId }).sort({ startedAt: -1 }).limit(TIMELINE_LIMIT).toArray(),
   ]);
   const items = [
-    ...events.map((e) => ({ kind: "event" as const, at: iso(e.timestamp) ?? "", id: e.messageId, event: e.event, type: e.type, properties: e.properties })),
+    ...events.map((e) => ({
+      kind: "event" as const,
+      at: iso(e.timestamp) ?? "",
+      id: e.messageId,
+      event: e.event,
+      type: e.type,
+      properties: e.properties,
+    })),
     ...messages.map((m) => ({
       kind: "message" as const,
       at: iso(m.createdAt) ?? "",
@@ -58,5 +75,7 @@ export const timeline = async (ctx: ApiContext, profileId: string) => {
       currentNodeId: en.currentNodeId ?? null,
     })),
   ];
-  return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, TIMELINE_LIMIT * 2);
+  return items
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+    .slice(0, TIMELINE_LIMIT * 2);
 };

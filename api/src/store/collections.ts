@@ -25,8 +25,9 @@ export type Collections = {
 };
 
 export const collections = (db: Db, models: Models): Collections => {
-  const named = <T extends Document = Document>(model: { collection: { collectionName: string } }) =>
-    db.collection<T>(model.collection.collectionName);
+  const named = <T extends Document = Document>(model: {
+    collection: { collectionName: string };
+  }) => db.collection<T>(model.collection.collectionName);
   return {
     raw: db,
     profiles: named<ProfileDoc>(models.Profile),

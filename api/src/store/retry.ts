@@ -7,7 +7,10 @@ export const isTransient = (err: unknown): boolean => {
   const message = "message" in err && typeof err.message === "string" ? err.message : "";
   if (/SQLITE_BUSY|database is locked/i.test(message)) return true;
   const labels: unknown = "errorLabelSet" in err ? err.errorLabelSet : undefined;
-  return labels instanceof Set && (labels.has("TransientTransactionError") || labels.has("RetryableWriteError"));
+  return (
+    labels instanceof Set &&
+    (labels.has("TransientTransactionError") || labels.has("RetryableWriteError"))
+  );
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -10,13 +10,19 @@ export type TestApi = RunningApi & {
   dbName: string;
   taskQueue: string;
   /** fetch against the API with the bearer token (JSON body when given). */
-  api(path: string, init?: { method?: string; body?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  api(
+    path: string,
+    init?: { method?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
   /** fetch against /v1 with the write key as HTTP Basic user. */
   ingest(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
 };
 
 /** Starts the API on a free port against the test engines, with its own database and task queue. */
-export const startTestApi = async (name: string, extra: Partial<StartApiOptions> = {}): Promise<TestApi> => {
+export const startTestApi = async (
+  name: string,
+  extra: Partial<StartApiOptions> = {},
+): Promise<TestApi> => {
   const engines = inject("engines");
   const suffix = randomBytes(4).toString("hex");
   const dbName = `omnij_${name}_${suffix}`;
@@ -36,20 +42,34 @@ export const startTestApi = async (name: string, extra: Partial<StartApiOptions>
   const api: TestApi["api"] = (path, init = {}) =>
     fetch(`${running.url}${path}`, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, ...(init.body === undefined ? {} : { "content-type": "application/json" }), ...init.headers },
-      ...(init.body === undefined ? {} : { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }),
+      headers: {
+        authorization: `Bearer ${ADMIN_TOKEN}`,
+        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+        ...init.headers,
+      },
+      ...(init.body === undefined
+        ? {}
+        : { body: typeof init.body === "string" ? init.body : JSON.stringify(init.body) }),
     });
   const ingest: TestApi["ingest"] = (path, body, headers = {}) =>
     fetch(`${running.url}/v1${path}`, {
       method: "POST",
-      headers: { authorization: `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`, "content-type": "application/json", ...headers },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`,
+        "content-type": "application/json",
+        ...headers,
+      },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
   return { ...running, dbName, taskQueue, api, ingest };
 };
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
-export const eventually = async <T>(check: () => Promise<T | undefined | false | null>, timeoutMs = 20_000, what = "condition"): Promise<T> => {
+export const eventually = async <T>(
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs = 20_000,
+  what = "condition",
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -5,15 +5,21 @@
  * One writer per document also keeps FerretDB from losing concurrent `$inc`s (see keyed-queue.ts).
  */
 export class CounterBatcher {
-  private readonly pending = new Map<string, { inc: Record<string, number>; waiters: { resolve(): void; reject(e: unknown): void }[] }>();
+  private readonly pending = new Map<
+    string,
+    { inc: Record<string, number>; waiters: { resolve(): void; reject(e: unknown): void }[] }
+  >();
   private readonly inFlight = new Set<string>();
 
-  constructor(private readonly write: (key: string, inc: Record<string, number>) => Promise<void>) {}
+  constructor(
+    private readonly write: (key: string, inc: Record<string, number>) => Promise<void>,
+  ) {}
 
   add(key: string, inc: Record<string, number>): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const batch = this.pending.get(key) ?? { inc: {}, waiters: [] };
-      for (const [field, by] of Object.entries(inc)) batch.inc[field] = (batch.inc[field] ?? 0) + by;
+      for (const [field, by] of Object.entries(inc))
+        batch.inc[field] = (batch.inc[field] ?? 0) + by;
       batch.waiters.push({ resolve, reject });
       this.pending.set(key, batch);
       if (!this.inFlight.has(key)) void this.drain(key);

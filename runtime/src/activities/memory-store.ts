@@ -37,7 +37,8 @@ export class MemoryStore implements RuntimeStore {
       let parent = attributes;
       for (const part of parts.slice(0, -1)) {
         const child = parent[part];
-        const next: Record<string, unknown> = typeof child === "object" && child !== null && !Array.isArray(child) ? { ...child } : {};
+        const next: Record<string, unknown> =
+          typeof child === "object" && child !== null && !Array.isArray(child) ? { ...child } : {};
         parent[part] = next;
         parent = next;
       }
@@ -45,7 +46,8 @@ export class MemoryStore implements RuntimeStore {
     };
     for (const [path, value] of Object.entries(changes.set)) walk(path, (p, k) => (p[k] = value));
     for (const path of changes.unset) walk(path, (p, k) => delete p[k]);
-    for (const [path, by] of Object.entries(changes.inc)) walk(path, (p, k) => (p[k] = (typeof p[k] === "number" ? p[k] : 0) + by));
+    for (const [path, by] of Object.entries(changes.inc))
+      walk(path, (p, k) => (p[k] = (typeof p[k] === "number" ? p[k] : 0) + by));
     this.profile = { ...this.profile, attributes };
   }
 
@@ -71,7 +73,10 @@ export class MemoryStore implements RuntimeStore {
   async recentMarketingSends(_profileId: string, since: Date): Promise<Date[]> {
     const sent: MessageStatus[] = ["sent", "delivered", "opened", "clicked", "replied"];
     return [...this.messages.values()]
-      .filter((m) => m.category === "marketing" && sent.includes(m.status) && m.sentAt && m.sentAt >= since)
+      .filter(
+        (m) =>
+          m.category === "marketing" && sent.includes(m.status) && m.sentAt && m.sentAt >= since,
+      )
       .flatMap((m) => (m.sentAt ? [m.sentAt] : []))
       .sort((a, b) => a.getTime() - b.getTime());
   }

@@ -1,4 +1,9 @@
-import { Condition, StoredProfile, type CountedEvent, type ProfileSnapshot } from "@omnijourney/shared";
+import {
+  Condition,
+  StoredProfile,
+  type CountedEvent,
+  type ProfileSnapshot,
+} from "@omnijourney/shared";
 import type { Models } from "../models/index.js";
 import type { MessageStatus } from "../models/message.js";
 import { WORKSPACE_SETTINGS_ID } from "../models/settings.js";
@@ -17,7 +22,10 @@ function isDuplicateKey(error: unknown): boolean {
 }
 
 /** The live store: profiles, settings, segments, messages, enrolments and node counters in MongoDB. */
-export function createMongoStore(models: Models, options: { settingsTtlMs?: number } = {}): RuntimeStore {
+export function createMongoStore(
+  models: Models,
+  options: { settingsTtlMs?: number } = {},
+): RuntimeStore {
   const settingsTtl = options.settingsTtlMs ?? SETTINGS_TTL_MS;
   const counters = new KeyedQueue();
   const nodeStats = new CounterBatcher(async (key, inc) => {
@@ -37,7 +45,11 @@ export function createMongoStore(models: Models, options: { settingsTtlMs?: numb
     async getProfile(profileId: string): Promise<ProfileSnapshot | null> {
       const doc = await models.Profile.findOne({ profileId }).lean();
       if (!doc) return null;
-      const parsed = StoredProfile.safeParse({ ...doc, createdAt: doc.createdAt ?? new Date(0), updatedAt: doc.updatedAt ?? new Date(0) });
+      const parsed = StoredProfile.safeParse({
+        ...doc,
+        createdAt: doc.createdAt ?? new Date(0),
+        updatedAt: doc.updatedAt ?? new Date(0),
+      });
       return parsed.success ? parsed.data : null;
     },
 
@@ -49,11 +61,16 @@ export function createMongoStore(models: Models, options: { settingsTtlMs?: numb
       const update: Record<string, Record<string, unknown>> = {};
       const set = Object.entries(changes.set);
       const inc = Object.entries(changes.inc);
-      if (set.length) update.$set = Object.fromEntries(set.map(([path, v]) => [`attributes.${path}`, v]));
-      if (changes.unset.length) update.$unset = Object.fromEntries(changes.unset.map((path) => [`attributes.${path}`, ""]));
-      if (inc.length) update.$inc = Object.fromEntries(inc.map(([path, v]) => [`attributes.${path}`, v]));
+      if (set.length)
+        update.$set = Object.fromEntries(set.map(([path, v]) => [`attributes.${path}`, v]));
+      if (changes.unset.length)
+        update.$unset = Object.fromEntries(changes.unset.map((path) => [`attributes.${path}`, ""]));
+      if (inc.length)
+        update.$inc = Object.fromEntries(inc.map(([path, v]) => [`attributes.${path}`, v]));
       if (Object.keys(update).length === 0) return;
-      await counters.run(`profile:${profileId}`, () => models.Profile.updateOne({ profileId }, update));
+      await counters.run(`profile:${profileId}`, () =>
+        models.Profile.updateOne({ profileId }, update),
+      );
     },
 
     async getSettings(): Promise<WorkspaceSettings> {
@@ -90,7 +107,11 @@ export function createMongoStore(models: Models, options: { settingsTtlMs?: numb
       const attempt = () =>
         models.Message.findOneAndUpdate(
           { idempotencyKey },
-          { $set: set, $push: { statusHistory: change }, $setOnInsert: { idempotencyKey, createdAt: at } },
+          {
+            $set: set,
+            $push: { statusHistory: change },
+            $setOnInsert: { idempotencyKey, createdAt: at },
+          },
           { upsert: true, returnDocument: "after", timestamps: false },
         ).lean();
       let doc;
@@ -106,7 +127,12 @@ export function createMongoStore(models: Models, options: { settingsTtlMs?: numb
 
     async recentMarketingSends(profileId: string, since: Date): Promise<Date[]> {
       const docs = await models.Message.find(
-        { profileId, category: "marketing", status: { $in: SENT_STATUSES }, sentAt: { $gte: since } },
+        {
+          profileId,
+          category: "marketing",
+          status: { $in: SENT_STATUSES },
+          sentAt: { $gte: since },
+        },
         { sentAt: 1 },
       )
         .sort({ sentAt: 1 })
@@ -124,7 +150,8 @@ export function createMongoStore(models: Models, options: { settingsTtlMs?: numb
       if (fields.reason) set.reason = fields.reason;
       if (fields.endedAt) set.endedAt = fields.endedAt;
       if (fields.revenue !== undefined) set.revenue = fields.revenue;
-      for (const [nodeId, variant] of Object.entries(fields.variants)) set[`variants.${nodeId}`] = variant;
+      for (const [nodeId, variant] of Object.entries(fields.variants))
+        set[`variants.${nodeId}`] = variant;
       try {
         await counters.run(`enrolment:${enrolment.enrolmentId}`, () =>
           models.Enrolment.updateOne(
@@ -149,7 +176,11 @@ export function createMongoStore(models: Models, options: { settingsTtlMs?: numb
         if (isDuplicateKey(error)) return;
         throw error;
       }
-      await Promise.all([...increments].map(([nodeId, inc]) => nodeStats.add(`${enrolment.journeyId}\u0000${nodeId}`, inc)));
+      await Promise.all(
+        [...increments].map(([nodeId, inc]) =>
+          nodeStats.add(`${enrolment.journeyId}\u0000${nodeId}`, inc),
+        ),
+      );
     },
   };
 }

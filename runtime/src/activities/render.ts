@@ -2,12 +2,19 @@ import { unescapeKey, type JourneyEvent, type ProfileSnapshot } from "@omnijourn
 import { Liquid } from "liquidjs";
 
 /** One Liquid engine for the process: parsed templates are cached by source. */
-const engine = new Liquid({ cache: 1_000, strictFilters: false, strictVariables: false, ownPropertyOnly: true });
+const engine = new Liquid({
+  cache: 1_000,
+  strictFilters: false,
+  strictVariables: false,
+  ownPropertyOnly: true,
+});
 
 function unescapeKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(unescapeKeys);
   if (value instanceof Date || typeof value !== "object" || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [unescapeKey(k), unescapeKeys(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [unescapeKey(k), unescapeKeys(v)]),
+  );
 }
 
 /** What templates see: `profile.<trait>`, `profile.id`, `event.name`, `event.properties.<x>`, `journey.id`. */
@@ -19,14 +26,29 @@ export function templateContext(input: {
 }): Record<string, unknown> {
   const attributes = unescapeKeys(input.profile.attributes);
   return {
-    profile: { ...(typeof attributes === "object" && attributes !== null ? attributes : {}), id: input.profile.profileId, profileId: input.profile.profileId, userId: input.profile.userId },
-    event: input.event ? { name: input.event.event, event: input.event.event, properties: input.event.properties, timestamp: input.event.timestamp } : {},
+    profile: {
+      ...(typeof attributes === "object" && attributes !== null ? attributes : {}),
+      id: input.profile.profileId,
+      profileId: input.profile.profileId,
+      userId: input.profile.userId,
+    },
+    event: input.event
+      ? {
+          name: input.event.event,
+          event: input.event.event,
+          properties: input.event.properties,
+          timestamp: input.event.timestamp,
+        }
+      : {},
     journey: { id: input.journeyId, version: input.version },
   };
 }
 
 /** Renders every field of a message's content with LiquidJS. */
-export async function renderFields(fields: Record<string, string>, context: Record<string, unknown>): Promise<Record<string, string>> {
+export async function renderFields(
+  fields: Record<string, string>,
+  context: Record<string, unknown>,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [key, source] of Object.entries(fields)) {
     out[key] = key === "method" ? source : await engine.parseAndRender(source, context);

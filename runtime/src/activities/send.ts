@@ -1,5 +1,15 @@
-import type { Channel, JourneyEvent, MessageCategory, ProfileSnapshot, SendOutcome } from "@omnijourney/shared";
-import type { AnyOutgoingMessage, MessageMetadata, PushSubscriptionJson } from "../providers/types.js";
+import type {
+  Channel,
+  JourneyEvent,
+  MessageCategory,
+  ProfileSnapshot,
+  SendOutcome,
+} from "@omnijourney/shared";
+import type {
+  AnyOutgoingMessage,
+  MessageMetadata,
+  PushSubscriptionJson,
+} from "../providers/types.js";
 import type { Providers as ProviderSet } from "../providers/factory.js";
 import { durationMs } from "../settings/workspace-settings.js";
 import { quietHoursEnd, resolveTimeZone } from "../time/zoned.js";
@@ -31,7 +41,15 @@ export type SendDeps = {
 
 /** Channels whose marketing messages need an explicit opt-in (carrier and Meta rules); others are opt-out. */
 const OPT_IN_CHANNELS: ReadonlySet<Channel> = new Set(["sms", "whatsapp"]);
-const FINAL_STATUSES = new Set(["sent", "delivered", "opened", "clicked", "replied", "failed", "suppressed"]);
+const FINAL_STATUSES = new Set([
+  "sent",
+  "delivered",
+  "opened",
+  "clicked",
+  "replied",
+  "failed",
+  "suppressed",
+]);
 
 function priorOutcome(prior: StoredMessage): SendOutcome {
   const status = prior.status === "failed" || prior.status === "suppressed" ? prior.status : "sent";
@@ -47,13 +65,23 @@ function isPushSubscription(value: unknown): value is PushSubscriptionJson {
   if (typeof value !== "object" || value === null) return false;
   const endpoint: unknown = Reflect.get(value, "endpoint");
   const keys: unknown = Reflect.get(value, "keys");
-  return typeof endpoint === "string" && typeof keys === "object" && keys !== null && typeof Reflect.get(keys, "p256dh") === "string";
+  return (
+    typeof endpoint === "string" &&
+    typeof keys === "object" &&
+    keys !== null &&
+    typeof Reflect.get(keys, "p256dh") === "string"
+  );
 }
 
 /** The profile's address on a channel, or null (webhook addresses come from the rendered content). */
-export function addressOf(channel: Channel, profile: ProfileSnapshot, rendered: Record<string, string>): string | PushSubscriptionJson[] | null {
+export function addressOf(
+  channel: Channel,
+  profile: ProfileSnapshot,
+  rendered: Record<string, string>,
+): string | PushSubscriptionJson[] | null {
   const a = profile.attributes;
-  const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : null);
+  const text = (v: unknown) =>
+    typeof v === "string" && v.trim() !== "" ? v.trim() : typeof v === "number" ? String(v) : null;
   switch (channel) {
     case "email":
       return text(a.email);
@@ -63,7 +91,9 @@ export function addressOf(channel: Channel, profile: ProfileSnapshot, rendered: 
     case "telegram":
       return text(a.telegramChatId);
     case "push": {
-      const subs = Array.isArray(a.pushSubscriptions) ? a.pushSubscriptions.filter(isPushSubscription) : [];
+      const subs = Array.isArray(a.pushSubscriptions)
+        ? a.pushSubscriptions.filter(isPushSubscription)
+        : [];
       return subs.length > 0 ? subs : null;
     }
     case "webhook":
@@ -74,7 +104,11 @@ export function addressOf(channel: Channel, profile: ProfileSnapshot, rendered: 
 }
 
 /** Why the profile's consent forbids this message, or null when it allows it. */
-export function consentProblem(channel: Channel, category: MessageCategory, profile: ProfileSnapshot): string | null {
+export function consentProblem(
+  channel: Channel,
+  category: MessageCategory,
+  profile: ProfileSnapshot,
+): string | null {
   const consent = profile.consent[channel];
   if (category === "transactional") {
     // Transactional messages skip marketing consent; only an explicit transactional block stops them.
@@ -87,9 +121,16 @@ export function consentProblem(channel: Channel, category: MessageCategory, prof
 }
 
 /** Maps a node's rendered content fields onto what the channel's provider expects. */
-function providerContent(channel: Channel, rendered: Record<string, string>): Record<string, string> {
+function providerContent(
+  channel: Channel,
+  rendered: Record<string, string>,
+): Record<string, string> {
   const pick = (fields: Record<string, string | undefined>) =>
-    Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""));
+    Object.fromEntries(
+      Object.entries(fields).filter(
+        (e): e is [string, string] => typeof e[1] === "string" && e[1] !== "",
+      ),
+    );
   switch (channel) {
     case "email":
       return pick({
@@ -107,11 +148,19 @@ function providerContent(channel: Channel, rendered: Record<string, string>): Re
     case "inapp":
       return pick({ title: rendered.title, body: rendered.body, url: rendered.url });
     case "webhook":
-      return pick({ body: rendered.body, method: rendered.method, contentType: rendered.body?.trim().startsWith("{") ? "application/json" : undefined });
+      return pick({
+        body: rendered.body,
+        method: rendered.method,
+        contentType: rendered.body?.trim().startsWith("{") ? "application/json" : undefined,
+      });
   }
 }
 
-function outgoing(channel: Channel, to: string | PushSubscriptionJson[], base: Omit<AnyOutgoingMessage, "channel" | "to">): AnyOutgoingMessage {
+function outgoing(
+  channel: Channel,
+  to: string | PushSubscriptionJson[],
+  base: Omit<AnyOutgoingMessage, "channel" | "to">,
+): AnyOutgoingMessage {
   if (channel === "push") return { ...base, channel, to: Array.isArray(to) ? to : [] };
   const address = typeof to === "string" ? to : "";
   return { ...base, channel, to: address };
@@ -127,7 +176,10 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
   const prior = await store.findMessage(req.idempotencyKey);
   if (prior && FINAL_STATUSES.has(prior.status)) return priorOutcome(prior);
 
-  const [profileOrNull, settings] = await Promise.all([store.getProfile(req.enrolment.profileId), store.getSettings()]);
+  const [profileOrNull, settings] = await Promise.all([
+    store.getProfile(req.enrolment.profileId),
+    store.getSettings(),
+  ]);
   const profile: ProfileSnapshot = profileOrNull ?? {
     profileId: req.enrolment.profileId,
     anonymousIds: [],
@@ -170,7 +222,10 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
   }
   if (marketing && req.policy.frequencyCapped && settings.frequencyCap.enabled) {
     const windowMs = durationMs(settings.frequencyCap.window);
-    const recent = await store.recentMarketingSends(profile.profileId, new Date(req.at.getTime() - windowMs));
+    const recent = await store.recentMarketingSends(
+      profile.profileId,
+      new Date(req.at.getTime() - windowMs),
+    );
     if (recent.length >= settings.frequencyCap.limit) {
       if (settings.frequencyCap.action === "skip") return suppress("frequency_cap");
       const oldest = recent[recent.length - settings.frequencyCap.limit] ?? recent[0] ?? req.at;
@@ -178,12 +233,22 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     }
   }
 
-  const context = templateContext({ profile, event: req.event, journeyId: req.enrolment.journeyId, version: req.enrolment.version });
+  const context = templateContext({
+    profile,
+    event: req.event,
+    journeyId: req.enrolment.journeyId,
+    version: req.enrolment.version,
+  });
   let rendered: Record<string, string>;
   try {
     rendered = await renderFields(req.content, context);
   } catch (error) {
-    await store.writeMessage({ ...base, status: "failed", reason: `render: ${error instanceof Error ? error.message : String(error)}`, cost: 0 });
+    await store.writeMessage({
+      ...base,
+      status: "failed",
+      reason: `render: ${error instanceof Error ? error.message : String(error)}`,
+      cost: 0,
+    });
     return { status: "failed", reason: "render_error" };
   }
   const to = addressOf(req.channel, profile, rendered);
@@ -192,10 +257,23 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
   const configuredCost = settings.channelCosts[req.channel] ?? 0;
 
   // Claim the key before handing the message over, so the log shows it even if the worker dies mid-send.
-  const { id } = await store.writeMessage({ ...base, status: "queued", content: rendered, to: toText });
+  const { id } = await store.writeMessage({
+    ...base,
+    status: "queued",
+    content: rendered,
+    to: toText,
+  });
   if (!deps.providers) {
     const cost = configuredCost;
-    await store.writeMessage({ ...base, status: "sent", content: rendered, to: toText, provider: "simulation", cost, sentAt: req.at });
+    await store.writeMessage({
+      ...base,
+      status: "sent",
+      content: rendered,
+      to: toText,
+      provider: "simulation",
+      cost,
+      sentAt: req.at,
+    });
     return { status: "sent", messageId: id, cost };
   }
   const metadata: MessageMetadata = {
@@ -203,7 +281,15 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     nodeId: req.nodeId,
     profileId: req.enrolment.profileId,
     messageId: id,
-    ...(marketing && deps.unsubscribeUrl ? { unsubscribeUrl: deps.unsubscribeUrl({ profileId: profile.profileId, channel: req.channel, messageId: id }) } : {}),
+    ...(marketing && deps.unsubscribeUrl
+      ? {
+          unsubscribeUrl: deps.unsubscribeUrl({
+            profileId: profile.profileId,
+            channel: req.channel,
+            messageId: id,
+          }),
+        }
+      : {}),
   };
   const message = outgoing(req.channel, to, {
     content: providerContent(req.channel, rendered),
@@ -216,23 +302,33 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
   if (result.status === "failed") {
     if (!result.permanent) {
       // Transient: let Temporal retry the activity with backoff (the key stays claimed as queued).
-      throw new Error(`${req.channel} provider ${provider} failed: ${result.error ?? "unknown error"}`);
+      throw new Error(
+        `${req.channel} provider ${provider} failed: ${result.error ?? "unknown error"}`,
+      );
     }
-    await store.writeMessage({ ...base, status: "failed", reason: result.error ?? "provider_failed", provider, cost: 0 });
+    await store.writeMessage({
+      ...base,
+      status: "failed",
+      reason: result.error ?? "provider_failed",
+      provider,
+      cost: 0,
+    });
     return { status: "failed", reason: result.error ?? "provider_failed", messageId: id };
   }
   const cost = typeof result.cost === "number" && result.cost > 0 ? result.cost : configuredCost;
   // The provider has accepted the message: recording that must not fail on a transient database error
   // (FerretDB answers busy writers with SQLITE_BUSY), or the activity's retry would send it again.
-  await persistently(() => store.writeMessage({
-    ...base,
-    status: "sent",
-    provider,
-    cost,
-    sentAt: req.at,
-    ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}),
-    ...(result.currency ? { currency: result.currency } : {}),
-  }));
+  await persistently(() =>
+    store.writeMessage({
+      ...base,
+      status: "sent",
+      provider,
+      cost,
+      sentAt: req.at,
+      ...(result.providerMessageId ? { providerMessageId: result.providerMessageId } : {}),
+      ...(result.currency ? { currency: result.currency } : {}),
+    }),
+  );
   return { status: "sent", messageId: id, cost };
 }
 

@@ -37,7 +37,11 @@ export type MessageWrite = {
 };
 
 /** Attribute changes already rendered: paths are attribute paths ("plan", "address.city"). */
-export type ProfileChanges = { set: Record<string, unknown>; unset: string[]; inc: Record<string, number> };
+export type ProfileChanges = {
+  set: Record<string, unknown>;
+  unset: string[];
+  inc: Record<string, number>;
+};
 
 /**
  * Everything the activities read and write. The live worker uses MongoDB (mongo-store.ts); a

@@ -1,6 +1,13 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from "mongoose";
 
-export const enrolmentStatuses = ["active", "completed", "converted", "exited", "cancelled", "failed"] as const;
+export const enrolmentStatuses = [
+  "active",
+  "completed",
+  "converted",
+  "exited",
+  "cancelled",
+  "failed",
+] as const;
 export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 
 /** A projection of one enrolment workflow's state, written by the runtime, read by the API and studio. */

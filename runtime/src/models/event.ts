@@ -4,7 +4,11 @@ import { Schema, type Connection, type InferSchemaType, type Model } from "mongo
 export const eventSchema = new Schema(
   {
     messageId: { type: String, required: true, unique: true },
-    type: { type: String, required: true, enum: ["track", "identify", "alias", "page", "screen", "group"] },
+    type: {
+      type: String,
+      required: true,
+      enum: ["track", "identify", "alias", "page", "screen", "group"],
+    },
     /** The profile the event was attributed to at ingestion (after identity resolution). */
     profileId: { type: String, required: true },
     event: { type: String },

@@ -82,7 +82,10 @@ export function normaliseSettings(stored: unknown): WorkspaceSettings {
       enabled: typeof quiet.enabled === "boolean" ? quiet.enabled : d.quietHours.enabled,
       start: typeof quiet.start === "string" ? quiet.start : d.quietHours.start,
       end: typeof quiet.end === "string" ? quiet.end : d.quietHours.end,
-      defaultTimezone: typeof quiet.defaultTimezone === "string" ? quiet.defaultTimezone : d.quietHours.defaultTimezone,
+      defaultTimezone:
+        typeof quiet.defaultTimezone === "string"
+          ? quiet.defaultTimezone
+          : d.quietHours.defaultTimezone,
     },
     frequencyCap: {
       enabled: typeof cap.enabled === "boolean" ? cap.enabled : d.frequencyCap.enabled,
@@ -95,7 +98,8 @@ export function normaliseSettings(stored: unknown): WorkspaceSettings {
               (window.unit as DurationSpec["unit"])
             : d.frequencyCap.window.unit,
       },
-      action: cap.action === "defer" ? "defer" : cap.action === "skip" ? "skip" : d.frequencyCap.action,
+      action:
+        cap.action === "defer" ? "defer" : cap.action === "skip" ? "skip" : d.frequencyCap.action,
     },
     channelCosts: { ...d.channelCosts, ...numberMap(s.channelCosts) },
     currency: typeof s.currency === "string" ? s.currency : d.currency,
@@ -106,13 +110,15 @@ export function normaliseSettings(stored: unknown): WorkspaceSettings {
 function numberMap(value: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   if (!isRecord(value)) return out;
-  for (const [key, v] of Object.entries(value)) if (typeof v === "number" && Number.isFinite(v)) out[key] = v;
+  for (const [key, v] of Object.entries(value))
+    if (typeof v === "number" && Number.isFinite(v)) out[key] = v;
   return out;
 }
 
 function providerMap(value: unknown): WorkspaceSettings["providers"] {
   const out: WorkspaceSettings["providers"] = {};
   if (!isRecord(value)) return out;
-  for (const [key, v] of Object.entries(value)) if (isRecord(v) && typeof v.provider === "string") out[key] = v;
+  for (const [key, v] of Object.entries(value))
+    if (isRecord(v) && typeof v.provider === "string") out[key] = v;
   return out;
 }

@@ -3,7 +3,15 @@
  * hours and `wait.until`. Pure functions of their inputs; the runtime calls them from activities with
  * the workflow's time, so replays and time-skipping tests see the same instants.
  */
-export type LocalTime = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number };
+export type LocalTime = {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+};
 
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 export type WeekdayName = (typeof WEEKDAYS)[number];
@@ -73,7 +81,14 @@ function offsetAt(instant: number, timeZone: string): number {
  * change (02:30 on a spring-forward night) resolves to the same offset as before the change, i.e.
  * one hour later on the clock; an ambiguous time (fall-back) resolves to its first occurrence.
  */
-export function zonedInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
+export function zonedInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
   const naive = Date.UTC(year, month - 1, day, hour, minute);
   const first = naive - offsetAt(naive, timeZone);
   const second = naive - offsetAt(first, timeZone);
@@ -94,7 +109,12 @@ export function minutesOf(hhmm: string): number {
 }
 
 /** The calendar date `days` after a local date (pure calendar arithmetic in UTC, no zone involved). */
-function addDays(year: number, month: number, day: number, days: number): { year: number; month: number; day: number } {
+function addDays(
+  year: number,
+  month: number,
+  day: number,
+  days: number,
+): { year: number; month: number; day: number } {
   const d = new Date(Date.UTC(year, month - 1, day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
@@ -103,18 +123,35 @@ function addDays(year: number, month: number, day: number, days: number): { year
  * When quiet hours end, if `now` falls inside them; null otherwise. Quiet hours run from `start` to
  * `end` local time and may wrap midnight (21:00–08:00).
  */
-export function quietHoursEnd(now: Date, timeZone: string, start: string, end: string): Date | null {
+export function quietHoursEnd(
+  now: Date,
+  timeZone: string,
+  start: string,
+  end: string,
+): Date | null {
   const startMin = minutesOf(start);
   const endMin = minutesOf(end);
   if (startMin === endMin) return null;
   const l = localTime(now, timeZone);
   const nowMin = l.hour * 60 + l.minute;
   const wraps = startMin > endMin;
-  const inside = wraps ? nowMin >= startMin || nowMin < endMin : nowMin >= startMin && nowMin < endMin;
+  const inside = wraps
+    ? nowMin >= startMin || nowMin < endMin
+    : nowMin >= startMin && nowMin < endMin;
   if (!inside) return null;
   // The end is today when we are before it on the clock, else tomorrow.
-  const date = nowMin < endMin ? { year: l.year, month: l.month, day: l.day } : addDays(l.year, l.month, l.day, 1);
-  return zonedInstant(date.year, date.month, date.day, Math.floor(endMin / 60), endMin % 60, timeZone);
+  const date =
+    nowMin < endMin
+      ? { year: l.year, month: l.month, day: l.day }
+      : addDays(l.year, l.month, l.day, 1);
+  return zonedInstant(
+    date.year,
+    date.month,
+    date.day,
+    Math.floor(endMin / 60),
+    endMin % 60,
+    timeZone,
+  );
 }
 
 /**
@@ -122,18 +159,32 @@ export function quietHoursEnd(now: Date, timeZone: string, start: string, end: s
  * [from, to) on an allowed day, else the next allowed day's `from` after `now`. Without `to` the
  * window is the moment `from`, so the answer is the next `from` strictly after `now`.
  */
-export function nextWindowStart(now: Date, timeZone: string, days: readonly string[], from: string, to?: string): Date {
+export function nextWindowStart(
+  now: Date,
+  timeZone: string,
+  days: readonly string[],
+  from: string,
+  to?: string,
+): Date {
   const allowed = new Set(days.map((d) => d.toLowerCase().slice(0, 3)));
   const fromMin = minutesOf(from);
   const l = localTime(now, timeZone);
   const nowMin = l.hour * 60 + l.minute;
   const todayName = WEEKDAYS[l.weekday] ?? "sun";
-  if (to !== undefined && allowed.has(todayName) && nowMin >= fromMin && nowMin < minutesOf(to)) return now;
+  if (to !== undefined && allowed.has(todayName) && nowMin >= fromMin && nowMin < minutesOf(to))
+    return now;
   for (let offset = 0; offset <= 8; offset++) {
     const date = addDays(l.year, l.month, l.day, offset);
     const weekday = new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
     if (!allowed.has(WEEKDAYS[weekday] ?? "sun")) continue;
-    const candidate = zonedInstant(date.year, date.month, date.day, Math.floor(fromMin / 60), fromMin % 60, timeZone);
+    const candidate = zonedInstant(
+      date.year,
+      date.month,
+      date.day,
+      Math.floor(fromMin / 60),
+      fromMin % 60,
+      timeZone,
+    );
     if (candidate.getTime() > now.getTime()) return candidate;
   }
   // No allowed day at all: never wait forever.

@@ -51,7 +51,12 @@ import type {
 const activities = proxyActivities<JourneyActivities>({
   // Short enough that a send lost with a crashed worker is retried soon; providers time out sooner.
   startToCloseTimeout: "30 seconds",
-  retry: { initialInterval: "1 second", maximumInterval: "1 minute", backoffCoefficient: 2, maximumAttempts: 12 },
+  retry: {
+    initialInterval: "1 second",
+    maximumInterval: "1 minute",
+    backoffCoefficient: 2,
+    maximumAttempts: 12,
+  },
 });
 const local = proxyLocalActivities<JourneyActivities>({
   startToCloseTimeout: "30 seconds",
@@ -123,8 +128,12 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     workflowId: info.workflowId,
     enrolmentId: `${info.workflowId}/${info.firstExecutionRunId}`,
   };
-  const state: CarriedState = input.carried ?? freshState(new Date().toISOString(), plan.triggerNodeId);
-  const policy: SendPolicy = { respectQuietHours: plan.settings.respectQuietHours, frequencyCapped: plan.settings.frequencyCapped };
+  const state: CarriedState =
+    input.carried ?? freshState(new Date().toISOString(), plan.triggerNodeId);
+  const policy: SendPolicy = {
+    respectQuietHours: plan.settings.respectQuietHours,
+    frequencyCapped: plan.settings.frequencyCapped,
+  };
   const simulation = input.mode === "simulation";
   let terminal: Terminal | null = null;
   let waitingFor: WaitingFor = null;
@@ -134,7 +143,9 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   const goal = plan.settings.goal;
   const goalDeadline = goal ? startedAtMs + durationToMs(goal.within) : 0;
   const exitEvents = plan.settings.exitOn.flatMap((c) => ("event" in c ? [c] : []));
-  const exitConditions = plan.settings.exitOn.flatMap((c) => ("condition" in c ? [c.condition] : []));
+  const exitConditions = plan.settings.exitOn.flatMap((c) =>
+    "condition" in c ? [c.condition] : [],
+  );
 
   const nowIso = () => new Date().toISOString();
   const queue = (op: ProgressOp) => state.pendingProgress.push(op);
@@ -142,7 +153,12 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   const takeProgress = (): ProgressBatch | undefined => {
     if (state.pendingProgress.length === 0) return undefined;
     state.progressSeq += 1;
-    const batch = { enrolment, seq: state.progressSeq, ops: state.pendingProgress, startedAt: state.startedAt };
+    const batch = {
+      enrolment,
+      seq: state.progressSeq,
+      ops: state.pendingProgress,
+      startedAt: state.startedAt,
+    };
     state.pendingProgress = [];
     return batch;
   };
@@ -156,7 +172,12 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   const convert = (event: JourneyEvent, revenueProperty: string | undefined) => {
     if (state.converted) return;
     const raw = revenueProperty ? event.properties[revenueProperty] : undefined;
-    const revenue = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw)) ? Number(raw) : 0;
+    const revenue =
+      typeof raw === "number"
+        ? raw
+        : typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw))
+          ? Number(raw)
+          : 0;
     state.converted = { at: nowIso(), revenue };
     queue({
       op: "convert",
@@ -175,11 +196,20 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (terminal) return;
     for (const criterion of exitEvents) {
       if (criterion.event === event.event && propertiesMatch(criterion.where, event.properties)) {
-        terminal = { status: state.converted ? "converted" : "exited", reason: `exit event ${event.event}` };
+        terminal = {
+          status: state.converted ? "converted" : "exited",
+          reason: `exit event ${event.event}`,
+        };
         return;
       }
     }
-    if (goal && !state.converted && goal.event === event.event && Date.now() <= goalDeadline && propertiesMatch(goal.where, event.properties)) {
+    if (
+      goal &&
+      !state.converted &&
+      goal.event === event.event &&
+      Date.now() <= goalDeadline &&
+      propertiesMatch(goal.where, event.properties)
+    ) {
       convert(event, goal.revenueProperty);
       terminal = { status: "converted", reason: `goal ${goal.event}` };
       return;
@@ -202,7 +232,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   }));
 
   /** Index of the first inbox event after `sinceSeq` that matches, consuming it. */
-  const takeEvent = (sinceSeq: number, matches: (e: JourneyEvent) => boolean): JourneyEvent | null => {
+  const takeEvent = (
+    sinceSeq: number,
+    matches: (e: JourneyEvent) => boolean,
+  ): JourneyEvent | null => {
     const index = state.inbox.findIndex((entry) => entry.seq > sinceSeq && matches(entry.event));
     if (index < 0) return null;
     const [entry] = state.inbox.splice(index, 1);
@@ -213,7 +246,14 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
    * Waits until `until` (epoch ms) or until `ready()` or a terminal criterion. The deadline is kept in
    * the carried state so a continue-as-new in the middle resumes the same wait.
    */
-  const waitFor = async (nodeId: string, visit: number, untilMs: number, what: WaitingFor, ready: () => boolean, step?: number): Promise<"ready" | "timeout"> => {
+  const waitFor = async (
+    nodeId: string,
+    visit: number,
+    untilMs: number,
+    what: WaitingFor,
+    ready: () => boolean,
+    step?: number,
+  ): Promise<"ready" | "timeout"> => {
     waitingFor = what;
     // Short waits are not worth a write of their own: their progress rides on the next activity.
     if (untilMs - Date.now() >= SHORT_WAIT_MS) {
@@ -223,7 +263,11 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     for (;;) {
       const remaining = untilMs - Date.now();
       const done = await condition(
-        () => terminal !== null || ready() || workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_BUDGET,
+        () =>
+          terminal !== null ||
+          ready() ||
+          workflowInfo().continueAsNewSuggested ||
+          workflowInfo().historyLength > HISTORY_BUDGET,
         Math.max(remaining, 1),
       );
       if (terminal) throw new Ended();
@@ -233,7 +277,13 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         return "timeout";
       }
       // History is long while we wait (many signals): continue as new and resume this very wait.
-      state.currentWait = { nodeId, visit, until: untilMs, sinceSeq: state.currentWait?.sinceSeq ?? 0, ...(step !== undefined ? { step } : {}) };
+      state.currentWait = {
+        nodeId,
+        visit,
+        until: untilMs,
+        sinceSeq: state.currentWait?.sinceSeq ?? 0,
+        ...(step !== undefined ? { step } : {}),
+      };
       await continueAsNewNow();
     }
     waitingFor = null;
@@ -246,16 +296,31 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   };
 
   /** Resumes a wait carried over a continue-as-new, else starts a new one. */
-  const beginWait = (nodeId: string, visit: number, untilMs: number): { until: number; sinceSeq: number; step?: number } => {
+  const beginWait = (
+    nodeId: string,
+    visit: number,
+    untilMs: number,
+  ): { until: number; sinceSeq: number; step?: number } => {
     const carried = state.currentWait;
     if (carried && carried.nodeId === nodeId && carried.visit === visit) return carried;
     state.currentWait = { nodeId, visit, until: untilMs, sinceSeq: state.eventSeq };
     return state.currentWait;
   };
 
-  const sleepUntil = async (nodeId: string, visit: number, untilMs: number, reason: "wait" | "deferred") => {
+  const sleepUntil = async (
+    nodeId: string,
+    visit: number,
+    untilMs: number,
+    reason: "wait" | "deferred",
+  ) => {
     const wait = beginWait(nodeId, visit, untilMs);
-    await waitFor(nodeId, visit, wait.until, { kind: "timer", until: new Date(wait.until).toISOString(), reason }, () => false);
+    await waitFor(
+      nodeId,
+      visit,
+      wait.until,
+      { kind: "timer", until: new Date(wait.until).toISOString(), reason },
+      () => false,
+    );
     state.currentWait = null;
   };
 
@@ -294,7 +359,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       channels: config.steps.map((s) => s.channel),
       progress: takeProgress(),
     });
-    const carried = state.currentWait?.nodeId === node.id && state.currentWait.visit === visit ? state.currentWait.step : undefined;
+    const carried =
+      state.currentWait?.nodeId === node.id && state.currentWait.visit === visit
+        ? state.currentWait.step
+        : undefined;
     const startAt = carried === undefined ? 0 : Math.max(order.indexOf(carried), 0);
     for (let position = startAt; position < order.length; position++) {
       const stepIndex = order[position] ?? 0;
@@ -323,10 +391,19 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         }
         // Skipped (no address, no consent, capped) or failed: escalate at once.
         if (!outcome || outcome.status !== "sent") continue;
-        state.currentWait = { nodeId: node.id, visit, until: Date.now() + durationToMs(step.window), sinceSeq: state.eventSeq, step: stepIndex };
+        state.currentWait = {
+          nodeId: node.id,
+          visit,
+          until: Date.now() + durationToMs(step.window),
+          sinceSeq: state.eventSeq,
+          step: stepIndex,
+        };
       }
       const wait = state.currentWait ?? { until: Date.now(), sinceSeq: state.eventSeq };
-      const responded = () => state.inbox.some((e) => e.seq > wait.sinceSeq && config.responseEvents.includes(e.event.event));
+      const responded = () =>
+        state.inbox.some(
+          (e) => e.seq > wait.sinceSeq && config.responseEvents.includes(e.event.event),
+        );
       const result = await waitFor(
         node.id,
         visit,
@@ -344,8 +421,16 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     return "exhausted";
   };
 
-  const evaluate = async (args: { conditions?: Condition[]; segmentId?: string }): Promise<number> => {
-    const result = await activities.evaluate({ enrolment, at: nowIso(), ...args, progress: takeProgress() });
+  const evaluate = async (args: {
+    conditions?: Condition[];
+    segmentId?: string;
+  }): Promise<number> => {
+    const result = await activities.evaluate({
+      enrolment,
+      at: nowIso(),
+      ...args,
+      progress: takeProgress(),
+    });
     if (terminal) throw new Ended();
     return result;
   };
@@ -361,16 +446,32 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       case "wait.duration": {
         const duration = parse.waitDuration(node.config);
         const wait = beginWait(node.id, visit, Date.now() + durationToMs(duration));
-        await waitFor(node.id, visit, wait.until, { kind: "timer", until: new Date(wait.until).toISOString(), reason: "wait" }, () => false);
+        await waitFor(
+          node.id,
+          visit,
+          wait.until,
+          { kind: "timer", until: new Date(wait.until).toISOString(), reason: "wait" },
+          () => false,
+        );
         state.currentWait = null;
         return "next";
       }
       case "wait.until": {
         const config = parse.waitUntil(node.config);
-        const carried = state.currentWait?.nodeId === node.id && state.currentWait.visit === visit ? state.currentWait.until : null;
+        const carried =
+          state.currentWait?.nodeId === node.id && state.currentWait.visit === visit
+            ? state.currentWait.until
+            : null;
         const until =
           carried ??
-          new Date(await activities.resolveWaitUntil({ enrolment, at: nowIso(), config, progress: takeProgress() })).getTime();
+          new Date(
+            await activities.resolveWaitUntil({
+              enrolment,
+              at: nowIso(),
+              config,
+              progress: takeProgress(),
+            }),
+          ).getTime();
         if (terminal) throw new Ended();
         if (until > Date.now()) await sleepUntil(node.id, visit, until, "wait");
         state.currentWait = null;
@@ -379,7 +480,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       case "wait.event": {
         const config = parse.waitEvent(node.config);
         const wait = beginWait(node.id, visit, Date.now() + durationToMs(config.timeout));
-        const matches = (e: JourneyEvent) => e.event === config.event && propertiesMatch(config.where, e.properties);
+        const matches = (e: JourneyEvent) =>
+          e.event === config.event && propertiesMatch(config.where, e.properties);
         const result = await waitFor(
           node.id,
           visit,
@@ -406,7 +508,9 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       }
       case "experiment.split": {
         const config = parse.experiment(node.config);
-        const variant = state.variants[node.id] ?? assignVariant(input.journeyId, node.id, input.profileId, config.variants, config.holdout);
+        const variant =
+          state.variants[node.id] ??
+          assignVariant(input.journeyId, node.id, input.profileId, config.variants, config.holdout);
         if (!state.variants[node.id]) {
           state.variants[node.id] = variant;
           queue({ op: "variant", nodeId: node.id, variant });
@@ -421,8 +525,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         return runCascade(node, visit);
       case "goal": {
         const config = parse.goal(node.config);
-        const matches = (e: JourneyEvent) => e.event === config.event && propertiesMatch(config.where, e.properties);
-        const performed = takeEvent(0, matches) ?? (input.event && matches(input.event) ? input.event : null);
+        const matches = (e: JourneyEvent) =>
+          e.event === config.event && propertiesMatch(config.where, e.properties);
+        const performed =
+          takeEvent(0, matches) ?? (input.event && matches(input.event) ? input.event : null);
         if (performed) convert(performed, config.revenueProperty);
         return "next";
       }
@@ -437,20 +543,31 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     // Ended inside a node (goal, exit criterion, cancellation): it leaves that node without a port.
     if (inNode !== null) queue({ op: "leave", nodeId: inNode, port: null });
     inNode = null;
-    const status: EnrolmentOutcome = result.status === "completed" && state.converted ? "converted" : result.status;
+    const status: EnrolmentOutcome =
+      result.status === "completed" && state.converted ? "converted" : result.status;
     queue({ op: "end", status, ...(result.reason ? { reason: result.reason } : {}), at: nowIso() });
     await CancellationScope.nonCancellable(flush);
-    return { outcome: status, ...(result.reason ? { reason: result.reason } : {}), steps: state.steps, path: state.path, variants: state.variants };
+    return {
+      outcome: status,
+      ...(result.reason ? { reason: result.reason } : {}),
+      steps: state.steps,
+      path: state.path,
+      variants: state.variants,
+    };
   };
 
   try {
     // Carried events from before a continue-as-new are already in the inbox.
     while (!terminal) {
       if (state.steps >= plan.maxSteps) {
-        terminal = { status: "failed", reason: `stopped after ${plan.maxSteps} steps (plan.maxSteps)` };
+        terminal = {
+          status: "failed",
+          reason: `stopped after ${plan.maxSteps} steps (plan.maxSteps)`,
+        };
         break;
       }
-      if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_BUDGET) await continueAsNewNow();
+      if (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > HISTORY_BUDGET)
+        await continueAsNewNow();
       const nodeId = state.currentNodeId;
       const node = nodeId === null ? undefined : plan.nodes[nodeId];
       if (!node || nodeId === null) {
@@ -494,7 +611,13 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (state.holdout && !terminal) {
       if (goal && !state.converted && Date.now() < goalDeadline) {
         // Throws Ended when the goal (converted) or an exit event ends the wait.
-        await waitFor(state.currentNodeId ?? "", 0, goalDeadline, { kind: "timer", until: new Date(goalDeadline).toISOString(), reason: "goal_window" }, () => false);
+        await waitFor(
+          state.currentNodeId ?? "",
+          0,
+          goalDeadline,
+          { kind: "timer", until: new Date(goalDeadline).toISOString(), reason: "goal_window" },
+          () => false,
+        );
       }
       return await finish({ status: "completed", reason: "holdout" });
     }
@@ -505,7 +628,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       return await finish(ended);
     }
     if (isCancellation(error)) return await finish({ status: "cancelled", reason: "cancelled" });
-    if (error instanceof UnknownNodeType) return await finish({ status: "failed", reason: error.message });
+    if (error instanceof UnknownNodeType)
+      return await finish({ status: "failed", reason: error.message });
     throw error;
   }
 }

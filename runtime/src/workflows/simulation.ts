@@ -11,7 +11,9 @@ export interface SimulationActivities {
 }
 
 // A regular activity: the time-skipping server cannot see local activities and would skip time during them.
-const { ingestSimulatedEvent } = proxyActivities<SimulationActivities>({ startToCloseTimeout: "10 seconds" });
+const { ingestSimulatedEvent } = proxyActivities<SimulationActivities>({
+  startToCloseTimeout: "10 seconds",
+});
 
 export type SimulationWorkflowInput = {
   journey: Omit<JourneyWorkflowInput, "mode" | "carried">;
@@ -35,7 +37,10 @@ export async function simulationWorkflow(input: SimulationWorkflowInput): Promis
     for (const { atSeconds, event } of events) {
       const due = startedAt + atSeconds * 1000 - Date.now();
       if (due > 0) await sleep(due);
-      await ingestSimulatedEvent({ simulationId: child.workflowId, event: { ...event, timestamp: new Date().toISOString() } });
+      await ingestSimulatedEvent({
+        simulationId: child.workflowId,
+        event: { ...event, timestamp: new Date().toISOString() },
+      });
       try {
         await child.signal(eventSignal, { ...event, timestamp: new Date().toISOString() });
       } catch {

@@ -2,7 +2,16 @@
  * Shapes that cross the workflow ↔ activity ↔ client boundary (all plain JSON). Kept free of
  * runtime imports so the workflow bundle, activities and clients can share them.
  */
-import type { Channel, Condition, ExitCriterion, JourneyEvent, JourneyPlan, MessageCategory, SendOutcome, WaitUntilConfig } from "@omnijourney/shared";
+import type {
+  Channel,
+  Condition,
+  ExitCriterion,
+  JourneyEvent,
+  JourneyPlan,
+  MessageCategory,
+  SendOutcome,
+  WaitUntilConfig,
+} from "@omnijourney/shared";
 
 /** Which enrolment an activity works for. `enrolmentId` is unique per enrolment even when re-entry reuses the workflow id. */
 export type EnrolmentRef = {
@@ -27,11 +36,22 @@ export type ProgressOp =
   | { op: "leave"; nodeId: string; port: string | null }
   | { op: "waiting"; nodeId: string; waitingFor: WaitingFor }
   | { op: "variant"; nodeId: string; variant: string }
-  | { op: "convert"; at: string; revenue: number; nodes: string[]; ports: { nodeId: string; port: string }[] }
+  | {
+      op: "convert";
+      at: string;
+      revenue: number;
+      nodes: string[];
+      ports: { nodeId: string; port: string }[];
+    }
   | { op: "end"; status: EnrolmentOutcome; reason?: string; at: string };
 
 /** A batch of progress ops with a sequence number: a retried batch is applied once. */
-export type ProgressBatch = { enrolment: EnrolmentRef; seq: number; ops: ProgressOp[]; startedAt: string };
+export type ProgressBatch = {
+  enrolment: EnrolmentRef;
+  seq: number;
+  ops: ProgressOp[];
+  startedAt: string;
+};
 
 export type PathEntry = { nodeId: string; at: string; port?: string | null };
 
@@ -45,7 +65,13 @@ export type CarriedState = {
   inbox: { seq: number; event: JourneyEvent }[];
   eventSeq: number;
   /** The wait in progress when the workflow continued as new: resume it with the same deadline. */
-  currentWait: { nodeId: string; visit: number; until: number; sinceSeq: number; step?: number } | null;
+  currentWait: {
+    nodeId: string;
+    visit: number;
+    until: number;
+    sinceSeq: number;
+    step?: number;
+  } | null;
   converted: { at: string; revenue: number } | null;
   variants: Record<string, string>;
   visited: string[];
@@ -139,7 +165,12 @@ export type EvaluateInput = {
   progress?: ProgressBatch;
 };
 
-export type ResolveWaitUntilInput = { enrolment: EnrolmentRef; at: string; config: WaitUntilConfig; progress?: ProgressBatch };
+export type ResolveWaitUntilInput = {
+  enrolment: EnrolmentRef;
+  at: string;
+  config: WaitUntilConfig;
+  progress?: ProgressBatch;
+};
 
 export type ExitCriteria = ExitCriterion[];
 export type { SendOutcome };

@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
 import { Worker } from "@temporalio/worker";
-import { compileJourney, type JourneyDocumentInput, type JourneyEvent, type JourneyPlan } from "@omnijourney/shared";
+import {
+  compileJourney,
+  type JourneyDocumentInput,
+  type JourneyEvent,
+  type JourneyPlan,
+} from "@omnijourney/shared";
 import { createActivities } from "../../src/activities/index.js";
 import { createMongoStore } from "../../src/activities/mongo-store.js";
 import { workflowBundle } from "../../src/bundle.js";
@@ -23,18 +28,27 @@ export const allSandbox: ProviderSettingsInput = {
 };
 
 /** A time-skipping Temporal server, a worker with the real activities on FerretDB, and helpers to run journeys. */
-export async function createJourneyTestEnv(file: string, options: { providers?: ProviderSettingsInput; smtpUrl?: string } = {}) {
+export async function createJourneyTestEnv(
+  file: string,
+  options: { providers?: ProviderSettingsInput; smtpUrl?: string } = {},
+) {
   const db = await connectTestDb(file);
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: "existing-path", path: await timeSkippingServerPath() } },
   });
   const taskQueue = `test-${file}-${randomBytes(3).toString("hex")}`;
-  const providers: Providers = createProviders(options.providers ?? allSandbox, options.smtpUrl ? { smtpUrl: options.smtpUrl } : {});
+  const providers: Providers = createProviders(
+    options.providers ?? allSandbox,
+    options.smtpUrl ? { smtpUrl: options.smtpUrl } : {},
+  );
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: await workflowBundle(),
-    activities: createActivities({ store: createMongoStore(db.models, { settingsTtlMs: 0 }), providers }),
+    activities: createActivities({
+      store: createMongoStore(db.models, { settingsTtlMs: 0 }),
+      providers,
+    }),
   });
   const running = worker.run();
   let counter = 0;
@@ -49,19 +63,51 @@ export async function createJourneyTestEnv(file: string, options: { providers?: 
     worker,
     compile,
     async setSettings(settings: Record<string, unknown>) {
-      await db.models.Settings.replaceOne({ _id: WORKSPACE_SETTINGS_ID }, { _id: WORKSPACE_SETTINGS_ID, ...settings }, { upsert: true });
+      await db.models.Settings.replaceOne(
+        { _id: WORKSPACE_SETTINGS_ID },
+        { _id: WORKSPACE_SETTINGS_ID, ...settings },
+        { upsert: true },
+      );
     },
-    async createProfile(profileId: string, profile: { attributes?: Record<string, unknown>; consent?: Record<string, unknown> } = {}) {
-      await db.models.Profile.create({ profileId, anonymousIds: [], attributes: profile.attributes ?? {}, consent: profile.consent ?? {}, counters: {} });
+    async createProfile(
+      profileId: string,
+      profile: { attributes?: Record<string, unknown>; consent?: Record<string, unknown> } = {},
+    ) {
+      await db.models.Profile.create({
+        profileId,
+        anonymousIds: [],
+        attributes: profile.attributes ?? {},
+        consent: profile.consent ?? {},
+        counters: {},
+      });
     },
     /** Starts a journey for a profile; returns the handle. */
-    async start(plan: JourneyPlan, profileId: string, opts: { journeyId?: string; event?: JourneyEvent | null } = {}) {
+    async start(
+      plan: JourneyPlan,
+      profileId: string,
+      opts: { journeyId?: string; event?: JourneyEvent | null } = {},
+    ) {
       counter += 1;
       const journeyId = opts.journeyId ?? `j${counter}`;
-      const args: JourneyWorkflowInput = { plan, journeyId, version: 1, profileId, event: opts.event ?? null, progressVia: "activity" };
-      return env.client.workflow.start("journeyWorkflow", { taskQueue, workflowId: `wf-${journeyId}-${profileId}-${counter}`, args: [args] });
+      const args: JourneyWorkflowInput = {
+        plan,
+        journeyId,
+        version: 1,
+        profileId,
+        event: opts.event ?? null,
+        progressVia: "activity",
+      };
+      return env.client.workflow.start("journeyWorkflow", {
+        taskQueue,
+        workflowId: `wf-${journeyId}-${profileId}-${counter}`,
+        args: [args],
+      });
     },
-    async run(plan: JourneyPlan, profileId: string, opts: { journeyId?: string; event?: JourneyEvent | null } = {}): Promise<JourneyResult> {
+    async run(
+      plan: JourneyPlan,
+      profileId: string,
+      opts: { journeyId?: string; event?: JourneyEvent | null } = {},
+    ): Promise<JourneyResult> {
       const handle = await this.start(plan, profileId, opts);
       return handle.result();
     },
@@ -82,12 +128,29 @@ export type JourneyTestEnv = Awaited<ReturnType<typeof createJourneyTestEnv>>;
 
 let nodeCounter = 0;
 /** A linear journey document: trigger.manual → nodes in order (each `next` to the following one). */
-export function linear(name: string, nodes: { id?: string; type: string; config?: unknown }[], settings: Record<string, unknown> = {}): JourneyDocumentInput {
-  const withIds = [{ id: "t", type: "trigger.manual", config: {} }, ...nodes.map((n) => ({ ...n, id: n.id ?? `n${++nodeCounter}` }))];
+export function linear(
+  name: string,
+  nodes: { id?: string; type: string; config?: unknown }[],
+  settings: Record<string, unknown> = {},
+): JourneyDocumentInput {
+  const withIds = [
+    { id: "t", type: "trigger.manual", config: {} },
+    ...nodes.map((n) => ({ ...n, id: n.id ?? `n${++nodeCounter}` })),
+  ];
   return {
     name,
-    nodes: withIds.map((n, i) => ({ id: n.id, type: n.type, position: { x: 0, y: i * 100 }, config: n.config ?? {} })),
-    edges: withIds.slice(1).map((n, i) => ({ id: `e${i}`, source: withIds[i]?.id ?? "t", sourceHandle: "next", target: n.id })),
+    nodes: withIds.map((n, i) => ({
+      id: n.id,
+      type: n.type,
+      position: { x: 0, y: i * 100 },
+      config: n.config ?? {},
+    })),
+    edges: withIds.slice(1).map((n, i) => ({
+      id: `e${i}`,
+      source: withIds[i]?.id ?? "t",
+      sourceHandle: "next",
+      target: n.id,
+    })),
     settings,
   };
 }

@@ -1,5 +1,13 @@
 /** Polls `check` until it returns a truthy value (no fixed sleeps in tests). */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, options: { timeoutMs?: number; intervalMs?: number; what?: string; onPoll?: () => Promise<void> } = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  options: {
+    timeoutMs?: number;
+    intervalMs?: number;
+    what?: string;
+    onPoll?: () => Promise<void>;
+  } = {},
+): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   let last: unknown;
   while (Date.now() < deadline) {
@@ -12,5 +20,7 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
     await options.onPoll?.();
     await new Promise((r) => setTimeout(r, options.intervalMs ?? 100));
   }
-  throw new Error(`timed out waiting for ${options.what ?? "a condition"}${last ? `: ${String(last)}` : ""}`);
+  throw new Error(
+    `timed out waiting for ${options.what ?? "a condition"}${last ? `: ${String(last)}` : ""}`,
+  );
 }

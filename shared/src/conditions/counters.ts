@@ -34,7 +34,8 @@ export function eventFiltersOf(condition: Condition): EventFilter[] {
         if ("not" in c) walk(c.not);
         return;
       case "event":
-        if ("event" in c && c.where) out.set(counterKey(c.event, c.where), { event: c.event, where: c.where });
+        if ("event" in c && c.where)
+          out.set(counterKey(c.event, c.where), { event: c.event, where: c.where });
         return;
       case "attribute":
         return;
@@ -47,7 +48,11 @@ export function eventFiltersOf(condition: Condition): EventFilter[] {
 }
 
 /** Input of {@link counterUpdate}: the event as stored. */
-export type CountedEvent = { event: string; timestamp: Date | string; properties?: Record<string, unknown> };
+export type CountedEvent = {
+  event: string;
+  timestamp: Date | string;
+  properties?: Record<string, unknown>;
+};
 
 /** A MongoDB update document for the `profiles` collection. */
 export type CounterUpdateDoc = { $set: Record<string, number | Date | Date[]> };
@@ -64,7 +69,12 @@ export function counterKeysFor(event: CountedEvent, options: CounterOptions = {}
   const at = eventTime(event);
   const keys = new Set([counterKey(event.event)]);
   for (const f of options.filters ?? []) {
-    if (f.event === event.event && f.where && matchesProperties(f.where, event.properties ?? {}, at)) keys.add(counterKey(f.event, f.where));
+    if (
+      f.event === event.event &&
+      f.where &&
+      matchesProperties(f.where, event.properties ?? {}, at)
+    )
+      keys.add(counterKey(f.event, f.where));
   }
   return [...keys];
 }
@@ -75,8 +85,13 @@ function toTime(value: unknown): number {
   return Number.NaN;
 }
 
-function own(counters: Readonly<Record<string, EventCounter>> | undefined, key: string): EventCounter | undefined {
-  return counters && Object.prototype.hasOwnProperty.call(counters, key) ? counters[key] : undefined;
+function own(
+  counters: Readonly<Record<string, EventCounter>> | undefined,
+  key: string,
+): EventCounter | undefined {
+  return counters && Object.prototype.hasOwnProperty.call(counters, key)
+    ? counters[key]
+    : undefined;
 }
 
 /** The counter after one more event at `at`: count +1, first/last widened, `recent` sorted newest first and capped. */
@@ -88,7 +103,12 @@ export function nextCounter(prev: EventCounter | undefined, at: Date): EventCoun
     .slice(0, RECENT_CAP);
   const first = new Date(toTime(prev.first));
   const last = new Date(toTime(prev.last));
-  return { count: prev.count + 1, first: first <= at ? first : at, last: last >= at ? last : at, recent };
+  return {
+    count: prev.count + 1,
+    first: first <= at ? first : at,
+    last: last >= at ? last : at,
+    recent,
+  };
 }
 
 /**
@@ -140,10 +160,21 @@ export type CounterStore = {
 };
 
 /** Records one event in a profile's counters with compare-and-set retries. Throws after `attempts` lost races. */
-export async function recordEventCounters(store: CounterStore, event: CountedEvent, options: CounterOptions = {}, attempts = 20): Promise<void> {
+export async function recordEventCounters(
+  store: CounterStore,
+  event: CountedEvent,
+  options: CounterOptions = {},
+  attempts = 20,
+): Promise<void> {
   for (let i = 0; i < attempts; i++) {
     const current = await store.read();
-    if (await store.write(counterGuard(event, current, options), counterUpdate(event, current, options))) return;
+    if (
+      await store.write(
+        counterGuard(event, current, options),
+        counterUpdate(event, current, options),
+      )
+    )
+      return;
   }
   throw new Error(`Could not record ${event.event}: counters kept changing (${attempts} attempts)`);
 }

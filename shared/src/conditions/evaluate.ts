@@ -41,11 +41,17 @@ function countAtLeast(counter: EventCounter | undefined, n: number): boolean {
   return n <= 0 || (counter?.count ?? 0) >= n;
 }
 
-function evaluateEvent(leaf: EventCondition, counters: Record<string, EventCounter>, now: Date): boolean {
+function evaluateEvent(
+  leaf: EventCondition,
+  counters: Record<string, EventCounter>,
+  now: Date,
+): boolean {
   const key = counterKey(leaf.event, leaf.where);
   const counter = Object.prototype.hasOwnProperty.call(counters, key) ? counters[key] : undefined;
   const atLeast = (n: number): boolean =>
-    leaf.within ? atLeastInWindow(counter, n, new Date(now.getTime() - durationToMs(leaf.within))) : countAtLeast(counter, n);
+    leaf.within
+      ? atLeastInWindow(counter, n, new Date(now.getTime() - durationToMs(leaf.within)))
+      : countAtLeast(counter, n);
   switch (leaf.op) {
     case "count_gte":
       return atLeast(leaf.value);
@@ -60,7 +66,12 @@ function evaluateEvent(leaf: EventCondition, counters: Record<string, EventCount
   }
 }
 
-function evaluate(condition: Condition, profile: ConditionProfile, counters: Record<string, EventCounter>, now: Date): boolean {
+function evaluate(
+  condition: Condition,
+  profile: ConditionProfile,
+  counters: Record<string, EventCounter>,
+  now: Date,
+): boolean {
   const kind = conditionKind(condition);
   switch (kind) {
     case "all":
@@ -78,7 +89,11 @@ function evaluate(condition: Condition, profile: ConditionProfile, counters: Rec
         const status = profile.consent?.[field.channel]?.marketing ?? "unknown";
         return matchFound([status], condition, now);
       }
-      return matchFound(resolvePath({ attributes: profile.attributes ?? {} }, field.segments), condition, now);
+      return matchFound(
+        resolvePath({ attributes: profile.attributes ?? {} }, field.segments),
+        condition,
+        now,
+      );
     }
     default:
       return assertNever(kind);
@@ -91,6 +106,7 @@ function evaluate(condition: Condition, profile: ConditionProfile, counters: Rec
  */
 export function evaluateCondition(condition: Condition, input: EvaluateInput): boolean {
   let counters: Record<string, EventCounter> = input.profile.counters ?? {};
-  if (input.events && input.events.length > 0) counters = foldEvents(counters, input.events, { filters: eventFiltersOf(condition) });
+  if (input.events && input.events.length > 0)
+    counters = foldEvents(counters, input.events, { filters: eventFiltersOf(condition) });
   return evaluate(condition, input.profile, counters, input.now);
 }

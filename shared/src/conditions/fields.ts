@@ -14,7 +14,8 @@ export function fieldOf(attr: string): FieldRef {
   const parts = attr.split(".");
   if (parts.length === 2 && parts[0] === "consent") {
     const channel = Channel.safeParse(parts[1]);
-    if (channel.success) return { kind: "consent", path: `consent.${channel.data}.marketing`, channel: channel.data };
+    if (channel.success)
+      return { kind: "consent", path: `consent.${channel.data}.marketing`, channel: channel.data };
   }
   const segments = ["attributes", ...parts.map(escapeKey)];
   return { kind: "attribute", path: segments.join("."), segments };

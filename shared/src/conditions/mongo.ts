@@ -2,7 +2,12 @@ import { assertNever } from "../assert.js";
 import { durationToMs } from "../schemas/duration.js";
 import { counterKey } from "./counters.js";
 import { fieldOf } from "./fields.js";
-import { conditionKind, type AttributeCondition, type Condition, type EventCondition } from "./schema.js";
+import {
+  conditionKind,
+  type AttributeCondition,
+  type Condition,
+  type EventCondition,
+} from "./schema.js";
 import { ISO_DATE_PREFIX, matchFound, resolveDate } from "./values.js";
 
 /** A MongoDB filter document (only operators that MongoDB 7 and FerretDB 1.24 both support). */
@@ -32,7 +37,9 @@ function fieldFilter(path: string, leaf: AttributeCondition, now: Date): MongoFi
     case "in":
       return { [path]: { $in: leaf.value } };
     case "contains":
-      return typeof leaf.value === "string" ? { [path]: { $regex: escapeRegex(leaf.value) } } : { [path]: leaf.value };
+      return typeof leaf.value === "string"
+        ? { [path]: { $regex: escapeRegex(leaf.value) } }
+        : { [path]: leaf.value };
     case "exists":
       return leaf.value ? { [path]: { $exists: true } } : { $nor: [{ [path]: { $exists: true } }] };
     case "before":
@@ -40,7 +47,12 @@ function fieldFilter(path: string, leaf: AttributeCondition, now: Date): MongoFi
       const d = resolveDate(leaf.value, now);
       if (Number.isNaN(d.getTime())) return MATCH_NONE;
       const op = leaf.op === "before" ? "$lt" : "$gt";
-      return { $or: [{ [path]: { [op]: d } }, { [path]: { [op]: d.toISOString(), $regex: ISO_DATE_PREFIX } }] };
+      return {
+        $or: [
+          { [path]: { [op]: d } },
+          { [path]: { [op]: d.toISOString(), $regex: ISO_DATE_PREFIX } },
+        ],
+      };
     }
     default:
       return assertNever(leaf);
@@ -61,10 +73,14 @@ function eventFilter(leaf: EventCondition, now: Date): MongoFilter {
   const base = `counters.${counterKey(leaf.event, leaf.where)}`;
   const atLeast = (n: number): MongoFilter => {
     if (n <= 0) return MATCH_ALL;
-    if (leaf.within) return { [`${base}.recent.${n - 1}`]: { $gte: new Date(now.getTime() - durationToMs(leaf.within)) } };
+    if (leaf.within)
+      return {
+        [`${base}.recent.${n - 1}`]: { $gte: new Date(now.getTime() - durationToMs(leaf.within)) },
+      };
     return { [`${base}.count`]: { $gte: n } };
   };
-  const not = (f: MongoFilter): MongoFilter => (Object.keys(f).length === 0 ? MATCH_NONE : { $nor: [f] });
+  const not = (f: MongoFilter): MongoFilter =>
+    Object.keys(f).length === 0 ? MATCH_NONE : { $nor: [f] };
   switch (leaf.op) {
     case "count_gte":
       return atLeast(leaf.value);
@@ -90,12 +106,20 @@ export function conditionToMongo(condition: Condition, options: { now: Date }): 
     case "all": {
       if (!("all" in condition)) return MATCH_NONE;
       const parts = condition.all.map((c) => conditionToMongo(c, options));
-      return parts.length === 0 ? MATCH_ALL : parts.length === 1 && parts[0] ? parts[0] : { $and: parts };
+      return parts.length === 0
+        ? MATCH_ALL
+        : parts.length === 1 && parts[0]
+          ? parts[0]
+          : { $and: parts };
     }
     case "any": {
       if (!("any" in condition)) return MATCH_NONE;
       const parts = condition.any.map((c) => conditionToMongo(c, options));
-      return parts.length === 0 ? MATCH_NONE : parts.length === 1 && parts[0] ? parts[0] : { $or: parts };
+      return parts.length === 0
+        ? MATCH_NONE
+        : parts.length === 1 && parts[0]
+          ? parts[0]
+          : { $or: parts };
     }
     case "not":
       return "not" in condition ? { $nor: [conditionToMongo(condition.not, options)] } : MATCH_NONE;

@@ -43,9 +43,17 @@ export type DateValue = z.infer<typeof DateValue>;
 const leafOps = (attr: z.ZodType<string>) =>
   z.discriminatedUnion("op", [
     z.object({ attr, op: z.enum(["eq", "neq"]), value: Scalar }),
-    z.object({ attr, op: z.enum(["gt", "gte", "lt", "lte"]), value: z.union([z.number(), z.string().max(1000)]) }),
+    z.object({
+      attr,
+      op: z.enum(["gt", "gte", "lt", "lte"]),
+      value: z.union([z.number(), z.string().max(1000)]),
+    }),
     z.object({ attr, op: z.literal("in"), value: z.array(Scalar).min(1).max(100) }),
-    z.object({ attr, op: z.literal("contains"), value: z.union([z.string().min(1).max(1000), z.number(), z.boolean()]) }),
+    z.object({
+      attr,
+      op: z.literal("contains"),
+      value: z.union([z.string().min(1).max(1000), z.number(), z.boolean()]),
+    }),
     z.object({ attr, op: z.literal("exists"), value: z.boolean().default(true) }),
     z.object({ attr, op: z.enum(["before", "after"]), value: DateValue }),
   ]);
@@ -72,11 +80,19 @@ export const PropertyCondition: z.ZodType<PropertyCondition> = z.lazy(() =>
   ]),
 );
 
-const eventBase = { event: EventName, within: Duration.optional(), where: PropertyCondition.optional() };
+const eventBase = {
+  event: EventName,
+  within: Duration.optional(),
+  where: PropertyCondition.optional(),
+};
 
 /** A test on the profile's event history, answered from the per-profile event counters. */
 export const EventCondition = z.discriminatedUnion("op", [
-  z.object({ ...eventBase, op: z.enum(["count_gte", "count_lte"]), value: z.number().int().min(0).max(1_000_000) }),
+  z.object({
+    ...eventBase,
+    op: z.enum(["count_gte", "count_lte"]),
+    value: z.number().int().min(0).max(1_000_000),
+  }),
   z.object({ ...eventBase, op: z.enum(["performed", "not_performed"]) }),
 ]);
 /** An event-history test. */
@@ -120,16 +136,25 @@ export function conditionLimitIssues(
 ): { path: (string | number)[]; message: string }[] {
   const issues: { path: (string | number)[]; message: string }[] = [];
   let leaves = 0;
-  const walk = (node: Condition | PropertyCondition, path: (string | number)[], depth: number, onEvent = false): void => {
+  const walk = (
+    node: Condition | PropertyCondition,
+    path: (string | number)[],
+    depth: number,
+    onEvent = false,
+  ): void => {
     if (depth > MAX_CONDITION_DEPTH) {
-      issues.push({ path, message: `Conditions may be nested at most ${MAX_CONDITION_DEPTH} levels deep` });
+      issues.push({
+        path,
+        message: `Conditions may be nested at most ${MAX_CONDITION_DEPTH} levels deep`,
+      });
       return;
     }
     const kind = conditionKind(node);
     switch (kind) {
       case "all":
       case "any": {
-        const list: (Condition | PropertyCondition)[] = "all" in node ? node.all : "any" in node ? node.any : [];
+        const list: (Condition | PropertyCondition)[] =
+          "all" in node ? node.all : "any" in node ? node.any : [];
         list.forEach((child, i) => walk(child, [...path, kind, i], depth + 1, onEvent));
         return;
       }
@@ -157,7 +182,10 @@ export function conditionLimitIssues(
         if (!onEvent && "attr" in node && node.attr.startsWith("consent.")) {
           const channel = node.attr.slice("consent.".length);
           if (!Channel.safeParse(channel).success) {
-            issues.push({ path: [...path, "attr"], message: `'${channel}' is not a channel (use consent.email, consent.sms, …)` });
+            issues.push({
+              path: [...path, "attr"],
+              message: `'${channel}' is not a channel (use consent.email, consent.sms, …)`,
+            });
           }
         }
         return;
@@ -166,17 +194,22 @@ export function conditionLimitIssues(
     }
   };
   walk(c, [], 1, options.properties ?? false);
-  if (leaves > MAX_CONDITION_LEAVES) issues.push({ path: [], message: `A condition may hold at most ${MAX_CONDITION_LEAVES} tests` });
+  if (leaves > MAX_CONDITION_LEAVES)
+    issues.push({
+      path: [],
+      message: `A condition may hold at most ${MAX_CONDITION_LEAVES} tests`,
+    });
   return issues;
 }
 
-
 /** A condition as used inside node configs and settings: shape plus limits. */
 export const ConditionField = Condition.superRefine((c, ctx) => {
-  for (const issue of conditionLimitIssues(c)) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of conditionLimitIssues(c))
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });
 
 /** A property condition as used inside configs: shape plus limits. */
 export const PropertyConditionField = PropertyCondition.superRefine((c, ctx) => {
-  for (const issue of conditionLimitIssues(c, { properties: true })) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+  for (const issue of conditionLimitIssues(c, { properties: true }))
+    ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
 });

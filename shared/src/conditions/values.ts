@@ -39,7 +39,9 @@ export function resolvePath(value: unknown, segments: readonly string[]): unknow
 }
 
 function isPlainObject(value: unknown): value is object {
-  return value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date);
+  return (
+    value !== null && typeof value === "object" && !Array.isArray(value) && !(value instanceof Date)
+  );
 }
 
 /** Found values with array values opened up (what scalar operators test). */
@@ -83,7 +85,11 @@ export function resolveDate(value: DateValue, now: Date): Date {
 }
 
 /** Whether the values found at a field satisfy one attribute test. */
-export function matchFound(found: readonly unknown[], leaf: AttributeCondition, now: Date): boolean {
+export function matchFound(
+  found: readonly unknown[],
+  leaf: AttributeCondition,
+  now: Date,
+): boolean {
   const values = candidates(found);
   switch (leaf.op) {
     case "eq":
@@ -91,13 +97,25 @@ export function matchFound(found: readonly unknown[], leaf: AttributeCondition, 
     case "neq":
       return !values.some((x) => equalScalar(x, leaf.value));
     case "gt":
-      return values.some((x) => { const c = compare(x, leaf.value); return c !== null && c > 0; });
+      return values.some((x) => {
+        const c = compare(x, leaf.value);
+        return c !== null && c > 0;
+      });
     case "gte":
-      return values.some((x) => { const c = compare(x, leaf.value); return c !== null && c >= 0; });
+      return values.some((x) => {
+        const c = compare(x, leaf.value);
+        return c !== null && c >= 0;
+      });
     case "lt":
-      return values.some((x) => { const c = compare(x, leaf.value); return c !== null && c < 0; });
+      return values.some((x) => {
+        const c = compare(x, leaf.value);
+        return c !== null && c < 0;
+      });
     case "lte":
-      return values.some((x) => { const c = compare(x, leaf.value); return c !== null && c <= 0; });
+      return values.some((x) => {
+        const c = compare(x, leaf.value);
+        return c !== null && c <= 0;
+      });
     case "in":
       return values.some((x) => leaf.value.some((v) => equalScalar(x, v)));
     case "contains": {
@@ -116,7 +134,9 @@ export function matchFound(found: readonly unknown[], leaf: AttributeCondition, 
       const sign = leaf.op === "before" ? -1 : 1;
       const dateHit = values.some((x) => x instanceof Date && Math.sign(x.getTime() - t) === sign);
       const looksLikeDate = values.some((x) => typeof x === "string" && ISO_DATE_RE.test(x));
-      const textHit = values.some((x) => typeof x === "string" && Math.sign(compareStrings(x, iso)) === sign);
+      const textHit = values.some(
+        (x) => typeof x === "string" && Math.sign(compareStrings(x, iso)) === sign,
+      );
       return dateHit || (looksLikeDate && textHit);
     }
     default:

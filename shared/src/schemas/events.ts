@@ -21,17 +21,28 @@ const common = {
 };
 
 const identified = <T extends z.ZodObject>(s: T) =>
-  s.refine((e: { userId?: string | undefined; anonymousId?: string | undefined }) => Boolean(e.userId ?? e.anonymousId), {
-    message: "Either userId or anonymousId is required",
-    path: ["userId"],
-  });
+  s.refine(
+    (e: { userId?: string | undefined; anonymousId?: string | undefined }) =>
+      Boolean(e.userId ?? e.anonymousId),
+    {
+      message: "Either userId or anonymousId is required",
+      path: ["userId"],
+    },
+  );
 
 /** Segment `track`. */
 export const TrackEvent = identified(
-  z.object({ ...common, type: z.literal("track"), event: z.string().min(1).max(200), properties: JsonObject.default({}) }),
+  z.object({
+    ...common,
+    type: z.literal("track"),
+    event: z.string().min(1).max(200),
+    properties: JsonObject.default({}),
+  }),
 );
 /** Segment `identify`. */
-export const IdentifyEvent = identified(z.object({ ...common, type: z.literal("identify"), traits: JsonObject.default({}) }));
+export const IdentifyEvent = identified(
+  z.object({ ...common, type: z.literal("identify"), traits: JsonObject.default({}) }),
+);
 /** Segment `alias`: joins `previousId` (usually an anonymousId) to `userId`. */
 export const AliasEvent = z.object({
   ...common,
@@ -41,19 +52,43 @@ export const AliasEvent = z.object({
 });
 /** Segment `page`. */
 export const PageEvent = identified(
-  z.object({ ...common, type: z.literal("page"), name: z.string().max(200).optional(), category: z.string().max(200).optional(), properties: JsonObject.default({}) }),
+  z.object({
+    ...common,
+    type: z.literal("page"),
+    name: z.string().max(200).optional(),
+    category: z.string().max(200).optional(),
+    properties: JsonObject.default({}),
+  }),
 );
 /** Segment `screen`. */
 export const ScreenEvent = identified(
-  z.object({ ...common, type: z.literal("screen"), name: z.string().max(200).optional(), category: z.string().max(200).optional(), properties: JsonObject.default({}) }),
+  z.object({
+    ...common,
+    type: z.literal("screen"),
+    name: z.string().max(200).optional(),
+    category: z.string().max(200).optional(),
+    properties: JsonObject.default({}),
+  }),
 );
 /** Segment `group`. */
 export const GroupEvent = identified(
-  z.object({ ...common, type: z.literal("group"), groupId: z.string().min(1).max(200), traits: JsonObject.default({}) }),
+  z.object({
+    ...common,
+    type: z.literal("group"),
+    groupId: z.string().min(1).max(200),
+    traits: JsonObject.default({}),
+  }),
 );
 
 /** Any Segment-compatible call, tagged by `type`. */
-export const SegmentEvent = z.discriminatedUnion("type", [TrackEvent, IdentifyEvent, AliasEvent, PageEvent, ScreenEvent, GroupEvent]);
+export const SegmentEvent = z.discriminatedUnion("type", [
+  TrackEvent,
+  IdentifyEvent,
+  AliasEvent,
+  PageEvent,
+  ScreenEvent,
+  GroupEvent,
+]);
 /** Any Segment-compatible call. */
 export type SegmentEvent = z.infer<typeof SegmentEvent>;
 /** Segment `track`. */

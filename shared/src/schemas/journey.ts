@@ -8,7 +8,10 @@ export const ElementId = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_:-]+$/, "Ids may use letters, digits, '_', ':' and '-'")
-  .refine((id) => id !== "__proto__" && id !== "constructor" && id !== "prototype", "This id is reserved");
+  .refine(
+    (id) => id !== "__proto__" && id !== "constructor" && id !== "prototype",
+    "This id is reserved",
+  );
 
 /** Canvas position (layout only; ignored by the content hash). */
 export const Position = z.object({ x: z.number(), y: z.number() });

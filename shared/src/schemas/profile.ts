@@ -59,4 +59,12 @@ export type StoredProfile = z.infer<typeof StoredProfile>;
 export type ProfileSnapshot = StoredProfile;
 
 /** Trait names with a fixed meaning (channel addresses and delivery preferences). */
-export const RESERVED_TRAITS = ["email", "phone", "telegramChatId", "pushSubscriptions", "timezone", "locale", "preferredChannel"] as const;
+export const RESERVED_TRAITS = [
+  "email",
+  "phone",
+  "telegramChatId",
+  "pushSubscriptions",
+  "timezone",
+  "locale",
+  "preferredChannel",
+] as const;

@@ -2,10 +2,18 @@ import { assertNever } from "../assert.js";
 import { durationToMs, type Duration } from "../schemas/duration.js";
 
 /** Attribution models. */
-export type AttributionModel = "first_touch" | "last_touch" | "linear" | "time_decay" | "position_based";
+export type AttributionModel =
+  "first_touch" | "last_touch" | "linear" | "time_decay" | "position_based";
 
 /** A message that reached the customer before a conversion. */
-export type Touch = { channel: string; at: Date | string; messageId?: string; journeyId?: string; nodeId?: string; cost?: number };
+export type Touch = {
+  channel: string;
+  at: Date | string;
+  messageId?: string;
+  journeyId?: string;
+  nodeId?: string;
+  cost?: number;
+};
 /** A conversion with its value and the touches on the same profile. */
 export type Conversion = { at: Date | string; value?: number; touches: readonly Touch[] };
 
@@ -24,7 +32,8 @@ export type AttributionOptions = {
 /** One touch's share of a conversion. */
 export type Credit = { touch: Touch; credit: number };
 
-const time = (d: Date | string): number => (d instanceof Date ? d.getTime() : new Date(d).getTime());
+const time = (d: Date | string): number =>
+  d instanceof Date ? d.getTime() : new Date(d).getTime();
 
 /** Splits one conversion's credit over its eligible touches (shares sum to 1, or the list is empty when no touch qualifies). */
 export function attributeConversion(conversion: Conversion, options: AttributionOptions): Credit[] {
@@ -57,18 +66,29 @@ export function attributeConversion(conversion: Conversion, options: Attribution
       const last = options.lastShare ?? 0.4;
       if (n === 1) weights = [1];
       else if (n === 2) weights = [0.5, 0.5];
-      else weights = touches.map((_, i) => (i === 0 ? first : i === n - 1 ? last : (1 - first - last) / (n - 2)));
+      else
+        weights = touches.map((_, i) =>
+          i === 0 ? first : i === n - 1 ? last : (1 - first - last) / (n - 2),
+        );
       break;
     }
     default:
       return assertNever(options.model);
   }
   const total = weights.reduce((s, w) => s + w, 0);
-  return touches.map((x, i) => ({ touch: x.touch, credit: total > 0 ? (weights[i] ?? 0) / total : 0 }));
+  return touches.map((x, i) => ({
+    touch: x.touch,
+    credit: total > 0 ? (weights[i] ?? 0) / total : 0,
+  }));
 }
 
 /** Credited conversions and value per channel. */
-export type ChannelAttribution = { conversions: number; value: number; touches: number; cost: number };
+export type ChannelAttribution = {
+  conversions: number;
+  value: number;
+  touches: number;
+  cost: number;
+};
 
 /** What {@link attribute} returns. */
 export type AttributionResult = {
@@ -83,9 +103,17 @@ export type AttributionResult = {
  * Attributes conversions to channels with one of the five models (first/last touch, linear, time-decay,
  * position-based). Each conversion's credit sums to 1 over its touches inside the lookback window.
  */
-export function attribute(conversions: readonly Conversion[], options: AttributionOptions): AttributionResult {
+export function attribute(
+  conversions: readonly Conversion[],
+  options: AttributionOptions,
+): AttributionResult {
   const byChannel = new Map<string, ChannelAttribution>();
-  const result: AttributionResult = { model: options.model, byChannel: {}, total: { conversions: 0, value: 0 }, unattributed: { conversions: 0, value: 0 } };
+  const result: AttributionResult = {
+    model: options.model,
+    byChannel: {},
+    total: { conversions: 0, value: 0 },
+    unattributed: { conversions: 0, value: 0 },
+  };
   for (const conversion of conversions) {
     const value = conversion.value ?? 0;
     result.total.conversions += 1;
@@ -97,7 +125,12 @@ export function attribute(conversions: readonly Conversion[], options: Attributi
       continue;
     }
     for (const { touch, credit } of credits) {
-      const entry = byChannel.get(touch.channel) ?? { conversions: 0, value: 0, touches: 0, cost: 0 };
+      const entry = byChannel.get(touch.channel) ?? {
+        conversions: 0,
+        value: 0,
+        touches: 0,
+        cost: 0,
+      };
       entry.conversions += credit;
       entry.value += credit * value;
       entry.touches += 1;
@@ -105,6 +138,8 @@ export function attribute(conversions: readonly Conversion[], options: Attributi
       byChannel.set(touch.channel, entry);
     }
   }
-  result.byChannel = Object.fromEntries([...byChannel.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  result.byChannel = Object.fromEntries(
+    [...byChannel.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   return result;
 }

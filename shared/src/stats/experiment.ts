@@ -64,7 +64,10 @@ export function wilsonInterval(k: number, n: number, z: number): [number, number
 
 function clean(v: VariantCounts): VariantCounts {
   const enrolled = Math.max(0, Math.floor(Number.isFinite(v.enrolled) ? v.enrolled : 0));
-  const converted = Math.min(enrolled, Math.max(0, Math.floor(Number.isFinite(v.converted) ? v.converted : 0)));
+  const converted = Math.min(
+    enrolled,
+    Math.max(0, Math.floor(Number.isFinite(v.converted) ? v.converted : 0)),
+  );
   return { ...v, enrolled, converted };
 }
 
@@ -75,12 +78,17 @@ function clean(v: VariantCounts): VariantCounts {
  * Comparisons where either group has fewer than `minSample` enrolments are `insufficient_data` and never significant.
  */
 export function experimentResults(options: ExperimentOptions): ExperimentResults {
-  const confidence = options.confidence !== undefined && options.confidence > 0.5 && options.confidence < 1 ? options.confidence : 0.95;
+  const confidence =
+    options.confidence !== undefined && options.confidence > 0.5 && options.confidence < 1
+      ? options.confidence
+      : 0.95;
   const alpha = 1 - confidence;
   const z = normalQuantile(1 - alpha / 2);
   const minSample = options.minSample ?? 30;
   const variants = options.variants.map(clean);
-  const controlId = options.control ?? (variants.some((v) => v.id === "holdout") ? "holdout" : variants[0]?.id ?? "");
+  const controlId =
+    options.control ??
+    (variants.some((v) => v.id === "holdout") ? "holdout" : (variants[0]?.id ?? ""));
   const control = variants.find((v) => v.id === controlId);
   const notes: string[] = [];
   if (!control) notes.push(`No variant named '${controlId}' to compare with.`);
@@ -93,7 +101,9 @@ export function experimentResults(options: ExperimentOptions): ExperimentResults
     const n2 = control.enrolled;
     const enough = n1 >= minSample && n2 >= minSample;
     const pooled = n1 + n2 > 0 ? (v.converted + control.converted) / (n1 + n2) : 0;
-    const expectedOk = [n1 * pooled, n1 * (1 - pooled), n2 * pooled, n2 * (1 - pooled)].every((e) => e >= 5);
+    const expectedOk = [n1 * pooled, n1 * (1 - pooled), n2 * pooled, n2 * (1 - pooled)].every(
+      (e) => e >= 5,
+    );
     let p = 1;
     let test: "z" | "fisher" = "fisher";
     if (n1 > 0 && n2 > 0) {
@@ -102,7 +112,12 @@ export function experimentResults(options: ExperimentOptions): ExperimentResults
         const se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
         p = se > 0 ? twoSidedP((v.converted / n1 - control.converted / n2) / se) : 1;
       } else {
-        p = fisherExactTwoSided(v.converted, n1 - v.converted, control.converted, n2 - control.converted);
+        p = fisherExactTwoSided(
+          v.converted,
+          n1 - v.converted,
+          control.converted,
+          n2 - control.converted,
+        );
       }
     }
     raws.push({ index, test, p, enough });
@@ -112,10 +127,12 @@ export function experimentResults(options: ExperimentOptions): ExperimentResults
   const m = raws.length;
   const adjusted = new Map<number, number>();
   let running = 0;
-  [...raws].sort((a, b) => a.p - b.p).forEach((r, rank) => {
-    running = Math.max(running, Math.min(1, (m - rank) * r.p));
-    adjusted.set(r.index, running);
-  });
+  [...raws]
+    .sort((a, b) => a.p - b.p)
+    .forEach((r, rank) => {
+      running = Math.max(running, Math.min(1, (m - rank) * r.p));
+      adjusted.set(r.index, running);
+    });
 
   const results: VariantResult[] = variants.map((v, index) => {
     const rate = v.enrolled > 0 ? v.converted / v.enrolled : 0;
@@ -147,14 +164,24 @@ export function experimentResults(options: ExperimentOptions): ExperimentResults
         pValue: raw.p,
         adjustedPValue,
         significant,
-        status: !raw.enough ? "insufficient_data" : !significant ? "not_significant" : diff > 0 ? "better" : "worse",
+        status: !raw.enough
+          ? "insufficient_data"
+          : !significant
+            ? "not_significant"
+            : diff > 0
+              ? "better"
+              : "worse",
       },
     };
   });
 
-  if (raws.some((r) => !r.enough)) notes.push(`Comparisons with fewer than ${minSample} customers in a group are not judged.`);
-  if (raws.some((r) => r.test === "fisher")) notes.push("Small counts were compared with Fisher's exact test instead of the z-test.");
-  const better = results.filter((r) => r.vsControl?.status === "better").sort((a, b) => b.rate - a.rate);
+  if (raws.some((r) => !r.enough))
+    notes.push(`Comparisons with fewer than ${minSample} customers in a group are not judged.`);
+  if (raws.some((r) => r.test === "fisher"))
+    notes.push("Small counts were compared with Fisher's exact test instead of the z-test.");
+  const better = results
+    .filter((r) => r.vsControl?.status === "better")
+    .sort((a, b) => b.rate - a.rate);
   return {
     control: controlId,
     confidence,

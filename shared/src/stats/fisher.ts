@@ -1,7 +1,8 @@
 /** log(n!) by summation with a cache (exact enough for the counts journeys produce). */
 const logFactCache: number[] = [0];
 function logFactorial(n: number): number {
-  for (let i = logFactCache.length; i <= n; i++) logFactCache[i] = (logFactCache[i - 1] ?? 0) + Math.log(i);
+  for (let i = logFactCache.length; i <= n; i++)
+    logFactCache[i] = (logFactCache[i - 1] ?? 0) + Math.log(i);
   return logFactCache[n] ?? 0;
 }
 
@@ -14,8 +15,15 @@ export function fisherExactTwoSided(a: number, b: number, c: number, d: number):
   const col1 = a + c;
   const n = a + b + c + d;
   const logP = (x: number): number =>
-    logFactorial(row1) + logFactorial(n - row1) + logFactorial(col1) + logFactorial(n - col1) -
-    logFactorial(n) - logFactorial(x) - logFactorial(row1 - x) - logFactorial(col1 - x) - logFactorial(n - row1 - col1 + x);
+    logFactorial(row1) +
+    logFactorial(n - row1) +
+    logFactorial(col1) +
+    logFactorial(n - col1) -
+    logFactorial(n) -
+    logFactorial(x) -
+    logFactorial(row1 - x) -
+    logFactorial(col1 - x) -
+    logFactorial(n - row1 - col1 + x);
   const observed = logP(a);
   const lo = Math.max(0, row1 + col1 - n);
   const hi = Math.min(row1, col1);

@@ -56,15 +56,26 @@ function humanField(def: NodeType | undefined, path: (string | number)[]): strin
   const top = path[0];
   if (top === undefined) return "settings";
   const label = typeof top === "string" ? def?.ui.labels?.[top] : undefined;
-  const rest = path.slice(1).filter((p) => typeof p === "string").map(String);
+  const rest = path
+    .slice(1)
+    .filter((p) => typeof p === "string")
+    .map(String);
   // Labels are written for forms ("Give up after"); inside a sentence they read lower-case unless an acronym.
-  const base = label ? (/^[A-Z][a-z]/.test(label) ? label[0]?.toLowerCase() + label.slice(1) : label) : String(top).replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  const base = label
+    ? /^[A-Z][a-z]/.test(label)
+      ? label[0]?.toLowerCase() + label.slice(1)
+      : label
+    : String(top)
+        .replace(/([a-z])([A-Z])/g, "$1 $2")
+        .toLowerCase();
   return rest.length > 0 ? `${base} (${rest.join(" ")})` : base;
 }
 
 function readId(raw: unknown): string | undefined {
   if (raw === null || typeof raw !== "object") return undefined;
-  const id: unknown = Object.prototype.hasOwnProperty.call(raw, "id") ? Reflect.get(raw, "id") : undefined;
+  const id: unknown = Object.prototype.hasOwnProperty.call(raw, "id")
+    ? Reflect.get(raw, "id")
+    : undefined;
   return typeof id === "string" && id.length <= 100 ? id : undefined;
 }
 
@@ -72,8 +83,19 @@ function readId(raw: unknown): string | undefined {
  * Checks a journey document against every rule and returns all problems at once, plus the parsed pieces.
  * Never throws: anything unexpected becomes an `invalid_document` problem.
  */
-export function analyzeJourney(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateContext = {}): Analysis {
-  const result: Analysis = { problems: [], name: "", nodes: [], next: new Map(), settings: null, triggerId: null };
+export function analyzeJourney(
+  doc: unknown,
+  registry: NodeTypeRegistry,
+  ctx: ValidateContext = {},
+): Analysis {
+  const result: Analysis = {
+    problems: [],
+    name: "",
+    nodes: [],
+    next: new Map(),
+    settings: null,
+    triggerId: null,
+  };
   try {
     analyzeInto(doc, registry, ctx, result);
   } catch (error) {
@@ -85,7 +107,12 @@ export function analyzeJourney(doc: unknown, registry: NodeTypeRegistry, ctx: Va
   return result;
 }
 
-function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateContext, out: Analysis): void {
+function analyzeInto(
+  doc: unknown,
+  registry: NodeTypeRegistry,
+  ctx: ValidateContext,
+  out: Analysis,
+): void {
   const limits = { ...DEFAULT_LIMITS, ...ctx.limits };
   const problems = out.problems;
 
@@ -98,27 +125,52 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
     return;
   }
   if (size.depth > limits.maxDepth) {
-    problems.push({ code: "nesting_too_deep", message: `The journey is nested more than ${limits.maxDepth} levels deep (or refers to itself).` });
+    problems.push({
+      code: "nesting_too_deep",
+      message: `The journey is nested more than ${limits.maxDepth} levels deep (or refers to itself).`,
+    });
     return;
   }
 
   const top = TopLevel.safeParse(doc);
   if (!top.success) {
     for (const issue of flattenIssues(top.error.issues)) {
-      problems.push({ code: "invalid_document", path: issue.path, message: `The journey's ${issue.path.join(".") || "document"} ${issue.message}.` });
+      problems.push({
+        code: "invalid_document",
+        path: issue.path,
+        message: `The journey's ${issue.path.join(".") || "document"} ${issue.message}.`,
+      });
     }
-    if (doc === null || typeof doc !== "object" || !Array.isArray(Reflect.get(doc, "nodes")) || !Array.isArray(Reflect.get(doc, "edges"))) return;
+    if (
+      doc === null ||
+      typeof doc !== "object" ||
+      !Array.isArray(Reflect.get(doc, "nodes")) ||
+      !Array.isArray(Reflect.get(doc, "edges"))
+    )
+      return;
   }
-  const rawNodes: unknown[] = top.success ? top.data.nodes : z.array(z.unknown()).parse(Reflect.get(doc as object, "nodes")); // cast: checked to be an object with array members just above
-  const rawEdges: unknown[] = top.success ? top.data.edges : z.array(z.unknown()).parse(Reflect.get(doc as object, "edges")); // cast: as above
+  const rawNodes: unknown[] = top.success
+    ? top.data.nodes
+    : z.array(z.unknown()).parse(Reflect.get(doc as object, "nodes")); // cast: checked to be an object with array members just above
+  const rawEdges: unknown[] = top.success
+    ? top.data.edges
+    : z.array(z.unknown()).parse(Reflect.get(doc as object, "edges")); // cast: as above
   out.name = top.success ? top.data.name : "";
 
   if (rawNodes.length > limits.maxNodes) {
-    problems.push({ code: "too_many_nodes", path: ["nodes"], message: `The journey has ${rawNodes.length} steps; the limit is ${limits.maxNodes}.` });
+    problems.push({
+      code: "too_many_nodes",
+      path: ["nodes"],
+      message: `The journey has ${rawNodes.length} steps; the limit is ${limits.maxNodes}.`,
+    });
     return;
   }
   if (rawEdges.length > limits.maxEdges) {
-    problems.push({ code: "too_many_nodes", path: ["edges"], message: `The journey has ${rawEdges.length} connections; the limit is ${limits.maxEdges}.` });
+    problems.push({
+      code: "too_many_nodes",
+      path: ["edges"],
+      message: `The journey has ${rawEdges.length} connections; the limit is ${limits.maxEdges}.`,
+    });
     return;
   }
 
@@ -141,10 +193,23 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
     const node = parsed.data;
     const def = registry.get(node.type);
     if (byId.has(node.id)) {
-      problems.push({ code: "duplicate_id", nodeId: node.id, path: ["nodes", index, "id"], message: `Two steps share the id '${node.id}'; each step needs its own.` });
+      problems.push({
+        code: "duplicate_id",
+        nodeId: node.id,
+        path: ["nodes", index, "id"],
+        message: `Two steps share the id '${node.id}'; each step needs its own.`,
+      });
       return;
     }
-    const entry: AnalyzedNode = { index, node, def, config: node.config, configValid: false, outputs: null, name: node.name?.trim() || def?.title || node.type };
+    const entry: AnalyzedNode = {
+      index,
+      node,
+      def,
+      config: node.config,
+      configValid: false,
+      outputs: null,
+      name: node.name?.trim() || def?.title || node.type,
+    };
     byId.set(node.id, entry);
     out.nodes.push(entry);
     if (!def) {
@@ -191,7 +256,12 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
     const edge = parsed.data;
     const path = ["edges", index];
     if (edgeIds.has(edge.id)) {
-      problems.push({ code: "duplicate_id", edgeId: edge.id, path: [...path, "id"], message: `Two connections share the id '${edge.id}'.` });
+      problems.push({
+        code: "duplicate_id",
+        edgeId: edge.id,
+        path: [...path, "id"],
+        message: `Two connections share the id '${edge.id}'.`,
+      });
       return;
     }
     edgeIds.add(edge.id);
@@ -230,7 +300,13 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
     }
     const handle = edge.sourceHandle ?? (outputs.length === 1 ? outputs[0] : undefined);
     if (outputs.length === 0) {
-      problems.push({ code: "unknown_port", edgeId: edge.id, nodeId: source.node.id, path, message: `The ${quoted(source.name)} step ends the journey, so nothing can follow it.` });
+      problems.push({
+        code: "unknown_port",
+        edgeId: edge.id,
+        nodeId: source.node.id,
+        path,
+        message: `The ${quoted(source.name)} step ends the journey, so nothing can follow it.`,
+      });
       return;
     }
     if (handle === undefined) {
@@ -274,7 +350,11 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
   const triggers = out.nodes.filter((n) => n.def?.category === "trigger");
   const trigger = triggers[0];
   if (!trigger) {
-    problems.push({ code: "no_trigger", path: ["nodes"], message: "The journey has no trigger. Add a trigger step so customers can enter." });
+    problems.push({
+      code: "no_trigger",
+      path: ["nodes"],
+      message: "The journey has no trigger. Add a trigger step so customers can enter.",
+    });
   } else {
     out.triggerId = trigger.node.id;
     for (const extra of triggers.slice(1)) {
@@ -335,7 +415,9 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
   // Cycles only through a wait.
   const ids = out.nodes.map((n) => n.node.id);
   for (const component of cyclicComponents(ids, successors)) {
-    const members = component.map((id) => byId.get(id)).filter((n): n is AnalyzedNode => n !== undefined);
+    const members = component
+      .map((id) => byId.get(id))
+      .filter((n): n is AnalyzedNode => n !== undefined);
     if (members.some((m) => m.def?.waits)) continue;
     members.sort((a, b) => a.index - b.index);
     const first = members[0];
@@ -344,22 +426,37 @@ function analyzeInto(doc: unknown, registry: NodeTypeRegistry, ctx: ValidateCont
       code: "cycle_without_wait",
       nodeId: first.node.id,
       path: ["nodes", first.index],
-      message: `The steps ${members.slice(0, 5).map((m) => quoted(m.name)).join(", ")}${members.length > 5 ? ", …" : ""} form a loop without a wait, so a customer could go round it endlessly. Add a wait inside the loop.`,
+      message: `The steps ${members
+        .slice(0, 5)
+        .map((m) => quoted(m.name))
+        .join(
+          ", ",
+        )}${members.length > 5 ? ", …" : ""} form a loop without a wait, so a customer could go round it endlessly. Add a wait inside the loop.`,
     });
   }
 
   // Settings.
-  const rawSettings: unknown = doc !== null && typeof doc === "object" ? Reflect.get(doc, "settings") : undefined;
+  const rawSettings: unknown =
+    doc !== null && typeof doc === "object" ? Reflect.get(doc, "settings") : undefined;
   const settings = JourneySettings.safeParse(rawSettings ?? {});
   if (settings.success) out.settings = settings.data;
   else {
     for (const issue of flattenIssues(settings.error.issues, ["settings"])) {
-      problems.push({ code: "invalid_settings", path: issue.path, message: `The journey's ${humanField(undefined, issue.path.slice(1))} setting ${issue.message}.` });
+      problems.push({
+        code: "invalid_settings",
+        path: issue.path,
+        message: `The journey's ${humanField(undefined, issue.path.slice(1))} setting ${issue.message}.`,
+      });
     }
   }
 }
 
-function checkConfig(entry: AnalyzedNode, def: NodeType, ctx: ValidateContext, problems: Problem[]): void {
+function checkConfig(
+  entry: AnalyzedNode,
+  def: NodeType,
+  ctx: ValidateContext,
+  problems: Problem[],
+): void {
   const { node, index } = entry;
   const base = ["nodes", index, "config"];
   const parsed = def.config.safeParse(node.config ?? {});
@@ -382,7 +479,12 @@ function checkConfig(entry: AnalyzedNode, def: NodeType, ctx: ValidateContext, p
   if (!node.name?.trim()) entry.name = def.summarize(parsed.data);
   for (const issue of def.checkConfig(parsed.data)) {
     const code = problemCodeOrInvalid(issue.code);
-    problems.push({ code, nodeId: node.id, path: [...base, ...issue.path], message: `The ${quoted(entry.name)} step ${issue.message}.` });
+    problems.push({
+      code,
+      nodeId: node.id,
+      path: [...base, ...issue.path],
+      message: `The ${quoted(entry.name)} step ${issue.message}.`,
+    });
   }
   for (const ref of def.templatesIn(parsed.data)) {
     const error = templateError(ref.source);

@@ -2,7 +2,10 @@
  * Strongly connected components (Tarjan, iterative so long chains cannot overflow the stack).
  * Returns only components that contain a cycle (more than one node, or a self-loop).
  */
-export function cyclicComponents(ids: readonly string[], successors: (id: string) => readonly string[]): string[][] {
+export function cyclicComponents(
+  ids: readonly string[],
+  successors: (id: string) => readonly string[],
+): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -47,7 +50,8 @@ export function cyclicComponents(ids: readonly string[], successors: (id: string
           if (top === frame.id) break;
         }
         const first = component[0];
-        if (component.length > 1 || (first !== undefined && successors(first).includes(first))) result.push(component);
+        if (component.length > 1 || (first !== undefined && successors(first).includes(first)))
+          result.push(component);
       }
     }
   }

@@ -1,7 +1,12 @@
 import type { z } from "zod";
 
 /** A zod issue reduced to a path and a message; unions are resolved to the alternative that got furthest. */
-export type FlatIssue = { path: (string | number)[]; message: string; code: string; missing: boolean };
+export type FlatIssue = {
+  path: (string | number)[];
+  message: string;
+  code: string;
+  missing: boolean;
+};
 
 type AnyIssue = z.core.$ZodIssue;
 
@@ -10,7 +15,10 @@ function toKey(k: PropertyKey): string | number {
 }
 
 /** Flattens zod issues, descending into the most promising alternative of each failed union. */
-export function flattenIssues(issues: readonly AnyIssue[], prefix: (string | number)[] = []): FlatIssue[] {
+export function flattenIssues(
+  issues: readonly AnyIssue[],
+  prefix: (string | number)[] = [],
+): FlatIssue[] {
   const out: FlatIssue[] = [];
   for (const issue of issues) {
     const path = [...prefix, ...issue.path.map(toKey)];
@@ -62,11 +70,14 @@ function friendly(issue: AnyIssue): string {
     case "invalid_type":
       return `must be ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
     case "too_small":
-      if (issue.origin === "string") return `must be at least ${String(issue.minimum)} characters long`;
-      if (issue.origin === "array") return `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? "" : "s"}`;
+      if (issue.origin === "string")
+        return `must be at least ${String(issue.minimum)} characters long`;
+      if (issue.origin === "array")
+        return `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? "" : "s"}`;
       return `must be at least ${String(issue.minimum)}`;
     case "too_big":
-      if (issue.origin === "string") return `must be at most ${String(issue.maximum)} characters long`;
+      if (issue.origin === "string")
+        return `must be at most ${String(issue.maximum)} characters long`;
       if (issue.origin === "array") return `can have at most ${String(issue.maximum)} items`;
       return `must be at most ${String(issue.maximum)}`;
     case "invalid_value":

@@ -55,4 +55,9 @@ export type ValidationLimits = {
 };
 
 /** Default limits. */
-export const DEFAULT_LIMITS: ValidationLimits = { maxNodes: 5_000, maxEdges: 20_000, maxBytes: 5 * 1024 * 1024, maxDepth: 64 };
+export const DEFAULT_LIMITS: ValidationLimits = {
+  maxNodes: 5_000,
+  maxEdges: 20_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxDepth: 64,
+};

@@ -26,15 +26,29 @@ export function onUnauthorised(listener: () => void): () => void {
   return () => unauthorisedListeners.delete(listener);
 }
 
-export async function request(method: Method, path: string, body?: unknown, token = getToken()): Promise<unknown> {
+export async function request(
+  method: Method,
+  path: string,
+  body?: unknown,
+  token = getToken(),
+): Promise<unknown> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch (cause) {
-    throw new ApiError(0, "network_error", "The server cannot be reached. Is `npm start` running?", cause);
+    throw new ApiError(
+      0,
+      "network_error",
+      "The server cannot be reached. Is `npm start` running?",
+      cause,
+    );
   }
   const text = await response.text();
   let parsed: unknown = undefined;
@@ -48,7 +62,10 @@ export async function request(method: Method, path: string, body?: unknown, toke
   if (!response.ok) {
     const envelope = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : {};
     const code = typeof envelope.code === "string" ? envelope.code : `http_${response.status}`;
-    const message = typeof envelope.message === "string" ? envelope.message : `${response.status} ${response.statusText}`;
+    const message =
+      typeof envelope.message === "string"
+        ? envelope.message
+        : `${response.status} ${response.statusText}`;
     if (response.status === 401 && token) {
       clearToken();
       for (const listener of unauthorisedListeners) listener();

@@ -1,8 +1,18 @@
 import { z } from "zod";
 import { api, query } from "./client.js";
-import { JourneyDocument, JourneyStatus, NodeCountsSchema, ProblemSchema, type NodeCounts, type Problem } from "./types.js";
+import {
+  JourneyDocument,
+  JourneyStatus,
+  NodeCountsSchema,
+  ProblemSchema,
+  type NodeCounts,
+  type Problem,
+} from "./types.js";
 
-const num = z.number().nullish().transform((v) => v ?? null);
+const num = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? null);
 
 const JourneyRaw = z.looseObject({
   id: z.string().optional(),
@@ -38,22 +48,34 @@ export type JourneyRecord = {
 export function parseJourney(raw: unknown): JourneyRecord {
   const j = JourneyRaw.parse(raw);
   const doc = JourneyDocument.safeParse(j.draft ?? j.document ?? raw);
-  const document = doc.success ? doc.data : JourneyDocument.parse({ name: j.name ?? "Untitled journey" });
-  const counts = j.stats ?? j.counts ?? { enrolled: j.enrolled, active: j.active, converted: j.converted };
+  const document = doc.success
+    ? doc.data
+    : JourneyDocument.parse({ name: j.name ?? "Untitled journey" });
+  const counts = j.stats ??
+    j.counts ?? { enrolled: j.enrolled, active: j.active, converted: j.converted };
   return {
     id: j.id ?? j._id ?? "",
     name: j.name ?? document.name,
     status: j.status,
     document: { ...document, name: j.name ?? document.name },
     liveVersion: j.liveVersion ?? j.publishedVersion ?? j.version ?? null,
-    counts: { enrolled: counts.enrolled ?? 0, active: counts.active ?? 0, converted: counts.converted ?? 0 },
+    counts: {
+      enrolled: counts.enrolled ?? 0,
+      active: counts.active ?? 0,
+      converted: counts.converted ?? 0,
+    },
     updatedAt: j.updatedAt ?? j.createdAt ?? null,
   };
 }
 
 function items(raw: unknown): unknown[] {
   if (Array.isArray(raw)) return raw;
-  const parsed = z.looseObject({ items: z.array(z.unknown()).optional(), journeys: z.array(z.unknown()).optional() }).parse(raw);
+  const parsed = z
+    .looseObject({
+      items: z.array(z.unknown()).optional(),
+      journeys: z.array(z.unknown()).optional(),
+    })
+    .parse(raw);
   return parsed.items ?? parsed.journeys ?? [];
 }
 
@@ -64,7 +86,11 @@ const VersionRaw = z.looseObject({
   publishedAt: z.string().nullish(),
   createdAt: z.string().nullish(),
 });
-export type JourneyVersion = { version: number; document: JourneyDocument | null; publishedAt: string | null };
+export type JourneyVersion = {
+  version: number;
+  document: JourneyDocument | null;
+  publishedAt: string | null;
+};
 
 export type SimulationInput = {
   profileId?: string;
@@ -74,7 +100,9 @@ export type SimulationInput = {
   document?: JourneyDocument;
 };
 const SimulationResult = z.looseObject({
-  path: z.array(z.looseObject({ nodeId: z.string(), at: z.union([z.string(), z.number()]).optional() })).default([]),
+  path: z
+    .array(z.looseObject({ nodeId: z.string(), at: z.union([z.string(), z.number()]).optional() }))
+    .default([]),
   messages: z
     .array(
       z.looseObject({
@@ -101,7 +129,9 @@ export const journeysApi = {
   },
   async create(doc: JourneyDocument): Promise<JourneyRecord> {
     const created = parseJourney(await api.post("/api/journeys", doc));
-    return created.document.nodes.length || !doc.nodes.length ? created : { ...created, document: doc };
+    return created.document.nodes.length || !doc.nodes.length
+      ? created
+      : { ...created, document: doc };
   },
   async saveDraft(id: string, doc: JourneyDocument): Promise<void> {
     await api.put(`/api/journeys/${encodeURIComponent(id)}`, doc);
@@ -110,29 +140,45 @@ export const journeysApi = {
     await api.del(`/api/journeys/${encodeURIComponent(id)}`);
   },
   async validate(doc: JourneyDocument): Promise<{ valid: boolean; problems: Problem[] }> {
-    const raw = z.looseObject({ valid: z.boolean(), problems: z.array(ProblemSchema).default([]) }).parse(await api.post("/api/journeys/validate", doc));
+    const raw = z
+      .looseObject({ valid: z.boolean(), problems: z.array(ProblemSchema).default([]) })
+      .parse(await api.post("/api/journeys/validate", doc));
     return { valid: raw.valid, problems: raw.problems };
   },
   async publish(id: string): Promise<{ version: number }> {
-    return z.looseObject({ version: z.number() }).parse(await api.post(`/api/journeys/${encodeURIComponent(id)}/publish`));
+    return z
+      .looseObject({ version: z.number() })
+      .parse(await api.post(`/api/journeys/${encodeURIComponent(id)}/publish`));
   },
   async action(id: string, action: "pause" | "resume" | "archive"): Promise<void> {
     await api.post(`/api/journeys/${encodeURIComponent(id)}/${action}`);
   },
   async versions(id: string): Promise<JourneyVersion[]> {
     const raw = await api.get(`/api/journeys/${encodeURIComponent(id)}/versions`);
-    const list = Array.isArray(raw) ? raw : z.looseObject({ items: z.array(z.unknown()).default([]) }).parse(raw).items;
+    const list = Array.isArray(raw)
+      ? raw
+      : z.looseObject({ items: z.array(z.unknown()).default([]) }).parse(raw).items;
     return list.map((entry) => {
       const v = VersionRaw.parse(entry);
       const doc = JourneyDocument.safeParse(v.document ?? v.draft);
-      return { version: v.version, document: doc.success ? doc.data : null, publishedAt: v.publishedAt ?? v.createdAt ?? null };
+      return {
+        version: v.version,
+        document: doc.success ? doc.data : null,
+        publishedAt: v.publishedAt ?? v.createdAt ?? null,
+      };
     });
   },
   /** One published version with its frozen document. */
   async version(id: string, version: number): Promise<JourneyVersion> {
-    const v = VersionRaw.parse(await api.get(`/api/journeys/${encodeURIComponent(id)}/versions/${version}`));
+    const v = VersionRaw.parse(
+      await api.get(`/api/journeys/${encodeURIComponent(id)}/versions/${version}`),
+    );
     const doc = JourneyDocument.safeParse(v.document ?? v.draft);
-    return { version: v.version, document: doc.success ? doc.data : null, publishedAt: v.publishedAt ?? v.createdAt ?? null };
+    return {
+      version: v.version,
+      document: doc.success ? doc.data : null,
+      publishedAt: v.publishedAt ?? v.createdAt ?? null,
+    };
   },
   /** Headline numbers for the journeys list, from the per-node counters. */
   async summaryCounts(journey: JourneyRecord): Promise<JourneyRecord["counts"]> {
@@ -150,10 +196,14 @@ export const journeysApi = {
     return Stats.parse(await api.get(`/api/journeys/${encodeURIComponent(id)}/stats`)).nodes;
   },
   async experiment(id: string, nodeId: string): Promise<unknown> {
-    return api.get(`/api/journeys/${encodeURIComponent(id)}/experiments/${encodeURIComponent(nodeId)}`);
+    return api.get(
+      `/api/journeys/${encodeURIComponent(id)}/experiments/${encodeURIComponent(nodeId)}`,
+    );
   },
   async simulate(id: string, input: SimulationInput): Promise<SimulationResult> {
-    return SimulationResult.parse(await api.post(`/api/journeys/${encodeURIComponent(id)}/simulate`, input));
+    return SimulationResult.parse(
+      await api.post(`/api/journeys/${encodeURIComponent(id)}/simulate`, input),
+    );
   },
   async enrol(id: string, profileId: string): Promise<void> {
     await api.post(`/api/journeys/${encodeURIComponent(id)}/enrol`, { profileId });

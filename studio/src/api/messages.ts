@@ -44,9 +44,15 @@ export function parseMessage(raw: unknown): Message {
 }
 
 export const messagesApi = {
-  async list(filter: { profileId?: string; journeyId?: string; channel?: string }): Promise<Message[]> {
+  async list(filter: {
+    profileId?: string;
+    journeyId?: string;
+    channel?: string;
+  }): Promise<Message[]> {
     const raw = await api.get(`/api/messages${query(filter)}`);
-    const list = Array.isArray(raw) ? raw : z.looseObject({ items: z.array(z.unknown()).default([]) }).parse(raw).items;
+    const list = Array.isArray(raw)
+      ? raw
+      : z.looseObject({ items: z.array(z.unknown()).default([]) }).parse(raw).items;
     return list.map(parseMessage);
   },
 };

@@ -6,7 +6,9 @@ export const settingsApi = {
     return z.record(z.string(), z.unknown()).parse(await api.get("/api/settings"));
   },
   async save(settings: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return z.record(z.string(), z.unknown()).parse((await api.put("/api/settings", settings)) ?? settings);
+    return z
+      .record(z.string(), z.unknown())
+      .parse((await api.put("/api/settings", settings)) ?? settings);
   },
 };
 

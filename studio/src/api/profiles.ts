@@ -6,7 +6,16 @@ const Consent = z.record(
   z.looseObject({
     marketing: z.string().default("unknown"),
     transactional: z.string().default("unknown"),
-    history: z.array(z.looseObject({ category: z.string().optional(), status: z.string().optional(), source: z.string().optional(), at: z.string().optional() })).default([]),
+    history: z
+      .array(
+        z.looseObject({
+          category: z.string().optional(),
+          status: z.string().optional(),
+          source: z.string().optional(),
+          at: z.string().optional(),
+        }),
+      )
+      .default([]),
   }),
 );
 
@@ -33,7 +42,13 @@ export type Profile = {
   timeline: TimelineEntry[];
 };
 
-export type TimelineEntry = { kind: "event" | "message" | "enrolment" | "other"; at: string | null; title: string; detail: string; raw: Record<string, unknown> };
+export type TimelineEntry = {
+  kind: "event" | "message" | "enrolment" | "other";
+  at: string | null;
+  title: string;
+  detail: string;
+  raw: Record<string, unknown>;
+};
 
 function str(value: unknown): string | null {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : null;
@@ -42,15 +57,42 @@ function str(value: unknown): string | null {
 /** Timeline entries come in three kinds; this turns each into one line the screen can show. */
 export function timelineEntry(raw: Record<string, unknown>): TimelineEntry {
   const kindText = str(raw.kind) ?? str(raw.type) ?? "";
-  const kind = kindText === "event" || kindText === "message" || kindText === "enrolment" ? kindText : raw.event ? "event" : raw.channel ? "message" : raw.journeyId ? "enrolment" : "other";
+  const kind =
+    kindText === "event" || kindText === "message" || kindText === "enrolment"
+      ? kindText
+      : raw.event
+        ? "event"
+        : raw.channel
+          ? "message"
+          : raw.journeyId
+            ? "enrolment"
+            : "other";
   const at = str(raw.at) ?? str(raw.timestamp) ?? str(raw.createdAt) ?? null;
   switch (kind) {
     case "event":
-      return { kind, at, title: str(raw.event) ?? str(raw.name) ?? "event", detail: raw.properties ? JSON.stringify(raw.properties) : "", raw };
+      return {
+        kind,
+        at,
+        title: str(raw.event) ?? str(raw.name) ?? "event",
+        detail: raw.properties ? JSON.stringify(raw.properties) : "",
+        raw,
+      };
     case "message":
-      return { kind, at, title: `${str(raw.channel) ?? "message"} · ${str(raw.status) ?? ""}`, detail: str(raw.journeyName) ?? str(raw.journeyId) ?? "", raw };
+      return {
+        kind,
+        at,
+        title: `${str(raw.channel) ?? "message"} · ${str(raw.status) ?? ""}`,
+        detail: str(raw.journeyName) ?? str(raw.journeyId) ?? "",
+        raw,
+      };
     case "enrolment":
-      return { kind, at, title: `Enrolled in ${str(raw.journeyName) ?? str(raw.journeyId) ?? "journey"}`, detail: str(raw.status) ?? "", raw };
+      return {
+        kind,
+        at,
+        title: `Enrolled in ${str(raw.journeyName) ?? str(raw.journeyId) ?? "journey"}`,
+        detail: str(raw.status) ?? "",
+        raw,
+      };
     default:
       return { kind, at, title: kindText || "entry", detail: JSON.stringify(raw), raw };
   }
@@ -70,18 +112,33 @@ export function parseProfile(raw: unknown): Profile {
   };
 }
 
-const Page = z.looseObject({ items: z.array(z.unknown()).default([]), nextCursor: z.string().nullish(), cursor: z.string().nullish() });
+const Page = z.looseObject({
+  items: z.array(z.unknown()).default([]),
+  nextCursor: z.string().nullish(),
+  cursor: z.string().nullish(),
+});
 
 export const profilesApi = {
-  async list(search?: string, cursor?: string): Promise<{ items: Profile[]; nextCursor: string | null }> {
+  async list(
+    search?: string,
+    cursor?: string,
+  ): Promise<{ items: Profile[]; nextCursor: string | null }> {
     const raw = await api.get(`/api/profiles${query({ query: search, cursor })}`);
-    const page = Array.isArray(raw) ? { items: raw, nextCursor: null, cursor: null } : Page.parse(raw);
-    return { items: page.items.map(parseProfile), nextCursor: page.nextCursor ?? page.cursor ?? null };
+    const page = Array.isArray(raw)
+      ? { items: raw, nextCursor: null, cursor: null }
+      : Page.parse(raw);
+    return {
+      items: page.items.map(parseProfile),
+      nextCursor: page.nextCursor ?? page.cursor ?? null,
+    };
   },
   async get(id: string): Promise<Profile> {
     return parseProfile(await api.get(`/api/profiles/${encodeURIComponent(id)}`));
   },
-  async update(id: string, patch: { attributes?: Record<string, unknown>; consent?: Record<string, unknown> }): Promise<void> {
+  async update(
+    id: string,
+    patch: { attributes?: Record<string, unknown>; consent?: Record<string, unknown> },
+  ): Promise<void> {
     await api.patch(`/api/profiles/${encodeURIComponent(id)}`, patch);
   },
   async remove(id: string): Promise<void> {

@@ -14,11 +14,25 @@ const SegmentRaw = z.looseObject({
   size: z.number().nullish(),
   updatedAt: z.string().nullish(),
 });
-export type Segment = { id: string; name: string; description: string; condition: Condition; count: number | null; updatedAt: string | null };
+export type Segment = {
+  id: string;
+  name: string;
+  description: string;
+  condition: Condition;
+  count: number | null;
+  updatedAt: string | null;
+};
 
 export function parseSegment(raw: unknown): Segment {
   const s = SegmentRaw.parse(raw);
-  return { id: s.id ?? s._id ?? "", name: s.name, description: s.description ?? "", condition: s.condition, count: s.count ?? s.size ?? null, updatedAt: s.updatedAt ?? null };
+  return {
+    id: s.id ?? s._id ?? "",
+    name: s.name,
+    description: s.description ?? "",
+    condition: s.condition,
+    count: s.count ?? s.size ?? null,
+    updatedAt: s.updatedAt ?? null,
+  };
 }
 
 const Preview = z.looseObject({ count: z.number(), sample: z.array(z.unknown()).default([]) });
@@ -26,16 +40,25 @@ const Preview = z.looseObject({ count: z.number(), sample: z.array(z.unknown()).
 export const segmentsApi = {
   async list(): Promise<Segment[]> {
     const raw = await api.get("/api/segments");
-    const list = Array.isArray(raw) ? raw : z.looseObject({ items: z.array(z.unknown()).default([]) }).parse(raw).items;
+    const list = Array.isArray(raw)
+      ? raw
+      : z.looseObject({ items: z.array(z.unknown()).default([]) }).parse(raw).items;
     return list.map(parseSegment);
   },
   async get(id: string): Promise<Segment> {
     return parseSegment(await api.get(`/api/segments/${encodeURIComponent(id)}`));
   },
-  async create(segment: { name: string; description?: string; condition: Condition }): Promise<Segment> {
+  async create(segment: {
+    name: string;
+    description?: string;
+    condition: Condition;
+  }): Promise<Segment> {
     return parseSegment(await api.post("/api/segments", segment));
   },
-  async update(id: string, segment: { name: string; description?: string; condition: Condition }): Promise<Segment> {
+  async update(
+    id: string,
+    segment: { name: string; description?: string; condition: Condition },
+  ): Promise<Segment> {
     return parseSegment(await api.put(`/api/segments/${encodeURIComponent(id)}`, segment));
   },
   async remove(id: string): Promise<void> {

@@ -4,7 +4,10 @@ import { z } from "zod";
  * The journey document exactly as DESIGN.md describes it: what the studio saves and the API stores.
  * Parsed loosely at the edge so that fields a newer API adds survive a round trip through the editor.
  */
-export const Duration = z.object({ amount: z.number(), unit: z.enum(["second", "minute", "hour", "day", "week"]) });
+export const Duration = z.object({
+  amount: z.number(),
+  unit: z.enum(["second", "minute", "hour", "day", "week"]),
+});
 export type Duration = z.infer<typeof Duration>;
 
 export const JourneyNode = z.looseObject({
@@ -39,16 +42,37 @@ export type JourneyDocument = z.infer<typeof JourneyDocument>;
 export const JourneyStatus = z.enum(["draft", "live", "paused", "archived"]);
 export type JourneyStatus = z.infer<typeof JourneyStatus>;
 
-export type Problem = { code: string; nodeId?: string; edgeId?: string; path?: string; message: string };
+export type Problem = {
+  code: string;
+  nodeId?: string;
+  edgeId?: string;
+  path?: string;
+  message: string;
+};
 export const ProblemSchema = z.looseObject({
   code: z.string(),
-  nodeId: z.string().nullish().transform((v) => v ?? undefined),
-  edgeId: z.string().nullish().transform((v) => v ?? undefined),
-  path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]).nullish().transform((v) => (Array.isArray(v) ? v.join(".") : (v ?? undefined))),
+  nodeId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  edgeId: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  path: z
+    .union([z.string(), z.array(z.union([z.string(), z.number()]))])
+    .nullish()
+    .transform((v) => (Array.isArray(v) ? v.join(".") : (v ?? undefined))),
   message: z.string(),
 });
 
-export type NodeCounts = { entered: number; active: number; completed: number; converted: number; ports?: Record<string, number> };
+export type NodeCounts = {
+  entered: number;
+  active: number;
+  completed: number;
+  converted: number;
+  ports?: Record<string, number>;
+};
 export const NodeCountsSchema = z.looseObject({
   entered: z.number().default(0),
   active: z.number().default(0),

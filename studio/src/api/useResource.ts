@@ -1,12 +1,22 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export type Resource<T> = { data: T | undefined; error: unknown; loading: boolean; reload(): void; setData(data: T): void };
+export type Resource<T> = {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+  setData(data: T): void;
+};
 
 /**
  * Loads data for a screen: the latest request wins, earlier answers are dropped. With `pollMs`
  * it refreshes in the background without flashing the loading state.
  */
-export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[], options: { pollMs?: number; enabled?: boolean } = {}): Resource<T> {
+export function useResource<T>(
+  load: () => Promise<T>,
+  deps: readonly unknown[],
+  options: { pollMs?: number; enabled?: boolean } = {},
+): Resource<T> {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);

@@ -18,7 +18,11 @@ export function SignIn({ onSignedIn }: { onSignedIn(): void }) {
       setToken(token.trim());
       onSignedIn();
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? "That token is not valid. Use the admin token printed by `npm start`." : errorMessage(err));
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? "That token is not valid. Use the admin token printed by `npm start`."
+          : errorMessage(err),
+      );
     } finally {
       setBusy(false);
     }
@@ -37,14 +41,28 @@ export function SignIn({ onSignedIn }: { onSignedIn(): void }) {
           <label className="field__label" htmlFor="admin-token">
             Admin token
           </label>
-          <input id="admin-token" className="input" type="password" autoComplete="current-password" autoFocus value={token} onChange={(e) => setTokenText(e.target.value)} aria-invalid={Boolean(error)} />
+          <input
+            id="admin-token"
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            autoFocus
+            value={token}
+            onChange={(e) => setTokenText(e.target.value)}
+            aria-invalid={Boolean(error)}
+          />
           {error ? (
             <span className="field__error" role="alert">
               {error}
             </span>
           ) : null}
         </div>
-        <button type="submit" className="btn btn--primary" style={{ width: "100%" }} disabled={busy || !token.trim()}>
+        <button
+          type="submit"
+          className="btn btn--primary"
+          style={{ width: "100%" }}
+          disabled={busy || !token.trim()}
+        >
           {busy ? "Checking…" : "Sign in"}
         </button>
       </form>

@@ -73,7 +73,11 @@ export function Canvas() {
   );
 
   /** A single-output node's edge carries no handle name (DESIGN.md); a branching one names its port. */
-  const handleFor = useCallback((nodeId: string, handle: string | null | undefined) => (portsOf(nodeId).length > 1 ? (handle ?? null) : null), [portsOf]);
+  const handleFor = useCallback(
+    (nodeId: string, handle: string | null | undefined) =>
+      portsOf(nodeId).length > 1 ? (handle ?? null) : null,
+    [portsOf],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => {
@@ -83,7 +87,8 @@ export function Canvas() {
       let selected: Set<string> | null = null;
       for (const change of changes) {
         if (change.type === "position" && change.position) positions[change.id] = change.position;
-        else if (change.type === "dimensions" && change.dimensions) dims[change.id] = change.dimensions;
+        else if (change.type === "dimensions" && change.dimensions)
+          dims[change.id] = change.dimensions;
         else if (change.type === "select") {
           selected ??= new Set(state.selection.nodeIds);
           if (change.selected) selected.add(change.id);
@@ -115,9 +120,10 @@ export function Canvas() {
 
   const isValidConnection = useCallback(
     (connection: Connection | Edge) => {
-      if (!connection.source || !connection.target || connection.source === connection.target) return false;
+      if (!connection.source || !connection.target || connection.source === connection.target)
+        return false;
       const handle = handleFor(connection.source, connection.sourceHandle);
-      const except = "id" in connection ? connection.id : reconnecting.current ?? undefined;
+      const except = "id" in connection ? connection.id : (reconnecting.current ?? undefined);
       return !portTaken(store.getState().graph, connection.source, handle, except);
     },
     [store, handleFor],
@@ -132,7 +138,9 @@ export function Canvas() {
           id: nextEdgeId(g.edges.map((e) => e.id)),
           source: connection.source,
           target: connection.target,
-          ...(handleFor(connection.source, connection.sourceHandle) ? { sourceHandle: connection.sourceHandle } : {}),
+          ...(handleFor(connection.source, connection.sourceHandle)
+            ? { sourceHandle: connection.sourceHandle }
+            : {}),
         },
       });
     },
@@ -142,7 +150,13 @@ export function Canvas() {
   const onReconnect = useCallback(
     (old: Edge, connection: Connection) => {
       reconnecting.current = null;
-      store.getState().dispatch({ kind: "reconnectEdge", edgeId: old.id, source: connection.source, sourceHandle: handleFor(connection.source, connection.sourceHandle), target: connection.target });
+      store.getState().dispatch({
+        kind: "reconnectEdge",
+        edgeId: old.id,
+        source: connection.source,
+        sourceHandle: handleFor(connection.source, connection.sourceHandle),
+        target: connection.target,
+      });
     },
     [store, handleFor],
   );
@@ -150,7 +164,8 @@ export function Canvas() {
   const onReconnectEnd = useCallback(
     (_: unknown, edge: Edge) => {
       // An edge dragged off its node and dropped on empty canvas is removed, as in React Flow's examples.
-      if (reconnecting.current === edge.id) store.getState().dispatch({ kind: "removeElements", nodeIds: [], edgeIds: [edge.id] });
+      if (reconnecting.current === edge.id)
+        store.getState().dispatch({ kind: "removeElements", nodeIds: [], edgeIds: [edge.id] });
       reconnecting.current = null;
     },
     [store],
@@ -177,7 +192,10 @@ export function Canvas() {
       const edge = edgeId ? store.getState().graph.edges.find((e) => e.id === edgeId) : undefined;
       const state = store.getState();
       state.beginGesture();
-      const id = addNode(type, { x: Math.round(point.x - NODE_WIDTH / 2), y: Math.round(point.y - 30) });
+      const id = addNode(type, {
+        x: Math.round(point.x - NODE_WIDTH / 2),
+        y: Math.round(point.y - 30),
+      });
       if (id && edge) {
         const added = store.getState().graph.nodes.find((n) => n.id === id);
         const ports = added ? portsFor(catalog.get(added.type), added.config) : [];
@@ -186,9 +204,26 @@ export function Canvas() {
         const out = nextEdgeId([...taken, into]);
         const { dispatch } = store.getState();
         dispatch({ kind: "removeElements", nodeIds: [], edgeIds: [edge.id] });
-        dispatch({ kind: "addEdge", edge: { id: into, source: edge.source, target: id, ...(edge.sourceHandle ? { sourceHandle: edge.sourceHandle } : {}) } });
+        dispatch({
+          kind: "addEdge",
+          edge: {
+            id: into,
+            source: edge.source,
+            target: id,
+            ...(edge.sourceHandle ? { sourceHandle: edge.sourceHandle } : {}),
+          },
+        });
         const port = ports[0];
-        if (port) dispatch({ kind: "addEdge", edge: { id: out, source: id, target: edge.target, ...(ports.length > 1 ? { sourceHandle: port } : {}) } });
+        if (port)
+          dispatch({
+            kind: "addEdge",
+            edge: {
+              id: out,
+              source: id,
+              target: edge.target,
+              ...(ports.length > 1 ? { sourceHandle: port } : {}),
+            },
+          });
       }
       store.getState().endGesture();
     },
@@ -232,7 +267,16 @@ export function Canvas() {
       aria-label="Journey canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
-      <MiniMap pannable zoomable ariaLabel="Mini map" style={{ width: 150, height: 100 }} nodeColor={(n) => MINIMAP_COLORS[catalog.get(String(n.data.type))?.category ?? ""] ?? "#98a0b3"} nodeBorderRadius={6} />
+      <MiniMap
+        pannable
+        zoomable
+        ariaLabel="Mini map"
+        style={{ width: 150, height: 100 }}
+        nodeColor={(n) =>
+          MINIMAP_COLORS[catalog.get(String(n.data.type))?.category ?? ""] ?? "#98a0b3"
+        }
+        nodeBorderRadius={6}
+      />
       <Controls showInteractive={false} />
     </ReactFlow>
   );

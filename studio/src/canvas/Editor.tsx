@@ -29,7 +29,13 @@ import { layoutGraph } from "./layout/elk.js";
 import { Palette } from "./Palette.js";
 import type { EditorStore } from "./store/editorStore.js";
 
-type Props = { journey: JourneyRecord; store: EditorStore; catalog: Catalog; viewingVersion: number | null; onJourneyChange(journey: JourneyRecord): void };
+type Props = {
+  journey: JourneyRecord;
+  store: EditorStore;
+  catalog: Catalog;
+  viewingVersion: number | null;
+  onJourneyChange(journey: JourneyRecord): void;
+};
 
 export function Editor(props: Props) {
   return (
@@ -44,10 +50,25 @@ export function Editor(props: Props) {
 function SaveIndicator({ readOnly }: { readOnly: boolean }) {
   const status = useEditor((s) => s.saveStatus);
   if (readOnly) return null;
-  const text = { idle: "All changes saved", saved: "All changes saved", dirty: "Unsaved changes", saving: "Saving…", error: "Could not save" }[status];
+  const text = {
+    idle: "All changes saved",
+    saved: "All changes saved",
+    dirty: "Unsaved changes",
+    saving: "Saving…",
+    error: "Could not save",
+  }[status];
   return (
-    <span className={`save save--${status}`} data-testid="save-status" role="status" aria-live="polite">
-      {status === "saving" ? <span className="spinner" aria-hidden="true" /> : <Icon name={status === "error" ? "alert" : "check"} />}
+    <span
+      className={`save save--${status}`}
+      data-testid="save-status"
+      role="status"
+      aria-live="polite"
+    >
+      {status === "saving" ? (
+        <span className="spinner" aria-hidden="true" />
+      ) : (
+        <Icon name={status === "error" ? "alert" : "check"} />
+      )}
       {text}
     </span>
   );
@@ -61,7 +82,15 @@ function ToolbarButton({ id, icon, ctx }: { id: string; icon: string; ctx: Comma
   if (!command) return null;
   const keys = command.keys[0] ? ` (${displayCombo(command.keys[0]).join("+")})` : "";
   return (
-    <button type="button" className="btn btn--ghost btn--icon" aria-label={command.label} title={`${command.label}${keys}`} disabled={!commandRegistry.isEnabled(id, ctx)} onClick={() => void commandRegistry.run(id, ctx)} data-testid={`cmd-${id}`}>
+    <button
+      type="button"
+      className="btn btn--ghost btn--icon"
+      aria-label={command.label}
+      title={`${command.label}${keys}`}
+      disabled={!commandRegistry.isEnabled(id, ctx)}
+      onClick={() => void commandRegistry.run(id, ctx)}
+      data-testid={`cmd-${id}`}
+    >
       <Icon name={icon} />
     </button>
   );
@@ -109,7 +138,11 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
         toggleHelp: () => setHelp((h) => !h),
         openTest: () => setSide("test"),
         openPublish: () => setPublishing(true),
-        saveNow: () => void saveNow().then(() => notify("Draft saved"), (e: unknown) => notify(errorMessage(e))),
+        saveNow: () =>
+          void saveNow().then(
+            () => notify("Draft saved"),
+            (e: unknown) => notify(errorMessage(e)),
+          ),
         notify,
       },
     }),
@@ -133,7 +166,12 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
     <PreviewContext.Provider value={preview}>
       <div className="editor">
         <header className="toolbar">
-          <Link to="/" className="btn btn--ghost btn--icon" aria-label="Back to journeys" title="Back to journeys">
+          <Link
+            to="/"
+            className="btn btn--ghost btn--icon"
+            aria-label="Back to journeys"
+            title="Back to journeys"
+          >
             <Icon name="journeys" />
           </Link>
           <div className="toolbar__title">
@@ -145,10 +183,21 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
               className="toolbar__name"
               value={name}
               readOnly={readOnly}
-              onChange={(e) => store.getState().dispatch({ kind: "rename", name: e.target.value }, { coalesceKey: "journey:name" })}
+              onChange={(e) =>
+                store
+                  .getState()
+                  .dispatch(
+                    { kind: "rename", name: e.target.value },
+                    { coalesceKey: "journey:name" },
+                  )
+              }
             />
-            <StatusBadge status={viewingVersion !== null ? `version ${viewingVersion}` : journey.status} />
-            {journey.liveVersion && viewingVersion === null ? <span className="muted small">v{journey.liveVersion} live</span> : null}
+            <StatusBadge
+              status={viewingVersion !== null ? `version ${viewingVersion}` : journey.status}
+            />
+            {journey.liveVersion && viewingVersion === null ? (
+              <span className="muted small">v{journey.liveVersion} live</span>
+            ) : null}
           </div>
           <SaveIndicator readOnly={readOnly} />
           <span className="grow" />
@@ -160,7 +209,11 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
             <ToolbarButton id="help" icon="keyboard" ctx={ctx} />
           </div>
           {viewingVersion !== null ? (
-            <button type="button" className="btn" onClick={() => navigate(`/journeys/${journey.id}`)}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => navigate(`/journeys/${journey.id}`)}
+            >
               Back to draft
             </button>
           ) : (
@@ -174,10 +227,21 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
                   <Icon name="play" /> Resume
                 </button>
               ) : null}
-              <button type="button" className={side === "test" ? "btn btn--active" : "btn"} onClick={() => setSide(side === "test" ? "inspect" : "test")} data-testid="open-test">
+              <button
+                type="button"
+                className={side === "test" ? "btn btn--active" : "btn"}
+                onClick={() => setSide(side === "test" ? "inspect" : "test")}
+                data-testid="open-test"
+              >
                 <Icon name="play" /> Test
               </button>
-              <button type="button" className="btn btn--primary" onClick={() => setPublishing(true)} disabled={readOnly} data-testid="publish">
+              <button
+                type="button"
+                className="btn btn--primary"
+                onClick={() => setPublishing(true)}
+                disabled={readOnly}
+                data-testid="publish"
+              >
                 <Icon name="upload" /> Publish
               </button>
             </>
@@ -185,7 +249,8 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
         </header>
         {readOnly && viewingVersion !== null ? (
           <div className="banner" role="status">
-            You are viewing version {viewingVersion}, read-only. <Link to={`/journeys/${journey.id}`}>Open the draft</Link> to make changes.
+            You are viewing version {viewingVersion}, read-only.{" "}
+            <Link to={`/journeys/${journey.id}`}>Open the draft</Link> to make changes.
           </div>
         ) : null}
         {actionError ? (
@@ -201,7 +266,10 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
               <div className="canvas-empty">
                 <Icon name="bolt" />
                 <h2>Start with a trigger</h2>
-                <p>Drag a trigger from the palette onto the canvas, then add messages, waits and branches below it.</p>
+                <p>
+                  Drag a trigger from the palette onto the canvas, then add messages, waits and
+                  branches below it.
+                </p>
               </div>
             ) : null}
             <ProblemsPanel />
@@ -213,7 +281,11 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
           </div>
           <aside className="sidepanel" aria-label="Details">
             {side === "test" && viewingVersion === null ? (
-              <TestPanel journeyId={journey.id} saveNow={saveNow} onClose={() => setSide("inspect")} />
+              <TestPanel
+                journeyId={journey.id}
+                saveNow={saveNow}
+                onClose={() => setSide("inspect")}
+              />
             ) : selectedId ? (
               <NodePanel nodeId={selectedId} journeyId={journey.id} live={live} />
             ) : (
@@ -231,7 +303,11 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
             onPublished={(version) => {
               setPublishing(false);
               notify(`Version ${version} is live`);
-              void journeysApi.get(journey.id).then(onJourneyChange, () => onJourneyChange({ ...journey, status: "live", liveVersion: version }));
+              void journeysApi
+                .get(journey.id)
+                .then(onJourneyChange, () =>
+                  onJourneyChange({ ...journey, status: "live", liveVersion: version }),
+                );
             }}
           />
         ) : null}

@@ -11,7 +11,9 @@ export function Palette() {
   const addNode = useAddNode();
   const [filter, setFilter] = useState("");
   const f = filter.trim().toLowerCase();
-  const types = f ? catalog.types.filter((t) => `${t.title} ${t.type} ${t.description}`.toLowerCase().includes(f)) : catalog.types;
+  const types = f
+    ? catalog.types.filter((t) => `${t.title} ${t.type} ${t.description}`.toLowerCase().includes(f))
+    : catalog.types;
   const groups = groupByCategory(types);
 
   const onDragStart = (event: DragEvent, type: string) => {
@@ -25,7 +27,13 @@ export function Palette() {
         <label className="sr-only" htmlFor="palette-filter">
           Filter steps
         </label>
-        <input id="palette-filter" className="input input--sm" placeholder="Filter steps…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          id="palette-filter"
+          className="input input--sm"
+          placeholder="Filter steps…"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
       </div>
       <div className="palette__groups">
         {groups.map((group) => (

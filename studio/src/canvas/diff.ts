@@ -31,8 +31,12 @@ const edgeKey = (e: JourneyEdge) => `${e.source}|${e.sourceHandle ?? ""}|${e.tar
 export function diffJourneys(live: Graph | null, draft: Graph): JourneyDiff {
   const before = new Map((live?.nodes ?? []).map((n) => [n.id, n]));
   const after = new Map(draft.nodes.map((n) => [n.id, n]));
-  const added = draft.nodes.filter((n) => !before.has(n.id)).map((n) => ({ id: n.id, type: n.type }));
-  const removed = (live?.nodes ?? []).filter((n) => !after.has(n.id)).map((n) => ({ id: n.id, type: n.type }));
+  const added = draft.nodes
+    .filter((n) => !before.has(n.id))
+    .map((n) => ({ id: n.id, type: n.type }));
+  const removed = (live?.nodes ?? [])
+    .filter((n) => !after.has(n.id))
+    .map((n) => ({ id: n.id, type: n.type }));
   const changed: JourneyDiff["changed"] = [];
   for (const node of draft.nodes) {
     const old = before.get(node.id);
@@ -47,9 +51,9 @@ export function diffJourneys(live: Graph | null, draft: Graph): JourneyDiff {
   }
   const oldEdges = new Set((live?.edges ?? []).map(edgeKey));
   const newEdges = new Set(draft.edges.map(edgeKey));
-  const settingsChanged = [...new Set([...Object.keys(live?.settings ?? {}), ...Object.keys(draft.settings)])].filter(
-    (k) => stable(live?.settings[k]) !== stable(draft.settings[k]),
-  );
+  const settingsChanged = [
+    ...new Set([...Object.keys(live?.settings ?? {}), ...Object.keys(draft.settings)]),
+  ].filter((k) => stable(live?.settings[k]) !== stable(draft.settings[k]));
   return {
     added,
     removed,
@@ -62,5 +66,13 @@ export function diffJourneys(live: Graph | null, draft: Graph): JourneyDiff {
 }
 
 export function isEmptyDiff(diff: JourneyDiff): boolean {
-  return !diff.added.length && !diff.removed.length && !diff.changed.length && !diff.connectionsAdded && !diff.connectionsRemoved && !diff.settingsChanged.length && !diff.renamed;
+  return (
+    !diff.added.length &&
+    !diff.removed.length &&
+    !diff.changed.length &&
+    !diff.connectionsAdded &&
+    !diff.connectionsRemoved &&
+    !diff.settingsChanged.length &&
+    !diff.renamed
+  );
 }

@@ -2,7 +2,15 @@ import { z } from "zod";
 import type { JsonSchema } from "../panels/form/jsonSchema.js";
 import type { Catalog, NodeTypeInfo, UiHints } from "./types.js";
 
-export const CATEGORY_ORDER = ["trigger", "message", "timing", "logic", "data", "action", "goal"] as const;
+export const CATEGORY_ORDER = [
+  "trigger",
+  "message",
+  "timing",
+  "logic",
+  "data",
+  "action",
+  "goal",
+] as const;
 export const CATEGORY_LABELS: Record<string, string> = {
   trigger: "Triggers",
   message: "Messages",
@@ -52,7 +60,12 @@ function hints(raw: unknown): UiHints {
 export function parseApiNodeTypes(raw: unknown): NodeTypeInfo[] {
   const list = Array.isArray(raw)
     ? raw
-    : (z.looseObject({ items: z.array(z.unknown()).optional(), nodeTypes: z.array(z.unknown()).optional() }).parse(raw).items ??
+    : (z
+        .looseObject({
+          items: z.array(z.unknown()).optional(),
+          nodeTypes: z.array(z.unknown()).optional(),
+        })
+        .parse(raw).items ??
       z.looseObject({ nodeTypes: z.array(z.unknown()).optional() }).parse(raw).nodeTypes ??
       []);
   const out: NodeTypeInfo[] = [];
@@ -67,7 +80,9 @@ export function parseApiNodeTypes(raw: unknown): NodeTypeInfo[] {
       category: t.category,
       icon: t.icon,
       version: t.version,
-      schema: (t.configSchema ?? t.schema ?? t.jsonSchema ?? { type: "object", properties: {} }) satisfies JsonSchema,
+      schema: (t.configSchema ??
+        t.schema ??
+        t.jsonSchema ?? { type: "object", properties: {} }) satisfies JsonSchema,
       staticOutputs: t.staticOutputs ?? t.outputs ?? t.ports ?? null,
       ui: hints(t.ui),
       custom: true,
@@ -86,7 +101,19 @@ export function buildCatalog(apiTypes: NodeTypeInfo[], sharedTypes: NodeTypeInfo
   for (const t of sharedTypes) byType.set(t.type, { ...t, custom: false });
   for (const t of apiTypes) {
     const local = byType.get(t.type);
-    byType.set(t.type, local ? { ...t, ui: { ...local.ui, ...t.ui }, outputsFor: local.outputsFor, summarize: local.summarize, custom: false, staticOutputs: t.staticOutputs ?? local.staticOutputs } : t);
+    byType.set(
+      t.type,
+      local
+        ? {
+            ...t,
+            ui: { ...local.ui, ...t.ui },
+            outputsFor: local.outputsFor,
+            summarize: local.summarize,
+            custom: false,
+            staticOutputs: t.staticOutputs ?? local.staticOutputs,
+          }
+        : t,
+    );
   }
   const types = [...byType.values()].sort((a, b) => {
     const ca = CATEGORY_ORDER.indexOf(a.category as (typeof CATEGORY_ORDER)[number]);
@@ -111,16 +138,26 @@ export function portsFor(info: NodeTypeInfo | undefined, config: unknown): strin
 }
 
 /** Groups palette entries by category, in palette order; unknown categories go last. */
-export function groupByCategory(types: NodeTypeInfo[]): { category: string; label: string; types: NodeTypeInfo[] }[] {
+export function groupByCategory(
+  types: NodeTypeInfo[],
+): { category: string; label: string; types: NodeTypeInfo[] }[] {
   const groups = new Map<string, NodeTypeInfo[]>();
   for (const t of types) {
     // Types only the API knows (plugins) get their own palette group, whatever their category.
     const key = t.custom ? "custom" : t.category;
     groups.set(key, [...(groups.get(key) ?? []), t]);
   }
-  const known = CATEGORY_ORDER.filter((c) => groups.has(c)).map((c) => ({ category: c, label: CATEGORY_LABELS[c] ?? c, types: groups.get(c) ?? [] }));
+  const known = CATEGORY_ORDER.filter((c) => groups.has(c)).map((c) => ({
+    category: c,
+    label: CATEGORY_LABELS[c] ?? c,
+    types: groups.get(c) ?? [],
+  }));
   const other = [...groups.keys()]
     .filter((c) => !CATEGORY_ORDER.includes(c as (typeof CATEGORY_ORDER)[number]))
-    .map((c) => ({ category: c, label: CATEGORY_LABELS[c] ?? c.charAt(0).toUpperCase() + c.slice(1), types: groups.get(c) ?? [] }));
+    .map((c) => ({
+      category: c,
+      label: CATEGORY_LABELS[c] ?? c.charAt(0).toUpperCase() + c.slice(1),
+      types: groups.get(c) ?? [],
+    }));
   return [...known, ...other];
 }

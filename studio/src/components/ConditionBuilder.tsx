@@ -50,7 +50,8 @@ function groupOf(value: Cond | undefined): { mode: "all" | "any"; items: Cond[] 
 /** Turns what a person typed into the JSON value the condition expects. */
 export function parseScalar(text: string, op: string): unknown {
   const trimmed = text.trim();
-  if (["gt", "gte", "lt", "lte"].includes(op) && trimmed !== "" && !Number.isNaN(Number(trimmed))) return Number(trimmed);
+  if (["gt", "gte", "lt", "lte"].includes(op) && trimmed !== "" && !Number.isNaN(Number(trimmed)))
+    return Number(trimmed);
   if (op === "in")
     return trimmed
       .split(",")
@@ -72,15 +73,32 @@ function scalarText(value: unknown): string {
 export function ConditionBuilder(props: Props) {
   const { value, onChange, readOnly = false, events = [], mode = "profile" } = props;
   const group = groupOf(value);
-  const emit = (items: Cond[], groupMode = group.mode) => onChange(items.length ? { [groupMode]: items } : undefined);
+  const emit = (items: Cond[], groupMode = group.mode) =>
+    onChange(items.length ? { [groupMode]: items } : undefined);
   return (
     <div className="condition" id={props.id} role="group" aria-label="Condition">
-      <Group mode={group.mode} items={group.items} onChange={emit} readOnly={readOnly} events={events} kind={mode} depth={0} />
+      <Group
+        mode={group.mode}
+        items={group.items}
+        onChange={emit}
+        readOnly={readOnly}
+        events={events}
+        kind={mode}
+        depth={0}
+      />
     </div>
   );
 }
 
-function Group(props: { mode: "all" | "any"; items: Cond[]; onChange(items: Cond[], mode: "all" | "any"): void; readOnly: boolean; events: string[]; kind: "profile" | "property"; depth: number }) {
+function Group(props: {
+  mode: "all" | "any";
+  items: Cond[];
+  onChange(items: Cond[], mode: "all" | "any"): void;
+  readOnly: boolean;
+  events: string[];
+  kind: "profile" | "property";
+  depth: number;
+}) {
   const { mode, items, onChange, readOnly, events, kind, depth } = props;
   const id = useId();
   const update = (index: number, next: Cond | undefined) => {
@@ -93,7 +111,13 @@ function Group(props: { mode: "all" | "any"; items: Cond[]; onChange(items: Cond
     <div className={depth ? "condition__group condition__group--nested" : "condition__group"}>
       <div className="condition__match">
         <label htmlFor={`${id}-mode`}>Match</label>
-        <select id={`${id}-mode`} className="select select--inline" value={mode} disabled={readOnly} onChange={(e) => onChange(items, e.target.value === "any" ? "any" : "all")}>
+        <select
+          id={`${id}-mode`}
+          className="select select--inline"
+          value={mode}
+          disabled={readOnly}
+          onChange={(e) => onChange(items, e.target.value === "any" ? "any" : "all")}
+        >
           <option value="all">all of</option>
           <option value="any">any of</option>
         </select>
@@ -106,29 +130,63 @@ function Group(props: { mode: "all" | "any"; items: Cond[]; onChange(items: Cond
           const g = groupOf(item);
           return (
             <div key={index} className="condition__row condition__row--group">
-              <Group mode={g.mode} items={g.items} onChange={(next, m) => update(index, next.length ? { [m]: next } : undefined)} readOnly={readOnly} events={events} kind={kind} depth={depth + 1} />
+              <Group
+                mode={g.mode}
+                items={g.items}
+                onChange={(next, m) => update(index, next.length ? { [m]: next } : undefined)}
+                readOnly={readOnly}
+                events={events}
+                kind={kind}
+                depth={depth + 1}
+              />
               {!readOnly ? (
-                <button type="button" className="btn btn--ghost btn--sm" aria-label="Remove group" onClick={() => update(index, undefined)}>
+                <button
+                  type="button"
+                  className="btn btn--ghost btn--sm"
+                  aria-label="Remove group"
+                  onClick={() => update(index, undefined)}
+                >
                   ✕
                 </button>
               ) : null}
             </div>
           );
         }
-        return <Rule key={index} value={item} onChange={(next) => update(index, next)} readOnly={readOnly} events={events} kind={kind} />;
+        return (
+          <Rule
+            key={index}
+            value={item}
+            onChange={(next) => update(index, next)}
+            readOnly={readOnly}
+            events={events}
+            kind={kind}
+          />
+        );
       })}
       {!readOnly ? (
         <div className="row">
-          <button type="button" className="btn btn--sm" onClick={() => onChange([...items, { attr: "", op: "eq", value: "" }], mode)}>
+          <button
+            type="button"
+            className="btn btn--sm"
+            onClick={() => onChange([...items, { attr: "", op: "eq", value: "" }], mode)}
+          >
             + {kind === "property" ? "Property" : "Attribute"} rule
           </button>
           {kind === "profile" ? (
-            <button type="button" className="btn btn--sm" onClick={() => onChange([...items, { event: "", op: "performed" }], mode)}>
+            <button
+              type="button"
+              className="btn btn--sm"
+              onClick={() => onChange([...items, { event: "", op: "performed" }], mode)}
+            >
               + Event rule
             </button>
           ) : null}
           {depth < 2 ? (
-            <button type="button" className="btn btn--sm btn--ghost" onClick={() => onChange([...items, { any: [] }], mode)}>
+            <button
+              type="button"
+              className="btn btn--sm btn--ghost"
+              onClick={() => onChange([...items, { any: [] }], mode)}
+            >
               + Group
             </button>
           ) : null}
@@ -138,7 +196,13 @@ function Group(props: { mode: "all" | "any"; items: Cond[]; onChange(items: Cond
   );
 }
 
-function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; readOnly: boolean; events: string[]; kind: "profile" | "property" }) {
+function Rule(props: {
+  value: Cond;
+  onChange(value: Cond | undefined): void;
+  readOnly: boolean;
+  events: string[];
+  kind: "profile" | "property";
+}) {
   const { readOnly, events, onChange } = props;
   const id = useId();
   const negated = isRecord(props.value.not);
@@ -152,7 +216,12 @@ function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; rea
     <div className="condition__row">
       {!readOnly || negated ? (
         <label className="condition__not" title="Negate this rule">
-          <input type="checkbox" checked={negated} disabled={readOnly} onChange={(e) => onChange(e.target.checked ? { not: rule } : rule)} />
+          <input
+            type="checkbox"
+            checked={negated}
+            disabled={readOnly}
+            onChange={(e) => onChange(e.target.checked ? { not: rule } : rule)}
+          />
           not
         </label>
       ) : null}
@@ -179,7 +248,8 @@ function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; rea
             disabled={readOnly}
             onChange={(e) => {
               const next: Cond = { ...rule, op: e.target.value };
-              if (e.target.value.startsWith("count")) next.value = typeof rule.value === "number" ? rule.value : 1;
+              if (e.target.value.startsWith("count"))
+                next.value = typeof rule.value === "number" ? rule.value : 1;
               else delete next.value;
               set(next);
             }}
@@ -224,9 +294,17 @@ function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; rea
                 aria-label="Window amount"
                 value={typeof within.amount === "number" ? within.amount : 1}
                 readOnly={readOnly}
-                onChange={(e) => set({ ...rule, within: { ...within, amount: Number(e.target.value) } })}
+                onChange={(e) =>
+                  set({ ...rule, within: { ...within, amount: Number(e.target.value) } })
+                }
               />
-              <select className="select select--sm" aria-label="Window unit" value={String(within.unit ?? "day")} disabled={readOnly} onChange={(e) => set({ ...rule, within: { ...within, unit: e.target.value } })}>
+              <select
+                className="select select--sm"
+                aria-label="Window unit"
+                value={String(within.unit ?? "day")}
+                disabled={readOnly}
+                onChange={(e) => set({ ...rule, within: { ...within, unit: e.target.value } })}
+              >
                 {UNITS.map((u) => (
                   <option key={u} value={u}>
                     {u}s
@@ -238,7 +316,14 @@ function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; rea
         </>
       ) : (
         <>
-          <input className="input input--sm" aria-label="Attribute" placeholder={props.kind === "property" ? "property" : "attribute, e.g. country"} value={String(rule.attr ?? "")} readOnly={readOnly} onChange={(e) => set({ ...rule, attr: e.target.value })} />
+          <input
+            className="input input--sm"
+            aria-label="Attribute"
+            placeholder={props.kind === "property" ? "property" : "attribute, e.g. country"}
+            value={String(rule.attr ?? "")}
+            readOnly={readOnly}
+            onChange={(e) => set({ ...rule, attr: e.target.value })}
+          />
           <select
             className="select select--sm"
             aria-label="Comparison"
@@ -248,9 +333,18 @@ function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; rea
               const nextOp = e.target.value;
               const next: Cond = { ...rule, op: nextOp };
               if (nextOp === "exists") next.value = true;
-              else if (nextOp === "before" || nextOp === "after") next.value = { amount: 7, unit: "day", direction: "ago" };
-              else if (nextOp === "in") next.value = Array.isArray(rule.value) ? rule.value : parseScalar(scalarText(rule.value), "in");
-              else if (isRecord(rule.value) || typeof rule.value === "boolean" || Array.isArray(rule.value)) next.value = "";
+              else if (nextOp === "before" || nextOp === "after")
+                next.value = { amount: 7, unit: "day", direction: "ago" };
+              else if (nextOp === "in")
+                next.value = Array.isArray(rule.value)
+                  ? rule.value
+                  : parseScalar(scalarText(rule.value), "in");
+              else if (
+                isRecord(rule.value) ||
+                typeof rule.value === "boolean" ||
+                Array.isArray(rule.value)
+              )
+                next.value = "";
               set(next);
             }}
           >
@@ -261,7 +355,11 @@ function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; rea
             ))}
           </select>
           {op === "exists" ? null : op === "before" || op === "after" ? (
-            <DateValue value={rule.value} readOnly={readOnly} onChange={(v) => set({ ...rule, value: v })} />
+            <DateValue
+              value={rule.value}
+              readOnly={readOnly}
+              onChange={(v) => set({ ...rule, value: v })}
+            />
           ) : (
             <input
               className="input input--sm"
@@ -275,7 +373,12 @@ function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; rea
         </>
       )}
       {!readOnly ? (
-        <button type="button" className="btn btn--ghost btn--sm" aria-label="Remove rule" onClick={() => onChange(undefined)}>
+        <button
+          type="button"
+          className="btn btn--ghost btn--sm"
+          aria-label="Remove rule"
+          onClick={() => onChange(undefined)}
+        >
           ✕
         </button>
       ) : null}
@@ -286,19 +389,48 @@ function Rule(props: { value: Cond; onChange(value: Cond | undefined): void; rea
 function DateValue(props: { value: unknown; readOnly: boolean; onChange(value: unknown): void }) {
   const v = isRecord(props.value) ? props.value : null;
   if (!v) {
-    return <input className="input input--sm" aria-label="Date" placeholder="2026-01-31" value={typeof props.value === "string" ? props.value : ""} readOnly={props.readOnly} onChange={(e) => props.onChange(e.target.value)} />;
+    return (
+      <input
+        className="input input--sm"
+        aria-label="Date"
+        placeholder="2026-01-31"
+        value={typeof props.value === "string" ? props.value : ""}
+        readOnly={props.readOnly}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    );
   }
   return (
     <>
-      <input className="input input--sm input--num" type="number" min={0} aria-label="Amount" value={typeof v.amount === "number" ? v.amount : 0} readOnly={props.readOnly} onChange={(e) => props.onChange({ ...v, amount: Number(e.target.value) })} />
-      <select className="select select--sm" aria-label="Unit" value={String(v.unit ?? "day")} disabled={props.readOnly} onChange={(e) => props.onChange({ ...v, unit: e.target.value })}>
+      <input
+        className="input input--sm input--num"
+        type="number"
+        min={0}
+        aria-label="Amount"
+        value={typeof v.amount === "number" ? v.amount : 0}
+        readOnly={props.readOnly}
+        onChange={(e) => props.onChange({ ...v, amount: Number(e.target.value) })}
+      />
+      <select
+        className="select select--sm"
+        aria-label="Unit"
+        value={String(v.unit ?? "day")}
+        disabled={props.readOnly}
+        onChange={(e) => props.onChange({ ...v, unit: e.target.value })}
+      >
         {UNITS.map((u) => (
           <option key={u} value={u}>
             {u}s
           </option>
         ))}
       </select>
-      <select className="select select--sm" aria-label="Direction" value={String(v.direction ?? "ago")} disabled={props.readOnly} onChange={(e) => props.onChange({ ...v, direction: e.target.value })}>
+      <select
+        className="select select--sm"
+        aria-label="Direction"
+        value={String(v.direction ?? "ago")}
+        disabled={props.readOnly}
+        onChange={(e) => props.onChange({ ...v, direction: e.target.value })}
+      >
         <option value="ago">ago</option>
         <option value="from_now">from now</option>
       </select>

@@ -22,7 +22,13 @@ export function Layout({ onSignOut }: { onSignOut(): void }) {
           <span className="nav__label">Omnijourney</span>
         </div>
         {LINKS.map((link) => (
-          <NavLink key={link.to} to={link.to} end={link.end} className="nav__link" title={compact ? link.label : undefined}>
+          <NavLink
+            key={link.to}
+            to={link.to}
+            end={link.end}
+            className="nav__link"
+            title={compact ? link.label : undefined}
+          >
             <Icon name={link.icon} />
             <span className="nav__label">{link.label}</span>
           </NavLink>

@@ -30,7 +30,17 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-export function EmptyState({ icon, title, children, action }: { icon: string; title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  icon,
+  title,
+  children,
+  action,
+}: {
+  icon: string;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <div className="state">
       <div className="state__icon">
@@ -44,5 +54,9 @@ export function EmptyState({ icon, title, children, action }: { icon: string; ti
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`badge badge--${status.toLowerCase()}`}>{status.charAt(0).toUpperCase() + status.slice(1)}</span>;
+  return (
+    <span className={`badge badge--${status.toLowerCase()}`}>
+      {status.charAt(0).toUpperCase() + status.slice(1)}
+    </span>
+  );
 }

@@ -10,12 +10,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function formatValue(key: string, value: unknown): string {
   if (typeof value !== "number") return typeof value === "string" ? value : JSON.stringify(value);
   if (/rate|share|ratio/i.test(key)) return `${(value * (value <= 1 ? 100 : 1)).toFixed(1)}%`;
-  if (/cost|revenue|saved|saving/i.test(key)) return value.toLocaleString(undefined, { style: "currency", currency: "USD", maximumFractionDigits: 2 });
+  if (/cost|revenue|saved|saving/i.test(key))
+    return value.toLocaleString(undefined, {
+      style: "currency",
+      currency: "USD",
+      maximumFractionDigits: 2,
+    });
   return value.toLocaleString();
 }
 
 function Table({ rows }: { rows: Record<string, unknown>[] }) {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => rows.every((r) => !isRecord(r[c]) && !Array.isArray(r[c])));
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) =>
+    rows.every((r) => !isRecord(r[c]) && !Array.isArray(r[c])),
+  );
   return (
     <table className="table table--compact">
       <thead>
@@ -44,7 +51,9 @@ function Table({ rows }: { rows: Record<string, unknown>[] }) {
 
 /** One section of the overview: headline numbers as cards, lists as tables, nested groups recursively. */
 function Section({ title, data }: { title: string; data: Record<string, unknown> }) {
-  const numbers = Object.entries(data).filter(([, v]) => typeof v === "number" || typeof v === "string" || v === null);
+  const numbers = Object.entries(data).filter(
+    ([, v]) => typeof v === "number" || typeof v === "string" || v === null,
+  );
   const tables = Object.entries(data).filter(([, v]) => Array.isArray(v) && v.every(isRecord));
   const maps = Object.entries(data).filter(([, v]) => isRecord(v));
   return (
@@ -66,7 +75,16 @@ function Section({ title, data }: { title: string; data: Record<string, unknown>
             <header className="card__header">
               <h2>{humanise(k)}</h2>
             </header>
-            {Object.keys(v).length ? <Table rows={Object.entries(v).map(([name, row]) => ({ name, ...(isRecord(row) ? row : {}) }))} /> : <p className="card__body muted">No data yet.</p>}
+            {Object.keys(v).length ? (
+              <Table
+                rows={Object.entries(v).map(([name, row]) => ({
+                  name,
+                  ...(isRecord(row) ? row : {}),
+                }))}
+              />
+            ) : (
+              <p className="card__body muted">No data yet.</p>
+            )}
           </div>
         ) : isRecord(v) ? (
           <Section key={k} title={humanise(k)} data={v} />
@@ -77,7 +95,11 @@ function Section({ title, data }: { title: string; data: Record<string, unknown>
           <header className="card__header">
             <h2>{humanise(k)}</h2>
           </header>
-          {Array.isArray(v) && v.length ? <Table rows={v.filter(isRecord)} /> : <p className="card__body muted">No data yet.</p>}
+          {Array.isArray(v) && v.length ? (
+            <Table rows={v.filter(isRecord)} />
+          ) : (
+            <p className="card__body muted">No data yet.</p>
+          )}
         </div>
       ))}
     </section>

@@ -53,7 +53,11 @@ export function EditorPage() {
   if (missingVersion) {
     return (
       <div className="page">
-        <EmptyState icon="journeys" title={`Version ${version} does not exist`} action={<Link to={`/journeys/${id}`}>Open the draft</Link>} />
+        <EmptyState
+          icon="journeys"
+          title={`Version ${version} does not exist`}
+          action={<Link to={`/journeys/${id}`}>Open the draft</Link>}
+        />
       </div>
     );
   }
@@ -64,5 +68,14 @@ export function EditorPage() {
       </div>
     );
   }
-  return <Editor key={`${id}:${version ?? "draft"}`} journey={journey} store={store} catalog={catalog} viewingVersion={version} onJourneyChange={setJourney} />;
+  return (
+    <Editor
+      key={`${id}:${version ?? "draft"}`}
+      journey={journey}
+      store={store}
+      catalog={catalog}
+      viewingVersion={version}
+      onJourneyChange={setJourney}
+    />
+  );
 }

@@ -14,11 +14,21 @@ const STATUS_ORDER: Record<string, number> = { live: 0, paused: 1, draft: 2, arc
 /** `/`: every journey with its status and numbers; create, duplicate, archive, search. */
 export function JourneysPage() {
   const navigate = useNavigate();
-  const journeys = useResource(async () => {
-    const list = await journeysApi.list();
-    // Drafts have no counters; the others get theirs from the per-node stats.
-    return Promise.all(list.map(async (j) => (j.status === "draft" ? j : { ...j, counts: await journeysApi.summaryCounts(j).catch(() => j.counts) })));
-  }, [], { pollMs: 10000 });
+  const journeys = useResource(
+    async () => {
+      const list = await journeysApi.list();
+      // Drafts have no counters; the others get theirs from the per-node stats.
+      return Promise.all(
+        list.map(async (j) =>
+          j.status === "draft"
+            ? j
+            : { ...j, counts: await journeysApi.summaryCounts(j).catch(() => j.counts) },
+        ),
+      );
+    },
+    [],
+    { pollMs: 10000 },
+  );
   const [search, setSearch] = useState("");
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);
@@ -30,7 +40,11 @@ export function JourneysPage() {
     return (journeys.data ?? [])
       .filter((j) => (showArchived ? true : j.status !== "archived"))
       .filter((j) => !q || j.name.toLowerCase().includes(q) || j.id.toLowerCase().includes(q))
-      .sort((a, b) => (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) || a.name.localeCompare(b.name));
+      .sort(
+        (a, b) =>
+          (STATUS_ORDER[a.status] ?? 9) - (STATUS_ORDER[b.status] ?? 9) ||
+          a.name.localeCompare(b.name),
+      );
   }, [journeys.data, search, showArchived]);
 
   const create = async (templateId: string) => {
@@ -60,7 +74,8 @@ export function JourneysPage() {
   };
 
   const archive = async (journey: JourneyRecord) => {
-    if (!window.confirm(`Archive “${journey.name}”? Customers still in it leave the journey.`)) return;
+    if (!window.confirm(`Archive “${journey.name}”? Customers still in it leave the journey.`))
+      return;
     setError(null);
     try {
       await journeysApi.action(journey.id, "archive");
@@ -77,7 +92,12 @@ export function JourneysPage() {
           <h1>Journeys</h1>
           <p className="page__sub">Draw, test and publish the paths your customers take.</p>
         </div>
-        <button type="button" className="btn btn--primary" onClick={() => setCreating(true)} data-testid="new-journey">
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => setCreating(true)}
+          data-testid="new-journey"
+        >
           <Icon name="plus" /> New journey
         </button>
       </div>
@@ -87,10 +107,21 @@ export function JourneysPage() {
           <label className="sr-only" htmlFor="journey-search">
             Search journeys
           </label>
-          <input id="journey-search" className="input" placeholder="Search journeys" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            id="journey-search"
+            className="input"
+            placeholder="Search journeys"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
         <label className="check">
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
+          <input
+            type="checkbox"
+            checked={showArchived}
+            onChange={(e) => setShowArchived(e.target.checked)}
+          />{" "}
+          Show archived
         </label>
       </div>
       {error ? (
@@ -117,7 +148,11 @@ export function JourneysPage() {
               icon="journeys"
               title="No journeys yet"
               action={
-                <button type="button" className="btn btn--primary" onClick={() => setCreating(true)}>
+                <button
+                  type="button"
+                  className="btn btn--primary"
+                  onClick={() => setCreating(true)}
+                >
                   Create your first journey
                 </button>
               }
@@ -150,7 +185,9 @@ export function JourneysPage() {
                     <Link className="cell-title" to={`/journeys/${j.id}`}>
                       {j.name}
                     </Link>
-                    <div className="muted small">{j.document.nodes.length ? `${j.document.nodes.length} steps` : j.id}</div>
+                    <div className="muted small">
+                      {j.document.nodes.length ? `${j.document.nodes.length} steps` : j.id}
+                    </div>
                   </td>
                   <td>
                     <StatusBadge status={j.status} />
@@ -160,16 +197,32 @@ export function JourneysPage() {
                   <td className="num">{number(j.counts.active)}</td>
                   <td className="num">
                     {number(j.counts.converted)}
-                    {j.counts.enrolled ? <div className="muted small">{percent(j.counts.converted, j.counts.enrolled)}</div> : null}
+                    {j.counts.enrolled ? (
+                      <div className="muted small">
+                        {percent(j.counts.converted, j.counts.enrolled)}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="muted nowrap">{relativeTime(j.updatedAt)}</td>
                   <td>
                     <div className="cell-actions">
-                      <button type="button" className="btn btn--ghost btn--icon btn--sm" onClick={() => void duplicate(j)} aria-label={`Duplicate ${j.name}`} title="Duplicate">
+                      <button
+                        type="button"
+                        className="btn btn--ghost btn--icon btn--sm"
+                        onClick={() => void duplicate(j)}
+                        aria-label={`Duplicate ${j.name}`}
+                        title="Duplicate"
+                      >
                         <Icon name="copy" />
                       </button>
                       {j.status !== "archived" ? (
-                        <button type="button" className="btn btn--ghost btn--icon btn--sm" onClick={() => void archive(j)} aria-label={`Archive ${j.name}`} title="Archive">
+                        <button
+                          type="button"
+                          className="btn btn--ghost btn--icon btn--sm"
+                          onClick={() => void archive(j)}
+                          aria-label={`Archive ${j.name}`}
+                          title="Archive"
+                        >
                           <Icon name="archive" />
                         </button>
                       ) : null}
@@ -185,13 +238,22 @@ export function JourneysPage() {
         <Dialog title="New journey" onClose={() => setCreating(false)} wide>
           <div className="templates">
             {journeyTemplates.map((t) => (
-              <button key={t.id} type="button" className="template" onClick={() => void create(t.id)} disabled={busy !== null} data-testid={`template-${t.id}`}>
+              <button
+                key={t.id}
+                type="button"
+                className="template"
+                onClick={() => void create(t.id)}
+                disabled={busy !== null}
+                data-testid={`template-${t.id}`}
+              >
                 <span className="template__icon">
                   <Icon name={t.id === "blank" ? "plus" : "journeys"} />
                 </span>
                 <span className="template__title">{busy === t.id ? "Creating…" : t.title}</span>
                 <span className="template__desc">{t.description}</span>
-                {t.document.nodes.length ? <span className="template__meta">{t.document.nodes.length} steps</span> : null}
+                {t.document.nodes.length ? (
+                  <span className="template__meta">{t.document.nodes.length} steps</span>
+                ) : null}
               </button>
             ))}
           </div>

@@ -15,11 +15,22 @@ export function MessagesPage() {
   const channel = params.get("channel") ?? "";
   const journeyId = params.get("journeyId") ?? "";
   const profileId = params.get("profileId") ?? "";
-  const messages = useResource(() => messagesApi.list({ channel: channel || undefined, journeyId: journeyId || undefined, profileId: profileId || undefined }), [channel, journeyId, profileId], { pollMs: 5000 });
+  const messages = useResource(
+    () =>
+      messagesApi.list({
+        channel: channel || undefined,
+        journeyId: journeyId || undefined,
+        profileId: profileId || undefined,
+      }),
+    [channel, journeyId, profileId],
+    { pollMs: 5000 },
+  );
   const [open, setOpen] = useState<Message | null>(null);
   const journeys = useResource(() => journeysApi.list(), []);
   const journeyName = (id: string) => journeys.data?.find((j) => j.id === id)?.name ?? id;
-  const rows = [...(messages.data ?? [])].sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? ""));
+  const rows = [...(messages.data ?? [])].sort((a, b) =>
+    (b.createdAt ?? "").localeCompare(a.createdAt ?? ""),
+  );
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -32,14 +43,21 @@ export function MessagesPage() {
       <div className="page__header">
         <div className="grow">
           <h1>Messages</h1>
-          <p className="page__sub">Every message the journeys sent, deferred or suppressed, with the reason.</p>
+          <p className="page__sub">
+            Every message the journeys sent, deferred or suppressed, with the reason.
+          </p>
         </div>
       </div>
       <div className="toolbar-row">
         <label className="sr-only" htmlFor="filter-channel">
           Channel
         </label>
-        <select id="filter-channel" className="select select--auto" value={channel} onChange={(e) => set("channel", e.target.value)}>
+        <select
+          id="filter-channel"
+          className="select select--auto"
+          value={channel}
+          onChange={(e) => set("channel", e.target.value)}
+        >
           <option value="">All channels</option>
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
@@ -50,11 +68,23 @@ export function MessagesPage() {
         <label className="sr-only" htmlFor="filter-profile">
           Profile id
         </label>
-        <input id="filter-profile" className="input input--auto" placeholder="Profile id" value={profileId} onChange={(e) => set("profileId", e.target.value)} />
+        <input
+          id="filter-profile"
+          className="input input--auto"
+          placeholder="Profile id"
+          value={profileId}
+          onChange={(e) => set("profileId", e.target.value)}
+        />
         <label className="sr-only" htmlFor="filter-journey">
           Journey id
         </label>
-        <input id="filter-journey" className="input input--auto" placeholder="Journey id" value={journeyId} onChange={(e) => set("journeyId", e.target.value)} />
+        <input
+          id="filter-journey"
+          className="input input--auto"
+          placeholder="Journey id"
+          value={journeyId}
+          onChange={(e) => set("journeyId", e.target.value)}
+        />
       </div>
       {messages.loading ? (
         <div className="card card__body">
@@ -95,11 +125,29 @@ export function MessagesPage() {
                   </td>
                   <td className="cell-content">
                     <button type="button" className="linkish" onClick={() => setOpen(m)}>
-                      {String(m.content.subject ?? m.content.title ?? m.content.text ?? m.content.body ?? "(view)").slice(0, 70)}
+                      {String(
+                        m.content.subject ??
+                          m.content.title ??
+                          m.content.text ??
+                          m.content.body ??
+                          "(view)",
+                      ).slice(0, 70)}
                     </button>
                   </td>
-                  <td className="mono">{m.profileId ? <Link to={`/profiles/${encodeURIComponent(m.profileId)}`}>{m.profileId}</Link> : "—"}</td>
-                  <td>{m.journeyId ? <Link to={`/journeys/${m.journeyId}`}>{journeyName(m.journeyId)}</Link> : "—"}</td>
+                  <td className="mono">
+                    {m.profileId ? (
+                      <Link to={`/profiles/${encodeURIComponent(m.profileId)}`}>{m.profileId}</Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td>
+                    {m.journeyId ? (
+                      <Link to={`/journeys/${m.journeyId}`}>{journeyName(m.journeyId)}</Link>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
                   <td className="num">{m.cost === null ? "—" : m.cost.toFixed(3)}</td>
                 </tr>
               ))}
@@ -125,7 +173,14 @@ export function MessagesPage() {
                 </div>
               ))}
           </dl>
-          {typeof open.content.html === "string" ? <iframe className="sim-message__frame" sandbox="" srcDoc={open.content.html} title="Email content" /> : null}
+          {typeof open.content.html === "string" ? (
+            <iframe
+              className="sim-message__frame"
+              sandbox=""
+              srcDoc={open.content.html}
+              title="Email content"
+            />
+          ) : null}
         </Dialog>
       ) : null}
     </div>

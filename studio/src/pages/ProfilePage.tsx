@@ -28,7 +28,10 @@ export function ProfilePage() {
   };
 
   const erase = async () => {
-    if (!window.confirm("Erase this profile and everything recorded about it? This cannot be undone.")) return;
+    if (
+      !window.confirm("Erase this profile and everything recorded about it? This cannot be undone.")
+    )
+      return;
     try {
       await profilesApi.remove(id);
       navigate("/profiles");
@@ -52,7 +55,9 @@ export function ProfilePage() {
       </div>
     );
   const p = profile.data;
-  const timeline = p.timeline.filter((t) => filter === "all" || t.kind === filter).sort((a, b) => (b.at ?? "").localeCompare(a.at ?? ""));
+  const timeline = p.timeline
+    .filter((t) => filter === "all" || t.kind === filter)
+    .sort((a, b) => (b.at ?? "").localeCompare(a.at ?? ""));
 
   return (
     <div className="page">
@@ -104,7 +109,9 @@ export function ProfilePage() {
                   {Object.entries(p.attributes).map(([k, v]) => (
                     <div key={k} style={{ display: "contents" }}>
                       <dt>{k}</dt>
-                      <dd className={typeof v === "string" ? "" : "mono"}>{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+                      <dd className={typeof v === "string" ? "" : "mono"}>
+                        {typeof v === "string" ? v : JSON.stringify(v)}
+                      </dd>
                     </div>
                   ))}
                 </dl>
@@ -133,7 +140,12 @@ export function ProfilePage() {
                         <label className="sr-only" htmlFor={`consent-${channel}`}>
                           Marketing consent for {channel}
                         </label>
-                        <select id={`consent-${channel}`} className="select select--sm" value={c?.marketing ?? "unknown"} onChange={(e) => void setConsent(channel, e.target.value)}>
+                        <select
+                          id={`consent-${channel}`}
+                          className="select select--sm"
+                          value={c?.marketing ?? "unknown"}
+                          onChange={(e) => void setConsent(channel, e.target.value)}
+                        >
                           <option value="subscribed">subscribed</option>
                           <option value="unsubscribed">unsubscribed</option>
                           <option value="unknown">unknown</option>
@@ -154,7 +166,14 @@ export function ProfilePage() {
             <h2>Timeline</h2>
             <div className="tabs tabs--inline" role="tablist">
               {(["all", "event", "message", "enrolment"] as const).map((k) => (
-                <button key={k} type="button" role="tab" className="tab" aria-selected={filter === k} onClick={() => setFilter(k)}>
+                <button
+                  key={k}
+                  type="button"
+                  role="tab"
+                  className="tab"
+                  aria-selected={filter === k}
+                  onClick={() => setFilter(k)}
+                >
                   {k === "all" ? "All" : `${k.charAt(0).toUpperCase()}${k.slice(1)}s`}
                 </button>
               ))}
@@ -170,7 +189,11 @@ export function ProfilePage() {
                 <li key={i}>
                   <span className="muted">{dateTime(t.at)}</span>
                   <span>
-                    <span className={`badge badge--plain badge--${t.kind === "message" ? "info" : t.kind === "enrolment" ? "success" : "plain"}`}>{t.kind}</span>
+                    <span
+                      className={`badge badge--plain badge--${t.kind === "message" ? "info" : t.kind === "enrolment" ? "success" : "plain"}`}
+                    >
+                      {t.kind}
+                    </span>
                   </span>
                   <span>
                     <b>{t.title}</b> <span className="muted small mono">{t.detail}</span>

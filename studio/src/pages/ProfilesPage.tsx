@@ -58,7 +58,13 @@ export function ProfilesPage() {
           <label className="sr-only" htmlFor="profile-search">
             Search profiles
           </label>
-          <input id="profile-search" className="input" placeholder="Search by id, email or name" value={search} onChange={(e) => setSearch(e.target.value)} />
+          <input
+            id="profile-search"
+            className="input"
+            placeholder="Search by id, email or name"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+          />
         </div>
       </div>
       {first.loading ? (
@@ -72,7 +78,9 @@ export function ProfilesPage() {
       ) : pages.length === 0 ? (
         <div className="card">
           <EmptyState icon="profiles" title={query ? "No profile matches" : "No profiles yet"}>
-            {query ? `Nothing matches “${query}”.` : "Profiles appear when your app sends identify or track calls to /v1."}
+            {query
+              ? `Nothing matches “${query}”.`
+              : "Profiles appear when your app sends identify or track calls to /v1."}
           </EmptyState>
         </div>
       ) : (

@@ -27,15 +27,12 @@ export function SegmentPage() {
 
   useEffect(() => {
     if (isNew) return;
-    segmentsApi.get(id).then(
-      (s) => {
-        setName(s.name);
-        setDescription(s.description);
-        setCondition(s.condition);
-        setLoaded(true);
-      },
-      setLoadError,
-    );
+    segmentsApi.get(id).then((s) => {
+      setName(s.name);
+      setDescription(s.description);
+      setCondition(s.condition);
+      setLoaded(true);
+    }, setLoadError);
   }, [id, isNew]);
 
   useEffect(() => {
@@ -67,7 +64,11 @@ export function SegmentPage() {
     setSaving(true);
     setSaveError(null);
     try {
-      const body = { name: name.trim() || "Untitled segment", description, condition: condition ?? { all: [] } };
+      const body = {
+        name: name.trim() || "Untitled segment",
+        description,
+        condition: condition ?? { all: [] },
+      };
       if (isNew) {
         const created = await segmentsApi.create(body);
         navigate(`/segments/${encodeURIComponent(created.id)}`, { replace: true });
@@ -120,7 +121,12 @@ export function SegmentPage() {
             Delete
           </button>
         ) : null}
-        <button type="button" className="btn btn--primary" onClick={() => void save()} disabled={saving}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => void save()}
+          disabled={saving}
+        >
           {saving ? "Saving…" : saved ? "Saved" : "Save segment"}
         </button>
       </div>
@@ -136,13 +142,24 @@ export function SegmentPage() {
               <label className="field__label" htmlFor="segment-name">
                 Name
               </label>
-              <input id="segment-name" className="input" value={name} placeholder="Frequent buyers in Germany" onChange={(e) => setName(e.target.value)} />
+              <input
+                id="segment-name"
+                className="input"
+                value={name}
+                placeholder="Frequent buyers in Germany"
+                onChange={(e) => setName(e.target.value)}
+              />
             </div>
             <div className="field">
               <label className="field__label" htmlFor="segment-description">
                 Description
               </label>
-              <input id="segment-description" className="input" value={description} onChange={(e) => setDescription(e.target.value)} />
+              <input
+                id="segment-description"
+                className="input"
+                value={description}
+                onChange={(e) => setDescription(e.target.value)}
+              />
             </div>
           </div>
           <h2 className="section-title">Who is in this segment</h2>

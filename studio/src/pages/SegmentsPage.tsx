@@ -31,9 +31,15 @@ export function SegmentsPage() {
       <div className="page__header">
         <div className="grow">
           <h1>Segments</h1>
-          <p className="page__sub">Audiences by attributes, purchase history, frequency and interests.</p>
+          <p className="page__sub">
+            Audiences by attributes, purchase history, frequency and interests.
+          </p>
         </div>
-        <button type="button" className="btn btn--primary" onClick={() => navigate("/segments/new")}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => navigate("/segments/new")}
+        >
           <Icon name="plus" /> New segment
         </button>
       </div>
@@ -51,7 +57,11 @@ export function SegmentsPage() {
             icon="segments"
             title="No segments yet"
             action={
-              <button type="button" className="btn btn--primary" onClick={() => navigate("/segments/new")}>
+              <button
+                type="button"
+                className="btn btn--primary"
+                onClick={() => navigate("/segments/new")}
+              >
                 Create a segment
               </button>
             }
@@ -79,7 +89,15 @@ export function SegmentsPage() {
                     </Link>
                   </td>
                   <td className="muted">{s.description || "—"}</td>
-                  <td className="num">{s.count !== null ? number(s.count) : s.id in counts ? number(counts[s.id]) : <span className="spinner spinner--inline" role="img" aria-label="Counting" />}</td>
+                  <td className="num">
+                    {s.count !== null ? (
+                      number(s.count)
+                    ) : s.id in counts ? (
+                      number(counts[s.id])
+                    ) : (
+                      <span className="spinner spinner--inline" role="img" aria-label="Counting" />
+                    )}
+                  </td>
                   <td className="muted">{relativeTime(s.updatedAt)}</td>
                 </tr>
               ))}

@@ -11,7 +11,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const SECRET = /secret|token|key|password|auth/i;
 
 /** Edits a settings object in place: strings, numbers and booleans as inputs, objects as nested groups. */
-function SettingsFields({ value, path, onChange }: { value: Record<string, unknown>; path: string; onChange(next: Record<string, unknown>): void }) {
+function SettingsFields({
+  value,
+  path,
+  onChange,
+}: {
+  value: Record<string, unknown>;
+  path: string;
+  onChange(next: Record<string, unknown>): void;
+}) {
   return (
     <div className="settings-fields">
       {Object.entries(value).map(([key, v]) => {
@@ -41,7 +49,14 @@ function SettingsFields({ value, path, onChange }: { value: Record<string, unkno
               <label htmlFor={id} className="field__label">
                 {humanise(key)}
               </label>
-              <input id={id} className="input" type="number" step="any" value={v} onChange={(e) => set(Number(e.target.value))} />
+              <input
+                id={id}
+                className="input"
+                type="number"
+                step="any"
+                value={v}
+                onChange={(e) => set(Number(e.target.value))}
+              />
             </div>
           );
         }
@@ -51,7 +66,14 @@ function SettingsFields({ value, path, onChange }: { value: Record<string, unkno
               <label htmlFor={id} className="field__label">
                 {humanise(key)}
               </label>
-              <input id={id} className="input" type={SECRET.test(key) ? "password" : "text"} autoComplete="off" value={v ?? ""} onChange={(e) => set(e.target.value)} />
+              <input
+                id={id}
+                className="input"
+                type={SECRET.test(key) ? "password" : "text"}
+                autoComplete="off"
+                value={v ?? ""}
+                onChange={(e) => set(e.target.value)}
+              />
             </div>
           );
         }
@@ -107,7 +129,9 @@ export function SettingsPage() {
   };
 
   const sections = settings ? Object.entries(settings).filter(([, v]) => isRecord(v)) : [];
-  const loose = settings ? Object.fromEntries(Object.entries(settings).filter(([, v]) => !isRecord(v))) : {};
+  const loose = settings
+    ? Object.fromEntries(Object.entries(settings).filter(([, v]) => !isRecord(v)))
+    : {};
 
   return (
     <div className="page">
@@ -116,7 +140,12 @@ export function SettingsPage() {
           <h1>Settings</h1>
           <p className="page__sub">Workspace-wide rules every journey follows.</p>
         </div>
-        <button type="button" className="btn btn--primary" onClick={() => void save()} disabled={!settings || saving}>
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => void save()}
+          disabled={!settings || saving}
+        >
           {saving ? "Saving…" : "Save settings"}
         </button>
       </div>
@@ -141,7 +170,11 @@ export function SettingsPage() {
                 <h2>General</h2>
               </header>
               <div className="card__body">
-                <SettingsFields value={loose} path="" onChange={(next) => setSettings({ ...settings, ...next })} />
+                <SettingsFields
+                  value={loose}
+                  path=""
+                  onChange={(next) => setSettings({ ...settings, ...next })}
+                />
               </div>
             </section>
           ) : null}
@@ -151,7 +184,11 @@ export function SettingsPage() {
                 <h2>{humanise(key)}</h2>
               </header>
               <div className="card__body">
-                <SettingsFields value={isRecord(value) ? value : {}} path={`${key}.`} onChange={(next) => setSettings({ ...settings, [key]: next })} />
+                <SettingsFields
+                  value={isRecord(value) ? value : {}}
+                  path={`${key}.`}
+                  onChange={(next) => setSettings({ ...settings, [key]: next })}
+                />
               </div>
             </section>
           ))}

@@ -15,19 +15,34 @@ const Variant = z.looseObject({
   isControl: z.boolean().optional(),
   vsControl: Comparison.nullish(),
 });
-const Results = z.looseObject({ variants: z.array(Variant).default([]), winner: z.string().nullish(), notes: z.array(z.string()).default([]) });
+const Results = z.looseObject({
+  variants: z.array(Variant).default([]),
+  winner: z.string().nullish(),
+  notes: z.array(z.string()).default([]),
+});
 
-const STATUS: Record<string, string> = { better: "Better", worse: "Worse", not_significant: "No clear difference", insufficient_data: "Too early to tell" };
+const STATUS: Record<string, string> = {
+  better: "Better",
+  worse: "Worse",
+  not_significant: "No clear difference",
+  insufficient_data: "Too early to tell",
+};
 
 /** Per-variant conversion of an A/B node while the journey runs (polled), against the control. */
 export function ExperimentResults({ journeyId, nodeId }: { journeyId: string; nodeId: string }) {
-  const res = useResource(async () => Results.parse(await journeysApi.experiment(journeyId, nodeId)), [journeyId, nodeId], { pollMs: 5000 });
+  const res = useResource(
+    async () => Results.parse(await journeysApi.experiment(journeyId, nodeId)),
+    [journeyId, nodeId],
+    { pollMs: 5000 },
+  );
   if (res.loading) return <p className="muted small">Loading experiment results…</p>;
   if (res.error || !res.data) return <p className="muted small">No experiment results yet.</p>;
   const { variants, winner } = res.data;
   return (
     <div className="experiment" data-testid="experiment-results">
-      <h3 className="panel__section">Variants {winner ? <span className="badge badge--success">Winner: {winner}</span> : null}</h3>
+      <h3 className="panel__section">
+        Variants {winner ? <span className="badge badge--success">Winner: {winner}</span> : null}
+      </h3>
       <table className="table table--compact">
         <thead>
           <tr>
@@ -53,7 +68,9 @@ export function ExperimentResults({ journeyId, nodeId }: { journeyId: string; no
                     <span className="muted">control</span>
                   ) : v.vsControl ? (
                     <>
-                      {lift !== null && lift !== undefined ? `${lift >= 0 ? "+" : ""}${(lift * 100).toFixed(0)}% · ` : ""}
+                      {lift !== null && lift !== undefined
+                        ? `${lift >= 0 ? "+" : ""}${(lift * 100).toFixed(0)}% · `
+                        : ""}
                       {STATUS[v.vsControl.status ?? ""] ?? v.vsControl.status}
                     </>
                   ) : (

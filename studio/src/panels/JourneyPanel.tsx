@@ -7,7 +7,9 @@ import { SchemaForm } from "./form/SchemaForm.js";
 import { asJsonSchema, type JsonSchema } from "./form/jsonSchema.js";
 import { usePreview } from "./preview.js";
 
-const settingsSchema: JsonSchema = asJsonSchema(z.toJSONSchema(JourneySettings, { io: "input", unrepresentable: "any" }));
+const settingsSchema: JsonSchema = asJsonSchema(
+  z.toJSONSchema(JourneySettings, { io: "input", unrepresentable: "any" }),
+);
 
 const settingsUi: UiHints = {
   order: ["reentry", "goal", "exitOn", "entryLimit", "respectQuietHours", "frequencyCapped"],
@@ -39,12 +41,17 @@ export function JourneyPanel({ problemsCount }: { problemsCount: number }) {
         <div className="grow">
           <h2>Journey settings</h2>
           <div className="panel__sub">
-            {nodeCount} step{nodeCount === 1 ? "" : "s"} · {problemsCount ? `${problemsCount} problem${problemsCount === 1 ? "" : "s"}` : "no problems"}
+            {nodeCount} step{nodeCount === 1 ? "" : "s"} ·{" "}
+            {problemsCount
+              ? `${problemsCount} problem${problemsCount === 1 ? "" : "s"}`
+              : "no problems"}
           </div>
         </div>
       </header>
       <div className="panel__body">
-        <p className="panel__desc">Select a step on the canvas to configure it. These settings apply to the whole journey.</p>
+        <p className="panel__desc">
+          Select a step on the canvas to configure it. These settings apply to the whole journey.
+        </p>
         <SchemaForm
           schema={settingsSchema}
           ui={settingsUi}
@@ -54,7 +61,11 @@ export function JourneyPanel({ problemsCount }: { problemsCount: number }) {
           events={preview?.events ?? []}
           suggestions={[]}
           errors={{}}
-          onChange={(next) => store.getState().dispatch({ kind: "updateSettings", settings: next }, { coalesceKey: "settings" })}
+          onChange={(next) =>
+            store
+              .getState()
+              .dispatch({ kind: "updateSettings", settings: next }, { coalesceKey: "settings" })
+          }
         />
       </div>
     </div>

@@ -10,7 +10,15 @@ import { usePreview } from "./preview.js";
 import { fieldErrors } from "./problemPaths.js";
 
 /** The side panel for one node: its name and the config form generated from its type's schema. */
-export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journeyId: string; live: boolean }) {
+export function NodePanel({
+  nodeId,
+  journeyId,
+  live,
+}: {
+  nodeId: string;
+  journeyId: string;
+  live: boolean;
+}) {
   const { store, catalog } = useEditorEnvironment();
   const node = useEditor((s) => s.graph.nodes.find((n) => n.id === nodeId));
   const readOnly = useEditor((s) => s.readOnly);
@@ -31,13 +39,22 @@ export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journey
           <h2>{info?.title ?? node.type}</h2>
           <div className="panel__sub mono">{node.id}</div>
         </div>
-        <button type="button" className="btn btn--ghost btn--icon" aria-label="Close panel" onClick={() => store.getState().setSelection([], [])}>
+        <button
+          type="button"
+          className="btn btn--ghost btn--icon"
+          aria-label="Close panel"
+          onClick={() => store.getState().setSelection([], [])}
+        >
           <Icon name="close" />
         </button>
       </header>
       <div className="panel__body">
         {info?.description ? <p className="panel__desc">{info.description}</p> : null}
-        {!info ? <div className="alert alert--warning">This node type is not installed on the server. Its config is kept as it is.</div> : null}
+        {!info ? (
+          <div className="alert alert--warning">
+            This node type is not installed on the server. Its config is kept as it is.
+          </div>
+        ) : null}
         {problems.length ? (
           <ul className="panel__problems" aria-label="Problems with this step">
             {problems.map((p, i) => (
@@ -81,7 +98,9 @@ export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journey
             })}
           </div>
         ) : null}
-        {live && node.type === "experiment.split" ? <ExperimentResults journeyId={journeyId} nodeId={node.id} /> : null}
+        {live && node.type === "experiment.split" ? (
+          <ExperimentResults journeyId={journeyId} nodeId={node.id} />
+        ) : null}
         <div className="field">
           <label className="field__label" htmlFor="node-name">
             Step name <span className="field__optional"> · optional</span>
@@ -92,7 +111,14 @@ export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journey
             placeholder={info?.title ?? ""}
             value={node.name ?? ""}
             readOnly={readOnly}
-            onChange={(e) => store.getState().dispatch({ kind: "renameNode", nodeId, name: e.target.value }, { coalesceKey: `${nodeId}:name` })}
+            onChange={(e) =>
+              store
+                .getState()
+                .dispatch(
+                  { kind: "renameNode", nodeId, name: e.target.value },
+                  { coalesceKey: `${nodeId}:name` },
+                )
+            }
           />
         </div>
         {info ? (
@@ -107,7 +133,14 @@ export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journey
             suggestions={preview?.suggestions ?? []}
             renderPreview={preview?.render}
             errors={fieldErrors(problems)}
-            onChange={(config) => store.getState().dispatch({ kind: "updateConfig", nodeId, config }, { coalesceKey: `${nodeId}:config` })}
+            onChange={(config) =>
+              store
+                .getState()
+                .dispatch(
+                  { kind: "updateConfig", nodeId, config },
+                  { coalesceKey: `${nodeId}:config` },
+                )
+            }
           />
         ) : null}
         {preview && preview.profiles.length && info?.ui.liquid?.length ? (
@@ -115,7 +148,12 @@ export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journey
             <label className="field__label" htmlFor="preview-profile">
               Preview as
             </label>
-            <select id="preview-profile" className="select" value={preview.profile?.id ?? ""} onChange={(e) => preview.selectProfile(e.target.value)}>
+            <select
+              id="preview-profile"
+              className="select"
+              value={preview.profile?.id ?? ""}
+              onChange={(e) => preview.selectProfile(e.target.value)}
+            >
               {preview.profiles.map((p) => (
                 <option key={p.id} value={p.id}>
                   {String(p.attributes.email ?? p.attributes.firstName ?? p.id)}
@@ -132,13 +170,23 @@ export function NodePanel({ nodeId, journeyId, live }: { nodeId: string; journey
             className="btn btn--sm"
             onClick={() => {
               const n = store.getState().graph.nodes.find((x) => x.id === nodeId);
-              if (n) flow.setCenter(n.position.x + 120, n.position.y + 40, { zoom: flow.getZoom(), duration: 300 });
+              if (n)
+                flow.setCenter(n.position.x + 120, n.position.y + 40, {
+                  zoom: flow.getZoom(),
+                  duration: 300,
+                });
             }}
           >
             Center
           </button>
           <span className="grow" />
-          <button type="button" className="btn btn--sm btn--danger" onClick={() => store.getState().dispatch({ kind: "removeElements", nodeIds: [nodeId], edgeIds: [] })}>
+          <button
+            type="button"
+            className="btn btn--sm btn--danger"
+            onClick={() =>
+              store.getState().dispatch({ kind: "removeElements", nodeIds: [nodeId], edgeIds: [] })
+            }
+          >
             <Icon name="trash" /> Delete step
           </button>
         </footer>

@@ -20,12 +20,24 @@ export function ProblemsPanel() {
     if (!node) return;
     state.setSelection([node.id], edgeId ? [edgeId] : []);
     const size = state.measured[node.id] ?? { width: 240, height: 70 };
-    flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+    flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, {
+      zoom: Math.max(flow.getZoom(), 0.9),
+      duration: 300,
+    });
   };
 
   return (
-    <section className={open ? "problems problems--open" : "problems"} aria-label="Problems" data-testid="problems">
-      <button type="button" className="problems__toggle" aria-expanded={open} onClick={() => setOpen(!open)}>
+    <section
+      className={open ? "problems problems--open" : "problems"}
+      aria-label="Problems"
+      data-testid="problems"
+    >
+      <button
+        type="button"
+        className="problems__toggle"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         <Icon name="alert" />
         {problems.length} problem{problems.length === 1 ? "" : "s"} to fix before publishing
         <span className="grow" />
@@ -35,7 +47,12 @@ export function ProblemsPanel() {
         <ul className="problems__list">
           {problems.map((p, i) => (
             <li key={`${p.code}-${p.nodeId ?? p.edgeId ?? ""}-${i}`}>
-              <button type="button" className="problems__item" onClick={() => focus(p.nodeId, p.edgeId)} disabled={!p.nodeId && !p.edgeId}>
+              <button
+                type="button"
+                className="problems__item"
+                onClick={() => focus(p.nodeId, p.edgeId)}
+                disabled={!p.nodeId && !p.edgeId}
+              >
                 <span className="problems__code mono">{p.code}</span>
                 <span className="problems__message">{p.message}</span>
                 {p.nodeId ? <span className="problems__node mono">{p.nodeId}</span> : null}

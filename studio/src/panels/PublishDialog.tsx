@@ -7,7 +7,13 @@ import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
 import { z } from "zod";
 
-type Props = { journeyId: string; liveVersion: number | null; saveNow(): Promise<void>; onClose(): void; onPublished(version: number): void };
+type Props = {
+  journeyId: string;
+  liveVersion: number | null;
+  saveNow(): Promise<void>;
+  onClose(): void;
+  onPublished(version: number): void;
+};
 
 /** Publishing: a summary of what changed since the live version, then a frozen new version. */
 export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPublished }: Props) {
@@ -40,7 +46,9 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
       onPublished(version);
     } catch (err) {
       if (err instanceof ApiError && err.code === "invalid_journey") {
-        const parsed = z.looseObject({ problems: z.array(ProblemSchema).default([]) }).safeParse(err.details);
+        const parsed = z
+          .looseObject({ problems: z.array(ProblemSchema).default([]) })
+          .safeParse(err.details);
         if (parsed.success) store.getState().setProblems(parsed.data.problems);
         setError("The journey has problems. Fix them and publish again.");
       } else setError(errorMessage(err));
@@ -52,17 +60,32 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
   const title = (type: string) => catalog.get(type)?.title ?? type;
   return (
     <div className="backdrop" role="presentation" onClick={onClose}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="publish-title" onClick={(e) => e.stopPropagation()} data-testid="publish-dialog">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="publish-title"
+        onClick={(e) => e.stopPropagation()}
+        data-testid="publish-dialog"
+      >
         <header className="dialog__header">
-          <h2 id="publish-title">{liveVersion ? `Publish version ${liveVersion + 1}` : "Publish this journey"}</h2>
-          <button type="button" className="btn btn--ghost btn--icon" aria-label="Close" onClick={onClose}>
+          <h2 id="publish-title">
+            {liveVersion ? `Publish version ${liveVersion + 1}` : "Publish this journey"}
+          </h2>
+          <button
+            type="button"
+            className="btn btn--ghost btn--icon"
+            aria-label="Close"
+            onClick={onClose}
+          >
             <Icon name="close" />
           </button>
         </header>
         <div className="dialog__body stack">
           {problems.length ? (
             <div className="alert alert--danger" role="alert">
-              {problems.length} problem{problems.length === 1 ? "" : "s"} must be fixed first. They are listed under the canvas.
+              {problems.length} problem{problems.length === 1 ? "" : "s"} must be fixed first. They
+              are listed under the canvas.
             </div>
           ) : null}
           <p className="muted">
@@ -89,7 +112,8 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
               ))}
               {diff.changed.map((n) => (
                 <li key={`c-${n.id}`} className="diff__changed">
-                  ~ {title(n.type)} <span className="mono muted">{n.id}</span>: {n.fields.join(", ")}
+                  ~ {title(n.type)} <span className="mono muted">{n.id}</span>:{" "}
+                  {n.fields.join(", ")}
                 </li>
               ))}
               {diff.connectionsAdded || diff.connectionsRemoved ? (
@@ -97,7 +121,9 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
                   Connections: {diff.connectionsAdded} added, {diff.connectionsRemoved} removed
                 </li>
               ) : null}
-              {diff.settingsChanged.length ? <li>Settings changed: {diff.settingsChanged.join(", ")}</li> : null}
+              {diff.settingsChanged.length ? (
+                <li>Settings changed: {diff.settingsChanged.join(", ")}</li>
+              ) : null}
               {diff.renamed ? <li>Renamed</li> : null}
             </ul>
           )}
@@ -111,7 +137,13 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="btn btn--primary" onClick={publish} disabled={busy || problems.length > 0} data-testid="confirm-publish">
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={publish}
+            disabled={busy || problems.length > 0}
+            data-testid="confirm-publish"
+          >
             {busy ? "Publishing…" : "Publish"}
           </button>
         </footer>

@@ -19,10 +19,22 @@ export function ShortcutsOverlay({ onClose }: { onClose(): void }) {
   for (const c of commandRegistry.all) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
   return (
     <div className="backdrop" role="presentation" onClick={onClose}>
-      <div className="dialog dialog--wide" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="dialog dialog--wide"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <header className="dialog__header">
           <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-          <button type="button" className="btn btn--ghost btn--icon" aria-label="Close" onClick={onClose} autoFocus>
+          <button
+            type="button"
+            className="btn btn--ghost btn--icon"
+            aria-label="Close"
+            onClick={onClose}
+            autoFocus
+          >
             <Icon name="close" />
           </button>
         </header>

@@ -5,7 +5,12 @@ import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
 import { usePreview } from "./preview.js";
 
-type EventRow = { event: string; properties: string; amount: number; unit: "second" | "minute" | "hour" | "day" };
+type EventRow = {
+  event: string;
+  properties: string;
+  amount: number;
+  unit: "second" | "minute" | "hour" | "day";
+};
 const UNIT_SECONDS = { second: 1, minute: 60, hour: 3600, day: 86400 } as const;
 const DELAY_UNITS = ["second", "minute", "hour", "day"] as const;
 
@@ -40,14 +45,33 @@ function offsetOf(at: string | number | undefined, start: number | null): number
 }
 
 /** "Test this journey": simulate a profile and hypothetical events; the path lights up on the canvas. */
-export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; saveNow(): Promise<void>; onClose(): void }) {
+export function TestPanel({
+  journeyId,
+  saveNow,
+  onClose,
+}: {
+  journeyId: string;
+  saveNow(): Promise<void>;
+  onClose(): void;
+}) {
   const { store, catalog } = useEditorEnvironment();
   const preview = usePreview();
-  const [mode, setMode] = useState<"existing" | "describe">(preview?.profiles.length ? "existing" : "describe");
+  const [mode, setMode] = useState<"existing" | "describe">(
+    preview?.profiles.length ? "existing" : "describe",
+  );
   const [profileId, setProfileId] = useState(preview?.profile?.id ?? "");
-  const [attributes, setAttributes] = useState('{\n  "email": "ada@example.com",\n  "firstName": "Ada"\n}');
+  const [attributes, setAttributes] = useState(
+    '{\n  "email": "ada@example.com",\n  "firstName": "Ada"\n}',
+  );
   const trigger = store.getState().graph.nodes.find((n) => n.type === "trigger.event");
-  const [events, setEvents] = useState<EventRow[]>([{ event: typeof trigger?.config.event === "string" ? trigger.config.event : "", properties: "{}", amount: 0, unit: "second" }]);
+  const [events, setEvents] = useState<EventRow[]>([
+    {
+      event: typeof trigger?.config.event === "string" ? trigger.config.event : "",
+      properties: "{}",
+      amount: 0,
+      unit: "second",
+    },
+  ]);
   const [result, setResult] = useState<SimulationResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,12 +84,18 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
         .filter((e) => e.event.trim())
         .map((e) => {
           const properties: unknown = e.properties.trim() ? JSON.parse(e.properties) : {};
-          return { event: e.event.trim(), properties: isRecord(properties) ? properties : {}, atSeconds: e.amount * UNIT_SECONDS[e.unit] };
+          return {
+            event: e.event.trim(),
+            properties: isRecord(properties) ? properties : {},
+            atSeconds: e.amount * UNIT_SECONDS[e.unit],
+          };
         });
       const attrs: unknown = mode === "describe" ? JSON.parse(attributes) : null;
       await saveNow();
       const res = await journeysApi.simulate(journeyId, {
-        ...(mode === "existing" && profileId ? { profileId } : { profile: { attributes: isRecord(attrs) ? attrs : {} } }),
+        ...(mode === "existing" && profileId
+          ? { profileId }
+          : { profile: { attributes: isRecord(attrs) ? attrs : {} } }),
         events: parsedEvents,
       });
       setResult(res);
@@ -84,7 +114,12 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
   };
 
   const firstAt = result?.path[0]?.at;
-  const start = typeof firstAt === "string" ? Date.parse(firstAt) : typeof firstAt === "number" && firstAt > 1e11 ? firstAt : null;
+  const start =
+    typeof firstAt === "string"
+      ? Date.parse(firstAt)
+      : typeof firstAt === "number" && firstAt > 1e11
+        ? firstAt
+        : null;
   const nodeTitle = (id: string) => {
     const node = store.getState().graph.nodes.find((n) => n.id === id);
     return node?.name || (node ? (catalog.get(node.type)?.title ?? node.type) : id);
@@ -114,10 +149,22 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
       </header>
       <div className="panel__body">
         <div className="tabs" role="tablist">
-          <button type="button" role="tab" className="tab" aria-selected={mode === "existing"} onClick={() => setMode("existing")}>
+          <button
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={mode === "existing"}
+            onClick={() => setMode("existing")}
+          >
             Existing profile
           </button>
-          <button type="button" role="tab" className="tab" aria-selected={mode === "describe"} onClick={() => setMode("describe")}>
+          <button
+            type="button"
+            role="tab"
+            className="tab"
+            aria-selected={mode === "describe"}
+            onClick={() => setMode("describe")}
+          >
             Describe one
           </button>
         </div>
@@ -126,7 +173,12 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
             <label className="field__label" htmlFor="test-profile">
               Profile
             </label>
-            <select id="test-profile" className="select" value={profileId} onChange={(e) => setProfileId(e.target.value)}>
+            <select
+              id="test-profile"
+              className="select"
+              value={profileId}
+              onChange={(e) => setProfileId(e.target.value)}
+            >
               <option value="">Choose a profile…</option>
               {(preview?.profiles ?? []).map((p) => (
                 <option key={p.id} value={p.id}>
@@ -140,23 +192,69 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
             <label className="field__label" htmlFor="test-attributes">
               Profile attributes (JSON)
             </label>
-            <textarea id="test-attributes" className="textarea textarea--mono" rows={5} value={attributes} onChange={(e) => setAttributes(e.target.value)} />
+            <textarea
+              id="test-attributes"
+              className="textarea textarea--mono"
+              rows={5}
+              value={attributes}
+              onChange={(e) => setAttributes(e.target.value)}
+            />
           </div>
         )}
         <h3 className="panel__section">Events</h3>
-        <p className="field__help">The first event enrols the profile; later ones happen after the given delay.</p>
+        <p className="field__help">
+          The first event enrols the profile; later ones happen after the given delay.
+        </p>
         {events.map((row, i) => (
           <div className="test-event" key={i}>
             <div className="row">
-              <input className="input input--sm grow" aria-label={`Event ${i + 1} name`} placeholder="event_name" value={row.event} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, event: e.target.value } : r)))} list="test-events" />
-              <button type="button" className="btn btn--ghost btn--sm" aria-label={`Remove event ${i + 1}`} onClick={() => setEvents(events.filter((_, j) => j !== i))}>
+              <input
+                className="input input--sm grow"
+                aria-label={`Event ${i + 1} name`}
+                placeholder="event_name"
+                value={row.event}
+                onChange={(e) =>
+                  setEvents(events.map((r, j) => (j === i ? { ...r, event: e.target.value } : r)))
+                }
+                list="test-events"
+              />
+              <button
+                type="button"
+                className="btn btn--ghost btn--sm"
+                aria-label={`Remove event ${i + 1}`}
+                onClick={() => setEvents(events.filter((_, j) => j !== i))}
+              >
                 ✕
               </button>
             </div>
             <div className="row">
               <span className="muted small">at</span>
-              <input className="input input--sm input--num" type="number" min={0} aria-label={`Event ${i + 1} delay`} value={row.amount} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, amount: Number(e.target.value) } : r)))} />
-              <select className="select select--sm" aria-label={`Event ${i + 1} delay unit`} value={row.unit} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, unit: DELAY_UNITS.find((u) => u === e.target.value) ?? "second" } : r)))}>
+              <input
+                className="input input--sm input--num"
+                type="number"
+                min={0}
+                aria-label={`Event ${i + 1} delay`}
+                value={row.amount}
+                onChange={(e) =>
+                  setEvents(
+                    events.map((r, j) => (j === i ? { ...r, amount: Number(e.target.value) } : r)),
+                  )
+                }
+              />
+              <select
+                className="select select--sm"
+                aria-label={`Event ${i + 1} delay unit`}
+                value={row.unit}
+                onChange={(e) =>
+                  setEvents(
+                    events.map((r, j) =>
+                      j === i
+                        ? { ...r, unit: DELAY_UNITS.find((u) => u === e.target.value) ?? "second" }
+                        : r,
+                    ),
+                  )
+                }
+              >
                 <option value="second">seconds</option>
                 <option value="minute">minutes</option>
                 <option value="hour">hours</option>
@@ -164,7 +262,17 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
               </select>
               <span className="muted small">from the start</span>
             </div>
-            <input className="input input--sm mono" aria-label={`Event ${i + 1} properties`} placeholder='{"url": "https://…"}' value={row.properties} onChange={(e) => setEvents(events.map((r, j) => (j === i ? { ...r, properties: e.target.value } : r)))} />
+            <input
+              className="input input--sm mono"
+              aria-label={`Event ${i + 1} properties`}
+              placeholder='{"url": "https://…"}'
+              value={row.properties}
+              onChange={(e) =>
+                setEvents(
+                  events.map((r, j) => (j === i ? { ...r, properties: e.target.value } : r)),
+                )
+              }
+            />
           </div>
         ))}
         <datalist id="test-events">
@@ -173,7 +281,13 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
           ))}
         </datalist>
         <div className="row">
-          <button type="button" className="btn btn--sm" onClick={() => setEvents([...events, { event: "", properties: "{}", amount: 1, unit: "hour" }])}>
+          <button
+            type="button"
+            className="btn btn--sm"
+            onClick={() =>
+              setEvents([...events, { event: "", properties: "{}", amount: 1, unit: "hour" }])
+            }
+          >
             + Add event
           </button>
           <span className="grow" />
@@ -182,7 +296,13 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
               Clear
             </button>
           ) : null}
-          <button type="button" className="btn btn--primary btn--sm" onClick={run} disabled={busy || (mode === "existing" && !profileId)} data-testid="run-test">
+          <button
+            type="button"
+            className="btn btn--primary btn--sm"
+            onClick={run}
+            disabled={busy || (mode === "existing" && !profileId)}
+            data-testid="run-test"
+          >
             {busy ? "Running…" : "Run test"}
           </button>
         </div>
@@ -200,7 +320,9 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
                 return (
                   <li key={i}>
                     <span>{nodeTitle(step.nodeId)}</span>
-                    <span className="muted small">{offset === null ? "" : formatOffset(offset)}</span>
+                    <span className="muted small">
+                      {offset === null ? "" : formatOffset(offset)}
+                    </span>
                   </li>
                 );
               })}
@@ -208,10 +330,17 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
             <h3 className="panel__section">
               Messages <span className="badge badge--plain">{result.messages.length}</span>
             </h3>
-            {result.messages.length === 0 ? <p className="muted small">No message would be sent.</p> : null}
+            {result.messages.length === 0 ? (
+              <p className="muted small">No message would be sent.</p>
+            ) : null}
             {result.messages.map((m, i) => {
               const offset = offsetOf(m.sendAt, start);
-              const body = typeof m.content.html === "string" ? m.content.html : typeof m.content.body === "string" ? m.content.body : null;
+              const body =
+                typeof m.content.html === "string"
+                  ? m.content.html
+                  : typeof m.content.body === "string"
+                    ? m.content.body
+                    : null;
               return (
                 <article className="sim-message" key={i} data-testid="sim-message">
                   <header>
@@ -219,12 +348,21 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
                     <span className="grow sim-message__step">{nodeTitle(m.nodeId)}</span>
                     <span className="muted small sim-message__time" data-testid="sim-message-time">
                       {offset === null ? String(m.sendAt ?? "") : formatOffset(offset)}
-                      {typeof m.sendAt === "string" ? ` · ${new Date(m.sendAt).toLocaleString()}` : ""}
+                      {typeof m.sendAt === "string"
+                        ? ` · ${new Date(m.sendAt).toLocaleString()}`
+                        : ""}
                     </span>
                   </header>
-                  {typeof m.content.subject === "string" ? <div className="sim-message__subject">{m.content.subject}</div> : null}
+                  {typeof m.content.subject === "string" ? (
+                    <div className="sim-message__subject">{m.content.subject}</div>
+                  ) : null}
                   {m.channel === "email" && body && /<[a-z][\s\S]*>/i.test(body) ? (
-                    <iframe className="sim-message__frame" sandbox="" srcDoc={body} title={`Email from ${m.nodeId}`} />
+                    <iframe
+                      className="sim-message__frame"
+                      sandbox=""
+                      srcDoc={body}
+                      title={`Email from ${m.nodeId}`}
+                    />
                   ) : (
                     <pre className="sim-message__body">
                       {Object.entries(m.content)
@@ -236,7 +374,14 @@ export function TestPanel({ journeyId, saveNow, onClose }: { journeyId: string; 
                 </article>
               );
             })}
-            {result.outcome !== undefined ? <p className="muted small">Outcome: {typeof result.outcome === "string" ? result.outcome : JSON.stringify(result.outcome)}</p> : null}
+            {result.outcome !== undefined ? (
+              <p className="muted small">
+                Outcome:{" "}
+                {typeof result.outcome === "string"
+                  ? result.outcome
+                  : JSON.stringify(result.outcome)}
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>

@@ -5,8 +5,24 @@ import type { Graph } from "../canvas/store/types.js";
 import { templateVariables } from "./form/liquidComplete.js";
 import { renderTemplate, type PreviewContextValue } from "./preview.js";
 
-const COMMON_ATTRIBUTES = ["email", "phone", "firstName", "lastName", "timezone", "locale", "preferredChannel", "plan", "country"];
-const MESSAGE_EVENTS = ["email_opened", "email_clicked", "message_delivered", "message_replied", "push_clicked"];
+const COMMON_ATTRIBUTES = [
+  "email",
+  "phone",
+  "firstName",
+  "lastName",
+  "timezone",
+  "locale",
+  "preferredChannel",
+  "plan",
+  "country",
+];
+const MESSAGE_EVENTS = [
+  "email_opened",
+  "email_clicked",
+  "message_delivered",
+  "message_replied",
+  "push_clicked",
+];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -15,7 +31,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** Event names the journey itself mentions (triggers, waits, goal), for suggestions. */
 export function eventsIn(graph: Graph): string[] {
   const out = new Set<string>();
-  for (const node of graph.nodes) if (typeof node.config.event === "string" && node.config.event) out.add(node.config.event);
+  for (const node of graph.nodes)
+    if (typeof node.config.event === "string" && node.config.event) out.add(node.config.event);
   const goal = graph.settings.goal;
   if (isRecord(goal) && typeof goal.event === "string") out.add(goal.event);
   return [...out];
@@ -68,10 +85,22 @@ export function usePreviewData(graph: Graph): PreviewContextValue {
     return [...keys];
   }, [profiles]);
 
-  const suggestions = useMemo(() => templateVariables(attributes, Object.keys(sampleEvent.properties).length ? Object.keys(sampleEvent.properties) : ["url", "title"]), [attributes, sampleEvent]);
+  const suggestions = useMemo(
+    () =>
+      templateVariables(
+        attributes,
+        Object.keys(sampleEvent.properties).length
+          ? Object.keys(sampleEvent.properties)
+          : ["url", "title"],
+      ),
+    [attributes, sampleEvent],
+  );
   const events = useMemo(() => [...new Set([...eventsIn(graph), ...MESSAGE_EVENTS])], [graph]);
   const profile = detail ?? profiles.find((p) => p.id === selectedId) ?? null;
-  const render = useMemo(() => (template: string) => renderTemplate(template, profile, sampleEvent), [profile, sampleEvent]);
+  const render = useMemo(
+    () => (template: string) => renderTemplate(template, profile, sampleEvent),
+    [profile, sampleEvent],
+  );
 
   return { profiles, profile, selectProfile: setSelectedId, suggestions, segments, events, render };
 }

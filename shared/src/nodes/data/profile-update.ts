@@ -13,7 +13,10 @@ export const profileUpdate = defineNodeType({
   config: z.object({ assignments: z.array(ProfileAssignment).min(1).max(50) }),
   outputs: ["next"],
   execution: "activity",
-  ui: { labels: { assignments: "Changes" }, help: { assignments: "Values may use Liquid, e.g. {{ event.properties.plan }}." } },
+  ui: {
+    labels: { assignments: "Changes" },
+    help: { assignments: "Values may use Liquid, e.g. {{ event.properties.plan }}." },
+  },
   templates: (c) => {
     const refs: TemplateRef[] = [];
     c.assignments.forEach((a, i) => {

@@ -6,7 +6,8 @@ import { defineNodeType } from "../../registry.js";
 export const goal = defineNodeType({
   type: "goal",
   title: "Goal",
-  description: "Count a conversion when the customer reaches this step having performed the goal event.",
+  description:
+    "Count a conversion when the customer reaches this step having performed the goal event.",
   category: "goal",
   icon: "target",
   version: 1,
@@ -17,6 +18,14 @@ export const goal = defineNodeType({
   }),
   outputs: ["next"],
   execution: "workflow",
-  ui: { labels: { event: "Goal event", where: "Only when the event's properties match", revenueProperty: "Revenue property" }, eventFields: ["event"], conditionFields: ["where"] },
+  ui: {
+    labels: {
+      event: "Goal event",
+      where: "Only when the event's properties match",
+      revenueProperty: "Revenue property",
+    },
+    eventFields: ["event"],
+    conditionFields: ["where"],
+  },
   summary: (c) => `Goal: ${c.event}`,
 });

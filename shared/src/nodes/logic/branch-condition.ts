@@ -13,5 +13,9 @@ export const branchCondition = defineNodeType({
   config: z.object({ condition: ConditionField }),
   outputs: ["yes", "no"],
   execution: "workflow",
-  ui: { labels: { condition: "Condition" }, conditionFields: ["condition"], ports: { yes: "when the condition holds", no: "when the condition does not hold" } },
+  ui: {
+    labels: { condition: "Condition" },
+    conditionFields: ["condition"],
+    ports: { yes: "when the condition holds", no: "when the condition does not hold" },
+  },
 });

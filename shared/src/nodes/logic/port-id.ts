@@ -4,4 +4,7 @@ import { z } from "zod";
 export const PortId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,40}$/, "Use 1–40 letters, digits, '_' or '-'")
-  .refine((id) => id !== "else" && id !== "__proto__" && id !== "constructor" && id !== "prototype", "This name is reserved");
+  .refine(
+    (id) => id !== "else" && id !== "__proto__" && id !== "constructor" && id !== "prototype",
+    "This name is reserved",
+  );

@@ -12,5 +12,9 @@ export const segmentSplit = defineNodeType({
   config: z.object({ segmentId: z.string().min(1).max(100) }),
   outputs: ["in", "out"],
   execution: "workflow",
-  ui: { labels: { segmentId: "Segment" }, segmentFields: ["segmentId"], ports: { in: "customers in the segment", out: "customers not in the segment" } },
+  ui: {
+    labels: { segmentId: "Segment" },
+    segmentFields: ["segmentId"],
+    ports: { in: "customers in the segment", out: "customers not in the segment" },
+  },
 });

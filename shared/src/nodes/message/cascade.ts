@@ -4,7 +4,15 @@ import { Duration, formatDuration } from "../../schemas/duration.js";
 import { EventName } from "../../conditions/schema.js";
 import { MESSAGE_EVENTS } from "../../schemas/events.js";
 import { defineNodeType, type NodeIssue, type TemplateRef } from "../../registry.js";
-import { EmailContent, InappContent, PushContent, SmsContent, TelegramContent, WebhookContent, WhatsappContent } from "./content.js";
+import {
+  EmailContent,
+  InappContent,
+  PushContent,
+  SmsContent,
+  TelegramContent,
+  WebhookContent,
+  WhatsappContent,
+} from "./content.js";
 
 const step = <C extends string, S extends z.ZodObject>(channel: C, content: S) =>
   z.object({ channel: z.literal(channel), content, window: Duration });
@@ -23,7 +31,11 @@ export const CascadeStep = z.discriminatedUnion("channel", [
 export type CascadeStep = z.infer<typeof CascadeStep>;
 
 /** Default response events: opened, clicked or replied. */
-export const DEFAULT_RESPONSE_EVENTS = [MESSAGE_EVENTS.opened, MESSAGE_EVENTS.clicked, MESSAGE_EVENTS.replied];
+export const DEFAULT_RESPONSE_EVENTS = [
+  MESSAGE_EVENTS.opened,
+  MESSAGE_EVENTS.clicked,
+  MESSAGE_EVENTS.replied,
+];
 
 const config = z.object({
   steps: z.array(CascadeStep).min(1).max(7),
@@ -41,7 +53,8 @@ const config = z.object({
 export const messageCascade = defineNodeType({
   type: "message.cascade",
   title: "Cascade",
-  description: "Send on the cheapest channel first and escalate when the customer does not respond.",
+  description:
+    "Send on the cheapest channel first and escalate when the customer does not respond.",
   category: "message",
   icon: "layers",
   version: 1,
@@ -51,7 +64,12 @@ export const messageCascade = defineNodeType({
   waits: true,
   ui: {
     order: ["steps", "order", "responseEvents", "category"],
-    labels: { steps: "Channels", order: "Order", responseEvents: "Counts as a response", category: "Message category" },
+    labels: {
+      steps: "Channels",
+      order: "Order",
+      responseEvents: "Counts as a response",
+      category: "Message category",
+    },
     help: { order: "Cheapest uses the cost per message set for each channel in Settings." },
     eventFields: ["responseEvents"],
     ports: { responded: "when the customer responds", exhausted: "when no channel got a response" },
@@ -60,7 +78,8 @@ export const messageCascade = defineNodeType({
     const refs: TemplateRef[] = [];
     c.steps.forEach((s, i) => {
       for (const [field, source] of Object.entries(s.content)) {
-        if (typeof source === "string" && field !== "method") refs.push({ path: ["steps", i, "content", field], source });
+        if (typeof source === "string" && field !== "method")
+          refs.push({ path: ["steps", i, "content", field], source });
       }
     });
     return refs;
@@ -69,10 +88,16 @@ export const messageCascade = defineNodeType({
     const seen = new Set<string>();
     const issues: NodeIssue[] = [];
     c.steps.forEach((s, i) => {
-      if (seen.has(s.channel)) issues.push({ code: "invalid_config", path: ["steps", i, "channel"], message: `uses ${s.channel} twice` });
+      if (seen.has(s.channel))
+        issues.push({
+          code: "invalid_config",
+          path: ["steps", i, "channel"],
+          message: `uses ${s.channel} twice`,
+        });
       seen.add(s.channel);
     });
     return issues;
   },
-  summary: (c) => `Cascade ${c.steps.map((s) => `${s.channel} (${formatDuration(s.window)})`).join(" → ")}`,
+  summary: (c) =>
+    `Cascade ${c.steps.map((s) => `${s.channel} (${formatDuration(s.window)})`).join(" → ")}`,
 });

@@ -18,7 +18,11 @@ export const EmailContent = z.object({
 /** SMS content. */
 export const SmsContent = z.object({ text: liquid(1_600).min(1) });
 /** Web push content. */
-export const PushContent = z.object({ title: liquid(200).min(1), body: liquid(1_000).min(1), url: liquid(2_000).optional() });
+export const PushContent = z.object({
+  title: liquid(200).min(1),
+  body: liquid(1_000).min(1),
+  url: liquid(2_000).optional(),
+});
 /** Telegram content. */
 export const TelegramContent = z.object({ text: liquid(4_096).min(1) });
 /** WhatsApp content (session message text). */
@@ -30,7 +34,11 @@ export const WebhookContent = z.object({
   body: liquid(100_000).optional(),
 });
 /** In-app message content. */
-export const InappContent = z.object({ title: liquid(200).min(1), body: liquid(5_000).min(1), url: liquid(2_000).optional() });
+export const InappContent = z.object({
+  title: liquid(200).min(1),
+  body: liquid(5_000).min(1),
+  url: liquid(2_000).optional(),
+});
 
 /** Template fields of each channel, in form order. */
 export const CONTENT_FIELDS = {

@@ -37,17 +37,23 @@ export function defineMessageNode<S extends z.ZodObject>(spec: MessageSpec<S>) {
       liquid: fields,
       multiline: spec.multiline,
       labels: { category: "Message category" },
-      help: { category: "Transactional messages skip marketing consent, quiet hours and frequency caps." },
+      help: {
+        category: "Transactional messages skip marketing consent, quiet hours and frequency caps.",
+      },
       ports: { next: "after the message", failed: "when the message cannot be delivered" },
     },
     summary: () => spec.title,
     // The generic content schema hides the extended field type from TypeScript; re-parsing the category is cheap and exact.
     run: async ({ config: parsed, services }) => {
-      const outcome = await services.send({ channel: spec.channel, content: contentStrings(spec.channel, parsed), category: MessageCategory.parse(parsed.category) });
-      if (outcome.status === "deferred" && outcome.deferUntil) return { output: "next", deferUntil: outcome.deferUntil };
+      const outcome = await services.send({
+        channel: spec.channel,
+        content: contentStrings(spec.channel, parsed),
+        category: MessageCategory.parse(parsed.category),
+      });
+      if (outcome.status === "deferred" && outcome.deferUntil)
+        return { output: "next", deferUntil: outcome.deferUntil };
       if (outcome.status === "failed" && spec.canFail) return { output: "failed" };
       return { output: "next" };
     },
   });
 }
-

@@ -11,13 +11,21 @@ export const waitEvent = defineNodeType({
   category: "timing",
   icon: "hourglass",
   version: 1,
-  config: z.object({ event: EventName, where: PropertyConditionField.optional(), timeout: Duration }),
+  config: z.object({
+    event: EventName,
+    where: PropertyConditionField.optional(),
+    timeout: Duration,
+  }),
   outputs: ["received", "timeout"],
   execution: "workflow",
   waits: true,
   ui: {
     order: ["event", "where", "timeout"],
-    labels: { event: "Event", where: "Only when the event's properties match", timeout: "Give up after" },
+    labels: {
+      event: "Event",
+      where: "Only when the event's properties match",
+      timeout: "Give up after",
+    },
     eventFields: ["event"],
     conditionFields: ["where"],
     ports: { received: "when the event arrives", timeout: "when the wait times out" },

@@ -26,7 +26,8 @@ export type WaitUntilConfig = z.infer<typeof WaitUntilConfig>;
 export const waitUntil = defineNodeType({
   type: "wait.until",
   title: "Wait until",
-  description: "Pause until a date, or until the next chosen time of day in the customer's time zone.",
+  description:
+    "Pause until a date, or until the next chosen time of day in the customer's time zone.",
   category: "timing",
   icon: "calendar-clock",
   version: 1,
@@ -34,7 +35,15 @@ export const waitUntil = defineNodeType({
   outputs: ["next"],
   execution: "workflow",
   waits: true,
-  ui: { labels: { at: "Date and time", days: "Days", from: "From", to: "Until", fallbackTimezone: "Time zone when unknown" } },
+  ui: {
+    labels: {
+      at: "Date and time",
+      days: "Days",
+      from: "From",
+      to: "Until",
+      fallbackTimezone: "Time zone when unknown",
+    },
+  },
   check: (c) =>
     c.mode === "window" && c.to !== undefined && c.to <= c.from
       ? [{ code: "invalid_config", path: ["to"], message: "the window must end after it starts" }]

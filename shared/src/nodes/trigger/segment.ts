@@ -9,7 +9,10 @@ export const triggerSegment = defineNodeType({
   category: "trigger",
   icon: "users",
   version: 1,
-  config: z.object({ segmentId: z.string().min(1).max(100), enrolExisting: z.boolean().default(false) }),
+  config: z.object({
+    segmentId: z.string().min(1).max(100),
+    enrolExisting: z.boolean().default(false),
+  }),
   outputs: ["next"],
   execution: "workflow",
   ui: {

@@ -1,5 +1,11 @@
 /** A key event reduced to what shortcut matching needs (a DOM KeyboardEvent fits). */
-export type KeyInput = { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean; altKey: boolean };
+export type KeyInput = {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+};
 
 const ALIASES: Record<string, string> = { del: "delete", esc: "escape", plus: "+", space: " " };
 
@@ -7,7 +13,9 @@ function canonical(mod: boolean, shift: boolean, alt: boolean, key: string): str
   const lower = key.length === 1 ? key.toLowerCase() : key.toLowerCase();
   // Shift is part of a printable symbol ("?" is shift+/), so it is not a separate modifier there.
   const symbol = lower.length === 1 && !/[a-z0-9]/.test(lower);
-  return [mod ? "mod" : "", shift && !symbol ? "shift" : "", alt ? "alt" : "", lower].filter(Boolean).join("+");
+  return [mod ? "mod" : "", shift && !symbol ? "shift" : "", alt ? "alt" : "", lower]
+    .filter(Boolean)
+    .join("+");
 }
 
 /** Normalises a combo written in a command ("Mod+Shift+Z") to the form events produce. */
@@ -16,7 +24,12 @@ export function normaliseCombo(combo: string): string {
   // "mod++" is mod and the plus key.
   if (combo.endsWith("++")) parts.splice(parts.length - 2, 2, "+");
   const key = parts.pop() ?? "";
-  return canonical(parts.includes("mod"), parts.includes("shift"), parts.includes("alt"), ALIASES[key] ?? key);
+  return canonical(
+    parts.includes("mod"),
+    parts.includes("shift"),
+    parts.includes("alt"),
+    ALIASES[key] ?? key,
+  );
 }
 
 export function comboOf(event: KeyInput): string {

@@ -23,7 +23,8 @@ export function createCommandRegistry(commands: readonly Command[]): CommandRegi
     for (const combo of command.keys) {
       const key = normaliseCombo(combo);
       const other = byKey.get(key);
-      if (other) throw new Error(`Shortcut "${combo}" is ambiguous: "${other.id}" and "${command.id}"`);
+      if (other)
+        throw new Error(`Shortcut "${combo}" is ambiguous: "${other.id}" and "${command.id}"`);
       byKey.set(key, command);
     }
   }

@@ -5,8 +5,17 @@ import type { Graph } from "../store/types.js";
 export type CommandContext = {
   store: EditorStore;
   viewport: { fitView(): void; zoomIn(): void; zoomOut(): void };
-  layout(graph: Graph, measured: Record<string, { width: number; height: number }>): Promise<Record<string, { x: number; y: number }>>;
-  ui: { toggleHelp(): void; openTest(): void; openPublish(): void; saveNow(): void; notify(message: string): void };
+  layout(
+    graph: Graph,
+    measured: Record<string, { width: number; height: number }>,
+  ): Promise<Record<string, { x: number; y: number }>>;
+  ui: {
+    toggleHelp(): void;
+    openTest(): void;
+    openPublish(): void;
+    saveNow(): void;
+    notify(message: string): void;
+  };
 };
 
 export type CommandGroup = "Edit" | "Selection" | "View" | "Journey" | "Help";

@@ -22,17 +22,27 @@ export function useAddNode(): (type: string, at?: { x: number; y: number }) => s
       let position = at;
       if (!position) {
         const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
-        const center = flow.screenToFlowPosition(pane ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 3 } : { x: 400, y: 200 });
+        const center = flow.screenToFlowPosition(
+          pane
+            ? { x: pane.left + pane.width / 2, y: pane.top + pane.height / 3 }
+            : { x: 400, y: 200 },
+        );
         // Nudge each new node so that several added from the palette do not stack exactly.
         const n = state.graph.nodes.length % 5;
-        position = { x: Math.round(center.x - NODE_WIDTH / 2 + n * 20), y: Math.round(center.y + n * 20) };
+        position = {
+          x: Math.round(center.x - NODE_WIDTH / 2 + n * 20),
+          y: Math.round(center.y + n * 20),
+        };
       }
       const id = nextNodeId(
         state.graph.nodes.map((node) => node.id),
         type,
       );
       const config = defaultFor(info.schema, info.schema);
-      state.dispatch({ kind: "addNodes", nodes: [{ id, type, position, config: isRecord(config) ? config : {} }] });
+      state.dispatch({
+        kind: "addNodes",
+        nodes: [{ id, type, position, config: isRecord(config) ? config : {} }],
+      });
       store.getState().setSelection([id], []);
       return id;
     },

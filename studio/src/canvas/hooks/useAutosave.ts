@@ -8,7 +8,11 @@ const DEBOUNCE_MS = 700;
 const RETRY_MS = [1000, 3000, 8000, 15000];
 
 /** Saves the draft (PUT /api/journeys/:id) shortly after each change; `saveNow` flushes at once. */
-export function useAutosave(store: EditorStore, journeyId: string, enabled: boolean): () => Promise<void> {
+export function useAutosave(
+  store: EditorStore,
+  journeyId: string,
+  enabled: boolean,
+): () => Promise<void> {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inflight = useRef<Promise<void> | null>(null);
   const failures = useRef(0);
@@ -30,7 +34,10 @@ export function useAutosave(store: EditorStore, journeyId: string, enabled: bool
       (error: unknown) => {
         store.getState().setSaveStatus("error");
         const delay = RETRY_MS[failures.current++];
-        if (delay !== undefined && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500)) {
+        if (
+          delay !== undefined &&
+          (!(error instanceof ApiError) || error.status === 0 || error.status >= 500)
+        ) {
           if (timer.current) clearTimeout(timer.current);
           timer.current = setTimeout(() => void save().catch(() => undefined), delay);
         }

@@ -34,7 +34,10 @@ export async function layoutGraph(
           id: `${node.id}::out::${port}`,
           width: 1,
           height: 1,
-          layoutOptions: { "elk.port.side": "SOUTH", "elk.port.index": String(ports.length - index) },
+          layoutOptions: {
+            "elk.port.side": "SOUTH",
+            "elk.port.index": String(ports.length - index),
+          },
         })),
       ],
     };
@@ -62,6 +65,7 @@ export async function layoutGraph(
     edges,
   });
   const positions: Record<string, { x: number; y: number }> = {};
-  for (const child of result.children ?? []) positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+  for (const child of result.children ?? [])
+    positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
   return positions;
 }

@@ -14,7 +14,11 @@ function formatCount(n: number): string {
 }
 
 /** One journey step on the canvas: a small card with its input at the top and labelled outputs below. */
-export const JourneyNodeView = memo(function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
+export const JourneyNodeView = memo(function JourneyNodeView({
+  id,
+  data,
+  selected,
+}: NodeProps<JourneyFlowNode>) {
   const { info, ports } = useNodeInfo(data.type, data.config);
   const problems = useNodeProblems(id);
   const counts = useNodeCounts(id);
@@ -29,7 +33,11 @@ export const JourneyNodeView = memo(function JourneyNodeView({ id, data, selecte
   const color = info?.ui.color;
 
   return (
-    <div className={classes.join(" ")} data-testid={`node-${id}`} style={color ? { "--node-accent": color } : undefined}>
+    <div
+      className={classes.join(" ")}
+      data-testid={`node-${id}`}
+      style={color ? { "--node-accent": color } : undefined}
+    >
       {isTrigger ? null : <Handle type="target" position={Position.Top} className="jnode__in" />}
       <div className="jnode__head">
         <span className="jnode__icon">
@@ -37,10 +45,16 @@ export const JourneyNodeView = memo(function JourneyNodeView({ id, data, selecte
         </span>
         <div className="jnode__titles">
           <div className="jnode__kind">{info ? info.title : "Unknown type"}</div>
-          <div className="jnode__title">{data.name ? title : nodeSummary(info, data.config) || title}</div>
+          <div className="jnode__title">
+            {data.name ? title : nodeSummary(info, data.config) || title}
+          </div>
         </div>
         {problems.length ? (
-          <span className="jnode__problems" title={problems.map((p) => p.message).join("\n")} aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}>
+          <span
+            className="jnode__problems"
+            title={problems.map((p) => p.message).join("\n")}
+            aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}
+          >
             {problems.length}
           </span>
         ) : null}
@@ -67,7 +81,9 @@ export const JourneyNodeView = memo(function JourneyNodeView({ id, data, selecte
         <div className="jnode__ports">
           {ports.map((port) => (
             <div key={port} className="jnode__port" title={info?.ui.ports?.[port] ?? port}>
-              <span className={`jnode__port-label jnode__port-label--${port}`}>{humanise(port)}</span>
+              <span className={`jnode__port-label jnode__port-label--${port}`}>
+                {humanise(port)}
+              </span>
               <Handle type="source" id={port} position={Position.Bottom} className="jnode__out" />
             </div>
           ))}

@@ -11,7 +11,13 @@ export type Change =
   | { kind: "moveNodes"; positions: Record<string, { x: number; y: number }> }
   | { kind: "updateConfig"; nodeId: string; config: Record<string, unknown> }
   | { kind: "addEdge"; edge: JourneyEdge }
-  | { kind: "reconnectEdge"; edgeId: string; source: string; sourceHandle: string | null; target: string }
+  | {
+      kind: "reconnectEdge";
+      edgeId: string;
+      source: string;
+      sourceHandle: string | null;
+      target: string;
+    }
   | { kind: "renameNode"; nodeId: string; name: string }
   | { kind: "rename"; name: string }
   | { kind: "updateSettings"; settings: Record<string, unknown> };
@@ -21,8 +27,18 @@ function assertNever(value: never): never {
 }
 
 /** True when an output port already has an edge: a port leads to exactly one next node. */
-export function portTaken(graph: Graph, source: string, sourceHandle: string | null | undefined, exceptEdgeId?: string): boolean {
-  return graph.edges.some((e) => e.id !== exceptEdgeId && e.source === source && (e.sourceHandle ?? null) === (sourceHandle ?? null));
+export function portTaken(
+  graph: Graph,
+  source: string,
+  sourceHandle: string | null | undefined,
+  exceptEdgeId?: string,
+): boolean {
+  return graph.edges.some(
+    (e) =>
+      e.id !== exceptEdgeId &&
+      e.source === source &&
+      (e.sourceHandle ?? null) === (sourceHandle ?? null),
+  );
 }
 
 /** Applies one change to a graph and returns the new graph; unchanged parts keep their identity. */
@@ -33,7 +49,9 @@ export function applyChange(graph: Graph, change: Change): Graph {
       const nodes = change.nodes.filter((n) => !ids.has(n.id));
       const nodeIds = new Set([...ids, ...nodes.map((n) => n.id)]);
       const edgeIds = new Set(graph.edges.map((e) => e.id));
-      const edges = (change.edges ?? []).filter((e) => !edgeIds.has(e.id) && nodeIds.has(e.source) && nodeIds.has(e.target));
+      const edges = (change.edges ?? []).filter(
+        (e) => !edgeIds.has(e.id) && nodeIds.has(e.source) && nodeIds.has(e.target),
+      );
       if (!nodes.length && !edges.length) return graph;
       return { ...graph, nodes: [...graph.nodes, ...nodes], edges: [...graph.edges, ...edges] };
     }
@@ -41,7 +59,9 @@ export function applyChange(graph: Graph, change: Change): Graph {
       const nodeIds = new Set(change.nodeIds);
       const edgeIds = new Set(change.edgeIds);
       const nodes = graph.nodes.filter((n) => !nodeIds.has(n.id));
-      const edges = graph.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target));
+      const edges = graph.edges.filter(
+        (e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target),
+      );
       if (nodes.length === graph.nodes.length && edges.length === graph.edges.length) return graph;
       return { ...graph, nodes, edges };
     }
@@ -66,8 +86,13 @@ export function applyChange(graph: Graph, change: Change): Graph {
     case "addEdge": {
       const { edge } = change;
       const known = new Set(graph.nodes.map((n) => n.id));
-      if (!known.has(edge.source) || !known.has(edge.target) || edge.source === edge.target) return graph;
-      if (graph.edges.some((e) => e.id === edge.id) || portTaken(graph, edge.source, edge.sourceHandle)) return graph;
+      if (!known.has(edge.source) || !known.has(edge.target) || edge.source === edge.target)
+        return graph;
+      if (
+        graph.edges.some((e) => e.id === edge.id) ||
+        portTaken(graph, edge.source, edge.sourceHandle)
+      )
+        return graph;
       return { ...graph, edges: [...graph.edges, edge] };
     }
     case "reconnectEdge": {
@@ -77,7 +102,12 @@ export function applyChange(graph: Graph, change: Change): Graph {
       if (portTaken(graph, change.source, change.sourceHandle, edge.id)) return graph;
       const edges = graph.edges.slice();
       const { sourceHandle: _old, ...rest } = edge;
-      edges[index] = { ...rest, source: change.source, target: change.target, ...(change.sourceHandle ? { sourceHandle: change.sourceHandle } : {}) };
+      edges[index] = {
+        ...rest,
+        source: change.source,
+        target: change.target,
+        ...(change.sourceHandle ? { sourceHandle: change.sourceHandle } : {}),
+      };
       return { ...graph, edges };
     }
     case "renameNode": {

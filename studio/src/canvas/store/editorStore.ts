@@ -3,7 +3,15 @@ import { applyChange, type Change } from "./changes.js";
 import { emptyHistory, record, redo, undo } from "./history.js";
 import { nextEdgeId, nextNodeId } from "./ids.js";
 import { initialEditorData, type EditorData, type Simulation } from "./initialState.js";
-import type { Graph, JourneyDocument, JourneyEdge, JourneyNode, NodeCounts, Problem, SaveStatus } from "./types.js";
+import type {
+  Graph,
+  JourneyDocument,
+  JourneyEdge,
+  JourneyNode,
+  NodeCounts,
+  Problem,
+  SaveStatus,
+} from "./types.js";
 
 export type DispatchOptions = { coalesceKey?: string };
 
@@ -35,7 +43,11 @@ function pruneSelection(state: EditorData, graph: Graph): EditorData["selection"
   const edges = new Set(graph.edges.map((e) => e.id));
   const nodeIds = [...state.selection.nodeIds].filter((id) => nodes.has(id));
   const edgeIds = [...state.selection.edgeIds].filter((id) => edges.has(id));
-  if (nodeIds.length === state.selection.nodeIds.size && edgeIds.length === state.selection.edgeIds.size) return state.selection;
+  if (
+    nodeIds.length === state.selection.nodeIds.size &&
+    edgeIds.length === state.selection.edgeIds.size
+  )
+    return state.selection;
   return { nodeIds: new Set(nodeIds), edgeIds: new Set(edgeIds) };
 }
 
@@ -76,7 +88,9 @@ export function createEditorStore(options: { now?: () => number } = {}): EditorS
         if (state.readOnly) return;
         const graph = applyChange(state.graph, change);
         if (graph === state.graph) return;
-        const history = state.gestureStart ? state.history : record(state.history, state.graph, opts.coalesceKey ?? null, now());
+        const history = state.gestureStart
+          ? state.history
+          : record(state.history, state.graph, opts.coalesceKey ?? null, now());
         commit(graph, history);
       },
 
@@ -133,24 +147,41 @@ export function createEditorStore(options: { now?: () => number } = {}): EditorS
           const id = nextNodeId(taken, n.type);
           taken.push(id);
           rename.set(n.id, id);
-          return { ...n, id, position: { x: n.position.x + offset, y: n.position.y + offset }, config: structuredClone(n.config) };
+          return {
+            ...n,
+            id,
+            position: { x: n.position.x + offset, y: n.position.y + offset },
+            config: structuredClone(n.config),
+          };
         });
         const edgeTaken = state.graph.edges.map((e) => e.id);
         const edges: JourneyEdge[] = state.clipboard.edges.map((e) => {
           const id = nextEdgeId(edgeTaken);
           edgeTaken.push(id);
-          return { ...e, id, source: rename.get(e.source) ?? e.source, target: rename.get(e.target) ?? e.target };
+          return {
+            ...e,
+            id,
+            source: rename.get(e.source) ?? e.source,
+            target: rename.get(e.target) ?? e.target,
+          };
         });
         get().dispatch({ kind: "addNodes", nodes, edges });
         const ids = nodes.map((n) => n.id);
-        set({ pasteCount: state.pasteCount + 1, selection: { nodeIds: new Set(ids), edgeIds: new Set(edges.map((e) => e.id)) } });
+        set({
+          pasteCount: state.pasteCount + 1,
+          selection: { nodeIds: new Set(ids), edgeIds: new Set(edges.map((e) => e.id)) },
+        });
         return ids;
       },
 
       deleteSelection() {
         const { selection } = get();
         if (!selection.nodeIds.size && !selection.edgeIds.size) return;
-        get().dispatch({ kind: "removeElements", nodeIds: [...selection.nodeIds], edgeIds: [...selection.edgeIds] });
+        get().dispatch({
+          kind: "removeElements",
+          nodeIds: [...selection.nodeIds],
+          edgeIds: [...selection.edgeIds],
+        });
       },
 
       setProblems(problems) {
@@ -169,7 +200,11 @@ export function createEditorStore(options: { now?: () => number } = {}): EditorS
         set({ simulation });
       },
       setSaveStatus(status, savedRevision) {
-        set(savedRevision === undefined ? { saveStatus: status } : { saveStatus: status, savedRevision });
+        set(
+          savedRevision === undefined
+            ? { saveStatus: status }
+            : { saveStatus: status, savedRevision },
+        );
       },
     };
   });

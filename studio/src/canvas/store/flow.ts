@@ -8,18 +8,36 @@ type Measured = Record<string, { width: number; height: number }>;
  * selection and size are unchanged, so memo'd node components do not re-render.
  */
 export function createFlowNodeDeriver() {
-  const cache = new WeakMap<JourneyNode, { selected: boolean; measured: Measured[string] | undefined; readOnly: boolean; node: JourneyFlowNode }>();
-  return (graph: Graph, selection: Selection, measured: Measured, readOnly: boolean): JourneyFlowNode[] =>
+  const cache = new WeakMap<
+    JourneyNode,
+    {
+      selected: boolean;
+      measured: Measured[string] | undefined;
+      readOnly: boolean;
+      node: JourneyFlowNode;
+    }
+  >();
+  return (
+    graph: Graph,
+    selection: Selection,
+    measured: Measured,
+    readOnly: boolean,
+  ): JourneyFlowNode[] =>
     graph.nodes.map((doc) => {
       const selected = selection.nodeIds.has(doc.id);
       const size = measured[doc.id];
       const hit = cache.get(doc);
-      if (hit && hit.selected === selected && hit.measured === size && hit.readOnly === readOnly) return hit.node;
+      if (hit && hit.selected === selected && hit.measured === size && hit.readOnly === readOnly)
+        return hit.node;
       const node: JourneyFlowNode = {
         id: doc.id,
         type: "journey",
         position: doc.position,
-        data: { type: doc.type, config: doc.config, ...(typeof doc.name === "string" ? { name: doc.name } : {}) },
+        data: {
+          type: doc.type,
+          config: doc.config,
+          ...(typeof doc.name === "string" ? { name: doc.name } : {}),
+        },
         selected,
         draggable: !readOnly,
         connectable: !readOnly,
@@ -32,15 +50,30 @@ export function createFlowNodeDeriver() {
 }
 
 export function createFlowEdgeDeriver() {
-  const cache = new WeakMap<object, { selected: boolean; visited: boolean; invalid: boolean; edge: JourneyFlowEdge }>();
-  return (graph: Graph, selection: Selection, visitedEdges: ReadonlySet<string> | null, invalidEdges: Record<string, unknown>): JourneyFlowEdge[] =>
+  const cache = new WeakMap<
+    object,
+    { selected: boolean; visited: boolean; invalid: boolean; edge: JourneyFlowEdge }
+  >();
+  return (
+    graph: Graph,
+    selection: Selection,
+    visitedEdges: ReadonlySet<string> | null,
+    invalidEdges: Record<string, unknown>,
+  ): JourneyFlowEdge[] =>
     graph.edges.map((doc) => {
       const selected = selection.edgeIds.has(doc.id);
       const visited = visitedEdges?.has(doc.id) ?? false;
       const invalid = doc.id in invalidEdges;
       const hit = cache.get(doc);
-      if (hit && hit.selected === selected && hit.visited === visited && hit.invalid === invalid) return hit.edge;
-      const classes = [visited ? "jedge--visited" : "", visitedEdges && !visited ? "jedge--skipped" : "", invalid ? "jedge--invalid" : ""].filter(Boolean).join(" ");
+      if (hit && hit.selected === selected && hit.visited === visited && hit.invalid === invalid)
+        return hit.edge;
+      const classes = [
+        visited ? "jedge--visited" : "",
+        visitedEdges && !visited ? "jedge--skipped" : "",
+        invalid ? "jedge--invalid" : "",
+      ]
+        .filter(Boolean)
+        .join(" ");
       const edge: JourneyFlowEdge = {
         id: doc.id,
         source: doc.source,

@@ -24,7 +24,12 @@ export type EditorData = {
   savedRevision: number;
 };
 
-export const emptyGraph: Graph = { name: "Untitled journey", nodes: [], edges: [], settings: { reentry: "never", exitOn: [] } };
+export const emptyGraph: Graph = {
+  name: "Untitled journey",
+  nodes: [],
+  edges: [],
+  settings: { reentry: "never", exitOn: [] },
+};
 
 export const initialEditorData: EditorData = {
   graph: emptyGraph,

@@ -1,5 +1,11 @@
 import type { Edge, Node } from "@xyflow/react";
-import type { JourneyDocument, JourneyEdge, JourneyNode, NodeCounts, Problem } from "../../api/types.js";
+import type {
+  JourneyDocument,
+  JourneyEdge,
+  JourneyNode,
+  NodeCounts,
+  Problem,
+} from "../../api/types.js";
 
 /** What a journey node carries on the canvas: the serialisable part of the document node only. */
 export type JourneyNodeData = { type: string; config: Record<string, unknown>; name?: string };

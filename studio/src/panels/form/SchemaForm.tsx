@@ -2,7 +2,17 @@ import { createContext, memo, useContext, useId, type ReactNode } from "react";
 import type { UiHints } from "../../catalog/types.js";
 import { ConditionBuilder } from "../../components/ConditionBuilder.js";
 import { TemplateField } from "./TemplateField.js";
-import { alternativeLabel, alternatives, bestAlternative, defaultFor, enumOptions, humanise, resolve, typeOf, type JsonSchema } from "./jsonSchema.js";
+import {
+  alternativeLabel,
+  alternatives,
+  bestAlternative,
+  defaultFor,
+  enumOptions,
+  humanise,
+  resolve,
+  typeOf,
+  type JsonSchema,
+} from "./jsonSchema.js";
 
 /** What every field of one form may need besides its own schema and value. */
 export type FormContextValue = {
@@ -46,7 +56,13 @@ type FieldProps = {
  * The one form renderer: every node type's config form (and the journey settings form) is built
  * from its JSON Schema plus UI hints. No node type has a form of its own.
  */
-export function SchemaForm(props: { schema: JsonSchema; value: unknown; onChange(value: Record<string, unknown>): void } & Omit<FormContextValue, "root">) {
+export function SchemaForm(
+  props: {
+    schema: JsonSchema;
+    value: unknown;
+    onChange(value: Record<string, unknown>): void;
+  } & Omit<FormContextValue, "root">,
+) {
   const { schema, value, onChange, ...ctx } = props;
   const root = schema;
   const s = resolve(schema, root);
@@ -55,14 +71,32 @@ export function SchemaForm(props: { schema: JsonSchema; value: unknown; onChange
   return (
     <FormContext.Provider value={{ ...ctx, root }}>
       <div className="schema-form">
-        {alts.length > 1 ? <TopLevelUnion alts={alts} value={current} onChange={onChange} /> : <ObjectFields schema={alts[0] ?? s} value={current} path="" topLevel onChange={onChange} />}
+        {alts.length > 1 ? (
+          <TopLevelUnion alts={alts} value={current} onChange={onChange} />
+        ) : (
+          <ObjectFields
+            schema={alts[0] ?? s}
+            value={current}
+            path=""
+            topLevel
+            onChange={onChange}
+          />
+        )}
       </div>
     </FormContext.Provider>
   );
 }
 
 /** A config that is one of several shapes (wait until a date, or a time window): pick the shape, then its fields. */
-function TopLevelUnion({ alts, value, onChange }: { alts: JsonSchema[]; value: Record<string, unknown>; onChange(value: Record<string, unknown>): void }) {
+function TopLevelUnion({
+  alts,
+  value,
+  onChange,
+}: {
+  alts: JsonSchema[];
+  value: Record<string, unknown>;
+  onChange(value: Record<string, unknown>): void;
+}) {
   const form = useForm();
   const id = useId();
   const index = Object.keys(value).length ? bestAlternative(value, alts, form.root) : -1;
@@ -92,7 +126,9 @@ function TopLevelUnion({ alts, value, onChange }: { alts: JsonSchema[]; value: R
           ))}
         </select>
       </div>
-      {chosen ? <ObjectFields schema={chosen} value={value} path="" topLevel onChange={onChange} /> : null}
+      {chosen ? (
+        <ObjectFields schema={chosen} value={value} path="" topLevel onChange={onChange} />
+      ) : null}
     </>
   );
 }
@@ -103,7 +139,13 @@ function orderedKeys(schema: JsonSchema, order: string[] | undefined): string[] 
   return [...order.filter((k) => keys.includes(k)), ...keys.filter((k) => !order.includes(k))];
 }
 
-function ObjectFields(props: { schema: JsonSchema; value: Record<string, unknown>; path: string; topLevel: boolean; onChange(value: Record<string, unknown>): void }) {
+function ObjectFields(props: {
+  schema: JsonSchema;
+  value: Record<string, unknown>;
+  path: string;
+  topLevel: boolean;
+  onChange(value: Record<string, unknown>): void;
+}) {
   const { ui } = useForm();
   const { schema, value, path, topLevel, onChange } = props;
   const keys = orderedKeys(schema, topLevel ? ui.order : undefined);
@@ -136,7 +178,15 @@ function ObjectFields(props: { schema: JsonSchema; value: Record<string, unknown
   );
 }
 
-function FieldShell(props: { id: string; label: string; help?: string; error?: string; required: boolean; children: ReactNode; inline?: boolean }) {
+function FieldShell(props: {
+  id: string;
+  label: string;
+  help?: string;
+  error?: string;
+  required: boolean;
+  children: ReactNode;
+  inline?: boolean;
+}) {
   return (
     <div className={props.inline ? "field field--inline" : "field"}>
       <label className="field__label" htmlFor={props.id}>
@@ -170,23 +220,45 @@ const Field = memo(function Field(props: FieldProps) {
   const disabled = form.readOnly;
 
   const conditionField =
-    (hintKey !== null && (form.ui.conditionFields?.includes(hintKey) ?? false) && typeOf(schema) !== "array" && !schema.properties) ||
-    (hintKey === null && (props.propName === "condition" || props.propName === "where") && alternatives(schema, form.root).length > 0);
+    (hintKey !== null &&
+      (form.ui.conditionFields?.includes(hintKey) ?? false) &&
+      typeOf(schema) !== "array" &&
+      !schema.properties) ||
+    (hintKey === null &&
+      (props.propName === "condition" || props.propName === "where") &&
+      alternatives(schema, form.root).length > 0);
   if (conditionField) {
     // `where` tests the event's own properties; other conditions test the profile.
     const mode = props.propName === "where" ? "property" : "profile";
-    return shell(<ConditionBuilder id={id} value={isRecord(value) ? value : undefined} onChange={(next) => onChange(next)} readOnly={disabled} events={form.events} mode={mode} />);
+    return shell(
+      <ConditionBuilder
+        id={id}
+        value={isRecord(value) ? value : undefined}
+        onChange={(next) => onChange(next)}
+        readOnly={disabled}
+        events={form.events}
+        mode={mode}
+      />,
+    );
   }
   if (hintKey && form.ui.segmentFields?.includes(hintKey)) {
     return shell(
-      <select id={id} className="select" value={typeof value === "string" ? value : ""} disabled={disabled} onChange={(e) => onChange(e.target.value || undefined)}>
+      <select
+        id={id}
+        className="select"
+        value={typeof value === "string" ? value : ""}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
         <option value="">Choose a segment…</option>
         {form.segments.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}
           </option>
         ))}
-        {typeof value === "string" && value && !form.segments.some((s) => s.id === value) ? <option value={value}>{value} (unknown)</option> : null}
+        {typeof value === "string" && value && !form.segments.some((s) => s.id === value) ? (
+          <option value={value}>{value} (unknown)</option>
+        ) : null}
       </select>,
     );
   }
@@ -218,7 +290,11 @@ const Field = memo(function Field(props: FieldProps) {
           onChange(e.target.value === "" ? undefined : picked);
         }}
       >
-        {required && value !== undefined ? null : <option value="">{schema.default !== undefined ? `Default (${String(schema.default)})` : "—"}</option>}
+        {required && value !== undefined ? null : (
+          <option value="">
+            {schema.default !== undefined ? `Default (${String(schema.default)})` : "—"}
+          </option>
+        )}
         {options.map((o) => (
           <option key={String(o)} value={String(o)}>
             {humanise(String(o))}
@@ -241,14 +317,29 @@ const Field = memo(function Field(props: FieldProps) {
       const listId = `${id}-events`;
       const text = typeof value === "string" ? value : "";
       const update = (next: string) => onChange(next === "" && !required ? undefined : next);
-      if (multiline) return shell(<textarea id={id} className="textarea nodrag" value={text} readOnly={disabled} onChange={(e) => update(e.target.value)} />);
+      if (multiline)
+        return shell(
+          <textarea
+            id={id}
+            className="textarea nodrag"
+            value={text}
+            readOnly={disabled}
+            onChange={(e) => update(e.target.value)}
+          />,
+        );
       return shell(
         <>
           <input
             id={id}
             className="input nodrag"
             type={single.format === "date-time" ? "text" : "text"}
-            placeholder={single.format === "date-time" ? "2026-01-31T09:00:00Z" : eventField ? "event_name" : undefined}
+            placeholder={
+              single.format === "date-time"
+                ? "2026-01-31T09:00:00Z"
+                : eventField
+                  ? "event_name"
+                  : undefined
+            }
             value={text}
             readOnly={disabled}
             aria-invalid={Boolean(error)}
@@ -284,7 +375,13 @@ const Field = memo(function Field(props: FieldProps) {
     case "boolean":
       return (
         <div className="field field--check">
-          <input id={id} type="checkbox" checked={value === true || (value === undefined && single.default === true)} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+          <input
+            id={id}
+            type="checkbox"
+            checked={value === true || (value === undefined && single.default === true)}
+            disabled={disabled}
+            onChange={(e) => onChange(e.target.checked)}
+          />
           <label htmlFor={id} className="field__label">
             {label}
           </label>
@@ -300,7 +397,11 @@ const Field = memo(function Field(props: FieldProps) {
             <span className="field__label">{label}</span>
             {help ? <span className="field__help">{help}</span> : null}
             {!disabled ? (
-              <button type="button" className="btn btn--sm btn--dashed" onClick={() => onChange(defaultFor(single, form.root) ?? {})}>
+              <button
+                type="button"
+                className="btn btn--sm btn--dashed"
+                onClick={() => onChange(defaultFor(single, form.root) ?? {})}
+              >
                 + Add {label.toLowerCase()}
               </button>
             ) : (
@@ -314,18 +415,43 @@ const Field = memo(function Field(props: FieldProps) {
           <legend className="field__label">
             {label}
             {!required && !disabled ? (
-              <button type="button" className="btn btn--ghost btn--xs" aria-label={`Remove ${label}`} onClick={() => onChange(undefined)}>
+              <button
+                type="button"
+                className="btn btn--ghost btn--xs"
+                aria-label={`Remove ${label}`}
+                onClick={() => onChange(undefined)}
+              >
                 Remove
               </button>
             ) : null}
           </legend>
-          <ObjectFields schema={single} value={isRecord(value) ? value : {}} path={path} topLevel={false} onChange={onChange} />
-          {error ? <span className="field__error">{error}</span> : help ? <span className="field__help">{help}</span> : null}
+          <ObjectFields
+            schema={single}
+            value={isRecord(value) ? value : {}}
+            path={path}
+            topLevel={false}
+            onChange={onChange}
+          />
+          {error ? (
+            <span className="field__error">{error}</span>
+          ) : help ? (
+            <span className="field__help">{help}</span>
+          ) : null}
         </fieldset>
       );
     }
     case "array":
-      return <ArrayField schema={single} label={label} value={Array.isArray(value) ? value : []} path={path} onChange={onChange} help={help} error={error} />;
+      return (
+        <ArrayField
+          schema={single}
+          label={label}
+          value={Array.isArray(value) ? value : []}
+          path={path}
+          onChange={onChange}
+          help={help}
+          error={error}
+        />
+      );
     default:
       return shell(<JsonField id={id} value={value} readOnly={disabled} onChange={onChange} />);
   }
@@ -334,10 +460,16 @@ const Field = memo(function Field(props: FieldProps) {
 /** Objects of two or three plain fields (a duration) render on one line. */
 function isCompactObject(schema: JsonSchema, root: JsonSchema): boolean {
   const props = Object.values(schema.properties ?? {});
-  return props.length > 0 && props.length <= 3 && props.every((p) => ["string", "number", "integer"].includes(typeOf(resolve(p, root)) ?? ""));
+  return (
+    props.length > 0 &&
+    props.length <= 3 &&
+    props.every((p) => ["string", "number", "integer"].includes(typeOf(resolve(p, root)) ?? ""))
+  );
 }
 
-function UnionField(props: FieldProps & { alts: JsonSchema[]; id: string; help?: string; error?: string }) {
+function UnionField(
+  props: FieldProps & { alts: JsonSchema[]; id: string; help?: string; error?: string },
+) {
   const form = useForm();
   const { alts, value, onChange, label, id } = props;
   const index = value === undefined ? -1 : bestAlternative(value, alts, form.root);
@@ -367,15 +499,35 @@ function UnionField(props: FieldProps & { alts: JsonSchema[]; id: string; help?:
       </select>
       {chosen ? (
         <div className="union__body">
-          <Field hintKey={null} label={alternativeLabel(chosen, form.root, index)} schema={{ ...chosen, title: " " }} value={value} path={props.path} required onChange={onChange} />
+          <Field
+            hintKey={null}
+            label={alternativeLabel(chosen, form.root, index)}
+            schema={{ ...chosen, title: " " }}
+            value={value}
+            path={props.path}
+            required
+            onChange={onChange}
+          />
         </div>
       ) : null}
-      {props.error ? <span className="field__error">{props.error}</span> : props.help ? <span className="field__help">{props.help}</span> : null}
+      {props.error ? (
+        <span className="field__error">{props.error}</span>
+      ) : props.help ? (
+        <span className="field__help">{props.help}</span>
+      ) : null}
     </div>
   );
 }
 
-function ArrayField(props: { schema: JsonSchema; label: string; value: unknown[]; path: string; help?: string; error?: string; onChange(value: unknown[]): void }) {
+function ArrayField(props: {
+  schema: JsonSchema;
+  label: string;
+  value: unknown[];
+  path: string;
+  help?: string;
+  error?: string;
+  onChange(value: unknown[]): void;
+}) {
   const form = useForm();
   const { schema, label, value, path, onChange } = props;
   const itemSchema = schema.items ? resolve(schema.items, form.root) : { type: "string" };
@@ -390,7 +542,12 @@ function ArrayField(props: { schema: JsonSchema; label: string; value: unknown[]
             <span className="array-item__index">{index + 1}</span>
             <span className="grow" />
             {!form.readOnly ? (
-              <button type="button" className="btn btn--ghost btn--sm" aria-label={`Remove ${label} ${index + 1}`} onClick={() => onChange(value.filter((_, i) => i !== index))}>
+              <button
+                type="button"
+                className="btn btn--ghost btn--sm"
+                aria-label={`Remove ${label} ${index + 1}`}
+                onClick={() => onChange(value.filter((_, i) => i !== index))}
+              >
                 Remove
               </button>
             ) : null}
@@ -411,16 +568,29 @@ function ArrayField(props: { schema: JsonSchema; label: string; value: unknown[]
         </div>
       ))}
       {!form.readOnly && value.length < max ? (
-        <button type="button" className="btn btn--sm" onClick={() => onChange([...value, defaultFor(itemSchema, form.root)])}>
+        <button
+          type="button"
+          className="btn btn--sm"
+          onClick={() => onChange([...value, defaultFor(itemSchema, form.root)])}
+        >
           + Add {itemSchema.title?.toLowerCase() ?? "item"}
         </button>
       ) : null}
-      {props.error ? <span className="field__error">{props.error}</span> : props.help ? <span className="field__help">{props.help}</span> : null}
+      {props.error ? (
+        <span className="field__error">{props.error}</span>
+      ) : props.help ? (
+        <span className="field__help">{props.help}</span>
+      ) : null}
     </fieldset>
   );
 }
 
-function JsonField(props: { id: string; value: unknown; readOnly: boolean; onChange(value: unknown): void }) {
+function JsonField(props: {
+  id: string;
+  value: unknown;
+  readOnly: boolean;
+  onChange(value: unknown): void;
+}) {
   return (
     <textarea
       id={props.id}

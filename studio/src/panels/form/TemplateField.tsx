@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from "react";
-import { applyCompletion, completionSite, filterSuggestions, type CompletionSite } from "./liquidComplete.js";
+import {
+  applyCompletion,
+  completionSite,
+  filterSuggestions,
+  type CompletionSite,
+} from "./liquidComplete.js";
 
 type Props = {
   id: string;
@@ -31,7 +36,9 @@ export function TemplateField(props: Props) {
     const timer = setTimeout(() => {
       renderPreview(value).then(
         (text) => !cancelled && setPreview({ text, error: false }),
-        (error: unknown) => !cancelled && setPreview({ text: error instanceof Error ? error.message : String(error), error: true }),
+        (error: unknown) =>
+          !cancelled &&
+          setPreview({ text: error instanceof Error ? error.message : String(error), error: true }),
       );
     }, 200);
     return () => {
@@ -107,8 +114,15 @@ export function TemplateField(props: Props) {
         </ul>
       ) : null}
       {preview ? (
-        <div className={preview.error ? "template-preview template-preview--error" : "template-preview"} aria-live="polite">
-          <span className="template-preview__label">{preview.error ? "Template error" : "Preview"}</span>
+        <div
+          className={
+            preview.error ? "template-preview template-preview--error" : "template-preview"
+          }
+          aria-live="polite"
+        >
+          <span className="template-preview__label">
+            {preview.error ? "Template error" : "Preview"}
+          </span>
           {preview.text || <em className="muted">(empty)</em>}
         </div>
       ) : null}

@@ -48,14 +48,23 @@ export function resolve(schema: JsonSchema, root: JsonSchema, depth = 0): JsonSc
   if (schema.$ref) {
     const name = schema.$ref.replace(/^#\/(\$defs|definitions)\//, "");
     const target = root.$defs?.[name] ?? root.definitions?.[name];
-    if (schema.$ref === "#") return resolve({ ...root, ...without(schema, "$ref") }, root, depth + 1);
+    if (schema.$ref === "#")
+      return resolve({ ...root, ...without(schema, "$ref") }, root, depth + 1);
     if (target) return resolve({ ...target, ...without(schema, "$ref") }, root, depth + 1);
   }
   if (schema.allOf?.length) {
-    const merged = schema.allOf.reduce<JsonSchema>((acc, part) => {
-      const r = resolve(part, root, depth + 1);
-      return { ...acc, ...r, properties: { ...acc.properties, ...r.properties }, required: [...(acc.required ?? []), ...(r.required ?? [])] };
-    }, without(schema, "allOf"));
+    const merged = schema.allOf.reduce<JsonSchema>(
+      (acc, part) => {
+        const r = resolve(part, root, depth + 1);
+        return {
+          ...acc,
+          ...r,
+          properties: { ...acc.properties, ...r.properties },
+          required: [...(acc.required ?? []), ...(r.required ?? [])],
+        };
+      },
+      without(schema, "allOf"),
+    );
     return merged;
   }
   return schema;
@@ -86,7 +95,8 @@ export function alternatives(schema: JsonSchema, root: JsonSchema): JsonSchema[]
 export function enumOptions(schema: JsonSchema, root: JsonSchema): unknown[] | null {
   if (schema.enum) return schema.enum;
   const alts = alternatives(schema, root);
-  if (alts.length && alts.every((a) => a.const !== undefined || a.enum)) return alts.flatMap((a) => (a.enum ? a.enum : [a.const]));
+  if (alts.length && alts.every((a) => a.const !== undefined || a.enum))
+    return alts.flatMap((a) => (a.enum ? a.enum : [a.const]));
   return null;
 }
 
@@ -141,7 +151,8 @@ export function matchScore(value: unknown, schema: JsonSchema, root: JsonSchema)
       } else if (key in value) score += 1;
     }
     for (const key of s.required ?? []) if (!(key in value)) score -= 2;
-    for (const key of Object.keys(value)) if (s.properties && !(key in s.properties) && s.additionalProperties === false) score -= 2;
+    for (const key of Object.keys(value))
+      if (s.properties && !(key in s.properties) && s.additionalProperties === false) score -= 2;
     return score;
   }
   if (t === "array") return Array.isArray(value) ? 1 : -1;
@@ -170,7 +181,8 @@ export function alternativeLabel(schema: JsonSchema, root: JsonSchema, index: nu
   for (const [key, prop] of Object.entries(s.properties ?? {})) {
     const p = resolve(prop, root);
     if (p.const !== undefined) return humanise(String(p.const));
-    if (s.required?.includes(key) && Object.keys(s.properties ?? {}).length <= 3) return humanise(key);
+    if (s.required?.includes(key) && Object.keys(s.properties ?? {}).length <= 3)
+      return humanise(key);
   }
   const t = typeOf(s);
   return t ? humanise(t) : `Option ${index + 1}`;

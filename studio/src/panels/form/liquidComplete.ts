@@ -22,12 +22,18 @@ export function completionSite(text: string, cursor: number): CompletionSite | n
 export function filterSuggestions(all: string[], prefix: string, limit = 8): string[] {
   const p = prefix.toLowerCase();
   const starts = all.filter((s) => s.toLowerCase().startsWith(p));
-  const contains = p ? all.filter((s) => !s.toLowerCase().startsWith(p) && s.toLowerCase().includes(p)) : [];
+  const contains = p
+    ? all.filter((s) => !s.toLowerCase().startsWith(p) && s.toLowerCase().includes(p))
+    : [];
   return [...starts, ...contains].slice(0, limit);
 }
 
 /** Replaces the typed word with a suggestion, closing the tag when it is still open. */
-export function applyCompletion(text: string, site: CompletionSite, suggestion: string): { text: string; cursor: number } {
+export function applyCompletion(
+  text: string,
+  site: CompletionSite,
+  suggestion: string,
+): { text: string; cursor: number } {
   const after = text.slice(site.end);
   const closed = /^\s*(\||}}|%})/.test(after) || /^[^{]*}}/.test(after);
   const insert = closed ? suggestion : `${suggestion} }}`;
@@ -36,7 +42,10 @@ export function applyCompletion(text: string, site: CompletionSite, suggestion: 
 }
 
 /** The variables templates can use: profile attributes and the enrolling event's properties. */
-export function templateVariables(attributes: Iterable<string>, eventProperties: Iterable<string>): string[] {
+export function templateVariables(
+  attributes: Iterable<string>,
+  eventProperties: Iterable<string>,
+): string[] {
   const out = new Set<string>();
   for (const a of attributes) out.add(`profile.${a}`);
   for (const p of eventProperties) out.add(`event.properties.${p}`);
