@@ -26,6 +26,23 @@ export async function startBenchEngines(engines) {
   };
 }
 
+/**
+ * Ties what a benchmark starts to its engines: `stops` collects stop functions (run in reverse, then
+ * the engines), and `shutdown()` runs them once, also on Ctrl-C or SIGTERM.
+ */
+export function stopAllOnExit(engines) {
+  const stops = [];
+  let stopping = null;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
+      await engines.stop();
+    })());
+  for (const signal of ["SIGINT", "SIGTERM"])
+    process.once(signal, () => void shutdown().finally(() => process.exit(130)));
+  return { stops, shutdown };
+}
+
 /** Median of a list of numbers. */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -8,7 +8,7 @@
 // Baseline in the same run: a direct nodemailer send of the same number of mails to the same MailDev at
 // the same rate (sendMail call → SMTP acceptance). Target: p99 < 1 s.
 import nodemailer from "nodemailer";
-import { loadPackage, quantile, report, startBenchEngines } from "./_engines.mjs";
+import { loadPackage, quantile, report, startBenchEngines, stopAllOnExit } from "./_engines.mjs";
 
 const RATE = Number(process.env.BENCH_E2M_RATE ?? 20);
 const SECONDS = Number(process.env.BENCH_E2M_SECONDS ?? 15);
@@ -44,16 +44,7 @@ const journey = {
 };
 
 const engines = await startBenchEngines(["mongo", "temporal", "smtp"]);
-const stops = [];
-let stopping = null;
-/** Stops everything this benchmark started (also on Ctrl-C or SIGTERM). */
-const shutdown = () =>
-  (stopping ??= (async () => {
-    for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
-    await engines.stop();
-  })());
-for (const signal of ["SIGINT", "SIGTERM"])
-  process.once(signal, () => void shutdown().finally(() => process.exit(130)));
+const { stops, shutdown } = stopAllOnExit(engines);
 try {
   const { startWorker } = await loadPackage("runtime");
   const { startApi } = await loadPackage("api");

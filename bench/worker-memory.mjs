@@ -8,7 +8,7 @@
 // waiting workflows must not mean 10,000 cached ones. Target: RSS < 1 GiB.
 import { fork } from "node:child_process";
 import fs from "node:fs";
-import { loadPackage, report, startBenchEngines } from "./_engines.mjs";
+import { loadPackage, report, startBenchEngines, stopAllOnExit } from "./_engines.mjs";
 
 const ENROLMENTS = Number(process.env.BENCH_WORKER_ENROLMENTS ?? 10_000);
 const CONCURRENCY = 16;
@@ -42,16 +42,7 @@ if (process.argv[2] === "--worker") {
   const mib = (bytes) => Number((bytes / 1024 ** 2).toFixed(1));
 
   const engines = await startBenchEngines(["mongo", "temporal"]);
-  const stops = [];
-  let stopping = null;
-  /** Stops everything this benchmark started (also on Ctrl-C or SIGTERM). */
-  const shutdown = () =>
-    (stopping ??= (async () => {
-      for (const stop of stops.reverse()) await stop().catch((error) => console.error(error));
-      await engines.stop();
-    })());
-  for (const signal of ["SIGINT", "SIGTERM"])
-    process.once(signal, () => void shutdown().finally(() => process.exit(130)));
+  const { stops, shutdown } = stopAllOnExit(engines);
   try {
     const dbName = `omnij_bench_mem_${process.pid}`;
     const taskQueue = `bench-mem-${process.pid}`;

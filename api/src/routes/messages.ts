@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Channel } from "@omnijourney/shared";
+import { messageStatuses } from "@omnijourney/runtime";
 import type { Document, Filter } from "mongodb";
 import { endpoint } from "../http/endpoint.js";
 import { CursorQuery, Id, decodeCursor, encodeCursor } from "../schemas/common.js";
@@ -44,19 +45,7 @@ export const listMessages = endpoint({
     journeyId: Id.optional(),
     nodeId: Id.optional(),
     channel: Channel.optional(),
-    status: z
-      .enum([
-        "queued",
-        "deferred",
-        "sent",
-        "delivered",
-        "opened",
-        "clicked",
-        "replied",
-        "failed",
-        "suppressed",
-      ])
-      .optional(),
+    status: z.enum(messageStatuses).optional(),
   }),
   response: z.object({ items: z.array(Message), nextCursor: z.string().nullable() }),
   handler: async ({ query }, { app }) => {

@@ -11,6 +11,7 @@ import type {
   PushSubscriptionJson,
 } from "../providers/types.js";
 import type { Providers as ProviderSet } from "../providers/factory.js";
+import { messageStatuses } from "../models/message.js";
 import { durationMs } from "../settings/workspace-settings.js";
 import { quietHoursEnd, resolveTimeZone } from "../time/zoned.js";
 import type { EnrolmentRef, SendPolicy } from "../workflows/types.js";
@@ -41,15 +42,10 @@ export type SendDeps = {
 
 /** Channels whose marketing messages need an explicit opt-in (carrier and Meta rules); others are opt-out. */
 const OPT_IN_CHANNELS: ReadonlySet<Channel> = new Set(["sms", "whatsapp"]);
-const FINAL_STATUSES = new Set([
-  "sent",
-  "delivered",
-  "opened",
-  "clicked",
-  "replied",
-  "failed",
-  "suppressed",
-]);
+/** Every status past the send attempt: a message in one of these is never sent again. */
+const FINAL_STATUSES: ReadonlySet<string> = new Set(
+  messageStatuses.filter((status) => status !== "queued" && status !== "deferred"),
+);
 
 function priorOutcome(prior: StoredMessage): SendOutcome {
   const status = prior.status === "failed" || prior.status === "suppressed" ? prior.status : "sent";
