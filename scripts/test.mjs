@@ -20,6 +20,14 @@ process.env.TURBO_TELEMETRY_DISABLED = "1";
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
+/** What failed and why, printed again just above the total so the tail of a CI log tells it. */
+const failures = [];
+const firstLine = (text = "") =>
+  String(text)
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .trim()
+    .split("\n")[0]
+    .slice(0, 300);
 function record(name, passed, failed, skipped = 0) {
   totals.passed += passed;
   totals.failed += failed;
@@ -32,13 +40,14 @@ function check(name, command, args, options = {}) {
   console.log(`\n» ${name}`);
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
   record(name, result.status === 0 ? 1 : 0, result.status === 0 ? 0 : 1);
+  if (result.status !== 0) failures.push(`${name}: exit code ${result.status ?? result.signal}`);
   return result.status === 0;
 }
 
 function vitestSuite(name, cwd, extraArgs = []) {
   const report = path.join(resultsDir, `${name}.json`);
   console.log(`\n» ${name} (vitest)`);
-  spawnSync(
+  const run = spawnSync(
     "npx",
     [
       "vitest",
@@ -53,17 +62,47 @@ function vitestSuite(name, cwd, extraArgs = []) {
       stdio: "inherit",
     },
   );
-  if (!fs.existsSync(report)) return record(name, 0, 1); // the suite crashed before reporting
+  if (!fs.existsSync(report)) {
+    failures.push(`${name}: the suite crashed before writing its report`);
+    return record(name, 0, 1);
+  }
   const json = JSON.parse(fs.readFileSync(report, "utf8"));
-  const failedFiles = (json.testResults ?? []).filter(
-    (file) => file.status === "failed" && file.assertionResults.length === 0,
-  ).length;
+  // A file can fail with no failed test: an import error (no tests at all) or a failing
+  // beforeAll/afterAll (its tests are reported as skipped). Each such file counts as a failure.
+  let failedFiles = 0;
+  for (const file of json.testResults ?? []) {
+    const where = `${name}: ${path.relative(root, file.name)}`;
+    const failedTests = file.assertionResults.filter((test) => test.status === "failed");
+    for (const test of failedTests)
+      failures.push(
+        `${where} › ${test.fullName ?? test.title}: ${firstLine(test.failureMessages?.[0])}`,
+      );
+    if (file.status === "failed" && failedTests.length === 0) {
+      failedFiles += 1;
+      failures.push(`${where} (the file failed outside its tests): ${firstLine(file.message)}`);
+    }
+  }
+  // Vitest also fails a run for an error no test caught (an unhandled rejection, say).
+  const unexplained = run.status !== 0 && json.numFailedTests + failedFiles === 0 ? 1 : 0;
+  if (unexplained) failures.push(`${name}: vitest exited with ${run.status} (an unhandled error?)`);
   record(
     name,
     json.numPassedTests,
-    json.numFailedTests + failedFiles,
+    json.numFailedTests + failedFiles + unexplained,
     json.numPendingTests + json.numTodoTests,
   );
+}
+
+/** The failed tests of a Playwright JSON report, with the first line of each error. */
+function playwrightFailures(suite, titles = []) {
+  const trail = suite.title ? [...titles, suite.title] : titles;
+  for (const spec of suite.specs ?? [])
+    for (const test of spec.tests ?? [])
+      if (test.status === "unexpected") {
+        const error = test.results?.at(-1)?.error?.message;
+        failures.push(`e2e: ${[...trail, spec.title].join(" › ")}: ${firstLine(error)}`);
+      }
+  for (const child of suite.suites ?? []) playwrightFailures(child, trail);
 }
 
 function playwrightSuite() {
@@ -75,8 +114,12 @@ function playwrightSuite() {
     // Everything was just built: the stack the suite starts skips its own build.
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: report, OMNIJOURNEY_SKIP_BUILD: "1" },
   });
-  if (!fs.existsSync(report)) return record("e2e", 0, 1);
-  const { stats } = JSON.parse(fs.readFileSync(report, "utf8"));
+  if (!fs.existsSync(report)) {
+    failures.push("e2e: the suite crashed before writing its report");
+    return record("e2e", 0, 1);
+  }
+  const { stats, suites } = JSON.parse(fs.readFileSync(report, "utf8"));
+  for (const suite of suites ?? []) playwrightFailures(suite);
   record("e2e", stats.expected + stats.flaky, stats.unexpected, stats.skipped);
 }
 
@@ -114,6 +157,7 @@ record("no processes left behind", leftovers.length ? 0 : 1, leftovers.length ? 
 
 const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`;
 fs.writeFileSync(path.join(resultsDir, "summary.txt"), `${summary}\n`);
+if (failures.length) console.log(`\nFailures:\n${failures.map((f) => `  ${f}`).join("\n")}`);
 console.log(
   `\n${lines.join("\n")}\nnpm test took ${((Date.now() - started) / 60000).toFixed(1)} min`,
 );
