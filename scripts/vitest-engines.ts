@@ -38,6 +38,16 @@ export default async function setup(project: TestProject) {
   });
   return async () => {
     await engines.stop();
+    // The engines' logs outlive the run, beside the test reports, for a failure to be read later.
+    const kept = path.join(
+      import.meta.dirname,
+      "..",
+      ".data",
+      "test-results",
+      "engine-logs",
+      path.basename(project.config.root),
+    );
+    fs.cpSync(path.join(dataDir, "logs"), kept, { recursive: true });
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -3,6 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from "@temporalio/c
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from "@temporalio/common";
 import type { JourneyEvent, JourneyPlan } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
+import { persistently } from "./retry.js";
 import type { Models } from "./models/index.js";
 import {
   createSimulator,
@@ -102,31 +103,25 @@ export function createJourneyRuntime(options: {
           workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
         });
         const runId = handle.firstExecutionRunId;
-        await models.Enrolment.updateOne(
-          { enrolmentId: `${workflowId}/${runId}` },
-          {
-            $setOnInsert: {
-              enrolmentId: `${workflowId}/${runId}`,
-              workflowId,
-              journeyId: input.journeyId,
-              version,
-              profileId: input.profileId,
-              status: "active",
-              currentNodeId: plan.triggerNodeId,
-              startedAt: new Date(),
+        // The workflow has started: record it even through a transient database error.
+        await persistently(() =>
+          models.Enrolment.updateOne(
+            { enrolmentId: `${workflowId}/${runId}` },
+            {
+              $setOnInsert: {
+                enrolmentId: `${workflowId}/${runId}`,
+                workflowId,
+                journeyId: input.journeyId,
+                version,
+                profileId: input.profileId,
+                status: "active",
+                currentNodeId: plan.triggerNodeId,
+                startedAt: new Date(),
+              },
             },
-          },
-          { upsert: true },
-        ).catch((error: unknown) => {
-          // The workflow's own first progress write won the race: the projection exists.
-          if (!(
-            typeof error === "object" &&
-            error !== null &&
-            "code" in error &&
-            error.code === 11000
-          ))
-            throw error;
-        });
+            { upsert: true },
+          ).then(() => undefined, ignoreDuplicateKey),
+        );
         return { started: true, workflowId, runId, version };
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError)
@@ -173,4 +168,11 @@ export function createJourneyRuntime(options: {
       simulator = null;
     },
   };
+}
+
+/** The workflow's own first progress write won the race to create the projection: nothing to do. */
+function ignoreDuplicateKey(error: unknown): void {
+  if (typeof error === "object" && error !== null && "code" in error && error.code === 11000)
+    return;
+  throw error;
 }

@@ -2,7 +2,15 @@ import type { ProfileSnapshot } from "@omnijourney/shared";
 import { describe, expect, it } from "vitest";
 import { CounterBatcher } from "../src/activities/counter-batcher.js";
 import { progressEffect } from "../src/activities/progress.js";
-import { addressOf, consentProblem } from "../src/activities/send.js";
+import { MemoryStore } from "../src/activities/memory-store.js";
+import {
+  addressOf,
+  consentProblem,
+  RECOVERED_AFTER_HANDOVER,
+  sendMessage,
+  type SendRequest,
+} from "../src/activities/send.js";
+import { createProviders } from "../src/providers/factory.js";
 import { normaliseSettings } from "../src/settings/workspace-settings.js";
 
 const profile = (p: Partial<ProfileSnapshot>): ProfileSnapshot => ({
@@ -158,5 +166,79 @@ describe("workspace settings", () => {
     expect(s.channelCosts.sms).toBe(0.07);
     expect(s.channelCosts.email).toBe(0.001);
     expect(normaliseSettings(null).providers).toEqual({});
+  });
+});
+
+describe("a send retried after its provider's point of no return", () => {
+  const request = (idempotencyKey: string): SendRequest => ({
+    enrolment: { journeyId: "j", version: 1, profileId: "p1", workflowId: "w", enrolmentId: "w/r" },
+    nodeId: "m",
+    idempotencyKey,
+    channel: "email",
+    content: { subject: "Hi", body: "Hello" },
+    category: "transactional",
+    event: null,
+    at: new Date("2026-01-01T12:00:00Z"),
+    policy: { respectQuietHours: false, frequencyCapped: false },
+  });
+
+  async function setUp() {
+    const store = new MemoryStore(
+      profile({ attributes: { email: "ada@example.test" } }),
+      async () => normaliseSettings({ channelCosts: { email: 0.002 } }),
+      async () => null,
+    );
+    const delivered: string[] = [];
+    const providers = createProviders(
+      { email: { provider: "sandbox" } },
+      { sandboxRecorder: (record) => void delivered.push(record.message.idempotencyKey) },
+    );
+    return { store, delivered, deps: { store, providers } };
+  }
+
+  it("records the message as sent without handing it over again", async () => {
+    const { store, delivered, deps } = await setUp();
+    const key = "w/r:m:1";
+    const first = { ...request(key), at: new Date("2026-01-01T12:00:00Z") };
+    await store.writeMessage({
+      idempotencyKey: key,
+      status: "queued",
+      at: first.at,
+      journeyId: "j",
+      version: 1,
+      nodeId: "m",
+      workflowId: "w",
+      profileId: "p1",
+      channel: "email",
+      category: "transactional",
+    });
+    await store.markHandedOver(key, first.at);
+
+    const outcome = await sendMessage(deps, request(key));
+    expect(outcome).toMatchObject({ status: "sent", cost: 0.002 });
+    expect(delivered).toEqual([]);
+    expect(store.messages.get(key)).toMatchObject({
+      status: "sent",
+      reason: RECOVERED_AFTER_HANDOVER,
+    });
+  });
+
+  it("sends again a message that was only claimed (the relay never had it)", async () => {
+    const { store, delivered, deps } = await setUp();
+    const key = "w/r:m:2";
+    await store.writeMessage({
+      idempotencyKey: key,
+      status: "queued",
+      at: new Date(),
+      journeyId: "j",
+      version: 1,
+      nodeId: "m",
+      workflowId: "w",
+      profileId: "p1",
+      channel: "email",
+      category: "transactional",
+    });
+    expect(await sendMessage(deps, request(key))).toMatchObject({ status: "sent" });
+    expect(delivered).toEqual([key]);
   });
 });

@@ -15,6 +15,7 @@ import { messageStatuses } from "../models/message.js";
 import { durationMs } from "../settings/workspace-settings.js";
 import { quietHoursEnd, resolveTimeZone } from "../time/zoned.js";
 import type { EnrolmentRef, SendPolicy } from "../workflows/types.js";
+import { persistently } from "../retry.js";
 import { renderFields, templateContext } from "./render.js";
 import type { MessageWrite, RuntimeStore, StoredMessage } from "./store.js";
 
@@ -46,6 +47,9 @@ const OPT_IN_CHANNELS: ReadonlySet<Channel> = new Set(["sms", "whatsapp"]);
 const FINAL_STATUSES: ReadonlySet<string> = new Set(
   messageStatuses.filter((status) => status !== "queued" && status !== "deferred"),
 );
+
+/** The reason logged on a send found already handed over by an attempt that died. */
+export const RECOVERED_AFTER_HANDOVER = "handed_over_before_worker_restart";
 
 function priorOutcome(prior: StoredMessage): SendOutcome {
   const status = prior.status === "failed" || prior.status === "suppressed" ? prior.status : "sent";
@@ -202,6 +206,18 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     await store.writeMessage({ ...base, status: "suppressed", reason, cost: 0 });
     return { status: "suppressed", reason };
   };
+  const configuredCost = settings.channelCosts[req.channel] ?? 0;
+  if (prior?.handedOverAt && deps.providers) {
+    // An earlier attempt died after the provider's point of no return: the message left once
+    // already, so record it as sent rather than hand it over a second time.
+    const provider = deps.providers.for(req.channel).name;
+    const sent = { ...base, status: "sent" as const, provider, cost: configuredCost };
+    const reason = RECOVERED_AFTER_HANDOVER;
+    const { id } = await persistently(() =>
+      store.writeMessage({ ...sent, reason, sentAt: req.at }),
+    );
+    return { status: "sent", messageId: id, cost: configuredCost };
+  }
   const defer = async (until: Date, reason: string): Promise<SendOutcome> => {
     await store.writeMessage({ ...base, status: "deferred", reason });
     return { status: "deferred", reason, deferUntil: until.toISOString() };
@@ -250,7 +266,6 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
   const to = addressOf(req.channel, profile, rendered);
   if (to === null) return suppress("no_address");
   const toText = typeof to === "string" ? to : `${to.length} push subscription(s)`;
-  const configuredCost = settings.channelCosts[req.channel] ?? 0;
 
   // Claim the key before handing the message over, so the log shows it even if the worker dies mid-send.
   const { id } = await store.writeMessage({
@@ -292,6 +307,7 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     idempotencyKey: req.idempotencyKey,
     category: req.category,
     metadata,
+    beforeHandOver: () => persistently(() => store.markHandedOver(req.idempotencyKey, new Date())),
   });
   const provider = deps.providers.for(req.channel).name;
   const result = await deps.providers.send(message);
@@ -326,16 +342,4 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     }),
   );
   return { status: "sent", messageId: id, cost };
-}
-
-/** Retries a write a few times with backoff before giving up (about 6 s in all). */
-async function persistently<T>(write: () => Promise<T>, attempts = 6): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
-    }
-  }
 }

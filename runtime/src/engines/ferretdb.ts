@@ -41,7 +41,9 @@ export async function startFerretDb(options: {
       "--handler=sqlite",
       // BEGIN IMMEDIATE: concurrent writers wait on SQLite's busy timeout instead of failing
       // with SQLITE_BUSY when a read transaction tries to upgrade to a write under WAL.
-      `--sqlite-url=file:${sqliteDir}/?_txlock=immediate`,
+      // A minute of busy timeout (FerretDB's default is 10 s): on two cores under a burst of
+      // writers, a write may queue longer than 10 s, and failing it would fail the caller.
+      `--sqlite-url=file:${sqliteDir}/?_txlock=immediate&_pragma=busy_timeout(60000)`,
       `--listen-addr=127.0.0.1:${port}`,
       "--telemetry=disable",
       "--debug-addr=-",

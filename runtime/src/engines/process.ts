@@ -31,6 +31,17 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/** An engine that dies on its own takes everything using it down: say so loudly, with its last words. */
+function reportUnexpectedExit(name: string, how: number | string | null, logFile: string): void {
+  let tail = "";
+  try {
+    tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n");
+  } catch {
+    // no log to show
+  }
+  console.error(`engine ${name} exited unexpectedly (${how}); the end of ${logFile}:\n${tail}`);
+}
+
 /**
  * Starts `command` as an engine: output appended to `logFile`, its own process group, and a guard
  * that stops it if this process dies (Ctrl-C, SIGKILL, a crash) so no engine is ever orphaned.
@@ -53,10 +64,12 @@ export function spawnEngine(
   fs.closeSync(log);
   running.add(child);
   let exited = false;
+  let stopping = false;
   const exit = new Promise<void>((resolve) => {
-    child.once("exit", () => {
+    child.once("exit", (code, signal) => {
       exited = true;
       running.delete(child);
+      if (!stopping) reportUnexpectedExit(name, code ?? signal, options.logFile);
       resolve();
     });
   });
@@ -69,6 +82,7 @@ export function spawnEngine(
     hasExited: () => exited,
     async stop() {
       if (exited) return;
+      stopping = true;
       child.kill("SIGTERM"); // the guard forwards it to the engine
       const forced = setTimeout(() => killGroup(child, "SIGKILL"), 8000);
       await exit;

@@ -46,6 +46,11 @@ export const messageSchema = new Schema(
     cost: { type: Number, default: 0 },
     currency: { type: String, default: "USD" },
     providerMessageId: { type: String },
+    /**
+     * Set just before the provider commits the message (SMTP: before the end of DATA). A send retried
+     * after a crash finds it and records the message as sent instead of sending it twice.
+     */
+    handedOverAt: { type: Date },
     /** Set when the provider accepted the message; the frequency cap counts these. */
     sentAt: { type: Date },
     /** Position inside a message.cascade (0-based), absent for single sends. */

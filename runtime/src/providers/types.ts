@@ -49,6 +49,13 @@ export type OutgoingMessage<C extends Channel = Channel> = {
   idempotencyKey: string;
   category: MessageCategory;
   metadata: MessageMetadata;
+  /**
+   * Called at the provider's point of no return, just before the message is committed (SMTP: after
+   * the whole body, before the final "." of DATA). The caller records there that the message has
+   * left, so a worker killed in the next instant does not send it again on retry. If it rejects, the
+   * provider aborts without delivering. Providers without such a point never call it.
+   */
+  beforeHandOver?: () => Promise<void>;
 };
 
 /** Any channel's message, narrowed by `channel`. */

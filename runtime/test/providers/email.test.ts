@@ -21,13 +21,18 @@ const MailDevEmails = z.array(
 );
 type MailDevEmail = z.infer<typeof MailDevEmails>[number];
 
+/** The mails MailDev holds for `address`. */
+async function mailsTo(address: string): Promise<MailDevEmail[]> {
+  const response = await fetch(`${engines.mailApiUrl}/email`);
+  const mails = MailDevEmails.parse(await response.json());
+  return mails.filter((m) => m.to.some((t) => t.address === address));
+}
+
 /** Polls MailDev's REST API until a mail to `address` arrives. */
 async function receivedBy(address: string): Promise<MailDevEmail> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const response = await fetch(`${engines.mailApiUrl}/email`);
-    const mails = MailDevEmails.parse(await response.json());
-    const found = mails.find((m) => m.to.some((t) => t.address === address));
+    const [found] = await mailsTo(address);
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -92,6 +97,32 @@ describe("SMTP email provider (nodemailer to MailDev)", () => {
     expect(messageIdFor("k1", FROM)).toBe(messageIdFor("k1", FROM));
     expect(messageIdFor("k1", FROM)).not.toBe(messageIdFor("k2", FROM));
     expect(messageIdFor("k1", "no-domain")).toMatch(/@omnijourney\.local>$/);
+  });
+
+  it("calls beforeHandOver after the body and before the relay has the message", async () => {
+    const to = `handover+${randomUUID()}@example.test`;
+    let inboxDuringHook: number | undefined;
+    const result = await provider.send({
+      ...message(to, "marketing"),
+      beforeHandOver: async () => {
+        inboxDuringHook = (await mailsTo(to)).length;
+      },
+    });
+    expect(result.status).toBe("sent");
+    expect(inboxDuringHook).toBe(0);
+    expect((await receivedBy(to)).subject).toBe("Ada, 20% off ends tonight");
+  });
+
+  it("delivers nothing when beforeHandOver fails, and reports a retryable failure", async () => {
+    const to = `nohandover+${randomUUID()}@example.test`;
+    const result = await provider.send({
+      ...message(to, "marketing"),
+      beforeHandOver: () => Promise.reject(new Error("database is locked")),
+    });
+    expect(result).toMatchObject({ status: "failed", permanent: false });
+    expect(result.error).toContain("database is locked");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await mailsTo(to)).toEqual([]);
   });
 
   it("fails permanently without connecting when subject or body is missing", async () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { Transform, type TransformCallback } from "node:stream";
 import nodemailer from "nodemailer";
 import type { ChannelProvider, OutgoingMessage, ProviderResult } from "../types.js";
 
@@ -55,8 +56,35 @@ function failureOf(error: unknown): ProviderResult {
   return { status: "failed", permanent, error: message };
 }
 
+/**
+ * Passes the message through and, once all of it has gone by, waits for `beforeHandOver` before
+ * ending the stream. nodemailer writes the terminating "." of DATA only when the stream ends, and an
+ * SMTP server discards a message whose DATA never ends, so the hook runs at the point of no return.
+ */
+class HandOverGate extends Transform {
+  constructor(private readonly beforeHandOver: () => Promise<void>) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    done(null, chunk);
+  }
+  override _flush(done: TransformCallback): void {
+    this.beforeHandOver().then(
+      () => done(),
+      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
+    );
+  }
+}
+
 export function createSmtpEmailProvider(settings: SmtpSettings): ChannelProvider<"email"> {
   const transporter = nodemailer.createTransport(transportUrl(settings));
+  /** Hand-over hooks of the messages being sent, by Message-ID (the stream plugin has only the mail). */
+  const handOverHooks = new Map<string, () => Promise<void>>();
+  transporter.use("stream", (mail, done) => {
+    const hook = handOverHooks.get(String(mail.data.messageId));
+    if (hook) mail.message.transform(new HandOverGate(hook));
+    done();
+  });
   return {
     channel: "email",
     name: "smtp",
@@ -79,6 +107,8 @@ export function createSmtpEmailProvider(settings: SmtpSettings): ChannelProvider
         headers["List-Unsubscribe"] = `<${unsubscribeUrl}>`;
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
       }
+      const messageIdHeader = messageIdFor(message.idempotencyKey, sender);
+      if (message.beforeHandOver) handOverHooks.set(messageIdHeader, message.beforeHandOver);
       try {
         const info = await transporter.sendMail({
           from: sender,
@@ -87,7 +117,7 @@ export function createSmtpEmailProvider(settings: SmtpSettings): ChannelProvider
           ...(html ? { html } : {}),
           ...(text ? { text } : {}),
           ...(replyTo ? { replyTo } : {}),
-          messageId: messageIdFor(message.idempotencyKey, sender),
+          messageId: messageIdHeader,
           headers,
         });
         if (info.rejected.length > 0 && info.accepted.length === 0) {
@@ -100,6 +130,8 @@ export function createSmtpEmailProvider(settings: SmtpSettings): ChannelProvider
         return { status: "sent", providerMessageId: info.messageId };
       } catch (error) {
         return failureOf(error);
+      } finally {
+        handOverHooks.delete(messageIdHeader);
       }
     },
     async close(): Promise<void> {
