@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 import { buildAll, installDependencies, root } from "./lib/bootstrap.mjs";
 import { processesTagged } from "./lib/processes.mjs";
 
@@ -23,11 +24,7 @@ const lines = [];
 /** What failed and why, printed again just above the total so the tail of a CI log tells it. */
 const failures = [];
 const firstLine = (text = "") =>
-  String(text)
-    .replace(/\x1b\[[0-9;]*m/g, "")
-    .trim()
-    .split("\n")[0]
-    .slice(0, 300);
+  stripVTControlCharacters(String(text)).trim().split("\n")[0].slice(0, 300);
 function record(name, passed, failed, skipped = 0) {
   totals.passed += passed;
   totals.failed += failed;
