@@ -82,6 +82,7 @@ export {
   type ConditionProfile,
 } from "./conditions/evaluate.js";
 export { conditionToMongo, type MongoFilter } from "./conditions/mongo.js";
+export { isTimeDependent } from "./conditions/time.js";
 export { fieldOf, type FieldRef } from "./conditions/fields.js";
 export {
   defineNodeType,
