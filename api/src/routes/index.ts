@@ -12,12 +12,14 @@ import { settingsEndpoints } from "./settings.js";
 import { trackingEndpoints } from "./tracking.js";
 import { unsubscribeEndpoints } from "./unsubscribe.js";
 import { webhookEndpoints } from "./webhooks.js";
+import { sendTests } from "./test-messages.js";
 
 /** Everything under /api (bearer token). Order matters where paths overlap: `/journeys/validate` before `/journeys/:id`. */
 export const apiEndpoints: Endpoint[] = [
   me,
   listNodeTypes,
   ...journeyEndpoints,
+  sendTests,
   ...profileEndpoints,
   createLinkToken,
   ...segmentEndpoints,
