@@ -28,6 +28,7 @@ export {
   type RuntimeStore,
 } from "./activities/index.js";
 export { workflowBundle, writeWorkflowBundle, workflowsPath } from "./bundle.js";
+export * from "./sweep/index.js";
 export {
   createSimulator,
   type SimulateInput,

@@ -1,3 +1,4 @@
+import { Client, Connection } from "@temporalio/client";
 import { NativeConnection, Worker } from "@temporalio/worker";
 import mongoose from "mongoose";
 import pino from "pino";
@@ -13,6 +14,13 @@ import { ProviderSettings, type ProviderSettingsInput } from "./providers/settin
 import { WORKSPACE_SETTINGS_ID } from "./models/settings.js";
 import { normaliseSettings } from "./settings/workspace-settings.js";
 import type { SendDeps } from "./activities/send.js";
+import { createSweepActivities } from "./sweep/activity.js";
+import {
+  deleteSegmentSweepSchedule,
+  ensureSegmentSweepSchedule,
+  parseSweepEvery,
+  segmentSweepScheduleId,
+} from "./sweep/schedule.js";
 
 export type WorkerTuning = {
   taskQueue: string;
@@ -57,6 +65,11 @@ export type StartWorkerOptions = {
   /** A registry with custom node types (built-ins included); defaults to the shared registry. */
   registry?: NodeTypeRegistry;
   unsubscribeUrl?: SendDeps["unsubscribeUrl"];
+  /**
+   * How often the segment sweep runs (`trigger.segment` journeys on time-based segments): "30s", "15m", "1h", or
+   * "off" (deletes this task queue's sweep schedule). Defaults to OMNIJOURNEY_SEGMENT_SWEEP_EVERY, else "15m".
+   */
+  segmentSweepEvery?: string;
   /** Stop on SIGTERM/SIGINT (default true). */
   handleSignals?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -67,6 +80,8 @@ export type RunningWorker = {
   models: Models;
   providers: Providers;
   taskQueue: string;
+  /** The segment sweep's Temporal Schedule, or null when the sweep is off. */
+  segmentSweep: { scheduleId: string; everyMs: number } | null;
   /** Resolves when the worker has stopped (after `stop()` or a signal). */
   done: Promise<void>;
   stop(): Promise<void>;
@@ -85,6 +100,32 @@ async function workspaceProviders(
   return parsed.success ? merged : fromEnv;
 }
 
+/**
+ * Creates or updates the task queue's sweep schedule (or deletes it when the sweep is off). A failure is logged,
+ * not thrown: the worker still serves every journey, only time-based segment entries wait for a later start.
+ */
+async function segmentSweepSchedule(
+  temporal: Client,
+  taskQueue: string,
+  everyMs: number | null,
+  logger: pino.Logger,
+): Promise<RunningWorker["segmentSweep"]> {
+  const scheduleId = segmentSweepScheduleId(taskQueue);
+  try {
+    if (everyMs === null) {
+      await deleteSegmentSweepSchedule(temporal, taskQueue);
+      logger.info({ scheduleId }, "segment sweep off");
+      return null;
+    }
+    await ensureSegmentSweepSchedule(temporal, { taskQueue, every: everyMs, scheduleId });
+    logger.info({ scheduleId, everyMs }, "segment sweep scheduled");
+    return { scheduleId, everyMs };
+  } catch (error) {
+    logger.error({ err: error, scheduleId }, "segment sweep schedule could not be set up");
+    return null;
+  }
+}
+
 /** Connects to MongoDB and Temporal and runs the journey worker until `stop()` or SIGTERM. */
 export async function startWorker(options: StartWorkerOptions): Promise<RunningWorker> {
   const env = options.env ?? process.env;
@@ -93,6 +134,10 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     ...options.tuning,
     ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
   };
+  // Parsed first: a mistyped interval fails the start before anything is connected.
+  const sweepEvery = parseSweepEvery(
+    options.segmentSweepEvery ?? env.OMNIJOURNEY_SEGMENT_SWEEP_EVERY,
+  );
   const logger = pino({ name: "omnijourney-worker", level: env.LOG_LEVEL ?? "info" });
   const db = mongoose.createConnection(options.mongoUri, {
     ...(options.mongoDbName ? { dbName: options.mongoDbName } : {}),
@@ -108,22 +153,39 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
       ...options.providerDeps,
     },
   );
+  const namespace = options.temporalNamespace ?? "default";
   const connection = await NativeConnection.connect({ address: options.temporalAddress });
+  // A regular client for the sweep's enrolments and the schedule: the SDK calls a client over the worker's
+  // NativeConnection (`Context.current().client`) experimental.
+  const clientConnection = await Connection.connect({ address: options.temporalAddress });
+  const temporal = new Client({ connection: clientConnection, namespace });
+  const activityLogger = {
+    info: (fields: Record<string, unknown>, message: string) => logger.info(fields, message),
+  };
   const activities = createActivities({
     store: createMongoStore(models),
     providers,
     ...(options.registry ? { registry: options.registry } : {}),
     ...(options.unsubscribeUrl ? { unsubscribeUrl: options.unsubscribeUrl } : {}),
-    logger: { info: (fields, message) => logger.info(fields, message) },
+    logger: activityLogger,
+  });
+  const sweepActivities = createSweepActivities({
+    models,
+    taskQueue: tuning.taskQueue,
+    temporal,
+    logger: {
+      ...activityLogger,
+      warn: (fields, message) => logger.warn(fields, message),
+    },
   });
   const worker = await Worker.create({
     connection,
-    namespace: options.temporalNamespace ?? "default",
+    namespace,
     taskQueue: tuning.taskQueue,
     ...(tuning.workflowBundlePath
       ? { workflowBundle: { codePath: tuning.workflowBundlePath } }
       : { workflowBundle: await workflowBundle() }),
-    activities,
+    activities: { ...activities, ...sweepActivities },
     maxConcurrentActivityTaskExecutions: tuning.maxConcurrentActivities,
     maxConcurrentLocalActivityExecutions: tuning.maxConcurrentActivities,
     maxConcurrentWorkflowTaskExecutions: tuning.maxConcurrentWorkflowTasks,
@@ -131,6 +193,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     shutdownGraceTime: "10 seconds",
   });
   logger.info({ taskQueue: tuning.taskQueue, tuning }, "worker started");
+  const segmentSweep = await segmentSweepSchedule(temporal, tuning.taskQueue, sweepEvery, logger);
 
   const onSignal = () => {
     logger.info("signal received: draining the worker");
@@ -143,7 +206,12 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const done = worker.run().finally(async () => {
     process.off("SIGTERM", onSignal);
     process.off("SIGINT", onSignal);
-    await Promise.allSettled([connection.close(), providers.close(), db.close()]);
+    await Promise.allSettled([
+      connection.close(),
+      clientConnection.close(),
+      providers.close(),
+      db.close(),
+    ]);
     logger.info("worker stopped");
   });
   // Callers may never await `done`; a worker that fails must not become an unhandled rejection.
@@ -153,6 +221,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     models,
     providers,
     taskQueue: tuning.taskQueue,
+    segmentSweep,
     done,
     async stop() {
       if (worker.getState() === "RUNNING") worker.shutdown();

@@ -2,3 +2,4 @@
 export { journeyWorkflow } from "./journey.js";
 export { simulationWorkflow } from "./simulation.js";
 export { eventSignal, stateQuery } from "./signals.js";
+export { segmentSweepWorkflow } from "./segment-sweep.js";

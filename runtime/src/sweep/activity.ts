@@ -1,0 +1,338 @@
+import { Context } from "@temporalio/activity";
+import type { Client } from "@temporalio/client";
+import {
+  Condition,
+  conditionToMongo,
+  evaluateCondition,
+  isTimeDependent,
+  triggerSegment,
+  type JourneyPlan,
+} from "@omnijourney/shared";
+import { createJourneyRuntime, type JourneyRuntime } from "../client.js";
+import type { Models } from "../models/index.js";
+import { persistently } from "../retry.js";
+import type { SegmentSweepActivities, SegmentSweepResult } from "../workflows/segment-sweep.js";
+import { segmentSweepStateModel, sweepStateId } from "./state.js";
+
+/** Where the sweep logs (the worker passes its pino logger). */
+export type SweepLogger = {
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+};
+
+export type SweepDeps = {
+  models: Models;
+  /** The task queue enrolments start on (the worker's). */
+  taskQueue: string;
+  /**
+   * A Temporal client for starting enrolments. Defaults to the worker's own client (`Context.current().client`),
+   * which the SDK marks experimental over a worker's NativeConnection; `startWorker` passes a regular one.
+   */
+  temporal?: Client;
+  logger?: SweepLogger;
+  /** Enrolments started at once per journey (default 4). */
+  enrolConcurrency?: number;
+};
+
+/** A live journey the sweep looks at: its segment's condition reads the clock. */
+type SweepTarget = {
+  journeyId: string;
+  version: number;
+  segmentId: string;
+  condition: Condition;
+  enrolExisting: boolean;
+  publishedAt: Date | null;
+};
+
+type JourneySweep = Omit<SegmentSweepResult, "journeys">;
+
+/** Membership rows written in one round trip. */
+const UPSERT_BATCH = 500;
+const HEARTBEAT_MS = 5_000;
+
+/** The activity context when running as an activity; null when called directly (scripts, tests). */
+function activityContext(): Context | null {
+  try {
+    return Context.current();
+  } catch {
+    return null;
+  }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+}
+
+/** Runs `fn` over `items` with at most `limit` at once; rethrows the first error after all settled. */
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const errors: unknown[] = [];
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) {
+      const item = items[i] as T; // why: i < items.length was just checked
+      await fn(item).catch((error: unknown) => errors.push(error));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (errors.length > 0) throw errors[0];
+}
+
+/** Live `trigger.segment` journeys whose segment condition is time-dependent. */
+async function sweepTargets(models: Models, logger?: SweepLogger): Promise<SweepTarget[]> {
+  const journeys = await models.Journey.find(
+    { status: "live" },
+    { trigger: 1, liveVersion: 1, publishedAt: 1 },
+  ).lean();
+  const segmentJourneys = journeys.flatMap((j) => {
+    const trigger: unknown = j.trigger;
+    if (
+      typeof j.liveVersion !== "number" ||
+      typeof trigger !== "object" ||
+      trigger === null ||
+      !("type" in trigger) ||
+      trigger.type !== "trigger.segment" ||
+      !("segmentId" in trigger) ||
+      typeof trigger.segmentId !== "string"
+    )
+      return [];
+    return [
+      {
+        journeyId: String(j._id),
+        version: j.liveVersion,
+        segmentId: trigger.segmentId,
+        publishedAt: j.publishedAt ?? null,
+      },
+    ];
+  });
+  if (segmentJourneys.length === 0) return [];
+  const segments = await models.Segment.find({
+    _id: { $in: [...new Set(segmentJourneys.map((j) => j.segmentId))] },
+  }).lean();
+  const conditions = new Map<string, Condition>();
+  for (const s of segments) {
+    const parsed = Condition.safeParse(s.condition);
+    if (parsed.success) conditions.set(String(s._id), parsed.data);
+    else logger?.warn({ segmentId: s._id }, "segment sweep: stored condition is invalid; skipped");
+  }
+  const targets: SweepTarget[] = [];
+  for (const j of segmentJourneys) {
+    const condition = conditions.get(j.segmentId);
+    if (!condition || !isTimeDependent(condition)) continue;
+    const frozen = await models.JourneyVersion.findOne(
+      { journeyId: j.journeyId, version: j.version },
+      { plan: 1 },
+    ).lean();
+    if (!frozen) continue;
+    const plan = frozen.plan as JourneyPlan; // why: plans are compiled and validated at publish
+    const config = triggerSegment.config.safeParse(plan.nodes[plan.triggerNodeId]?.config ?? {});
+    targets.push({ ...j, condition, enrolExisting: config.success && config.data.enrolExisting });
+  }
+  return targets;
+}
+
+/**
+ * Builds the segment sweep activity. For every live `trigger.segment` journey whose segment condition depends on
+ * time, it finds the profiles matching now, gives each new one a membership row and enrols it (the row is the
+ * idempotency key shared with the API's fan-out, so nobody enters twice), and deletes the rows of profiles that no
+ * longer match, so they can enter again later — the same semantics as the API's `enterSegments`.
+ */
+export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
+  const { models, logger } = deps;
+  const concurrency = deps.enrolConcurrency ?? 4;
+  const State = segmentSweepStateModel(models.Journey.db);
+
+  /** The profile ids a filter matches, streamed (projection `profileId` only). */
+  async function* matching(filter: Record<string, unknown>): AsyncGenerator<string> {
+    const cursor = models.Profile.find(filter, { profileId: 1, _id: 0 })
+      .lean()
+      .cursor({ batchSize: 1_000 });
+    for await (const doc of cursor) if (typeof doc.profileId === "string") yield doc.profileId;
+  }
+
+  /** Creates membership rows; resolves the profile ids whose row this call created. */
+  async function insertMemberships(
+    target: SweepTarget,
+    profileIds: readonly string[],
+    at: Date,
+  ): Promise<string[]> {
+    const key = { journeyId: target.journeyId, segmentId: target.segmentId };
+    const upsert = (profileId: string) => ({
+      updateOne: {
+        filter: { ...key, profileId },
+        update: { $setOnInsert: { ...key, profileId, enteredAt: at } },
+        upsert: true,
+      },
+    });
+    try {
+      const result = await models.SegmentMembership.bulkWrite(profileIds.map(upsert), {
+        ordered: false,
+      });
+      return Object.keys(result.upsertedIds).flatMap((index) => {
+        const id = profileIds[Number(index)];
+        return id === undefined ? [] : [id];
+      });
+    } catch (error) {
+      // A concurrent fan-out created one of the rows first (duplicate key): redo row by row to learn which are ours.
+      if (!isDuplicateKey(error) && !hasDuplicateWriteErrors(error)) throw error;
+      const created: string[] = [];
+      for (const profileId of profileIds) {
+        const res = await models.SegmentMembership.updateOne(
+          { ...key, profileId },
+          { $setOnInsert: { ...key, profileId, enteredAt: at } },
+          { upsert: true },
+        ).catch((e: unknown) => {
+          if (isDuplicateKey(e)) return null;
+          throw e;
+        });
+        if (res?.upsertedCount === 1) created.push(profileId);
+      }
+      return created;
+    }
+  }
+
+  async function sweepJourney(
+    runtime: JourneyRuntime,
+    target: SweepTarget,
+    progress: () => void,
+    checkCancelled: () => void,
+  ): Promise<JourneySweep> {
+    const now = new Date();
+    const key = { journeyId: target.journeyId, segmentId: target.segmentId };
+    const out: JourneySweep = { entered: 0, enrolled: 0, baseline: 0, left: 0 };
+
+    const members = new Map<string, Date>();
+    const rows = models.SegmentMembership.find(key, { profileId: 1, enteredAt: 1, _id: 0 })
+      .lean()
+      .cursor({ batchSize: 1_000 });
+    for await (const row of rows) members.set(row.profileId, row.enteredAt);
+
+    // Published without `enrolExisting`: who was in the segment at publish is recorded once, never enrolled.
+    const stateId = sweepStateId(target.journeyId, target.segmentId);
+    const state = await State.findById(stateId, { baselineAt: 1 }).lean();
+    const baselineAsOf =
+      !target.enrolExisting && !state?.baselineAt ? (target.publishedAt ?? now) : null;
+    const atPublish = new Set<string>();
+    if (baselineAsOf)
+      for await (const id of matching(conditionToMongo(target.condition, { now: baselineAsOf })))
+        atPublish.add(id);
+
+    const enrol = async (profileId: string): Promise<void> => {
+      try {
+        const result = await runtime.enrol({
+          journeyId: target.journeyId,
+          version: target.version,
+          profileId,
+          event: null,
+        });
+        if (result.started) out.enrolled++;
+      } catch (error) {
+        // Give the row back so the retried activity (or the next sweep) enrols this profile.
+        await persistently(() =>
+          models.SegmentMembership.deleteOne({ ...key, profileId, enteredAt: now }),
+        );
+        throw error;
+      }
+    };
+    let pending: string[] = [];
+    const flush = async (): Promise<void> => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      const created = await insertMemberships(target, batch, now);
+      const toEnrol = created.filter((id) => !atPublish.has(id));
+      out.entered += toEnrol.length;
+      out.baseline += created.length - toEnrol.length;
+      await forEachLimited(toEnrol, concurrency, enrol);
+      progress();
+      checkCancelled();
+    };
+
+    const matched = new Set<string>();
+    for await (const profileId of matching(conditionToMongo(target.condition, { now }))) {
+      matched.add(profileId);
+      if (members.has(profileId)) continue;
+      pending.push(profileId);
+      if (pending.length >= UPSERT_BATCH) await flush();
+    }
+    await flush();
+
+    // Rows written after `now` came from the fan-out reacting to a newer change: not this sweep's to judge.
+    const gone = [...members].filter(([id, at]) => !matched.has(id) && at < now);
+    for (const [profileId, enteredAt] of gone) {
+      // Re-check the one profile: it may have changed since the query ran (the fan-out would then keep its row).
+      const profile = await models.Profile.findById(profileId).lean();
+      if (profile && evaluateCondition(target.condition, { profile, now: new Date() })) continue;
+      const res = await models.SegmentMembership.deleteOne({ ...key, profileId, enteredAt });
+      out.left += res.deletedCount;
+    }
+    progress();
+
+    await State.updateOne(
+      { _id: stateId },
+      {
+        $set: {
+          ...key,
+          lastSweptAt: new Date(),
+          ...(baselineAsOf ? { baselineAt: new Date(), baselineAsOf } : {}),
+        },
+      },
+      { upsert: true },
+    );
+    return out;
+  }
+
+  return {
+    async sweepSegmentTriggers(): Promise<SegmentSweepResult> {
+      const context = activityContext();
+      const temporal = deps.temporal ?? context?.client;
+      if (!temporal) throw new Error("sweepSegmentTriggers needs a Temporal client");
+      const runtime = createJourneyRuntime({ temporal, models, taskQueue: deps.taskQueue });
+      const totals: SegmentSweepResult = {
+        journeys: 0,
+        entered: 0,
+        enrolled: 0,
+        baseline: 0,
+        left: 0,
+      };
+      let current: string | null = null;
+      const progress = () => context?.heartbeat({ journeyId: current, ...totals });
+      const checkCancelled = () => {
+        if (context?.cancellationSignal.aborted) throw context.cancellationSignal.reason;
+      };
+      // Heartbeat on a timer too: one slow query (a collection scan on FerretDB) must not look like a dead worker.
+      const timer = setInterval(progress, HEARTBEAT_MS);
+      const started = Date.now();
+      try {
+        progress();
+        const targets = await sweepTargets(models, logger);
+        for (const target of targets) {
+          current = target.journeyId;
+          const result = await sweepJourney(runtime, target, progress, checkCancelled);
+          totals.journeys++;
+          totals.entered += result.entered;
+          totals.enrolled += result.enrolled;
+          totals.baseline += result.baseline;
+          totals.left += result.left;
+          logger?.info({ ...target, condition: undefined, ...result }, "segment swept");
+        }
+      } finally {
+        clearInterval(timer);
+        await runtime.close();
+      }
+      logger?.info({ ...totals, ms: Date.now() - started }, "segment sweep finished");
+      return totals;
+    },
+  };
+}
+
+/** A bulk write whose only failures are duplicate keys (MongoBulkWriteError's `writeErrors`). */
+function hasDuplicateWriteErrors(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || !("writeErrors" in error)) return false;
+  const list: unknown = error.writeErrors;
+  const errors = Array.isArray(list) ? list : [list];
+  return errors.length > 0 && errors.every(isDuplicateKey);
+}
