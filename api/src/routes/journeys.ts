@@ -11,6 +11,8 @@ import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
 import { Id, IdParams, safe } from "../schemas/common.js";
 import { findJourney, journeyView, publishJourney, validate } from "../services/journeys.js";
+import { cascadeStepStats, journeyCounts } from "../services/journey-stats.js";
+import { WORKSPACE_SETTINGS_ID, normaliseSettings } from "@omnijourney/runtime";
 import { newId } from "../store/ids.js";
 
 const JourneyBody = safe(JourneyDocument).meta({ id: "JourneyDocument" });
@@ -27,6 +29,11 @@ const Journey = z
     publishedAt: z.string().optional(),
   })
   .meta({ id: "Journey" });
+const Counts = z.object({ enrolled: z.number(), active: z.number(), converted: z.number() }).meta({
+  id: "JourneyCounts",
+  description:
+    "From the pre-aggregated node counters: enrolled and converted at the trigger, active summed over nodes",
+});
 const Problem = z.object({
   code: z.string(),
   nodeId: z.string().optional(),
@@ -42,18 +49,24 @@ const tags = ["journeys"];
 export const listJourneys = endpoint({
   method: "get",
   path: "/journeys",
-  summary: "List journeys (newest change first)",
+  summary: "List journeys (newest change first) with their enrolled, active and converted counts",
   tags,
   auth: "bearer",
   query: z.object({ status: z.enum(["draft", "live", "paused", "archived"]).optional() }),
-  response: z.object({ items: z.array(Journey) }),
+  response: z.object({ items: z.array(Journey.extend({ counts: Counts })) }),
   handler: async ({ query }, { app }) => {
     const docs = await app.db.journeys
       .find(query.status ? { status: query.status } : {})
       .sort({ updatedAt: -1 })
       .limit(500)
       .toArray();
-    return { items: docs.map(journeyView) };
+    const counts = await journeyCounts(app, docs);
+    return {
+      items: docs.map((d) => ({
+        ...journeyView(d),
+        counts: counts.get(String(d._id)) ?? { enrolled: 0, active: 0, converted: 0 },
+      })),
+    };
   },
 });
 
@@ -324,19 +337,38 @@ const NodeStats = z.object({
   converted: z.number(),
   revenue: z.number(),
   ports: z.record(z.string(), z.number()),
+  /** message.cascade only: per step, from the journey's messages. */
+  steps: z
+    .array(
+      z.object({
+        step: z.number().int(),
+        channel: z.string(),
+        sent: z.number(),
+        responded: z.number(),
+        skipped: z.number(),
+        failed: z.number(),
+        cost: z.number(),
+      }),
+    )
+    .optional(),
 });
 
 export const stats = endpoint({
   method: "get",
   path: "/journeys/:id/stats",
-  summary: "Per-node counters (pre-aggregated as enrolments move)",
+  summary:
+    "Per-node counters (pre-aggregated as enrolments move); cascade nodes add sent, responded and cost per step",
   tags,
   auth: "bearer",
   params: IdParams,
-  response: z.object({ nodes: z.record(z.string(), NodeStats) }),
+  response: z.object({ nodes: z.record(z.string(), NodeStats), currency: z.string() }),
   handler: async ({ params }, { app }) => {
     await findJourney(app, params.id);
-    const docs = await app.db.nodeStats.find({ journeyId: params.id }).toArray();
+    const [docs, steps, settings] = await Promise.all([
+      app.db.nodeStats.find({ journeyId: params.id }).toArray(),
+      cascadeStepStats(app, params.id),
+      app.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID }),
+    ]);
     const nodes: Record<string, z.infer<typeof NodeStats>> = {};
     const num = (v: unknown) => (typeof v === "number" ? v : 0);
     for (const d of docs) {
@@ -352,7 +384,18 @@ export const stats = endpoint({
         ports,
       };
     }
-    return { nodes };
+    for (const [nodeId, list] of Object.entries(steps)) {
+      const node = (nodes[nodeId] ??= {
+        entered: 0,
+        active: 0,
+        completed: 0,
+        converted: 0,
+        revenue: 0,
+        ports: {},
+      });
+      node.steps = list;
+    }
+    return { nodes, currency: normaliseSettings(settings).currency };
   },
 });
 

@@ -1,3 +1,4 @@
+import type { Channel } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { notFound } from "../errors.js";
 import type { ProfileDoc } from "../store/types.js";
@@ -14,11 +15,37 @@ export const findProfile = async (ctx: ApiContext, id: string): Promise<ProfileD
 const iso = (d: unknown): string | null =>
   d instanceof Date ? d.toISOString() : typeof d === "string" ? d : null;
 
+const hasText = (v: unknown) =>
+  (typeof v === "string" && v.trim() !== "") || (typeof v === "number" && Number.isFinite(v));
+
+/**
+ * The channels a profile can be reached on, from its addresses (the same attributes the send path
+ * reads): email; phone for sms and whatsapp; push subscriptions; a Telegram chat id. Each carries the
+ * profile's marketing consent on that channel.
+ */
+export const reachableChannels = (
+  attributes: Record<string, unknown>,
+  consent: ProfileDoc["consent"] | undefined,
+): { channel: Channel; marketing: string }[] => {
+  const channels: Channel[] = [];
+  if (hasText(attributes.email)) channels.push("email");
+  if (hasText(attributes.phone)) channels.push("sms", "whatsapp");
+  const subs = attributes.pushSubscriptions;
+  if (Array.isArray(subs) && subs.some((s) => typeof s === "object" && s !== null))
+    channels.push("push");
+  if (hasText(attributes.telegramChatId)) channels.push("telegram");
+  return channels.map((channel) => ({
+    channel,
+    marketing: String(consent?.[channel]?.marketing ?? "unknown"),
+  }));
+};
+
 export const profileSummary = (p: ProfileDoc) => ({
   profileId: p.profileId,
   userId: p.userId ?? null,
   anonymousIds: p.anonymousIds ?? [],
   attributes: p.attributes ?? {},
+  channels: reachableChannels(p.attributes ?? {}, p.consent),
   createdAt: iso(p.createdAt),
   updatedAt: iso(p.updatedAt),
 });
