@@ -1,7 +1,11 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { ProfileSnapshot } from "@omnijourney/shared";
 import { describe, expect, it } from "vitest";
 import { CounterBatcher } from "../src/activities/counter-batcher.js";
 import { progressEffect } from "../src/activities/progress.js";
+import { HandOverJournal } from "../src/activities/handover-journal.js";
 import { MemoryStore } from "../src/activities/memory-store.js";
 import {
   addressOf,
@@ -182,7 +186,7 @@ describe("a send retried after its provider's point of no return", () => {
     policy: { respectQuietHours: false, frequencyCapped: false },
   });
 
-  async function setUp() {
+  function setUp() {
     const store = new MemoryStore(
       profile({ attributes: { email: "ada@example.test" } }),
       async () => normaliseSettings({ channelCosts: { email: 0.002 } }),
@@ -193,52 +197,55 @@ describe("a send retried after its provider's point of no return", () => {
       { email: { provider: "sandbox" } },
       { sandboxRecorder: (record) => void delivered.push(record.message.idempotencyKey) },
     );
-    return { store, delivered, deps: { store, providers } };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "omnij-journal-"));
+    const journal = new HandOverJournal(path.join(dir, "handover.log"));
+    /** What an attempt killed mid-send leaves: the "queued" claim naming the journal it used. */
+    const interruptedAttempt = (key: string, attemptJournal: string) =>
+      store.writeMessage({
+        idempotencyKey: key,
+        status: "queued",
+        at: new Date("2026-01-01T12:00:00Z"),
+        journeyId: "j",
+        version: 1,
+        nodeId: "m",
+        workflowId: "w",
+        profileId: "p1",
+        channel: "email",
+        category: "transactional",
+        attemptJournal,
+      });
+    return { store, delivered, journal, interruptedAttempt, deps: { store, providers, journal } };
   }
 
-  it("records the message as sent without handing it over again", async () => {
-    const { store, delivered, deps } = await setUp();
-    const key = "w/r:m:1";
-    const first = { ...request(key), at: new Date("2026-01-01T12:00:00Z") };
-    await store.writeMessage({
-      idempotencyKey: key,
-      status: "queued",
-      at: first.at,
-      journeyId: "j",
-      version: 1,
-      nodeId: "m",
-      workflowId: "w",
-      profileId: "p1",
-      channel: "email",
-      category: "transactional",
-    });
-    await store.markHandedOver(key, first.at);
+  it("records a message whose hand-over is in the journal as sent, without sending it again", async () => {
+    const { store, delivered, journal, interruptedAttempt, deps } = setUp();
+    await interruptedAttempt("w/r:m:1", journal.id);
+    journal.record("w/r:m:1");
 
-    const outcome = await sendMessage(deps, request(key));
-    expect(outcome).toMatchObject({ status: "sent", cost: 0.002 });
+    expect(await sendMessage(deps, request("w/r:m:1"))).toMatchObject({
+      status: "sent",
+      cost: 0.002,
+    });
     expect(delivered).toEqual([]);
-    expect(store.messages.get(key)).toMatchObject({
+    expect(store.messages.get("w/r:m:1")).toMatchObject({
       status: "sent",
       reason: RECOVERED_AFTER_HANDOVER,
     });
   });
 
-  it("sends again a message that was only claimed (the relay never had it)", async () => {
-    const { store, delivered, deps } = await setUp();
-    const key = "w/r:m:2";
-    await store.writeMessage({
-      idempotencyKey: key,
-      status: "queued",
-      at: new Date(),
-      journeyId: "j",
-      version: 1,
-      nodeId: "m",
-      workflowId: "w",
-      profileId: "p1",
-      channel: "email",
-      category: "transactional",
-    });
-    expect(await sendMessage(deps, request(key))).toMatchObject({ status: "sent" });
-    expect(delivered).toEqual([key]);
+  it("sends again a message that was claimed but never handed over", async () => {
+    const { delivered, journal, interruptedAttempt, deps } = setUp();
+    journal.record("w/r:m:other");
+    await interruptedAttempt("w/r:m:2", journal.id);
+    expect(await sendMessage(deps, request("w/r:m:2"))).toMatchObject({ status: "sent" });
+    expect(delivered).toEqual(["w/r:m:2"]);
+  });
+
+  it("sends again when the interrupted attempt ran on another host (its journal is out of reach)", async () => {
+    const { delivered, journal, interruptedAttempt, deps } = setUp();
+    await interruptedAttempt("w/r:m:3", "elsewhere:/tmp/handover.log");
+    journal.record("w/r:m:3");
+    expect(await sendMessage(deps, request("w/r:m:3"))).toMatchObject({ status: "sent" });
+    expect(delivered).toEqual(["w/r:m:3"]);
   });
 });

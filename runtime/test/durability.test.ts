@@ -3,12 +3,11 @@
  * worker process is SIGKILLed mid-run and started again. Every enrolment completes, and the Message
  * collection and the SMTP sink both hold exactly one message per send node per enrolment.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { Client, Connection } from "@temporalio/client";
 import { compileJourney, type JourneyDocumentInput } from "@omnijourney/shared";
 import mongoose from "mongoose";
@@ -19,6 +18,7 @@ import { createJourneyRuntime } from "../src/client.js";
 import { createModels, ensureIndexes } from "../src/models/index.js";
 import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
 import { eventually } from "./helpers/wait.js";
+import { startWorkerProcess } from "./helpers/worker-process.js";
 
 const ENROLMENTS = Number(process.env.OMNIJOURNEY_DURABILITY_ENROLMENTS ?? 200);
 const engines = inject("engines");
@@ -26,49 +26,31 @@ const suffix = randomBytes(3).toString("hex");
 const dbName = `omnij_durability_${suffix}`;
 const taskQueue = `durability-${suffix}`;
 const domain = `durability-${suffix}.example`;
-const here = path.dirname(fileURLToPath(import.meta.url));
 const bundleFile = path.join(os.tmpdir(), `omnij-bundle-${suffix}.js`);
+/** Both workers record hand-overs here, as two workers on one host share one journal. */
+const journalFile = path.join(os.tmpdir(), `omnij-handover-${suffix}.log`);
 const children: ChildProcess[] = [];
 
-function startChild(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(here, "fixtures", "durability-worker.ts")],
-    {
-      cwd: path.join(here, ".."),
-      env: {
-        ...process.env,
-        MONGODB_URI: engines.mongoUri,
-        OMNIJ_DB: dbName,
-        TEMPORAL_ADDRESS: engines.temporalAddress,
-        TEMPORAL_NAMESPACE: engines.temporalNamespace,
-        SMTP_URL: engines.smtpUrl,
-        OMNIJOURNEY_TASK_QUEUE: taskQueue,
-        OMNIJOURNEY_WORKFLOW_BUNDLE: bundleFile,
-        LOG_LEVEL: "warn",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("WORKER_READY")) resolve(child);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) =>
-      reject(new Error(`worker exited (${code}) before ready:\n${output}`)),
-    );
+async function startChild(): Promise<ChildProcess> {
+  const child = await startWorkerProcess({
+    MONGODB_URI: engines.mongoUri,
+    OMNIJ_DB: dbName,
+    TEMPORAL_ADDRESS: engines.temporalAddress,
+    TEMPORAL_NAMESPACE: engines.temporalNamespace,
+    SMTP_URL: engines.smtpUrl,
+    OMNIJOURNEY_TASK_QUEUE: taskQueue,
+    OMNIJOURNEY_WORKFLOW_BUNDLE: bundleFile,
+    OMNIJOURNEY_HANDOVER_JOURNAL: journalFile,
   });
+  children.push(child);
+  return child;
 }
 
 afterAll(async () => {
   for (const child of children)
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   fs.rmSync(bundleFile, { force: true });
+  for (const file of [journalFile, `${journalFile}.1`]) fs.rmSync(file, { force: true });
 });
 
 const journey: JourneyDocumentInput = {

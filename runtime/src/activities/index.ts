@@ -24,6 +24,7 @@ import type {
 } from "../workflows/types.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { renderFields, templateContext } from "./render.js";
+import { defaultHandOverJournalFile, HandOverJournal } from "./handover-journal.js";
 import { sendMessage, type SendDeps } from "./send.js";
 import type { ProfileChanges, RuntimeStore } from "./store.js";
 
@@ -38,6 +39,11 @@ export type ActivityDeps = {
   registry?: NodeTypeRegistry;
   unsubscribeUrl?: SendDeps["unsubscribeUrl"];
   logger?: ActivityLogger;
+  /**
+   * Where sends record their hand-overs (handover-journal.ts); with providers, defaults to
+   * OMNIJOURNEY_HANDOVER_JOURNAL or a file in the system's temporary folder.
+   */
+  journal?: HandOverJournal;
 };
 
 function emptyProfile(profileId: string, at: Date): ProfileSnapshot {
@@ -114,9 +120,13 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
   };
   const loadProfile = async (store: RuntimeStore, enrolment: EnrolmentRef, at: Date) =>
     (await store.getProfile(enrolment.profileId)) ?? emptyProfile(enrolment.profileId, at);
+  const journal =
+    deps.journal ??
+    (deps.providers ? new HandOverJournal(defaultHandOverJournalFile()) : undefined);
   const sendDeps = (store: RuntimeStore): SendDeps => ({
     store,
     ...(deps.providers ? { providers: deps.providers } : {}),
+    ...(journal ? { journal } : {}),
     ...(deps.unsubscribeUrl ? { unsubscribeUrl: deps.unsubscribeUrl } : {}),
   });
   const evaluateFor = async (

@@ -5,7 +5,7 @@ import type { ProgressBatch } from "../workflows/types.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
 
 /** A message as a simulation records it. */
-export type SimulatedMessage = MessageWrite & { id: string; handedOverAt?: Date };
+export type SimulatedMessage = MessageWrite & { id: string };
 
 /**
  * An in-memory store for one simulation: a hypothetical (or copied) profile, the hypothetical events,
@@ -61,11 +61,6 @@ export class MemoryStore implements RuntimeStore {
 
   async findMessage(idempotencyKey: string): Promise<StoredMessage | null> {
     return this.messages.get(idempotencyKey) ?? null;
-  }
-
-  async markHandedOver(idempotencyKey: string, at: Date): Promise<void> {
-    const prior = this.messages.get(idempotencyKey);
-    if (prior) this.messages.set(idempotencyKey, { ...prior, handedOverAt: at });
   }
 
   async writeMessage(write: MessageWrite): Promise<{ id: string }> {

@@ -96,16 +96,8 @@ export function createMongoStore(
         reason: doc.reason ?? null,
         providerMessageId: doc.providerMessageId ?? null,
         cost: doc.cost ?? null,
-        handedOverAt: doc.handedOverAt ?? null,
+        attemptJournal: doc.attemptJournal ?? null,
       };
-    },
-
-    async markHandedOver(idempotencyKey: string, at: Date): Promise<void> {
-      await models.Message.updateOne(
-        { idempotencyKey },
-        { $set: { handedOverAt: at } },
-        { timestamps: false },
-      );
     },
 
     async writeMessage(write: MessageWrite): Promise<{ id: string }> {

@@ -16,6 +16,7 @@ import { durationMs } from "../settings/workspace-settings.js";
 import { quietHoursEnd, resolveTimeZone } from "../time/zoned.js";
 import type { EnrolmentRef, SendPolicy } from "../workflows/types.js";
 import { persistently } from "../retry.js";
+import type { HandOverJournal } from "./handover-journal.js";
 import { renderFields, templateContext } from "./render.js";
 import type { MessageWrite, RuntimeStore, StoredMessage } from "./store.js";
 
@@ -39,6 +40,11 @@ export type SendDeps = {
   providers?: ProviderSet;
   /** Builds the one-click unsubscribe URL for marketing email (List-Unsubscribe). */
   unsubscribeUrl?: (input: { profileId: string; channel: Channel; messageId: string }) => string;
+  /**
+   * Records hand-overs at the provider's point of no return, so a send retried after a crash on this
+   * host knows whether the message already left. Without it a retry may send twice.
+   */
+  journal?: HandOverJournal;
 };
 
 /** Channels whose marketing messages need an explicit opt-in (carrier and Meta rules); others are opt-out. */
@@ -50,6 +56,18 @@ const FINAL_STATUSES: ReadonlySet<string> = new Set(
 
 /** The reason logged on a send found already handed over by an attempt that died. */
 export const RECOVERED_AFTER_HANDOVER = "handed_over_before_worker_restart";
+
+/** Whether an interrupted attempt recorded its hand-over in this worker's journal. */
+function handedOverBefore(prior: StoredMessage, journal: HandOverJournal | undefined): boolean {
+  return (
+    prior.status === "queued" &&
+    journal !== undefined &&
+    prior.attemptJournal === journal.id &&
+    journal.has(prior.idempotencyKey)
+  );
+}
+
+const recordHandOver = (journal: HandOverJournal, key: string) => (): void => journal.record(key);
 
 function priorOutcome(prior: StoredMessage): SendOutcome {
   const status = prior.status === "failed" || prior.status === "suppressed" ? prior.status : "sent";
@@ -207,7 +225,7 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     return { status: "suppressed", reason };
   };
   const configuredCost = settings.channelCosts[req.channel] ?? 0;
-  if (prior?.handedOverAt && deps.providers) {
+  if (deps.providers && prior && handedOverBefore(prior, deps.journal)) {
     // An earlier attempt died after the provider's point of no return: the message left once
     // already, so record it as sent rather than hand it over a second time.
     const provider = deps.providers.for(req.channel).name;
@@ -273,6 +291,7 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     status: "queued",
     content: rendered,
     to: toText,
+    ...(deps.journal && deps.providers ? { attemptJournal: deps.journal.id } : {}),
   });
   if (!deps.providers) {
     const cost = configuredCost;
@@ -307,7 +326,7 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     idempotencyKey: req.idempotencyKey,
     category: req.category,
     metadata,
-    beforeHandOver: () => persistently(() => store.markHandedOver(req.idempotencyKey, new Date())),
+    ...(deps.journal ? { beforeHandOver: recordHandOver(deps.journal, req.idempotencyKey) } : {}),
   });
   const provider = deps.providers.for(req.channel).name;
   const result = await deps.providers.send(message);

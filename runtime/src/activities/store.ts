@@ -11,8 +11,8 @@ export type StoredMessage = {
   providerMessageId?: string | null;
   cost?: number | null;
   deferUntil?: Date | null;
-  /** Set once the provider reached its point of no return for this message (see `markHandedOver`). */
-  handedOverAt?: Date | null;
+  /** The hand-over journal of the last attempt's worker (see handover-journal.ts). */
+  attemptJournal?: string | null;
 };
 
 /** Fields written with a message status change. */
@@ -36,6 +36,8 @@ export type MessageWrite = {
   providerMessageId?: string;
   sentAt?: Date;
   cascadeStep?: number;
+  /** Written with the "queued" claim: which worker's hand-over journal the attempt records into. */
+  attemptJournal?: string;
 };
 
 /** Attribute changes already rendered: paths are attribute paths ("plan", "address.city"). */
@@ -59,11 +61,6 @@ export interface RuntimeStore {
   findMessage(idempotencyKey: string): Promise<StoredMessage | null>;
   /** Upserts the message by key and appends the status change to its history. */
   writeMessage(write: MessageWrite): Promise<{ id: string }>;
-  /**
-   * Records that the provider is committing the message (`OutgoingMessage.beforeHandOver`): a send
-   * retried after this point does not hand it over again.
-   */
-  markHandedOver(idempotencyKey: string, at: Date): Promise<void>;
   /** Marketing messages sent to the profile at or after `since`, across all journeys, oldest first. */
   recentMarketingSends(profileId: string, since: Date): Promise<Date[]>;
   recordProgress(batch: ProgressBatch): Promise<void>;

@@ -47,10 +47,10 @@ export const messageSchema = new Schema(
     currency: { type: String, default: "USD" },
     providerMessageId: { type: String },
     /**
-     * Set just before the provider commits the message (SMTP: before the end of DATA). A send retried
-     * after a crash finds it and records the message as sent instead of sending it twice.
+     * The hand-over journal of the worker making the current attempt (host and file). A retry on the
+     * same host reads it to know whether the interrupted attempt delivered (handover-journal.ts).
      */
-    handedOverAt: { type: Date },
+    attemptJournal: { type: String },
     /** Set when the provider accepted the message; the frequency cap counts these. */
     sentAt: { type: Date },
     /** Position inside a message.cascade (0-based), absent for single sends. */

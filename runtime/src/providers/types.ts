@@ -51,11 +51,12 @@ export type OutgoingMessage<C extends Channel = Channel> = {
   metadata: MessageMetadata;
   /**
    * Called at the provider's point of no return, just before the message is committed (SMTP: after
-   * the whole body, before the final "." of DATA). The caller records there that the message has
-   * left, so a worker killed in the next instant does not send it again on retry. If it rejects, the
-   * provider aborts without delivering. Providers without such a point never call it.
+   * the whole body, right before the final "." of DATA, with no I/O in between when it returns
+   * synchronously). The caller records there that the message has left, so a retry after a crash
+   * does not send it again. If it throws, the provider aborts without delivering. Providers without
+   * such a point never call it.
    */
-  beforeHandOver?: () => Promise<void>;
+  beforeHandOver?: () => void | Promise<void>;
 };
 
 /** Any channel's message, narrowed by `channel`. */

@@ -57,32 +57,46 @@ function failureOf(error: unknown): ProviderResult {
 }
 
 /**
- * Passes the message through and, once all of it has gone by, waits for `beforeHandOver` before
- * ending the stream. nodemailer writes the terminating "." of DATA only when the stream ends, and an
- * SMTP server discards a message whose DATA never ends, so the hook runs at the point of no return.
+ * The last stage of the message stream handed to the SMTP connection. It holds back each chunk until
+ * the connection reads it (no readable buffer) and, once all of it has been read, calls
+ * `beforeHandOver` before ending the stream. nodemailer starts reading only after the server's 354
+ * to DATA, and writes the terminating "." when the stream ends: an SMTP server keeps a message only
+ * once that "." arrives. So the hook runs at the point of no return, with no I/O between a
+ * synchronous hook and the "." (with DKIM signing, which buffers the whole message, it runs earlier).
  */
 class HandOverGate extends Transform {
-  constructor(private readonly beforeHandOver: () => Promise<void>) {
-    super();
+  constructor(private readonly beforeHandOver: () => void | Promise<void>) {
+    super({ readableHighWaterMark: 0 });
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     done(null, chunk);
   }
   override _flush(done: TransformCallback): void {
-    this.beforeHandOver().then(
-      () => done(),
-      (error: unknown) => done(error instanceof Error ? error : new Error(String(error))),
-    );
+    const fail = (error: unknown) =>
+      done(error instanceof Error ? error : new Error(String(error)));
+    try {
+      const pending = this.beforeHandOver();
+      // A synchronous hook ends the stream in the same tick: nothing to wait for before the ".".
+      if (pending) pending.then(() => done(), fail);
+      else done();
+    } catch (error) {
+      fail(error);
+    }
   }
 }
 
 export function createSmtpEmailProvider(settings: SmtpSettings): ChannelProvider<"email"> {
   const transporter = nodemailer.createTransport(transportUrl(settings));
   /** Hand-over hooks of the messages being sent, by Message-ID (the stream plugin has only the mail). */
-  const handOverHooks = new Map<string, () => Promise<void>>();
+  const handOverHooks = new Map<string, () => void | Promise<void>>();
   transporter.use("stream", (mail, done) => {
     const hook = handOverHooks.get(String(mail.data.messageId));
-    if (hook) mail.message.transform(new HandOverGate(hook));
+    if (hook)
+      mail.message.processFunc((input) => {
+        const gate = new HandOverGate(hook);
+        input.once("error", (error) => gate.destroy(error));
+        return input.pipe(gate);
+      });
     done();
   });
   return {
