@@ -77,12 +77,6 @@ try {
     JSON.stringify({ pid: process.pid, ...connection }, null, 2),
   );
 
-  const seededMarker = path.join(dataDir, "seeded");
-  if (process.env.OMNIJOURNEY_SEED !== "none" && !fs.existsSync(seededMarker)) {
-    await step("Seeding the demo workspace", () => api.seedDemo(connection));
-    fs.writeFileSync(seededMarker, new Date().toISOString());
-  }
-
   const urls = {
     studio: server.url,
     api: `${server.url}/api`,
@@ -101,9 +95,26 @@ Omnijourney is running (ready in ${seconds} s).
   Mail inbox   ${urls.mailInbox ?? "(external SMTP)"}
   Admin token  ${credentials.adminToken}   (studio sign-in and Bearer token for /api)
   Write key    ${credentials.writeKey}   (HTTP Basic user for /v1 ingestion)
-${credentials.generated.length ? `  (generated on first start and kept in ${path.relative(root, path.join(dataDir, "credentials.json")) || dataDir}; set ${credentials.generated.join(" and ")} to choose your own)\n` : ""}Press Ctrl-C to stop.`);
+${credentials.generated.length ? `  (generated on first start and kept in ${path.relative(root, path.join(dataDir, "credentials.json")) || dataDir}; set ${credentials.generated.join(" and ")} to choose your own)\n` : ""}Press Ctrl-C to stop.\n`);
+
+  // The first start seeds the demo while already serving: the studio fills in as the seed goes.
+  const seededMarker = path.join(dataDir, "seeded");
+  if (process.env.OMNIJOURNEY_SEED !== "none" && !fs.existsSync(seededMarker)) {
+    try {
+      await step("Seeding the demo workspace (first start; the studio is already up)", () =>
+        api.seedDemo(connection),
+      );
+      fs.writeFileSync(seededMarker, new Date().toISOString());
+    } catch (error) {
+      console.error(
+        `  The demo workspace could not be seeded: ${error instanceof Error ? error.message : error}\n  Everything else runs; \`npm run seed\` tries again.`,
+      );
+    }
+  }
+  // For tools: printed once everything, the demo included, is in place.
+  const total = Number(((Date.now() - startedAt) / 1000).toFixed(1));
   console.log(
-    `OMNIJOURNEY_READY ${JSON.stringify({ ...urls, mailApiUrl: engines.mailApiUrl ?? null, adminToken: credentials.adminToken, writeKey: credentials.writeKey, mongoUri: engines.mongoUri, temporalAddress: engines.temporalAddress, seconds: Number(seconds) })}`,
+    `OMNIJOURNEY_READY ${JSON.stringify({ ...urls, mailApiUrl: engines.mailApiUrl ?? null, adminToken: credentials.adminToken, writeKey: credentials.writeKey, mongoUri: engines.mongoUri, temporalAddress: engines.temporalAddress, seconds: total, servingAfterSeconds: Number(seconds) })}`,
   );
 } catch (error) {
   console.error(`\nOmnijourney could not start: ${error instanceof Error ? error.message : error}`);
