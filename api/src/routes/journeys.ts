@@ -351,6 +351,8 @@ const NodeStats = z.object({
       }),
     )
     .optional(),
+  /** With `steps`: the workspace currency their cost is in. */
+  currency: z.string().optional(),
 });
 
 export const stats = endpoint({
@@ -361,13 +363,12 @@ export const stats = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  response: z.object({ nodes: z.record(z.string(), NodeStats), currency: z.string() }),
+  response: z.object({ nodes: z.record(z.string(), NodeStats) }),
   handler: async ({ params }, { app }) => {
     await findJourney(app, params.id);
-    const [docs, steps, settings] = await Promise.all([
+    const [docs, steps] = await Promise.all([
       app.db.nodeStats.find({ journeyId: params.id }).toArray(),
       cascadeStepStats(app, params.id),
-      app.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID }),
     ]);
     const nodes: Record<string, z.infer<typeof NodeStats>> = {};
     const num = (v: unknown) => (typeof v === "number" ? v : 0);
@@ -384,6 +385,9 @@ export const stats = endpoint({
         ports,
       };
     }
+    const { currency } = Object.keys(steps).length
+      ? normaliseSettings(await app.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID }))
+      : { currency: undefined };
     for (const [nodeId, list] of Object.entries(steps)) {
       const node = (nodes[nodeId] ??= {
         entered: 0,
@@ -394,8 +398,9 @@ export const stats = endpoint({
         ports: {},
       });
       node.steps = list;
+      if (currency) node.currency = currency;
     }
-    return { nodes, currency: normaliseSettings(settings).currency };
+    return { nodes };
   },
 });
 

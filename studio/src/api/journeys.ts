@@ -180,18 +180,7 @@ export const journeysApi = {
       publishedAt: v.publishedAt ?? v.createdAt ?? null,
     };
   },
-  /** Headline numbers for the journeys list, from the per-node counters. */
-  async summaryCounts(journey: JourneyRecord): Promise<JourneyRecord["counts"]> {
-    const nodes = await journeysApi.stats(journey.id);
-    const trigger = journey.document.nodes.find((n) => n.type.startsWith("trigger."));
-    const all = Object.values(nodes);
-    const triggerCounts = trigger ? nodes[trigger.id] : undefined;
-    return {
-      enrolled: triggerCounts?.entered ?? 0,
-      active: all.reduce((sum, n) => sum + n.active, 0),
-      converted: triggerCounts?.converted || all.reduce((max, n) => Math.max(max, n.converted), 0),
-    };
-  },
+  /** Per-node counts; cascade nodes add per-step numbers and the currency of their cost. */
   async stats(id: string): Promise<Record<string, NodeCounts>> {
     return Stats.parse(await api.get(`/api/journeys/${encodeURIComponent(id)}/stats`)).nodes;
   },

@@ -26,6 +26,9 @@ const ProfileRaw = z.looseObject({
   anonymousIds: z.array(z.string()).default([]),
   attributes: z.record(z.string(), z.unknown()).default({}),
   consent: Consent.default({}),
+  channels: z
+    .array(z.looseObject({ channel: z.string(), marketing: z.string().default("unknown") }))
+    .default([]),
   createdAt: z.string().nullish(),
   updatedAt: z.string().nullish(),
   timeline: z.array(z.record(z.string(), z.unknown())).default([]),
@@ -37,6 +40,8 @@ export type Profile = {
   anonymousIds: string[];
   attributes: Record<string, unknown>;
   consent: z.infer<typeof Consent>;
+  /** Channels the profile has an address on (email, phone, push, Telegram), with marketing consent. */
+  channels: { channel: string; marketing: string }[];
   createdAt: string | null;
   updatedAt: string | null;
   timeline: TimelineEntry[];
@@ -106,6 +111,7 @@ export function parseProfile(raw: unknown): Profile {
     anonymousIds: p.anonymousIds,
     attributes: p.attributes,
     consent: p.consent,
+    channels: p.channels.map((c) => ({ channel: c.channel, marketing: c.marketing })),
     createdAt: p.createdAt ?? null,
     updatedAt: p.updatedAt ?? null,
     timeline: p.timeline.map(timelineEntry),

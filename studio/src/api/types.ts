@@ -66,12 +66,36 @@ export const ProblemSchema = z.looseObject({
   message: z.string(),
 });
 
+/** One step of a cascade node while live: how many went out on its channel, how many responded, what it cost. */
+export type StepCounts = {
+  step: number;
+  channel: string;
+  sent: number;
+  responded: number;
+  skipped: number;
+  failed: number;
+  cost: number;
+};
+export const StepCountsSchema = z.looseObject({
+  step: z.number(),
+  channel: z.string(),
+  sent: z.number().default(0),
+  responded: z.number().default(0),
+  skipped: z.number().default(0),
+  failed: z.number().default(0),
+  cost: z.number().default(0),
+});
+
 export type NodeCounts = {
   entered: number;
   active: number;
   completed: number;
   converted: number;
   ports?: Record<string, number>;
+  /** Cascade nodes: per step. */
+  steps?: StepCounts[];
+  /** The workspace currency the steps' cost is in. */
+  currency?: string;
 };
 export const NodeCountsSchema = z.looseObject({
   entered: z.number().default(0),
@@ -79,4 +103,6 @@ export const NodeCountsSchema = z.looseObject({
   completed: z.number().default(0),
   converted: z.number().default(0),
   ports: z.record(z.string(), z.number()).optional(),
+  steps: z.array(StepCountsSchema).optional(),
+  currency: z.string().optional(),
 });

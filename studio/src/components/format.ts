@@ -36,3 +36,33 @@ export function number(n: number | null | undefined): string {
 export function percent(part: number, whole: number): string {
   return whole ? `${((part / whole) * 100).toFixed(1)}%` : "—";
 }
+
+const CHANNEL_LABELS: Record<string, string> = {
+  email: "Email",
+  sms: "SMS",
+  push: "Push",
+  telegram: "Telegram",
+  whatsapp: "WhatsApp",
+  webhook: "Webhook",
+  inapp: "In-app",
+};
+
+/** "SMS", "WhatsApp": how a channel is named on screen. */
+export function channelLabel(channel: string): string {
+  return CHANNEL_LABELS[channel] ?? channel;
+}
+
+/** An amount in the workspace currency; sub-cent amounts keep up to four decimals ("$0.0005"). */
+export function money(amount: number, currency = "USD"): string {
+  try {
+    return amount.toLocaleString("en-US", {
+      style: "currency",
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: Math.abs(amount) < 1 && amount !== 0 ? 4 : 2,
+    });
+  } catch {
+    // An unknown currency code: the number and the code.
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}

@@ -14,21 +14,8 @@ const STATUS_ORDER: Record<string, number> = { live: 0, paused: 1, draft: 2, arc
 /** `/`: every journey with its status and numbers; create, duplicate, archive, search. */
 export function JourneysPage() {
   const navigate = useNavigate();
-  const journeys = useResource(
-    async () => {
-      const list = await journeysApi.list();
-      // Drafts have no counters; the others get theirs from the per-node stats.
-      return Promise.all(
-        list.map(async (j) =>
-          j.status === "draft"
-            ? j
-            : { ...j, counts: await journeysApi.summaryCounts(j).catch(() => j.counts) },
-        ),
-      );
-    },
-    [],
-    { pollMs: 10000 },
-  );
+  // One request: the list carries each journey's enrolled, active and converted counts.
+  const journeys = useResource(() => journeysApi.list(), [], { pollMs: 10000 });
   const [search, setSearch] = useState("");
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { profilesApi, type Profile } from "../api/profiles.js";
 import { useResource } from "../api/useResource.js";
-import { relativeTime } from "../components/format.js";
+import { channelLabel, relativeTime } from "../components/format.js";
 import { Icon } from "../components/Icon.js";
 import { EmptyState, ErrorState, Loading } from "../components/States.js";
 
@@ -109,16 +109,22 @@ export function ProfilesPage() {
                     <td className="mono">{p.id}</td>
                     <td>{typeof p.attributes.email === "string" ? p.attributes.email : "—"}</td>
                     <td>{typeof p.attributes.phone === "string" ? p.attributes.phone : "—"}</td>
-                    <td>
-                      <div className="row row--wrap">
-                        {Object.entries(p.consent)
-                          .filter(([, c]) => c.marketing === "subscribed")
-                          .map(([channel]) => (
-                            <span key={channel} className="badge badge--plain">
-                              {channel}
+                    <td data-testid="profile-channels">
+                      {p.channels.length === 0 ? (
+                        <span className="muted">—</span>
+                      ) : (
+                        <div className="row row--wrap channel-badges">
+                          {p.channels.map((c) => (
+                            <span
+                              key={c.channel}
+                              className={`badge badge--plain${c.marketing === "unsubscribed" ? " badge--off" : ""}`}
+                              title={`${channelLabel(c.channel)}: marketing ${c.marketing}`}
+                            >
+                              {channelLabel(c.channel)}
                             </span>
                           ))}
-                      </div>
+                        </div>
+                      )}
                     </td>
                     <td className="muted">{relativeTime(p.updatedAt)}</td>
                   </tr>

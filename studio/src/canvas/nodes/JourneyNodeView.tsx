@@ -7,6 +7,7 @@ import { useNodeInfo } from "../hooks/useNodeInfo.js";
 import { useNodeProblems } from "../hooks/useNodeProblems.js";
 import { useNodeSimulation } from "../hooks/useNodeSimulation.js";
 import type { JourneyFlowNode } from "../store/types.js";
+import { StepCountsTable, stepRows } from "./StepCountsTable.js";
 import { nodeSummary } from "./summary.js";
 
 function formatCount(n: number): string {
@@ -31,6 +32,7 @@ export const JourneyNodeView = memo(function JourneyNodeView({
   if (problems.length) classes.push("jnode--invalid");
   if (simulation) classes.push(`jnode--${simulation}`);
   const color = info?.ui.color;
+  const steps = counts ? stepRows(data.config, counts.steps) : null;
 
   return (
     <div
@@ -77,6 +79,7 @@ export const JourneyNodeView = memo(function JourneyNodeView({
           ) : null}
         </div>
       ) : null}
+      {steps ? <StepCountsTable steps={steps} currency={counts?.currency} /> : null}
       {ports.length > 1 ? (
         <div className="jnode__ports">
           {ports.map((port) => (
