@@ -106,7 +106,7 @@ export function createJourneyRuntime(options: {
         // The workflow has started: record it even through a transient database error.
         await persistently(() =>
           models.Enrolment.updateOne(
-            { enrolmentId: `${workflowId}/${runId}` },
+            { _id: `${workflowId}/${runId}` },
             {
               $setOnInsert: {
                 enrolmentId: `${workflowId}/${runId}`,

@@ -156,7 +156,7 @@ export function createMongoStore(
       try {
         await counters.run(`enrolment:${enrolment.enrolmentId}`, () =>
           models.Enrolment.updateOne(
-            { enrolmentId: enrolment.enrolmentId, progressSeq: { $lt: seq } },
+            { _id: enrolment.enrolmentId, progressSeq: { $lt: seq } },
             {
               $set: set,
               $setOnInsert: {

@@ -13,6 +13,11 @@ export type EnrolmentStatus = (typeof enrolmentStatuses)[number];
 /** A projection of one enrolment workflow's state, written by the runtime, read by the API and studio. */
 export const enrolmentSchema = new Schema(
   {
+    /**
+     * The enrolment id again: every progress write finds its document by it, and the embedded
+     * FerretDB (SQLite) finds documents without scanning only by `_id`.
+     */
+    _id: { type: String },
     /** `<workflowId>/<first run id>`: one per enrolment, even when re-entry reuses the workflow id. */
     enrolmentId: { type: String, required: true, unique: true },
     workflowId: { type: String, required: true, index: true },
