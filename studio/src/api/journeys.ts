@@ -118,6 +118,17 @@ const SimulationResult = z.looseObject({
 });
 export type SimulationResult = z.infer<typeof SimulationResult>;
 
+/** Where the marketer receives test messages. */
+export type TestRecipients = { email?: string; phone?: string; telegramChatId?: string };
+const TestSendResult = z.looseObject({
+  channel: z.string(),
+  status: z.enum(["sent", "skipped", "failed"]),
+  provider: z.string().optional(),
+  to: z.string().optional(),
+  reason: z.string().optional(),
+});
+export type TestSendResult = z.infer<typeof TestSendResult>;
+
 const Stats = z.looseObject({ nodes: z.record(z.string(), NodeCountsSchema).default({}) });
 
 export const journeysApi = {
@@ -193,6 +204,18 @@ export const journeysApi = {
     return SimulationResult.parse(
       await api.post(`/api/journeys/${encodeURIComponent(id)}/simulate`, input),
     );
+  },
+  /** Sends rendered messages to the marketer's own addresses, through the workspace's providers. */
+  async sendTests(
+    id: string,
+    messages: { channel: string; content: Record<string, string> }[],
+    to: TestRecipients,
+  ): Promise<TestSendResult[]> {
+    return z
+      .looseObject({ results: z.array(TestSendResult) })
+      .parse(
+        await api.post(`/api/journeys/${encodeURIComponent(id)}/test-messages`, { messages, to }),
+      ).results;
   },
   async enrol(id: string, profileId: string): Promise<void> {
     await api.post(`/api/journeys/${encodeURIComponent(id)}/enrol`, { profileId });

@@ -4,6 +4,7 @@ import { journeysApi, type SimulationResult } from "../api/journeys.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
 import { usePreview } from "./preview.js";
+import { SendTestsToMe } from "./SendTestsToMe.js";
 
 type EventRow = {
   event: string;
@@ -75,6 +76,8 @@ export function TestPanel({
   const [result, setResult] = useState<SimulationResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Bumped per run, so the send-to-me results of an earlier run do not linger. */
+  const [runs, setRuns] = useState(0);
 
   const run = async () => {
     setBusy(true);
@@ -99,6 +102,7 @@ export function TestPanel({
         events: parsedEvents,
       });
       setResult(res);
+      setRuns((n) => n + 1);
       const path = res.path.map((p) => p.nodeId);
       store.getState().setSimulation({ path, visited: new Set(path) });
     } catch (err) {
@@ -381,6 +385,9 @@ export function TestPanel({
                   ? result.outcome
                   : JSON.stringify(result.outcome)}
               </p>
+            ) : null}
+            {result.messages.length > 0 ? (
+              <SendTestsToMe key={runs} journeyId={journeyId} messages={result.messages} />
             ) : null}
           </div>
         ) : null}
