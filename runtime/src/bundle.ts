@@ -11,6 +11,9 @@ export function workflowsPath(): string {
 
 let cached: Promise<WorkflowBundleWithSourceMap> | null = null;
 
+/** Modules the workflow bundle loads once per V8 context (see `preloadModules` below). */
+export const PRELOADED_MODULES = ["@omnijourney/shared/workflow"];
+
 /**
  * Bundles the workflow code once per process (webpack takes seconds); every worker in the process reuses it.
  * `.js` specifiers resolve to `.ts` sources so the bundle also builds from `src/` in tests.
@@ -18,6 +21,11 @@ let cached: Promise<WorkflowBundleWithSourceMap> | null = null;
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
   cached ??= bundleWorkflowCode({
     workflowsPath: workflowsPath(),
+    // Evaluated once per worker thread instead of once per workflow (reuseV8Context): the journey
+    // model's workflow entry is pure, with no module state that changes after load, which sharing it
+    // across workflows requires (the SDK deep-freezes it). zod is not in the bundle at all: its
+    // schemas define properties lazily and would break once frozen.
+    preloadModules: PRELOADED_MODULES,
     logger: {
       trace() {},
       debug() {},

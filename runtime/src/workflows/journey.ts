@@ -14,25 +14,31 @@ import {
   setHandler,
   workflowInfo,
 } from "@temporalio/workflow";
+// Values only from the zod-free workflow entry (preloaded once per worker thread, see bundle.ts);
+// types from the package index, erased at build.
 import {
-  JourneyEvent,
   assignVariant,
+  contentStrings,
+  durationToMs,
+  matchesProperties,
+  toJourneyEvent,
+} from "@omnijourney/shared/workflow";
+import type {
   branchCondition,
   branchMulti,
+  ConfigOf,
   experimentSplit,
   goal as goalNode,
+  JourneyEvent,
   messageCascade,
   segmentSplit,
   waitDuration,
   waitEvent,
   waitUntil,
-  contentStrings,
-  durationToMs,
-  matchesProperties,
-  type Condition,
-  type JourneyPlan,
-  type PlanNode,
-  type PropertyCondition,
+  Condition,
+  JourneyPlan,
+  PlanNode,
+  PropertyCondition,
 } from "@omnijourney/shared";
 import { eventSignal, stateQuery } from "./signals.js";
 import type {
@@ -74,17 +80,22 @@ const SHORT_WAIT_MS = 60_000;
 /** Path entries kept in the result (simulation); live runs keep none. */
 const PATH_LIMIT = 2_000;
 
-/** Plans are parsed at the edge with each node type's own config schema (defaults already applied by the compiler). */
+/**
+ * A node's config as its type defines it. The compiler stored each config parsed by its node type's
+ * schema (defaults applied) when the version was published, so the workflow reads it as that type
+ * instead of parsing it again: zod stays out of the workflow bundle.
+ */
+const configOf = <N>(config: unknown) => config as ConfigOf<N>;
 const parse = {
-  waitDuration: (config: unknown) => waitDuration.config.parse(config),
-  waitUntil: (config: unknown) => waitUntil.config.parse(config),
-  waitEvent: (config: unknown) => waitEvent.config.parse(config),
-  cascade: (config: unknown) => messageCascade.config.parse(config),
-  goal: (config: unknown) => goalNode.config.parse(config),
-  branch: (config: unknown) => branchCondition.config.parse(config),
-  multi: (config: unknown) => branchMulti.config.parse(config),
-  segment: (config: unknown) => segmentSplit.config.parse(config),
-  experiment: (config: unknown) => experimentSplit.config.parse(config),
+  waitDuration: configOf<typeof waitDuration>,
+  waitUntil: configOf<typeof waitUntil>,
+  waitEvent: configOf<typeof waitEvent>,
+  cascade: configOf<typeof messageCascade>,
+  goal: configOf<typeof goalNode>,
+  branch: configOf<typeof branchCondition>,
+  multi: configOf<typeof branchMulti>,
+  segment: configOf<typeof segmentSplit>,
+  experiment: configOf<typeof experimentSplit>,
 };
 
 type Terminal = { status: EnrolmentOutcome; reason?: string };
@@ -220,8 +231,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   };
 
   setHandler(eventSignal, (raw) => {
-    const parsed = JourneyEvent.safeParse(raw);
-    if (parsed.success) onEvent(parsed.data);
+    const event = toJourneyEvent(raw);
+    if (event) onEvent(event);
   });
   setHandler(stateQuery, () => ({
     status: terminal ? terminal.status : "active",

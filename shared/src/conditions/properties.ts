@@ -1,5 +1,6 @@
 import { assertNever } from "../assert.js";
-import { conditionKind, type PropertyCondition } from "./schema.js";
+import { conditionKind } from "./kind.js";
+import type { PropertyCondition } from "./schema.js";
 import { matchFound, resolvePath } from "./values.js";
 
 /** Whether an event's properties satisfy a property condition (trigger filters, `wait.event`, goals, filtered counters). */

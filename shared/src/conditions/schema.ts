@@ -3,6 +3,7 @@ import { Duration } from "../schemas/duration.js";
 import { Channel } from "../schemas/channel.js";
 import { UNSAFE_KEYS } from "../keys.js";
 import { assertNever } from "../assert.js";
+import { conditionKind } from "./kind.js";
 
 /**
  * How many timestamps each event counter keeps in `recent` (newest first). Windowed event conditions
@@ -118,16 +119,7 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** Kind of a condition node, for exhaustive switches. */
-export type ConditionKind = "all" | "any" | "not" | "attribute" | "event";
-
-/** Classifies a parsed condition node. */
-export function conditionKind(c: Condition | PropertyCondition): ConditionKind {
-  if ("all" in c) return "all";
-  if ("any" in c) return "any";
-  if ("not" in c) return "not";
-  if ("event" in c) return "event";
-  return "attribute";
-}
+export { conditionKind, type ConditionKind } from "./kind.js";
 
 /** Problems with a parsed condition beyond its shape: nesting depth, number of leaves, windowed counts over the cap, consent values. */
 export function conditionLimitIssues(

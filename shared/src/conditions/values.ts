@@ -1,4 +1,4 @@
-import { durationToMs } from "../schemas/duration.js";
+import { durationToMs } from "../schemas/duration-ms.js";
 import { ownValue } from "../keys.js";
 import { assertNever } from "../assert.js";
 import type { AttributeCondition, DateValue, Scalar } from "./schema.js";

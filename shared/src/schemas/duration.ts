@@ -13,18 +13,7 @@ export const Duration = z.object({
 /** A duration `{ amount, unit }`. */
 export type Duration = z.infer<typeof Duration>;
 
-const UNIT_MS: Record<DurationUnit, number> = {
-  second: 1_000,
-  minute: 60_000,
-  hour: 3_600_000,
-  day: 86_400_000,
-  week: 604_800_000,
-};
-
-/** Milliseconds in a duration (days are 24 h; calendar-aware waits live in `wait.until`). */
-export function durationToMs(duration: Duration): number {
-  return duration.amount * UNIT_MS[duration.unit];
-}
+export { durationToMs } from "./duration-ms.js";
 
 /** A short human phrase for a duration: "1 day", "3 hours". */
 export function formatDuration(duration: Duration): string {

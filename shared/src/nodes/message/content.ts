@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Channel } from "../../schemas/channel.js";
 
 /**
  * Per-channel message content. Every string field is a Liquid template rendered by the runtime; the same
@@ -40,27 +39,4 @@ export const InappContent = z.object({
   url: liquid(2_000).optional(),
 });
 
-/** Template fields of each channel, in form order. */
-export const CONTENT_FIELDS = {
-  email: ["subject", "preheader", "body", "fromName", "replyTo"],
-  sms: ["text"],
-  push: ["title", "body", "url"],
-  telegram: ["text"],
-  whatsapp: ["text"],
-  webhook: ["url", "body"],
-  inapp: ["title", "body", "url"],
-} as const satisfies Record<Channel, readonly string[]>;
-
-/** Collects the string fields of a parsed content object that are Liquid templates. */
-export function contentStrings(channel: Channel, content: object): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const field of CONTENT_FIELDS[channel]) {
-    const value: unknown = Reflect.get(content, field);
-    if (typeof value === "string") out[field] = value;
-  }
-  if (channel === "webhook") {
-    const method: unknown = Reflect.get(content, "method");
-    if (typeof method === "string") out.method = method;
-  }
-  return out;
-}
+export { CONTENT_FIELDS, contentStrings } from "./content-fields.js";
