@@ -1,22 +1,25 @@
-import { expect, screenshot, test } from "./fixtures.js";
+import { expect, mailApiUrl, screenshot, test, type Api } from "./fixtures.js";
+
+/**
+ * The demo workspace's (seeded on first start) three-step cascade: email, push, SMS, escalating without a
+ * response. Found by name, since other specs create cascade journeys of their own.
+ */
+async function demoCascade(api: Api): Promise<string> {
+  const journey = (await api.journeys()).find((j) => j.name === "Abandoned cart cascade");
+  const full = journey ? await api.call("GET", `/api/journeys/${journey.id}`) : {};
+  const doc = full.document as { nodes?: { type: string }[] } | undefined; // why: GET /api/journeys/:id carries the document
+  expect(
+    doc?.nodes?.some((n) => n.type === "message.cascade"),
+    "the demo workspace has a cascade journey",
+  ).toBe(true);
+  return journey?.id ?? "";
+}
 
 test("“Test this journey” on the demo cascade shows the path and three rendered messages with their times", async ({
   signedIn: page,
   api,
 }) => {
-  // The demo workspace (seeded on first start) holds a cascade journey: cheapest channel first, escalating without a response.
-  const journeys = await api.journeys();
-  let cascadeId: string | null = null;
-  for (const j of journeys) {
-    const full = await api.call("GET", `/api/journeys/${j.id}`);
-    const doc = full.document as { nodes?: { type: string }[] } | undefined; // why: GET /api/journeys/:id carries the document
-    if (doc?.nodes?.some((n) => n.type === "message.cascade")) {
-      cascadeId = j.id;
-      break;
-    }
-  }
-  expect(cascadeId, "the demo workspace has a cascade journey").not.toBeNull();
-
+  const cascadeId = await demoCascade(api);
   await page.goto(`/journeys/${cascadeId}`);
   await expect(page.locator(".react-flow__node").first()).toBeVisible();
   await page.getByTestId("open-test").click();
@@ -44,4 +47,58 @@ test("“Test this journey” on the demo cascade shows the path and three rende
   // The path lights up on the canvas.
   await expect(page.locator(".jnode--visited").first()).toBeVisible();
   await screenshot(page, "editor-test-cascade");
+});
+
+test("“Send these to me” delivers the simulated email to the marketer's inbox and lists each message's result", async ({
+  signedIn: page,
+  api,
+  request,
+}) => {
+  await page.goto(`/journeys/${await demoCascade(api)}`);
+  await expect(page.locator(".react-flow__node").first()).toBeVisible();
+  await page.getByTestId("open-test").click();
+  const panel = page.getByTestId("test-panel");
+  await panel.getByRole("tab", { name: "Describe one" }).click();
+  await panel
+    .getByLabel("Profile attributes (JSON)")
+    .fill(JSON.stringify({ email: "grace@example.com", firstName: "Grace", phone: "+15550100" }));
+  await panel.getByTestId("run-test").click();
+  await expect(panel.getByTestId("sim-message")).toHaveCount(3, { timeout: 60_000 });
+
+  const me = `marketer-${Date.now()}@example.com`;
+  const send = panel.getByTestId("send-tests");
+  await send.getByLabel("Your email").fill(me);
+  await send.getByTestId("send-tests-button").click();
+  const results = send.getByTestId("send-test-result");
+  await expect(results).toHaveCount(3, { timeout: 30_000 });
+  // Email goes out through the workspace's SMTP relay; push cannot be tested; no phone was given for SMS.
+  await expect(results.nth(0)).toContainText(/sent\s*Email → marketer-/);
+  await expect(results.nth(1)).toContainText("skipped");
+  await expect(results.nth(1)).toContainText("Push");
+  await expect(results.nth(2)).toContainText("no phone number given for sms");
+  await send.scrollIntoViewIfNeeded();
+  await screenshot(page, "editor-test-send-to-me");
+
+  // The mail is in the SMTP sink, marked as a test.
+  await expect
+    .poll(
+      async () => {
+        const mails = (await (await request.get(`${mailApiUrl()}/email`)).json()) as {
+          subject: string;
+          to: { address: string }[];
+        }[]; // why: MailDev's REST API answers a JSON list of mails
+        return mails.find((m) => m.to.some((r) => r.address === me))?.subject ?? null;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe("[Test] Grace, your cart is waiting");
+
+  // The address is remembered for the next test.
+  await page.reload();
+  await page.getByTestId("open-test").click();
+  await panel.getByRole("tab", { name: "Describe one" }).click();
+  await panel.getByTestId("run-test").click();
+  await expect(panel.getByTestId("send-tests").getByLabel("Your email")).toHaveValue(me, {
+    timeout: 60_000,
+  });
 });

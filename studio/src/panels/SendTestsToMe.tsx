@@ -110,7 +110,7 @@ export function SendTestsToMe({
       </p>
       {field("email", "Your email", "email", "you@company.com")}
       <div className="send-tests__pair">
-        {field("phone", "Phone (SMS, WhatsApp)", "tel", "+15551234567")}
+        {field("phone", "Phone", "tel", "+15551234567")}
         {field("telegramChatId", "Telegram chat id", "text", "123456789")}
       </div>
       <div className="row">

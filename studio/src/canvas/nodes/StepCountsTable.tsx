@@ -44,7 +44,17 @@ export const StepCountsTable = memo(function StepCountsTable({
 }) {
   const total = steps.reduce((sum, s) => sum + s.cost, 0);
   return (
-    <table className="jnode__steps" aria-label="Per step: sent, responded and cost">
+    <table
+      className="jnode__steps"
+      aria-label="Per step: sent, responded and cost"
+      title={`Total cost ${money(total, currency)}`}
+    >
+      <colgroup>
+        <col />
+        <col className="jnode__steps-num" />
+        <col className="jnode__steps-resp" />
+        <col className="jnode__steps-cost" />
+      </colgroup>
       <thead>
         <tr>
           <th scope="col">Step</th>
@@ -58,7 +68,7 @@ export const StepCountsTable = memo(function StepCountsTable({
           <tr key={s.step} data-testid={`step-${s.step}`}>
             <th
               scope="row"
-              title={s.skipped || s.failed ? `${s.skipped} skipped, ${s.failed} failed` : undefined}
+              title={`${channelLabel(s.channel)}: ${s.skipped} skipped (no address, consent or cap), ${s.failed} failed`}
             >
               {s.step + 1}. {channelLabel(s.channel)}
             </th>
@@ -73,16 +83,6 @@ export const StepCountsTable = memo(function StepCountsTable({
           </tr>
         ))}
       </tbody>
-      {steps.length > 1 ? (
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={3}>
-              Total cost
-            </th>
-            <td>{money(total, currency)}</td>
-          </tr>
-        </tfoot>
-      ) : null}
     </table>
   );
 });
