@@ -18,7 +18,7 @@ import { createJourneyRuntime } from "../src/client.js";
 import { createModels, ensureIndexes } from "../src/models/index.js";
 import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
 import { eventually } from "./helpers/wait.js";
-import { startWorkerProcess } from "./helpers/worker-process.js";
+import { killHard, startWorkerProcess } from "./helpers/worker-process.js";
 
 const ENROLMENTS = Number(process.env.OMNIJOURNEY_DURABILITY_ENROLMENTS ?? 200);
 const engines = inject("engines");
@@ -47,8 +47,7 @@ async function startChild(): Promise<ChildProcess> {
 }
 
 afterAll(async () => {
-  for (const child of children)
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  for (const child of children) await killHard(child);
   fs.rmSync(bundleFile, { force: true });
   for (const file of [journalFile, `${journalFile}.1`]) fs.rmSync(file, { force: true });
 });
@@ -200,6 +199,9 @@ describe("durability on the dev server", () => {
           `durability: killed the worker with ${sentAtKill} of ${2 * ENROLMENTS} messages sent; all ${ENROLMENTS} enrolments completed`,
         );
       } finally {
+        // Workers first: dropping a database that live workers still write to has taken the
+        // embedded FerretDB down, failing every test file after this one.
+        for (const child of children) await killHard(child);
         await runtime.close();
         await connection.close();
         await db.dropDatabase().catch(() => undefined);

@@ -162,6 +162,7 @@ describe("a worker killed at the SMTP hand-over", () => {
         // Claimed by the killed attempt, claimed again by the retry that delivered it.
         expect(before?.statusHistory.map((h) => h.status)).toEqual(["queued", "queued", "sent"]);
       } finally {
+        for (const child of children) await killHard(child); // before the database goes
         await runtime.close();
         await connection.close();
         await relay.close();
