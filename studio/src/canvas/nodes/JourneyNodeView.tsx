@@ -10,7 +10,9 @@ import type { JourneyFlowNode } from "../store/types.js";
 import { StepCountsTable, stepRows } from "./StepCountsTable.js";
 import { nodeSummary } from "./summary.js";
 
-function formatCount(n: number): string {
+function formatCount(raw: number): string {
+  // Counters are batched per node, so "waiting" can dip below zero for a moment; nobody waits -1 times.
+  const n = Math.max(0, raw);
   return n >= 10_000 ? `${Math.round(n / 1000)}k` : n.toLocaleString();
 }
 
@@ -33,6 +35,7 @@ export const JourneyNodeView = memo(function JourneyNodeView({
   if (simulation) classes.push(`jnode--${simulation}`);
   const color = info?.ui.color;
   const steps = counts ? stepRows(data.config, counts.steps) : null;
+  if (steps) classes.push("jnode--steps");
 
   return (
     <div
