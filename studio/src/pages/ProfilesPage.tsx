@@ -100,33 +100,39 @@ export function ProfilesPage() {
               <tbody>
                 {pages.map((p) => (
                   <tr key={p.id}>
-                    <td>
+                    <td className="nowrap">
                       <Link className="cell-title" to={`/profiles/${encodeURIComponent(p.id)}`}>
                         {displayName(p)}
                       </Link>
                       {p.userId ? null : <div className="muted small">anonymous</div>}
                     </td>
-                    <td className="mono">{p.id}</td>
+                    <td className="mono nowrap">{p.id}</td>
                     <td>{typeof p.attributes.email === "string" ? p.attributes.email : "—"}</td>
                     <td>{typeof p.attributes.phone === "string" ? p.attributes.phone : "—"}</td>
                     <td data-testid="profile-channels">
                       {p.channels.length === 0 ? (
                         <span className="muted">—</span>
                       ) : (
-                        <div className="row row--wrap channel-badges">
-                          {p.channels.map((c) => (
-                            <span
-                              key={c.channel}
-                              className={`badge badge--plain${c.marketing === "unsubscribed" ? " badge--off" : ""}`}
-                              title={`${channelLabel(c.channel)}: marketing ${c.marketing}`}
-                            >
-                              {channelLabel(c.channel)}
-                            </span>
-                          ))}
+                        <div className="channel-chips">
+                          {p.channels.map((c) => {
+                            const off = c.marketing === "unsubscribed";
+                            const label = `${channelLabel(c.channel)}${off ? " (unsubscribed)" : ""}`;
+                            return (
+                              <span
+                                key={c.channel}
+                                role="img"
+                                aria-label={label}
+                                title={`${channelLabel(c.channel)}: marketing ${c.marketing}`}
+                                className={`channel-chip${off ? " channel-chip--off" : ""}`}
+                              >
+                                <Icon name={c.channel} />
+                              </span>
+                            );
+                          })}
                         </div>
                       )}
                     </td>
-                    <td className="muted">{relativeTime(p.updatedAt)}</td>
+                    <td className="muted nowrap">{relativeTime(p.updatedAt)}</td>
                   </tr>
                 ))}
               </tbody>
