@@ -21,6 +21,7 @@ import {
   segmentSweepScheduleId,
   SEGMENT_SWEEP_SCHEDULE_ID,
 } from "../src/sweep/index.js";
+import { insertMemberships } from "../src/sweep/memberships.js";
 import { segmentSweepStateModel, sweepStateId } from "../src/sweep/state.js";
 import type { SegmentSweepResult } from "../src/workflows/segment-sweep.js";
 import { startWorker, type RunningWorker } from "../src/worker.js";
@@ -318,6 +319,22 @@ describe("segment sweep on the Temporal dev server with FerretDB", () => {
     });
     expect(await runSweep()).toMatchObject({ entered: 1, enrolled: 1, baseline: 0 });
     expect(await enrolments("dormant", "b-long-dormant")).toHaveLength(1);
+  });
+
+  it("inserting membership rows reports only the rows it created when another writer got to some first", async () => {
+    const model = worker.models.SegmentMembership;
+    const key = { journeyId: "race", segmentId: "lapsed" };
+    // The API's fan-out wrote p2's row between the sweep's read of the members and its insert.
+    await model.updateOne(
+      { ...key, profileId: "p2" },
+      { $setOnInsert: { ...key, profileId: "p2", enteredAt: new Date() } },
+      { upsert: true },
+    );
+    const at = new Date();
+    expect(await insertMemberships(model, key, ["p1", "p2", "p3"], at)).toEqual(["p1", "p3"]);
+    expect(await insertMemberships(model, key, ["p1", "p3"], at)).toEqual([]);
+    expect(await insertMemberships(model, key, ["p4"], at)).toEqual(["p4"]);
+    expect(await model.countDocuments(key)).toBe(4);
   });
 
   it("a worker started with the sweep 'off' deletes the task queue's schedule", async () => {

@@ -12,6 +12,7 @@ import { createJourneyRuntime, type JourneyRuntime } from "../client.js";
 import type { Models } from "../models/index.js";
 import { persistently } from "../retry.js";
 import type { SegmentSweepActivities, SegmentSweepResult } from "../workflows/segment-sweep.js";
+import { insertMemberships, readMembers } from "./memberships.js";
 import { segmentSweepStateModel, sweepStateId } from "./state.js";
 
 /** Where the sweep logs (the worker passes its pino logger). */
@@ -46,8 +47,8 @@ type SweepTarget = {
 
 type JourneySweep = Omit<SegmentSweepResult, "journeys">;
 
-/** Membership rows written in one round trip. */
-const UPSERT_BATCH = 500;
+/** Membership rows inserted in one round trip. */
+const INSERT_BATCH = 500;
 const HEARTBEAT_MS = 5_000;
 
 /** The activity context when running as an activity; null when called directly (scripts, tests). */
@@ -57,10 +58,6 @@ function activityContext(): Context | null {
   } catch {
     return null;
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === 11000;
 }
 
 /** Runs `fn` over `items` with at most `limit` at once; rethrows the first error after all settled. */
@@ -153,47 +150,6 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
     for await (const doc of cursor) if (typeof doc.profileId === "string") yield doc.profileId;
   }
 
-  /** Creates membership rows; resolves the profile ids whose row this call created. */
-  async function insertMemberships(
-    target: SweepTarget,
-    profileIds: readonly string[],
-    at: Date,
-  ): Promise<string[]> {
-    const key = { journeyId: target.journeyId, segmentId: target.segmentId };
-    const upsert = (profileId: string) => ({
-      updateOne: {
-        filter: { ...key, profileId },
-        update: { $setOnInsert: { ...key, profileId, enteredAt: at } },
-        upsert: true,
-      },
-    });
-    try {
-      const result = await models.SegmentMembership.bulkWrite(profileIds.map(upsert), {
-        ordered: false,
-      });
-      return Object.keys(result.upsertedIds).flatMap((index) => {
-        const id = profileIds[Number(index)];
-        return id === undefined ? [] : [id];
-      });
-    } catch (error) {
-      // A concurrent fan-out created one of the rows first (duplicate key): redo row by row to learn which are ours.
-      if (!isDuplicateKey(error) && !hasDuplicateWriteErrors(error)) throw error;
-      const created: string[] = [];
-      for (const profileId of profileIds) {
-        const res = await models.SegmentMembership.updateOne(
-          { ...key, profileId },
-          { $setOnInsert: { ...key, profileId, enteredAt: at } },
-          { upsert: true },
-        ).catch((e: unknown) => {
-          if (isDuplicateKey(e)) return null;
-          throw e;
-        });
-        if (res?.upsertedCount === 1) created.push(profileId);
-      }
-      return created;
-    }
-  }
-
   async function sweepJourney(
     runtime: JourneyRuntime,
     target: SweepTarget,
@@ -204,11 +160,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
     const key = { journeyId: target.journeyId, segmentId: target.segmentId };
     const out: JourneySweep = { entered: 0, enrolled: 0, baseline: 0, left: 0 };
 
-    const members = new Map<string, Date>();
-    const rows = models.SegmentMembership.find(key, { profileId: 1, enteredAt: 1, _id: 0 })
-      .lean()
-      .cursor({ batchSize: 1_000 });
-    for await (const row of rows) members.set(row.profileId, row.enteredAt);
+    const members = await readMembers(models.SegmentMembership, key);
 
     // Published without `enrolExisting`: who was in the segment at publish is recorded once, never enrolled.
     const stateId = sweepStateId(target.journeyId, target.segmentId);
@@ -242,7 +194,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       if (pending.length === 0) return;
       const batch = pending;
       pending = [];
-      const created = await insertMemberships(target, batch, now);
+      const created = await insertMemberships(models.SegmentMembership, key, batch, now);
       const toEnrol = created.filter((id) => !atPublish.has(id));
       out.entered += toEnrol.length;
       out.baseline += created.length - toEnrol.length;
@@ -256,17 +208,19 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       matched.add(profileId);
       if (members.has(profileId)) continue;
       pending.push(profileId);
-      if (pending.length >= UPSERT_BATCH) await flush();
+      if (pending.length >= INSERT_BATCH) await flush();
     }
     await flush();
 
     // Rows written after `now` came from the fan-out reacting to a newer change: not this sweep's to judge.
-    const gone = [...members].filter(([id, at]) => !matched.has(id) && at < now);
-    for (const [profileId, enteredAt] of gone) {
+    const gone = [...members].filter(([id, row]) => !matched.has(id) && row.enteredAt < now);
+    for (const [profileId, row] of gone) {
       // Re-check the one profile: it may have changed since the query ran (the fan-out would then keep its row).
       const profile = await models.Profile.findById(profileId).lean();
       if (profile && evaluateCondition(target.condition, { profile, now: new Date() })) continue;
-      const res = await models.SegmentMembership.deleteOne({ ...key, profileId, enteredAt });
+      // By `_id` alone (FerretDB pushes down only a bare `_id` filter), so only the row that was read goes: a row
+      // written since has another `_id` and belongs to the fan-out.
+      const res = await models.SegmentMembership.deleteOne({ _id: row._id });
       out.left += res.deletedCount;
     }
     progress();
@@ -327,12 +281,4 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       return totals;
     },
   };
-}
-
-/** A bulk write whose only failures are duplicate keys (MongoBulkWriteError's `writeErrors`). */
-function hasDuplicateWriteErrors(error: unknown): boolean {
-  if (typeof error !== "object" || error === null || !("writeErrors" in error)) return false;
-  const list: unknown = error.writeErrors;
-  const errors = Array.isArray(list) ? list : [list];
-  return errors.length > 0 && errors.every(isDuplicateKey);
 }
