@@ -49,6 +49,8 @@ type JourneySweep = Omit<SegmentSweepResult, "journeys">;
 
 /** Membership rows inserted in one round trip. */
 const INSERT_BATCH = 500;
+/** Leaving members re-checked and deleted per round trip (two queries each: FerretDB scans for `$in`). */
+const LEAVE_BATCH = 500;
 const HEARTBEAT_MS = 5_000;
 
 /** The activity context when running as an activity; null when called directly (scripts, tests). */
@@ -214,14 +216,24 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
 
     // Rows written after `now` came from the fan-out reacting to a newer change: not this sweep's to judge.
     const gone = [...members].filter(([id, row]) => !matched.has(id) && row.enteredAt < now);
-    for (const [profileId, row] of gone) {
-      // Re-check the one profile: it may have changed since the query ran (the fan-out would then keep its row).
-      const profile = await models.Profile.findById(profileId).lean();
-      if (profile && evaluateCondition(target.condition, { profile, now: new Date() })) continue;
-      // By `_id` alone (FerretDB pushes down only a bare `_id` filter), so only the row that was read goes: a row
-      // written since has another `_id` and belongs to the fan-out.
-      const res = await models.SegmentMembership.deleteOne({ _id: row._id });
+    for (let i = 0; i < gone.length; i += LEAVE_BATCH) {
+      const batch = gone.slice(i, i + LEAVE_BATCH);
+      // Re-check these profiles: one may have changed since the query ran (the fan-out then keeps its row).
+      const profiles = await models.Profile.find({ _id: { $in: batch.map(([id]) => id) } }).lean();
+      const current = new Map(profiles.map((p) => [p.profileId, p]));
+      const at = new Date();
+      const leaving = batch.filter(([id]) => {
+        const profile = current.get(id);
+        return !profile || !evaluateCondition(target.condition, { profile, now: at });
+      });
+      if (leaving.length === 0) continue;
+      // By `_id`, so only the rows that were read go: a row written since has another `_id` and is the fan-out's.
+      const res = await models.SegmentMembership.deleteMany({
+        _id: { $in: leaving.map(([, row]) => row._id) },
+      });
       out.left += res.deletedCount;
+      progress();
+      checkCancelled();
     }
     progress();
 
