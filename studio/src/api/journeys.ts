@@ -111,6 +111,7 @@ const SimulationResult = z.looseObject({
         content: z.record(z.string(), z.unknown()).default({}),
         sendAt: z.union([z.string(), z.number()]).optional(),
         status: z.string().optional(),
+        reason: z.string().optional(),
       }),
     )
     .default([]),

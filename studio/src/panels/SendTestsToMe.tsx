@@ -52,9 +52,12 @@ const STATUS_BADGE: Record<TestSendResult["status"], string> = {
 export function SendTestsToMe({
   journeyId,
   messages,
+  notRendered = 0,
 }: {
   journeyId: string;
+  /** The simulated messages that were rendered (suppressed ones have no content to send). */
   messages: SimulationResult["messages"];
+  notRendered?: number;
 }) {
   const [fields, setFields] = useState<TestRecipients>(() => loadRecipients());
   const [results, setResults] = useState<TestSendResult[] | null>(null);
@@ -107,6 +110,9 @@ export function SendTestsToMe({
       <p className="field__help">
         Each message goes out for real through your workspace&apos;s provider for its channel,
         marked “[Test]”. It is not logged as a journey message and never counts in analytics.
+        {notRendered > 0
+          ? ` ${notRendered} of the simulated messages ${notRendered === 1 ? "was" : "were"} not sent in this run, so ${notRendered === 1 ? "it has" : "they have"} nothing to send.`
+          : null}
       </p>
       {field("email", "Your email", "email", "you@company.com")}
       <div className="send-tests__pair">

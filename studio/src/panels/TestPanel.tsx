@@ -45,6 +45,21 @@ function offsetOf(at: string | number | undefined, start: number | null): number
   return Number.isNaN(t) || start === null ? null : (t - start) / 1000;
 }
 
+/** Why the simulated send did not happen, in a marketer's words. */
+const NOT_SENT: Record<string, string> = {
+  no_address: "the profile has no address on this channel",
+  no_consent: "the profile has not consented to marketing on this channel",
+  transactional_unsubscribed: "the profile unsubscribed on this channel",
+  frequency_cap: "the frequency cap was reached",
+  quiet_hours: "quiet hours",
+  render_error: "a template could not be rendered",
+};
+
+/** A simulated message that was rendered and would go out (suppressed ones carry no content). */
+export function wouldSend(m: { status?: string; content: Record<string, unknown> }): boolean {
+  return (m.status === undefined || m.status === "sent") && Object.keys(m.content).length > 0;
+}
+
 /** "Test this journey": simulate a profile and hypothetical events; the path lights up on the canvas. */
 export function TestPanel({
   journeyId,
@@ -349,6 +364,9 @@ export function TestPanel({
                 <article className="sim-message" key={i} data-testid="sim-message">
                   <header>
                     <span className="badge badge--info badge--plain">{m.channel}</span>
+                    {m.status && m.status !== "sent" ? (
+                      <span className={`badge badge--plain badge--${m.status}`}>{m.status}</span>
+                    ) : null}
                     <span className="grow sim-message__step">{nodeTitle(m.nodeId)}</span>
                     <span className="muted small sim-message__time" data-testid="sim-message-time">
                       {offset === null ? String(m.sendAt ?? "") : formatOffset(offset)}
@@ -357,6 +375,11 @@ export function TestPanel({
                         : ""}
                     </span>
                   </header>
+                  {!wouldSend(m) ? (
+                    <p className="sim-message__note">
+                      Not sent: {NOT_SENT[m.reason ?? ""] ?? m.reason ?? "nothing was rendered"}.
+                    </p>
+                  ) : null}
                   {typeof m.content.subject === "string" ? (
                     <div className="sim-message__subject">{m.content.subject}</div>
                   ) : null}
@@ -367,7 +390,7 @@ export function TestPanel({
                       srcDoc={body}
                       title={`Email from ${m.nodeId}`}
                     />
-                  ) : (
+                  ) : !wouldSend(m) ? null : (
                     <pre className="sim-message__body">
                       {Object.entries(m.content)
                         .filter(([k]) => k !== "subject")
@@ -386,8 +409,13 @@ export function TestPanel({
                   : JSON.stringify(result.outcome)}
               </p>
             ) : null}
-            {result.messages.length > 0 ? (
-              <SendTestsToMe key={runs} journeyId={journeyId} messages={result.messages} />
+            {result.messages.some(wouldSend) ? (
+              <SendTestsToMe
+                key={runs}
+                journeyId={journeyId}
+                messages={result.messages.filter(wouldSend)}
+                notRendered={result.messages.length - result.messages.filter(wouldSend).length}
+              />
             ) : null}
           </div>
         ) : null}
