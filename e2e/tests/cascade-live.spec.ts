@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, node, screenshot, test } from "./fixtures.js";
 
 /** Email first (6 s to respond), then Telegram (2 s); transactional, so quiet hours never defer it. */
@@ -94,4 +95,10 @@ test("a live cascade node shows sent, responded and cost per step", async ({
   await expect(telegram.getByRole("cell").nth(2)).toHaveText("$0.00");
   await expect(cascade.getByRole("table")).toHaveAttribute("title", "Total cost $0.002");
   await screenshot(page, "editor-live-cascade");
+  const axe = await new AxeBuilder({ page }).include('[data-testid="node-c"]').analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => v.id),
+  ).toEqual([]);
 });
