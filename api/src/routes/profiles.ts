@@ -22,11 +22,9 @@ const ProfileSummary = z
     userId: z.string().nullable(),
     anonymousIds: z.array(z.string()),
     attributes: z.record(z.string(), z.unknown()),
-    channels: z
-      .array(z.object({ channel: Channel, marketing: z.string() }))
-      .meta({
-        description: "Channels the profile has an address on, with its marketing consent there",
-      }),
+    channels: z.array(z.object({ channel: Channel, marketing: z.string() })).meta({
+      description: "Channels the profile has an address on, with its marketing consent there",
+    }),
     createdAt: z.string().nullable(),
     updatedAt: z.string().nullable(),
   })
