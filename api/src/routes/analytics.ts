@@ -1,7 +1,24 @@
+import type { Collection, Document } from "mongodb";
 import { z } from "zod";
 import { endpoint } from "../http/endpoint.js";
 
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
+
+/**
+ * One `$sum` per `$group`: FerretDB 1.24 answers 0 for every accumulator after the first in a
+ * group (`{ n: { $sum: 1 }, cost: { $sum: "$cost" } }` gives cost 0), so each sum is its own query.
+ */
+const sumBy = async <T extends Document>(
+  collection: Collection<T>,
+  match: Document,
+  key: unknown,
+  value: 1 | `$${string}`,
+): Promise<{ key: unknown; sum: number }[]> => {
+  const rows = await collection
+    .aggregate([{ $match: match }, { $group: { _id: key, sum: { $sum: value } } }])
+    .toArray();
+  return rows.map((row) => ({ key: row._id, sum: num(row.sum) }));
+};
 
 export const overview = endpoint({
   method: "get",
@@ -14,52 +31,47 @@ export const overview = endpoint({
   response: z.record(z.string(), z.unknown()),
   handler: async ({ query }, { app }) => {
     const byJourney = query.journeyId ? { journeyId: query.journeyId } : {};
-    const [profiles, events, journeys, enrolments, messages] = await Promise.all([
-      app.db.profiles.estimatedDocumentCount(),
-      app.db.events.estimatedDocumentCount(),
-      app.db.journeys.aggregate([{ $group: { _id: "$status", n: { $sum: 1 } } }]).toArray(),
-      app.db.enrolments
-        .aggregate([
-          { $match: byJourney },
-          { $group: { _id: "$status", n: { $sum: 1 }, revenue: { $sum: "$revenue" } } },
-        ])
-        .toArray(),
-      app.db.messages
-        .aggregate([
-          { $match: byJourney },
-          {
-            $group: {
-              _id: { channel: "$channel", status: "$status" },
-              n: { $sum: 1 },
-              cost: { $sum: "$cost" },
-            },
-          },
-        ])
-        .toArray(),
-    ]);
+    const [profiles, events, journeys, enrolmentCounts, revenues, messageCounts, costs] =
+      await Promise.all([
+        app.db.profiles.estimatedDocumentCount(),
+        app.db.events.estimatedDocumentCount(),
+        sumBy(app.db.journeys, {}, "$status", 1),
+        sumBy(app.db.enrolments, byJourney, "$status", 1),
+        sumBy(app.db.enrolments, byJourney, "$status", "$revenue"),
+        sumBy(app.db.messages, byJourney, { channel: "$channel", status: "$status" }, 1),
+        sumBy(app.db.messages, byJourney, { channel: "$channel", status: "$status" }, "$cost"),
+      ]);
     const channels: Record<
       string,
       { total: number; cost: number; byStatus: Record<string, number> }
     > = {};
-    for (const m of messages) {
-      const id = (m._id ?? {}) as { channel?: string; status?: string }; // why: the $group key above
-      const c = (channels[id.channel ?? "unknown"] ??= { total: 0, cost: 0, byStatus: {} });
-      c.total += num(m.n);
-      c.cost += num(m.cost);
-      c.byStatus[id.status ?? "unknown"] = num(m.n);
+    const channelOf = (key: unknown) => {
+      const id = (key ?? {}) as { channel?: string; status?: string }; // why: the $group keys above
+      return {
+        status: id.status ?? "unknown",
+        entry: (channels[id.channel ?? "unknown"] ??= { total: 0, cost: 0, byStatus: {} }),
+      };
+    };
+    for (const { key, sum } of messageCounts) {
+      const { status, entry } = channelOf(key);
+      entry.total += sum;
+      entry.byStatus[status] = sum;
     }
-    const enrolmentsByStatus = Object.fromEntries(enrolments.map((e) => [String(e._id), num(e.n)]));
+    for (const { key, sum } of costs) channelOf(key).entry.cost += sum;
+    const enrolmentsByStatus = Object.fromEntries(
+      enrolmentCounts.map(({ key, sum }) => [String(key), sum]),
+    );
     const converted = enrolmentsByStatus.converted ?? 0;
     const totalEnrolments = Object.values(enrolmentsByStatus).reduce((a, b) => a + b, 0);
     const cost = Object.values(channels).reduce((a, c) => a + c.cost, 0);
     return {
       profiles,
       events,
-      journeys: Object.fromEntries(journeys.map((j) => [String(j._id), num(j.n)])),
+      journeys: Object.fromEntries(journeys.map(({ key, sum }) => [String(key), sum])),
       enrolments: { total: totalEnrolments, byStatus: enrolmentsByStatus },
       conversions: converted,
       conversionRate: totalEnrolments > 0 ? converted / totalEnrolments : 0,
-      revenue: enrolments.reduce((a, e) => a + num(e.revenue), 0),
+      revenue: revenues.reduce((a, r) => a + r.sum, 0),
       messages: channels,
       cost,
       costPerConversion: converted > 0 ? cost / converted : null,
