@@ -104,8 +104,8 @@ const abandonedCart = {
       },
     },
     { id: "done", type: "exit", name: "Bought", position: at(-220, 300), config: {} },
-    { id: "responded", type: "exit", name: "Responded", position: at(120, 600), config: {} },
-    { id: "exhausted", type: "exit", name: "No response", position: at(340, 600), config: {} },
+    { id: "responded", type: "exit", name: "Responded", position: at(60, 600), config: {} },
+    { id: "exhausted", type: "exit", name: "No response", position: at(400, 600), config: {} },
   ],
   edges: [
     { id: "e1", source: "trigger", target: "wait" },

@@ -12,6 +12,13 @@ type EventRow = {
   amount: number;
   unit: "second" | "minute" | "hour" | "day";
 };
+/**
+ * The simulated send's time of day (quiet hours act on it). Not the date: the simulation runs on
+ * Temporal's time-skipping clock, whose date can be years ahead; the offset says when it goes out.
+ */
+const timeOfDay = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
 const UNIT_SECONDS = { second: 1, minute: 60, hour: 3600, day: 86400 } as const;
 const DELAY_UNITS = ["second", "minute", "hour", "day"] as const;
 
@@ -370,9 +377,7 @@ export function TestPanel({
                     <span className="grow sim-message__step">{nodeTitle(m.nodeId)}</span>
                     <span className="muted small sim-message__time" data-testid="sim-message-time">
                       {offset === null ? String(m.sendAt ?? "") : formatOffset(offset)}
-                      {typeof m.sendAt === "string"
-                        ? ` · ${new Date(m.sendAt).toLocaleString()}`
-                        : ""}
+                      {typeof m.sendAt === "string" ? ` · ${timeOfDay(m.sendAt)}` : ""}
                     </span>
                   </header>
                   {!wouldSend(m) ? (
