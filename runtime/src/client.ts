@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from "@temporalio/c
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from "@temporalio/common";
 import type { JourneyEvent, JourneyPlan } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
-import { persistently } from "./retry.js";
+import { isDuplicateKey, persistently } from "./retry.js";
 import type { Models } from "./models/index.js";
 import {
   createSimulator,
@@ -172,7 +172,5 @@ export function createJourneyRuntime(options: {
 
 /** The workflow's own first progress write won the race to create the projection: nothing to do. */
 function ignoreDuplicateKey(error: unknown): void {
-  if (typeof error === "object" && error !== null && "code" in error && error.code === 11000)
-    return;
-  throw error;
+  if (!isDuplicateKey(error)) throw error;
 }

@@ -1,3 +1,8 @@
+/** A MongoDB duplicate-key error (a unique index refused the write). */
+export function isDuplicateKey(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+}
+
 /**
  * Retries a database write a few times with backoff before giving up (about 6 s in all). For writes
  * that record something that already happened in the outside world (a workflow started, a message

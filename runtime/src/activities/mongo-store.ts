@@ -13,13 +13,10 @@ import { CounterBatcher } from "./counter-batcher.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { progressEffect } from "./progress.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
+import { isDuplicateKey } from "../retry.js";
 
 const SENT_STATUSES: MessageStatus[] = ["sent", "delivered", "opened", "clicked", "replied"];
 const SETTINGS_TTL_MS = 2_000;
-
-function isDuplicateKey(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === 11000;
-}
 
 /** The live store: profiles, settings, segments, messages, enrolments and node counters in MongoDB. */
 export function createMongoStore(

@@ -229,10 +229,15 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     // An earlier attempt died after the provider's point of no return: the message left once
     // already, so record it as sent rather than hand it over a second time.
     const provider = deps.providers.for(req.channel).name;
-    const sent = { ...base, status: "sent" as const, provider, cost: configuredCost };
-    const reason = RECOVERED_AFTER_HANDOVER;
     const { id } = await persistently(() =>
-      store.writeMessage({ ...sent, reason, sentAt: req.at }),
+      store.writeMessage({
+        ...base,
+        status: "sent",
+        reason: RECOVERED_AFTER_HANDOVER,
+        provider,
+        cost: configuredCost,
+        sentAt: req.at,
+      }),
     );
     return { status: "sent", messageId: id, cost: configuredCost };
   }
