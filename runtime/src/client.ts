@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { WorkflowExecutionAlreadyStartedError, type Client } from "@temporalio/client";
-import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from "@temporalio/common";
-import type { JourneyEvent, JourneyPlan } from "@omnijourney/shared";
+import {
+  WorkflowIdConflictPolicy,
+  WorkflowIdReusePolicy,
+  WorkflowNotFoundError,
+} from "@temporalio/common";
+import type { JourneyEvent } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
 import { isDuplicateKey, persistently } from "./retry.js";
-import type { Models } from "./models/index.js";
+import { timesEntered, type Models } from "./models/index.js";
+import { FrozenPlans } from "./frozen-plans.js";
 import {
   createSimulator,
   type SimulateInput,
@@ -52,32 +57,22 @@ export function createJourneyRuntime(options: {
   const { temporal, models } = options;
   const taskQueue = options.taskQueue ?? DEFAULT_TASK_QUEUE;
   let simulator: Simulator | null = null;
+  const plans = new FrozenPlans(models);
 
   return {
     async enrol(input: EnrolInput): Promise<EnrolResult> {
-      const journey = await models.Journey.findById(input.journeyId).lean();
-      const version = input.version ?? journey?.liveVersion ?? undefined;
+      const version =
+        input.version ?? (await models.Journey.findById(input.journeyId).lean())?.liveVersion;
       if (version === undefined || version === null) return { started: false, reason: "not_live" };
-      const frozen = await models.JourneyVersion.findOne({
-        journeyId: input.journeyId,
-        version,
-      }).lean();
-      if (!frozen) return { started: false, reason: "unknown_version" };
-      // The plan was compiled and validated when the version was published.
-      const plan = frozen.plan as JourneyPlan;
+      const plan = await plans.get(input.journeyId, version);
+      if (!plan) return { started: false, reason: "unknown_version" };
       const { reentry, entryLimit } = plan.settings;
-      if (entryLimit !== undefined) {
-        const count = await models.Enrolment.countDocuments({
-          journeyId: input.journeyId,
-          profileId: input.profileId,
-        });
-        if (count >= entryLimit) return { started: false, reason: "entry_limit" };
-      }
-      if (
-        reentry === "never" &&
-        (await models.Enrolment.exists({ journeyId: input.journeyId, profileId: input.profileId }))
-      ) {
-        return { started: false, reason: "already_enrolled" };
+      if (entryLimit !== undefined || reentry === "never") {
+        const record = await models.ProfileJourneys.findById(input.profileId).lean();
+        const times = timesEntered(record, input.journeyId);
+        if (entryLimit !== undefined && times >= entryLimit)
+          return { started: false, reason: "entry_limit" };
+        if (reentry === "never" && times > 0) return { started: false, reason: "already_enrolled" };
       }
       const key =
         reentry === "always"
@@ -122,6 +117,16 @@ export function createJourneyRuntime(options: {
             { upsert: true },
           ).then(() => undefined, ignoreDuplicateKey),
         );
+        await persistently(() =>
+          models.ProfileJourneys.updateOne(
+            { _id: input.profileId },
+            {
+              $inc: { [`entered.${input.journeyId}`]: 1 },
+              $addToSet: { active: workflowId },
+            },
+            { upsert: true },
+          ).then(() => undefined, ignoreDuplicateKey),
+        );
         return { started: true, workflowId, runId, version };
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError)
@@ -131,14 +136,21 @@ export function createJourneyRuntime(options: {
     },
 
     async signalEvent({ profileId, event }): Promise<number> {
-      const active = await models.Enrolment.find(
-        { profileId, status: "active" },
-        { workflowId: 1 },
-      ).lean();
-      const ids = [...new Set(active.map((e) => e.workflowId))];
+      const record = await models.ProfileJourneys.findById(profileId, { active: 1 }).lean();
+      const ids = [...new Set(record?.active ?? [])];
       const results = await Promise.allSettled(
         ids.map((id) => temporal.workflow.getHandle(id).signal(eventSignal, event)),
       );
+      // An enrolment that ended without its end being recorded (a cancelled run) is forgotten here.
+      const gone = ids.filter((_, i) => {
+        const result = results[i];
+        return result?.status === "rejected" && result.reason instanceof WorkflowNotFoundError;
+      });
+      if (gone.length > 0)
+        await models.ProfileJourneys.updateOne(
+          { _id: profileId },
+          { $pull: { active: { $in: gone } } },
+        );
       return results.filter((r) => r.status === "fulfilled").length;
     },
 

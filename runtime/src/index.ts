@@ -37,3 +37,4 @@ export {
 } from "./simulation/simulator.js";
 export * from "./providers/index.js";
 export * from "./engines/index.js";
+export { KeyedQueue } from "./activities/keyed-queue.js";

@@ -149,6 +149,28 @@ describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
     const stats = await worker.models.NodeStat.find({ journeyId: "welcome" }).lean();
     const byNode = Object.fromEntries(stats.map((s) => [s.nodeId, s]));
     expect(byNode.w).toMatchObject({ entered: 1, active: 0, completed: 1, ports: { received: 1 } });
+    // The profile's journeys record: entered once, nothing running, so no further event is signalled to it,
+    // and "never re-enter" holds after the enrolment ended (its workflow id could be reused by then).
+    await eventually(
+      async () => {
+        const record = await worker.models.ProfileJourneys.findById("ada").lean();
+        return record?.active.length === 0 ? record : null;
+      },
+      { what: "the ended enrolment to leave the running list" },
+    );
+    expect(await worker.models.ProfileJourneys.findById("ada").lean()).toMatchObject({
+      entered: { welcome: 1 },
+    });
+    expect(
+      await runtime.signalEvent({
+        profileId: "ada",
+        event: { event: "email_opened", properties: {}, timestamp: new Date().toISOString() },
+      }),
+    ).toBe(0);
+    expect(await runtime.enrol({ journeyId: "welcome", profileId: "ada", event })).toMatchObject({
+      started: false,
+      reason: "already_enrolled",
+    });
   });
 
   it("cancels the running enrolments of a journey (archive)", async () => {

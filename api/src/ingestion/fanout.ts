@@ -16,6 +16,8 @@ import type { EventDoc } from "../store/types.js";
 import type { JourneyRuntimeApi } from "../runtime.js";
 import { applyToProfiles, LEASE_MS } from "./ingest.js";
 import { retryTransient } from "../store/retry.js";
+import { findByIds } from "../store/engine.js";
+import type { ObjectId } from "mongodb";
 
 /** The trigger of a live journey, denormalised on the journey document at publish. */
 export type LiveTrigger =
@@ -58,10 +60,10 @@ export const journeyEventOf = (doc: EventDoc): JourneyEvent => ({
 });
 
 /**
- * The outbox drain. Every event is stored with `fanout: "pending"` and a lease held by the process that
- * ingested it; that process fans it out right after acknowledging. When a process dies first, its lease
- * lapses and this loop (in any API process) claims and finishes the work: profile updates if they had not
- * been applied, enrolment of matching live journeys, signals to running enrolments, then `fanout: "done"`.
+ * The outbox drain. Every event gets an outbox entry (written before the event) with a lease held by the
+ * process that ingested it; that process fans it out right after acknowledging. When a process dies first, its
+ * lease lapses and this loop (in any API process) claims and finishes the work: profile updates if they had not
+ * been applied, enrolment of matching live journeys, signals to running enrolments, then the entry is deleted.
  * Enrolment ids are deterministic per (journey, profile[, event]), so a repeat after a crash cannot enrol twice.
  */
 export class Fanout {
@@ -152,29 +154,36 @@ export class Fanout {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
-  /** Claims pending events whose lease lapsed and processes them. Returns how many were processed. */
+  /** Claims outbox entries whose lease lapsed and finishes their events. Returns how many were processed. */
   async drainOrphans(): Promise<number> {
     const now = new Date();
-    const candidates = await this.db.events
-      .find({ fanout: "pending", leaseUntil: { $lt: now } }, { projection: { _id: 1 } })
+    const candidates = await this.db.outbox
+      .find({ leaseUntil: { $lt: now } }, { projection: { _id: 1 } })
       .sort({ _id: 1 })
       .limit(CLAIM_BATCH)
       .toArray();
     if (candidates.length === 0) return 0;
     const owner = randomUUID();
     const until = new Date(now.getTime() + LEASE_MS);
-    // The lease moves only where it still lapsed, so two processes never claim the same event.
-    await this.db.events.updateMany(
-      { _id: { $in: candidates.map((c) => c._id) }, fanout: "pending", leaseUntil: { $lt: now } },
+    // The lease moves only where it still lapsed, so two processes never claim the same entry.
+    await this.db.outbox.updateMany(
+      { _id: { $in: candidates.map((c) => c._id) }, leaseUntil: { $lt: now } },
       { $set: { leaseUntil: until, leaseOwner: owner } },
     );
-    const claimed = await this.db.events
-      .find({ leaseOwner: owner, fanout: "pending" })
-      .sort({ _id: 1 })
+    const claimed = await this.db.outbox
+      .find({ leaseOwner: owner }, { projection: { _id: 1 } })
       .toArray();
-    const unapplied = claimed.filter((d) => !d.applied);
-    await applyToProfiles(this.db, unapplied, new Date(), await this.counterFilters());
-    await this.process(claimed);
+    const events = (
+      await findByIds(
+        this.db.events,
+        claimed.map((c) => c._id),
+      )
+    ).sort((a, b) => a._id.toHexString().localeCompare(b._id.toHexString()));
+    // An entry without its event: the ingesting process died before storing it (its request was not acknowledged).
+    const stored = new Set(events.map((e) => e._id.toHexString()));
+    await this.finish(claimed.filter((c) => !stored.has(c._id.toHexString())));
+    await applyToProfiles(this.db, events, new Date(), await this.counterFilters());
+    await this.process(events);
     return claimed.length;
   }
 
@@ -218,14 +227,6 @@ export class Fanout {
     if (docs.length === 0) return;
     const { event: eventJourneys, segment: segmentJourneys } = await this.liveJourneys();
     const profileIds = [...new Set(docs.map((d) => d.profileId))];
-    const running = new Set(
-      (
-        await this.db.enrolments.distinct("profileId", {
-          profileId: { $in: profileIds },
-          status: "active",
-        })
-      ).map(String),
-    );
     // Profiles in parallel (bounded), each profile's events in order: a wait sees events as they happened.
     const byProfile = new Map<string, EventDoc[]>();
     for (const doc of docs)
@@ -244,16 +245,18 @@ export class Fanout {
             event,
           });
         }
-        if (running.has(doc.profileId))
-          await this.runtime.signalEvent({ profileId: doc.profileId, event });
+        await this.runtime.signalEvent({ profileId: doc.profileId, event });
       }
     });
     if (segmentJourneys.length > 0) await this.enterSegments(profileIds, segmentJourneys);
+    await this.finish(docs);
+  }
+
+  /** The events are done: their outbox entries go. */
+  private async finish(entries: { _id: ObjectId }[]): Promise<void> {
+    if (entries.length === 0) return;
     await retryTransient(() =>
-      this.db.events.updateMany(
-        { _id: { $in: docs.map((d) => d._id) } },
-        { $set: { fanout: "done", leaseUntil: null } },
-      ),
+      this.db.outbox.deleteMany({ _id: { $in: entries.map((e) => e._id) } }),
     );
   }
 
@@ -268,7 +271,7 @@ export class Fanout {
    * idempotency key, so only the first match enrols; a profile that no longer matches leaves the segment.
    */
   async enterSegments(profileIds: string[], journeys: SegmentJourney[]): Promise<void> {
-    const profiles = await this.db.profiles.find({ _id: { $in: profileIds } }).toArray();
+    const profiles = await findByIds(this.db.profiles, profileIds);
     const now = new Date();
     for (const profile of profiles) {
       for (const j of journeys) {

@@ -1,5 +1,6 @@
 import { RECENT_CAP } from "@omnijourney/shared";
 import type { Collections } from "../store/collections.js";
+import { findByIds } from "../store/engine.js";
 import type { ConsentEntry, CounterEntry, ProfileDoc } from "../store/types.js";
 
 /**
@@ -133,7 +134,24 @@ export const linkIdentity = async (
   await db.events.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
   await db.messages.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
   await db.enrolments.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
+  await mergeProfileJourneys(db, fromId, toId);
   await db.profiles.deleteOne({ _id: fromId });
+};
+
+/** The anonymous profile's journeys (entries, running enrolments) become the known profile's. Safe to repeat. */
+const mergeProfileJourneys = async (db: Collections, fromId: string, toId: string) => {
+  const from = await db.profileJourneys.findOne({ _id: fromId });
+  if (!from) return;
+  const to = await db.profileJourneys.findOne({ _id: toId });
+  const entered: Record<string, number> = { ...to?.entered };
+  for (const [journeyId, count] of Object.entries(from.entered ?? {}))
+    entered[journeyId] = (entered[journeyId] ?? 0) + count;
+  await db.profileJourneys.updateOne(
+    { _id: toId },
+    { $set: { entered, active: [...new Set([...(to?.active ?? []), ...(from.active ?? [])])] } },
+    { upsert: true },
+  );
+  await db.profileJourneys.deleteOne({ _id: fromId });
 };
 
 /** Maps anonymous ids to the profile that holds them (a merged anonymous id points at the known profile). */
@@ -145,9 +163,7 @@ export const profileIdsForAnonymous = async (
   if (anonymousIds.length === 0) return map;
   const unique = new Set(anonymousIds);
   // Most anonymous ids are their own profile's key (a lookup); only ids merged into a known profile need the scan.
-  const own = await db.profiles
-    .find({ _id: { $in: [...unique] } }, { projection: { profileId: 1 } })
-    .toArray();
+  const own = await findByIds(db.profiles, [...unique], { profileId: 1 });
   for (const p of own) map.set(p._id, p.profileId);
   const rest = [...unique].filter((a) => !map.has(a));
   if (rest.length === 0) return map;

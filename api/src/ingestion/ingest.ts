@@ -1,16 +1,12 @@
-import {
-  MongoBulkWriteError,
-  ObjectId,
-  type AnyBulkWriteOperation,
-  type Filter,
-  type UpdateFilter,
-} from "mongodb";
+import { MongoBulkWriteError, ObjectId, type Filter, type UpdateFilter } from "mongodb";
 import { counterKeysFor, foldEvents, type EventFilter } from "@omnijourney/shared";
 import type { Collections } from "../store/collections.js";
 import type { CounterEntry, EventDoc, ProfileDoc } from "../store/types.js";
 import { APPLIED_MEMORY, emptyProfile, linkIdentity, profileIdsForAnonymous } from "./identity.js";
 import type { Normalised } from "./normalise.js";
 import { retryTransient } from "../store/retry.js";
+import { guardsAreAtomic } from "../store/engine.js";
+import { KeyedQueue } from "@omnijourney/runtime";
 
 /** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
 export const LEASE_MS = Number(process.env.OMNIJOURNEY_OUTBOX_LEASE_MS ?? 30_000);
@@ -89,11 +85,16 @@ const COUNTER_ATTEMPTS = 20;
 /** An upsert takes `_id` from its filter; repeating it in `$setOnInsert` is refused by some engines. */
 const withoutId = ({ _id: _ignored, ...rest }: ProfileDoc) => rest;
 
+/** One profile update at a time per profile in this process (FerretDB's updates are not atomic; engine.ts). */
+const profileLanes = new KeyedQueue();
+
 /**
- * Applies counters and traits of freshly stored events to their profiles. Counters are read, folded with
- * shared's `foldEvents` and written back guarded by the counts read (compare-and-set; FerretDB ignores
- * `$push` modifiers, so a blind sorted/capped push is not an option). A profile whose write lost a race is
- * re-read and retried; all profiles of a batch go in parallel.
+ * Applies counters and traits of stored events to their profiles. Counters are read, folded with shared's
+ * `foldEvents` and written back (FerretDB ignores `$push` modifiers, so a blind sorted/capped push is not an
+ * option). Where the engine checks a filter atomically (MongoDB), the write is guarded by the counts read
+ * (compare-and-set) and a profile whose write lost a race is re-read and retried; on FerretDB the writes of a
+ * profile are serialised in this process instead and keyed by `_id` alone. Events the profile already counted
+ * (`appliedEvents`: a crash before the outbox entry was deleted) are skipped, so applying twice is harmless.
  */
 export const applyToProfiles = async (
   db: Collections,
@@ -108,11 +109,27 @@ export const applyToProfiles = async (
     if (list) list.push(d);
     else byProfile.set(d.profileId, [d]);
   }
-  const inserts: AnyBulkWriteOperation<ProfileDoc>[] = [...byProfile.entries()].map(
-    ([profileId, list]) => ({
-      updateOne: {
-        filter: { _id: profileId },
-        update: {
+  const atomic = await guardsAreAtomic(db.raw);
+  await Promise.all(
+    [...byProfile.entries()].map(([profileId, list]) =>
+      profileLanes.run(profileId, () => applyToProfile(db, profileId, list, now, filters, atomic)),
+    ),
+  );
+};
+
+const applyToProfile = async (
+  db: Collections,
+  profileId: string,
+  list: EventDoc[],
+  now: Date,
+  filters: readonly EventFilter[],
+  atomic: boolean,
+): Promise<void> => {
+  await retryTransient(() =>
+    ignoreDuplicateKeys(
+      db.profiles.updateOne(
+        { _id: profileId },
+        {
           $setOnInsert: withoutId(
             emptyProfile(
               profileId,
@@ -124,45 +141,31 @@ export const applyToProfiles = async (
             ),
           ),
         },
-        upsert: true,
-      },
-    }),
+        { upsert: true },
+      ),
+    ),
   );
-  await retryTransient(() =>
-    ignoreDuplicateKeys(db.profiles.bulkWrite(inserts, { ordered: false })),
-  );
-  let pending = [...byProfile.keys()];
-  for (let attempt = 0; attempt < COUNTER_ATTEMPTS && pending.length > 0; attempt++) {
-    const profiles = await retryTransient(() =>
-      db.profiles
-        .find(
-          { _id: { $in: pending } },
-          { projection: { profileId: 1, counters: 1, appliedEvents: 1 } },
-        )
-        .toArray(),
+  for (let attempt = 0; attempt < COUNTER_ATTEMPTS; attempt++) {
+    const p = await retryTransient(() =>
+      db.profiles.findOne(
+        { _id: profileId },
+        { projection: { profileId: 1, counters: 1, appliedEvents: 1 } },
+      ),
     );
-    const lost = await Promise.all(
-      profiles.map(async (p) => {
-        // Events this profile already counted (a crash between the counter write and the `applied` flag) are skipped.
-        const seen = new Set(p.appliedEvents ?? []);
-        const events = (byProfile.get(p.profileId) ?? []).filter((e) => !seen.has(e.messageId));
-        if (events.length === 0) return null;
-        const ok = await retryTransient(() =>
-          db.profiles.updateOne(
-            { _id: p._id, ...guardFor(p.counters ?? {}, events, filters) },
-            profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
-          ),
-        );
-        return ok.matchedCount === 1 ? null : p.profileId;
-      }),
+    if (!p) return;
+    const seen = new Set(p.appliedEvents ?? []);
+    const events = list.filter((e) => !seen.has(e.messageId));
+    if (events.length === 0) return;
+    const guard = atomic ? guardFor(p.counters ?? {}, events, filters) : {};
+    const ok = await retryTransient(() =>
+      db.profiles.updateOne(
+        { _id: p._id, ...guard },
+        profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
+      ),
     );
-    pending = lost.filter((id): id is string => id !== null);
+    if (ok.matchedCount === 1) return;
   }
-  if (pending.length > 0)
-    throw new Error(`profile counters kept changing for ${pending.join(", ")}`);
-  await retryTransient(() =>
-    db.events.updateMany({ _id: { $in: docs.map((d) => d._id) } }, { $set: { applied: true } }),
-  );
+  throw new Error(`profile counters kept changing for ${profileId}`);
 };
 
 /** Compare-and-set guard: every counter the events touch still has the count that was read. */
@@ -216,8 +219,9 @@ const profileUpdate = (
 };
 
 /**
- * Stores a request's events durably: identities joined, events inserted (the outbox state travels in the
- * same document, so there is nothing to lose between two writes), profiles updated. Returns what was new.
+ * Stores a request's events durably: identities joined, outbox entries written, events inserted, profiles
+ * updated. The outbox entry goes first, so an event is never stored without one; an entry whose event never
+ * got stored (a crash in between, or a duplicate `messageId`) is dropped. Returns what was new.
  */
 export const storeEvents = async (
   db: Collections,
@@ -234,14 +238,27 @@ export const storeEvents = async (
       ...(previousId ? { properties: { ...rest.properties, previousId } } : {}),
       _id: new ObjectId(),
       profileId: profileIds[i] ?? "",
-      fanout: "pending",
-      applied: false,
-      leaseUntil: new Date(now.getTime() + LEASE_MS),
       source,
     };
   });
+  if (docs.length === 0) return { stored: [], duplicates: 0 };
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  await retryTransient(() =>
+    ignoreDuplicateKeys(
+      db.outbox.insertMany(
+        docs.map((d) => ({ _id: d._id, leaseUntil })),
+        { ordered: false },
+      ),
+    ),
+  );
   const duplicates = await insertEvents(db, docs);
   const stored = docs.filter((_, i) => !duplicates.has(i));
+  if (duplicates.size > 0)
+    await retryTransient(() =>
+      Promise.all(
+        docs.filter((_, i) => duplicates.has(i)).map((d) => db.outbox.deleteOne({ _id: d._id })),
+      ),
+    );
   await applyToProfiles(db, stored, now, filters);
   return { stored, duplicates: duplicates.size };
 };

@@ -41,10 +41,7 @@ export const escapeKeys = (obj: Record<string, unknown> | undefined): Record<str
   return out;
 };
 
-export type Normalised = Omit<
-  EventDoc,
-  "_id" | "profileId" | "fanout" | "applied" | "leaseUntil" | "source"
-> & {
+export type Normalised = Omit<EventDoc, "_id" | "profileId" | "source"> & {
   /** Identity keys as sent; the profile id is resolved afterwards. */
   previousId?: string;
   /** Set by internal producers (tracking, webhooks) that already know the profile. */

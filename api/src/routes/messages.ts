@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Channel } from "@omnijourney/shared";
 import { messageStatuses } from "@omnijourney/runtime";
-import type { Document, Filter } from "mongodb";
+import type { Document, Filter, ObjectId } from "mongodb";
+import { AppError } from "../errors.js";
 import { endpoint } from "../http/endpoint.js";
 import { CursorQuery, Id, decodeCursor, encodeCursor } from "../schemas/common.js";
 import { objectId } from "../store/ids.js";
@@ -34,6 +35,25 @@ export const messageView = (m: Document): z.infer<typeof Message> => ({
   createdAt: m.createdAt instanceof Date ? m.createdAt.toISOString() : null,
 });
 
+/**
+ * A page ends at (createdAt, _id): message ids derive from idempotency keys (runtime `messageIdFor`) and are
+ * not time-ordered, so pages follow creation time, with the id breaking ties.
+ */
+const cursorPosition = (cursor: string | null): { at: Date; id: ObjectId } | null => {
+  if (cursor === null) return null;
+  const [at = "", id = ""] = cursor.split("|");
+  const time = new Date(at);
+  if (Number.isNaN(time.getTime()))
+    throw new AppError(400, "invalid_request", "query.cursor is not a valid cursor", {
+      fields: ["query.cursor"],
+    });
+  return { at: time, id: objectId(id, "query.cursor") };
+};
+
+const olderThan = ({ at, id }: { at: Date; id: ObjectId }): Filter<Document> => ({
+  $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }],
+});
+
 export const listMessages = endpoint({
   method: "get",
   path: "/messages",
@@ -55,18 +75,20 @@ export const listMessages = endpoint({
     if (query.nodeId) filter.nodeId = query.nodeId;
     if (query.channel) filter.channel = query.channel;
     if (query.status) filter.status = query.status;
-    const after = decodeCursor(query.cursor);
-    if (after) filter._id = { $lt: objectId(after, "query.cursor") };
+    const after = cursorPosition(decodeCursor(query.cursor));
     const docs = await app.db.messages
-      .find(filter)
-      .sort({ _id: -1 })
+      .find(after ? { $and: [filter, olderThan(after)] } : filter)
+      .sort({ createdAt: -1, _id: -1 })
       .limit(query.limit + 1)
       .toArray();
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
       items: page.map(messageView),
-      nextCursor: docs.length > query.limit && last ? encodeCursor(String(last._id)) : null,
+      nextCursor:
+        docs.length > query.limit && last
+          ? encodeCursor(`${new Date(last.createdAt ?? 0).toISOString()}|${String(last._id)}`)
+          : null,
     };
   },
 });

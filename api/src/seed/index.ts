@@ -92,9 +92,6 @@ const eventDocs = (p: Person, index: number, r: ReturnType<typeof prng>, now: Da
       context: { library: { name: "omnijourney-seed" } },
       timestamp,
       receivedAt: timestamp,
-      fanout: "done",
-      applied: true,
-      leaseUntil: null,
       source: "api",
     };
   });

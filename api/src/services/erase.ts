@@ -47,6 +47,7 @@ export const eraseProfile = async (
     "segmentMemberships",
     ctx.db.segmentMemberships.deleteMany({ profileId: { $in: ids } }),
   );
+  await del("profileJourneys", ctx.db.profileJourneys.deleteMany({ _id: { $in: ids } }));
   await del("linkTokens", ctx.db.linkTokens.deleteMany({ profileId: { $in: ids } }));
   await del(
     "profiles",
@@ -56,5 +57,6 @@ export const eraseProfile = async (
   await sleep(500);
   await ctx.db.enrolments.deleteMany({ profileId: { $in: ids } });
   await ctx.db.messages.deleteMany({ profileId: { $in: ids } });
+  await ctx.db.profileJourneys.deleteMany({ _id: { $in: ids } });
   return removed;
 };

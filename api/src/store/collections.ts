@@ -1,6 +1,6 @@
 import type { Collection, Db, Document } from "mongodb";
 import type { Models } from "@omnijourney/runtime";
-import type { EventDoc, ProfileDoc } from "./types.js";
+import type { EventDoc, OutboxDoc, ProfileDoc, ProfileJourneysDoc } from "./types.js";
 
 /** Documents keyed by the runtime's string ids (`j_…`, `s_…`, "workspace"). */
 export type StringIdDoc = Document & { _id: string };
@@ -13,8 +13,10 @@ export type Collections = {
   raw: Db;
   profiles: Collection<ProfileDoc>;
   events: Collection<EventDoc>;
+  outbox: Collection<OutboxDoc>;
   messages: Collection<Document>;
   enrolments: Collection<Document>;
+  profileJourneys: Collection<ProfileJourneysDoc>;
   journeys: Collection<StringIdDoc>;
   journeyVersions: Collection<Document>;
   segments: Collection<StringIdDoc>;
@@ -32,8 +34,10 @@ export const collections = (db: Db, models: Models): Collections => {
     raw: db,
     profiles: named<ProfileDoc>(models.Profile),
     events: named<EventDoc>(models.Event),
+    outbox: db.collection<OutboxDoc>("event_outbox"),
     messages: named(models.Message),
     enrolments: named(models.Enrolment),
+    profileJourneys: named<ProfileJourneysDoc>(models.ProfileJourneys),
     journeys: named<StringIdDoc>(models.Journey),
     journeyVersions: named(models.JourneyVersion),
     segments: named<StringIdDoc>(models.Segment),

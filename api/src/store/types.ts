@@ -49,11 +49,23 @@ export type EventDoc = {
   originalTimestamp?: Date | null;
   sentAt?: Date | null;
   receivedAt: Date;
-  /** Outbox state written with the event in the same document: "pending" until profile updates and fan-out ran. */
-  fanout: "pending" | "done";
-  /** Set once the event's counters and traits reached its profile (the first half of processing). */
-  applied: boolean;
-  /** Lease of the process working on it; another process takes over once it lapses. */
-  leaseUntil?: Date | null;
   source: "ingestion" | "api" | "tracking" | "webhook" | "runtime";
+};
+
+/**
+ * An event still to fan out (the outbox): written before the event itself, deleted once the event reached its
+ * profile and its journeys. Its lease belongs to the process working on it; another process takes over once it
+ * lapses. A small collection of in-flight work, so the drain's scan of it stays cheap.
+ */
+export type OutboxDoc = {
+  _id: ObjectId;
+  leaseUntil: Date;
+  leaseOwner?: string | null;
+};
+
+/** The runtime's ProfileJourneys document: journeys entered (journeyId -> count) and running enrolment workflows. */
+export type ProfileJourneysDoc = {
+  _id: string;
+  entered?: Record<string, number>;
+  active?: string[];
 };

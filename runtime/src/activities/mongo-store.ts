@@ -5,7 +5,7 @@ import {
   type ProfileSnapshot,
 } from "@omnijourney/shared";
 import type { Models } from "../models/index.js";
-import type { MessageStatus } from "../models/message.js";
+import { messageDocumentId, type MessageStatus } from "../models/message.js";
 import { WORKSPACE_SETTINGS_ID } from "../models/settings.js";
 import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
@@ -40,7 +40,7 @@ export function createMongoStore(
 
   return {
     async getProfile(profileId: string): Promise<ProfileSnapshot | null> {
-      const doc = await models.Profile.findOne({ profileId }).lean();
+      const doc = await models.Profile.findById(profileId).lean();
       if (!doc) return null;
       const parsed = StoredProfile.safeParse({
         ...doc,
@@ -66,7 +66,7 @@ export function createMongoStore(
         update.$inc = Object.fromEntries(inc.map(([path, v]) => [`attributes.${path}`, v]));
       if (Object.keys(update).length === 0) return;
       await counters.run(`profile:${profileId}`, () =>
-        models.Profile.updateOne({ profileId }, update),
+        models.Profile.updateOne({ _id: profileId }, update),
       );
     },
 
@@ -85,7 +85,7 @@ export function createMongoStore(
     },
 
     async findMessage(idempotencyKey: string): Promise<StoredMessage | null> {
-      const doc = await models.Message.findOne({ idempotencyKey }).lean();
+      const doc = await models.Message.findById(messageDocumentId(idempotencyKey)).lean();
       if (!doc) return null;
       return {
         idempotencyKey,
@@ -104,7 +104,7 @@ export function createMongoStore(
       const change = { status, at, ...(reason !== undefined ? { reason } : {}) };
       const attempt = () =>
         models.Message.findOneAndUpdate(
-          { idempotencyKey },
+          { _id: messageDocumentId(idempotencyKey) },
           {
             $set: set,
             $push: { statusHistory: change },
@@ -150,30 +150,44 @@ export function createMongoStore(
       if (fields.revenue !== undefined) set.revenue = fields.revenue;
       for (const [nodeId, variant] of Object.entries(fields.variants))
         set[`variants.${nodeId}`] = variant;
-      try {
-        await counters.run(`enrolment:${enrolment.enrolmentId}`, () =>
-          models.Enrolment.updateOne(
-            { _id: enrolment.enrolmentId, progressSeq: { $lt: seq } },
-            {
-              $set: set,
-              $setOnInsert: {
-                enrolmentId: enrolment.enrolmentId,
-                workflowId: enrolment.workflowId,
-                journeyId: enrolment.journeyId,
-                version: enrolment.version,
-                profileId: enrolment.profileId,
-                startedAt: new Date(batch.startedAt),
-                ...(fields.status ? {} : { status: "active" }),
-              },
+      const applied = await counters.run(`enrolment:${enrolment.enrolmentId}`, async () => {
+        // Read, then write by `_id` alone: the embedded FerretDB scans the collection for any other filter
+        // (a `progressSeq` guard in the update's filter would). Writes of one enrolment are queued here, and
+        // its workflow runs one progress activity at a time.
+        const current = await models.Enrolment.findById(enrolment.enrolmentId, {
+          progressSeq: 1,
+        }).lean();
+        // This batch (or a later one) is applied already: a retry, nothing to do.
+        if (current && (current.progressSeq ?? 0) >= seq) return false;
+        await models.Enrolment.updateOne(
+          { _id: enrolment.enrolmentId },
+          {
+            $set: set,
+            $setOnInsert: {
+              enrolmentId: enrolment.enrolmentId,
+              workflowId: enrolment.workflowId,
+              journeyId: enrolment.journeyId,
+              version: enrolment.version,
+              profileId: enrolment.profileId,
+              startedAt: new Date(batch.startedAt),
+              ...(fields.status ? {} : { status: "active" }),
             },
-            { upsert: true },
-          ),
+          },
+          { upsert: true },
+        ).catch((error: unknown) => {
+          // The API's enrol created the document between our read and write: apply the update to it.
+          if (!isDuplicateKey(error)) throw error;
+          return models.Enrolment.updateOne({ _id: enrolment.enrolmentId }, { $set: set });
+        });
+        return true;
+      });
+      if (!applied) return;
+      // An enrolment that ended no longer receives events: events are signalled to the running ones only.
+      if (fields.status)
+        await models.ProfileJourneys.updateOne(
+          { _id: enrolment.profileId },
+          { $pull: { active: enrolment.workflowId } },
         );
-      } catch (error) {
-        // The enrolment exists with this batch (or a later one) applied: a retry, nothing to do.
-        if (isDuplicateKey(error)) return;
-        throw error;
-      }
       await Promise.all(
         [...increments].map(([nodeId, inc]) =>
           nodeStats.add(`${enrolment.journeyId}\u0000${nodeId}`, inc),

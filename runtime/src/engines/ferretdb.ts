@@ -1,13 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import mongoose from "mongoose";
 import { waitUntilHealthy } from "./health.js";
 import { freePort } from "./ports.js";
 import { spawnEngine, type EngineProcess } from "./process.js";
-
-/** runtime/bin/ferretdb-id-index.py, from src/engines (tests) or dist/engines (built). */
-const idIndexScript = fileURLToPath(new URL("../../bin/ferretdb-id-index.py", import.meta.url));
 
 export interface RunningFerretDb {
   uri: string;
@@ -26,23 +22,7 @@ export async function mongoIsHealthy(uri: string): Promise<boolean> {
   }
 }
 
-/** FerretDB and its `_id` indexer as one engine: stopping it stops both; it has exited when FerretDB has. */
-function withSidecar(engine: EngineProcess, sidecar: EngineProcess): EngineProcess {
-  return {
-    name: engine.name,
-    pid: engine.pid,
-    logFile: engine.logFile,
-    hasExited: engine.hasExited,
-    async stop() {
-      await Promise.all([sidecar.stop(), engine.stop()]);
-    },
-  };
-}
-
-/**
- * FerretDB with its SQLite backend in `dataDir`, telemetry and the debug listener off, and the sidecar
- * that indexes `_id` the way FerretDB queries it (runtime/bin/ferretdb-id-index.py, decision 0006).
- */
+/** FerretDB with its SQLite backend in `dataDir`, telemetry and the debug listener off. */
 export async function startFerretDb(options: {
   binary: string;
   dataDir: string;
@@ -83,8 +63,5 @@ export async function startFerretDb(options: {
     await process.stop();
     throw error;
   }
-  const indexer = spawnEngine("ferretdb-id-index", "python3", [idIndexScript, sqliteDir], {
-    logFile: path.join(options.logsDir, "ferretdb-id-index.log"),
-  });
-  return { uri, process: withSidecar(process, indexer) };
+  return { uri, process };
 }

@@ -138,16 +138,29 @@ export function ensureTimeSkippingServer(progress: Progress): Promise<string> {
   );
 }
 
+/** The one line of FerretDB changed at build (docs/decisions/0006-ferretdb-id-index.md). */
+const FERRETDB_ID_PATCH = {
+  file: "internal/backends/sqlite/metadata/metadata.go",
+  from: `IDColumn = DefaultColumn + "->'$._id'"`,
+  // The expression FerretDB's own `_id` index is created on: SQLite uses an expression index only for the
+  // same expression, so with this spelling lookups, updates and deletes by `_id` use the index instead of
+  // scanning the table. `->"_id"` and `->'$._id'` select the same value.
+  to: `IDColumn = DefaultColumn + \`->"_id"\``,
+  /** Part of the cache key: a machine with an unpatched build builds again. */
+  tag: "id-index",
+};
+
 /**
  * FerretDB built from the Go module proxy with CGO off.
  * `go install …@v1.24.2` does not work offline here: it asks the proxy for the module's version list,
  * which is refused, and a binary built that way panics because the module zip lacks the generated
  * build/version/version.txt. So: a throw-away module pins FerretDB as a tool, vendors it, adds the
- * version file, and builds the real cmd/ferretdb. See docs/decisions/0001-ferretdb-build.md.
+ * version file, and builds the real cmd/ferretdb. See docs/decisions/0001-ferretdb-build.md. One line is
+ * changed so that `_id` lookups use FerretDB's `_id` index (FERRETDB_ID_PATCH, decision 0006).
  */
 export function ensureFerretDb(progress: Progress): Promise<string> {
   const version = ENGINE_VERSIONS.ferretdb;
-  const dir = engineDir("ferretdb", version);
+  const dir = engineDir("ferretdb", `${version}-${FERRETDB_ID_PATCH.tag}`);
   const target = path.join(dir, "bin", "ferretdb");
   return installOnce(
     dir,
@@ -167,6 +180,11 @@ export function ensureFerretDb(progress: Progress): Promise<string> {
           path.join(src, "vendor/github.com/FerretDB/FerretDB/build/version/version.txt"),
           `v${version}\n`,
         );
+        patchSource(
+          path.join(src, "vendor/github.com/FerretDB/FerretDB", FERRETDB_ID_PATCH.file),
+          FERRETDB_ID_PATCH.from,
+          FERRETDB_ID_PATCH.to,
+        );
         await run(
           "go",
           [
@@ -185,6 +203,14 @@ export function ensureFerretDb(progress: Progress): Promise<string> {
         fs.rmSync(path.join(src, "vendor"), { recursive: true, force: true }); // 100+ MB of sources, not needed to run
       }).then(() => undefined),
   ).then(() => target);
+}
+
+/** Replaces `from` by `to` in a vendored source file; fails loudly if the source is not what we expect. */
+function patchSource(file: string, from: string, to: string): void {
+  const source = fs.readFileSync(file, "utf8");
+  if (!source.includes(from))
+    throw new Error(`${file} no longer contains ${from}: review the patch`);
+  fs.writeFileSync(file, source.replace(from, to));
 }
 
 /** Installs every embedded engine that is not cached yet (each step prints a line and its time). */

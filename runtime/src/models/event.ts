@@ -25,12 +25,6 @@ export const eventSchema = new Schema(
     /** Segment's `sentAt` and the client's own timestamp, kept for the clock-skew correction's audit. */
     sentAt: { type: Date },
     originalTimestamp: { type: Date },
-    /** Outbox state written with the event itself (api/src/ingestion): "pending" until fanned out to journeys. */
-    fanout: { type: String, enum: ["pending", "done"], default: "done" },
-    /** True once the event's counters and traits reached its profile. */
-    applied: { type: Boolean, default: true },
-    /** The processing lease; the API's outbox loop takes over events whose lease lapsed. */
-    leaseUntil: { type: Date },
     /** Where the event came from: ingestion, api, tracking, webhook, runtime. */
     source: { type: String },
   },
@@ -39,7 +33,6 @@ export const eventSchema = new Schema(
 eventSchema.index({ profileId: 1, timestamp: -1 });
 eventSchema.index({ event: 1, timestamp: -1 });
 eventSchema.index({ timestamp: -1 });
-eventSchema.index({ fanout: 1, leaseUntil: 1 });
 
 export type EventDocument = InferSchemaType<typeof eventSchema>;
 export type EventModel = Model<EventDocument>;

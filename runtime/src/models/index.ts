@@ -7,6 +7,7 @@ import { createLinkTokenModel } from "./link-token.js";
 import { createMessageModel } from "./message.js";
 import { createNodeStatModel } from "./node-stat.js";
 import { createProfileModel } from "./profile.js";
+import { createProfileJourneysModel } from "./profile-journeys.js";
 import { createSegmentModel } from "./segment.js";
 import { createSegmentMembershipModel } from "./segment-membership.js";
 import { createSettingsModel } from "./settings.js";
@@ -24,6 +25,7 @@ function bindModels(connection: Connection) {
     NodeStat: createNodeStatModel(connection),
     LinkToken: createLinkTokenModel(connection),
     SegmentMembership: createSegmentMembershipModel(connection),
+    ProfileJourneys: createProfileJourneysModel(connection),
   };
 }
 
@@ -55,6 +57,7 @@ export * from "./link-token.js";
 export * from "./message.js";
 export * from "./node-stat.js";
 export * from "./profile.js";
+export * from "./profile-journeys.js";
 export * from "./segment.js";
 export * from "./segment-membership.js";
 export * from "./settings.js";

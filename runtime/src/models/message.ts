@@ -1,4 +1,5 @@
-import { Schema, type Connection, type InferSchemaType, type Model } from "mongoose";
+import { createHash } from "node:crypto";
+import { Types, Schema, type Connection, type InferSchemaType, type Model } from "mongoose";
 
 export const messageStatuses = [
   "queued",
@@ -68,3 +69,11 @@ export type MessageModel = Model<MessageDocument>;
 
 export const createMessageModel = (connection: Connection): MessageModel =>
   connection.model<MessageDocument>("Message", messageSchema);
+
+/**
+ * A message's `_id`, derived from its idempotency key: every write and retry of a send finds its
+ * document by `_id`, the one filter the embedded FerretDB answers without scanning the collection.
+ * Not time-ordered: lists order messages by `createdAt`.
+ */
+export const messageDocumentId = (idempotencyKey: string): Types.ObjectId =>
+  new Types.ObjectId(createHash("sha256").update(idempotencyKey).digest().subarray(0, 12));
