@@ -33,6 +33,15 @@ const MINIMAP_COLORS: Record<string, string> = {
   goal: "#15803d",
 };
 
+// React Flow compares its props between renders and updates its store (running every node's, edge's and
+// minimap node's subscription) for each one that is a new object, so the constant ones are created once.
+const DEFAULT_EDGE_OPTIONS = { type: "smoothstep" } as const;
+const SNAP_GRID: [number, number] = [10, 10];
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
+const PRO_OPTIONS = { hideAttribution: true };
+const MULTI_SELECTION_KEYS = ["Meta", "Control", "Shift"];
+const MINIMAP_STYLE = { width: 150, height: 100 };
+
 /** The React Flow canvas. Every edit it makes goes through the store's `dispatch` as a change object. */
 export function Canvas() {
   const { store, catalog } = useEditorEnvironment();
@@ -61,8 +70,23 @@ export function Canvas() {
     return set;
   }, [simulation, graph.edges]);
 
-  const nodes = deriveNodes(graph, selection, measured, readOnly);
-  const edges = deriveEdges(graph, selection, visitedEdges, problemsByElement);
+  // Same arrays while their inputs are unchanged, so a re-render of the canvas (the view helper, a size
+  // report) does not make React Flow re-adopt every node and edge.
+  const nodes = useMemo(
+    () => deriveNodes(graph, selection, measured, readOnly),
+    [deriveNodes, graph, selection, measured, readOnly],
+  );
+  const edges = useMemo(
+    () => deriveEdges(graph, selection, visitedEdges, problemsByElement),
+    [deriveEdges, graph, selection, visitedEdges, problemsByElement],
+  );
+
+  /** Minimap fill by category; one function for the canvas's life, so minimap nodes are not re-rendered. */
+  const nodeColor = useCallback(
+    (n: JourneyFlowNode) =>
+      MINIMAP_COLORS[catalog.get(String(n.data.type))?.category ?? ""] ?? "#98a0b3",
+    [catalog],
+  );
 
   const portsOf = useCallback(
     (nodeId: string) => {
@@ -171,6 +195,13 @@ export function Canvas() {
     [store],
   );
 
+  const onReconnectStart = useCallback((_: unknown, edge: Edge) => {
+    reconnecting.current = edge.id;
+  }, []);
+  const beginGesture = useCallback(() => store.getState().beginGesture(), [store]);
+  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+  const onPaneClick = useCallback(() => store.getState().setSelection([], []), [store]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     if (event.dataTransfer.types.includes(PALETTE_MIME)) {
       event.preventDefault();
@@ -239,14 +270,14 @@ export function Canvas() {
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       onReconnect={onReconnect}
-      onReconnectStart={(_, edge) => (reconnecting.current = edge.id)}
+      onReconnectStart={onReconnectStart}
       onReconnectEnd={onReconnectEnd}
       isValidConnection={isValidConnection}
-      onNodeDragStart={() => store.getState().beginGesture()}
-      onNodeDragStop={() => store.getState().endGesture()}
-      onSelectionDragStart={() => store.getState().beginGesture()}
-      onSelectionDragStop={() => store.getState().endGesture()}
-      onPaneClick={() => store.getState().setSelection([], [])}
+      onNodeDragStart={beginGesture}
+      onNodeDragStop={endGesture}
+      onSelectionDragStart={beginGesture}
+      onSelectionDragStop={endGesture}
+      onPaneClick={onPaneClick}
       onDragOver={onDragOver}
       onDrop={onDrop}
       edgesReconnectable={!readOnly}
@@ -254,16 +285,16 @@ export function Canvas() {
       nodesDraggable={!readOnly}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={["Meta", "Control", "Shift"]}
+      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
       connectionLineType={ConnectionLineType.SmoothStep}
-      defaultEdgeOptions={{ type: "smoothstep" }}
+      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       snapToGrid
-      snapGrid={[10, 10]}
+      snapGrid={SNAP_GRID}
       fitView={fitOnOpen}
-      fitViewOptions={{ padding: 0.2, maxZoom: 1.1 }}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.1}
       maxZoom={2}
-      proOptions={{ hideAttribution: true }}
+      proOptions={PRO_OPTIONS}
       aria-label="Journey canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
@@ -271,10 +302,8 @@ export function Canvas() {
         pannable
         zoomable
         ariaLabel="Mini map"
-        style={{ width: 150, height: 100 }}
-        nodeColor={(n) =>
-          MINIMAP_COLORS[catalog.get(String(n.data.type))?.category ?? ""] ?? "#98a0b3"
-        }
+        style={MINIMAP_STYLE}
+        nodeColor={nodeColor}
         nodeBorderRadius={6}
       />
       <Controls showInteractive={false} />

@@ -98,7 +98,9 @@ export function parseApiNodeTypes(raw: unknown): NodeTypeInfo[] {
  */
 export function buildCatalog(apiTypes: NodeTypeInfo[], sharedTypes: NodeTypeInfo[]): Catalog {
   const byType = new Map<string, NodeTypeInfo>();
-  for (const t of sharedTypes) byType.set(t.type, { ...t, custom: false });
+  // Used as they are when already marked built-in (not spread into a copy), so a lazily computed field
+  // (a shared type's `schema` getter) stays lazy.
+  for (const t of sharedTypes) byType.set(t.type, t.custom === false ? t : { ...t, custom: false });
   for (const t of apiTypes) {
     const local = byType.get(t.type);
     byType.set(

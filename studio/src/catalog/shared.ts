@@ -14,26 +14,33 @@ function toSchema(schema: z.ZodType): JsonSchema {
 
 /** Node types of the shared registry, as loaded in the browser (the built-ins). */
 export function sharedNodeTypes(): NodeTypeInfo[] {
-  return nodeTypes.list().map((t) => ({
-    type: t.type,
-    title: t.title,
-    description: t.description,
-    category: t.category,
-    icon: t.icon,
-    version: t.version,
-    schema: toSchema(t.config),
-    staticOutputs: t.staticOutputs ? [...t.staticOutputs] : null,
-    ui: t.ui,
-    outputsFor: (config: unknown) => {
-      const parsed = t.config.safeParse(config ?? {});
-      return parsed.success ? t.outputsFor(parsed.data) : null;
-    },
-    summarize: (config: unknown) => {
-      const parsed = t.config.safeParse(config ?? {});
-      return parsed.success ? t.summarize(parsed.data) : null;
-    },
-    custom: false,
-  }));
+  return nodeTypes.list().map((t) => {
+    let schema: JsonSchema | undefined;
+    return {
+      type: t.type,
+      title: t.title,
+      description: t.description,
+      category: t.category,
+      icon: t.icon,
+      version: t.version,
+      // Converted on first read (the node form, adding a step): the canvas never needs it, and when the API
+      // answers, its JSON Schema replaces this one. Converting every type took ~70 ms of the studio's start.
+      get schema(): JsonSchema {
+        return (schema ??= toSchema(t.config));
+      },
+      staticOutputs: t.staticOutputs ? [...t.staticOutputs] : null,
+      ui: t.ui,
+      outputsFor: (config: unknown) => {
+        const parsed = t.config.safeParse(config ?? {});
+        return parsed.success ? t.outputsFor(parsed.data) : null;
+      },
+      summarize: (config: unknown) => {
+        const parsed = t.config.safeParse(config ?? {});
+        return parsed.success ? t.summarize(parsed.data) : null;
+      },
+      custom: false,
+    };
+  });
 }
 
 /** The JSON Schema of journey settings, for the settings form. */

@@ -2,18 +2,24 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import { humanise } from "../../panels/form/jsonSchema.js";
 import { Icon } from "../../components/Icon.js";
-import { useNodeCounts } from "../hooks/useNodeCounts.js";
 import { useNodeInfo } from "../hooks/useNodeInfo.js";
-import { useNodeProblems } from "../hooks/useNodeProblems.js";
-import { useNodeSimulation } from "../hooks/useNodeSimulation.js";
+import { useNodeState } from "../hooks/useNodeState.js";
 import type { JourneyFlowNode } from "../store/types.js";
+import { cardSummary } from "./card.js";
 import { StepCountsTable, stepRows } from "./StepCountsTable.js";
-import { nodeSummary } from "./summary.js";
 
 function formatCount(raw: number): string {
   // Counters are batched per node, so "waiting" can dip below zero for a moment; nobody waits -1 times.
   const n = Math.max(0, raw);
   return n >= 10_000 ? `${Math.round(n / 1000)}k` : n.toLocaleString();
+}
+
+/**
+ * Re-render only when what the card shows changes: React Flow also passes the node's measured size and
+ * absolute position, which change once per node after it is first measured but do not alter the card.
+ */
+function sameCard(a: NodeProps<JourneyFlowNode>, b: NodeProps<JourneyFlowNode>): boolean {
+  return a.id === b.id && a.data === b.data && a.selected === b.selected;
 }
 
 /** One journey step on the canvas: a small card with its input at the top and labelled outputs below. */
@@ -23,9 +29,7 @@ export const JourneyNodeView = memo(function JourneyNodeView({
   selected,
 }: NodeProps<JourneyFlowNode>) {
   const { info, ports } = useNodeInfo(data.type, data.config);
-  const problems = useNodeProblems(id);
-  const counts = useNodeCounts(id);
-  const simulation = useNodeSimulation(id);
+  const { problems, counts, simulation } = useNodeState(id);
   const category = info?.category ?? "action";
   const isTrigger = category === "trigger";
   const title = data.name || info?.title || data.type;
@@ -51,7 +55,7 @@ export const JourneyNodeView = memo(function JourneyNodeView({
         <div className="jnode__titles">
           <div className="jnode__kind">{info ? info.title : "Unknown type"}</div>
           <div className="jnode__title">
-            {data.name ? title : nodeSummary(info, data.config) || title}
+            {data.name ? title : cardSummary(info, data.config) || title}
           </div>
         </div>
         {problems.length ? (
@@ -99,4 +103,4 @@ export const JourneyNodeView = memo(function JourneyNodeView({
       ) : null}
     </div>
   );
-});
+}, sameCard);

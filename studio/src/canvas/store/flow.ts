@@ -5,7 +5,8 @@ type Measured = Record<string, { width: number; height: number }>;
 
 /**
  * Derives React Flow's nodes from the document. A node object is reused while its document node,
- * selection and size are unchanged, so memo'd node components do not re-render.
+ * selection and size are unchanged, and its `data` object while its document node is unchanged, so memo'd
+ * node components do not re-render when React Flow reports their size or they are (de)selected.
  */
 export function createFlowNodeDeriver() {
   const cache = new WeakMap<
@@ -33,7 +34,8 @@ export function createFlowNodeDeriver() {
         id: doc.id,
         type: "journey",
         position: doc.position,
-        data: {
+        // The cache is keyed by the (immutable) document node, so a hit's data still describes it.
+        data: hit?.node.data ?? {
           type: doc.type,
           config: doc.config,
           ...(typeof doc.name === "string" ? { name: doc.name } : {}),

@@ -1,0 +1,24 @@
+import { useShallow } from "zustand/react/shallow";
+import type { NodeCounts, Problem } from "../store/types.js";
+import { useEditor } from "./useEditor.js";
+
+const NONE: Problem[] = [];
+
+/**
+ * What a node card shows from the editor store, in one subscription (compared field by field): its
+ * problems, live counts and simulation state. One store listener per node instead of three matters
+ * with hundreds of nodes, since every store update runs every listener's selector.
+ */
+export function useNodeState(id: string): {
+  problems: Problem[];
+  counts: NodeCounts | undefined;
+  simulation: "visited" | "skipped" | null;
+} {
+  return useEditor(
+    useShallow((s) => ({
+      problems: s.problemsByElement[id] ?? NONE,
+      counts: s.counts[id],
+      simulation: s.simulation ? (s.simulation.visited.has(id) ? "visited" : "skipped") : null,
+    })),
+  );
+}
