@@ -234,6 +234,8 @@ export class Fanout {
     await mapLimit([...byProfile.values()], FANOUT_CONCURRENCY, async (events) => {
       for (const doc of events) {
         const event = journeyEventOf(doc);
+        // Enrolments running before the event hear it first; one it starts gets it as its trigger, not as a signal.
+        await this.runtime.signalEvent({ profileId: doc.profileId, event });
         for (const j of eventJourneys) {
           if (j.trigger.type !== "trigger.event" || j.trigger.event !== doc.event) continue;
           if (j.trigger.where && !matchesProperties(j.trigger.where, doc.properties, doc.timestamp))
@@ -245,7 +247,6 @@ export class Fanout {
             event,
           });
         }
-        await this.runtime.signalEvent({ profileId: doc.profileId, event });
       }
     });
     if (segmentJourneys.length > 0) await this.enterSegments(profileIds, segmentJourneys);

@@ -82,8 +82,11 @@ const insertEvents = async (db: Collections, docs: EventDoc[]): Promise<Set<numb
 
 const COUNTER_ATTEMPTS = 20;
 
-/** An upsert takes `_id` from its filter; repeating it in `$setOnInsert` is refused by some engines. */
-const withoutId = ({ _id: _ignored, ...rest }: ProfileDoc) => rest;
+/** The ids a new profile starts with: the first userId and anonymousId among its events. */
+const idsOf = (list: EventDoc[]) => ({
+  userId: list.find((d) => d.userId)?.userId,
+  anonymousId: list.find((d) => d.anonymousId)?.anonymousId,
+});
 
 /** One profile update at a time per profile in this process (FerretDB's updates are not atomic; engine.ts). */
 const profileLanes = new KeyedQueue();
@@ -125,26 +128,6 @@ const applyToProfile = async (
   filters: readonly EventFilter[],
   atomic: boolean,
 ): Promise<void> => {
-  await retryTransient(() =>
-    ignoreDuplicateKeys(
-      db.profiles.updateOne(
-        { _id: profileId },
-        {
-          $setOnInsert: withoutId(
-            emptyProfile(
-              profileId,
-              {
-                userId: list.find((d) => d.userId)?.userId,
-                anonymousId: list.find((d) => d.anonymousId)?.anonymousId,
-              },
-              now,
-            ),
-          ),
-        },
-        { upsert: true },
-      ),
-    ),
-  );
   for (let attempt = 0; attempt < COUNTER_ATTEMPTS; attempt++) {
     const p = await retryTransient(() =>
       db.profiles.findOne(
@@ -152,7 +135,13 @@ const applyToProfile = async (
         { projection: { profileId: 1, counters: 1, appliedEvents: 1 } },
       ),
     );
-    if (!p) return;
+    if (!p) {
+      // A person seen for the first time: create the profile (a concurrent request may win), then count.
+      await retryTransient(() =>
+        ignoreDuplicateKeys(db.profiles.insertOne(emptyProfile(profileId, idsOf(list), now))),
+      );
+      continue;
+    }
     const seen = new Set(p.appliedEvents ?? []);
     const events = list.filter((e) => !seen.has(e.messageId));
     if (events.length === 0) return;
