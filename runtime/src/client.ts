@@ -117,7 +117,7 @@ export function createJourneyRuntime(options: {
             { upsert: true },
           ).then(() => undefined, ignoreDuplicateKey),
         );
-        await persistently(() =>
+        const entered = () =>
           models.ProfileJourneys.updateOne(
             { _id: input.profileId },
             {
@@ -125,7 +125,12 @@ export function createJourneyRuntime(options: {
               $addToSet: { active: workflowId },
             },
             { upsert: true },
-          ).then(() => undefined, ignoreDuplicateKey),
+          );
+        // Two first enrolments of a profile race to create its document: the loser updates the winner's.
+        await persistently(() =>
+          entered().catch((error: unknown) =>
+            isDuplicateKey(error) ? entered() : Promise.reject(error),
+          ),
         );
         return { started: true, workflowId, runId, version };
       } catch (error) {
