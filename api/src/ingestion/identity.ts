@@ -1,4 +1,5 @@
 import { RECENT_CAP } from "@omnijourney/shared";
+import { isDuplicateKey } from "@omnijourney/runtime";
 import type { Collections } from "../store/collections.js";
 import { findByIds } from "../store/engine.js";
 import type { ConsentEntry, CounterEntry, ProfileDoc } from "../store/types.js";
@@ -101,7 +102,7 @@ export const linkIdentity = async (
     );
   // A concurrent request may create the profile between our lookup and insert; then the update applies to it.
   await join().catch((err: unknown) =>
-    typeof err === "object" && err !== null && "code" in err && err.code === 11000
+    isDuplicateKey(err)
       ? join()
       : Promise.reject(err),
   );

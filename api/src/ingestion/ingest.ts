@@ -6,7 +6,7 @@ import { APPLIED_MEMORY, emptyProfile, linkIdentity, profileIdsForAnonymous } fr
 import type { Normalised } from "./normalise.js";
 import { retryTransient } from "../store/retry.js";
 import { guardsAreAtomic } from "../store/engine.js";
-import { KeyedQueue } from "@omnijourney/runtime";
+import { isDuplicateKey, KeyedQueue } from "@omnijourney/runtime";
 
 /** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
 export const LEASE_MS = Number(process.env.OMNIJOURNEY_OUTBOX_LEASE_MS ?? 30_000);
@@ -52,13 +52,7 @@ export const ignoreDuplicateKeys = async (write: Promise<unknown>): Promise<void
     if (err instanceof MongoBulkWriteError) {
       const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
       if (writeErrors.length > 0 && writeErrors.every((w) => w.code === DUPLICATE_KEY)) return;
-    } else if (
-      typeof err === "object" &&
-      err !== null &&
-      "code" in err &&
-      err.code === DUPLICATE_KEY
-    )
-      return;
+    } else if (isDuplicateKey(err)) return;
     throw err;
   }
 };

@@ -1,8 +1,8 @@
-import { MongoBulkWriteError, ObjectId } from "mongodb";
+import { ObjectId } from "mongodb";
 import { foldEvents } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { createApiContext, type ContextOptions } from "../server.js";
-import { storeEvents } from "../ingestion/ingest.js";
+import { ignoreDuplicateKeys, storeEvents } from "../ingestion/ingest.js";
 import { publishJourney } from "../services/journeys.js";
 import type { ConsentEntry, EventDoc, ProfileDoc } from "../store/types.js";
 import { person, type Person } from "./people.js";
@@ -27,20 +27,6 @@ export type SeedSummary = {
   segments: number;
   journeys: { id: string; version: number }[];
   liveEvents: number;
-};
-
-const ignoreDuplicates = async (write: Promise<unknown>): Promise<void> => {
-  try {
-    await write;
-  } catch (err) {
-    if (
-      !(err instanceof MongoBulkWriteError) ||
-      (Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors]).some(
-        (w) => w.code !== 11000,
-      )
-    )
-      throw err;
-  }
 };
 
 const profileDoc = (p: Person, events: EventDoc[], now: Date): ProfileDoc => {
@@ -116,8 +102,8 @@ export const seedWorkspace = async (
       profiles.push(doc);
     }
     // Plain inserts keyed by _id (= profileId): a profile that exists is skipped, never overwritten.
-    await ignoreDuplicates(ctx.db.profiles.insertMany(profiles, { ordered: false }));
-    await ignoreDuplicates(ctx.db.events.insertMany(batch, { ordered: false }));
+    await ignoreDuplicateKeys(ctx.db.profiles.insertMany(profiles, { ordered: false }));
+    await ignoreDuplicateKeys(ctx.db.events.insertMany(batch, { ordered: false }));
     events += batch.length;
   }
   for (const s of DEMO_SEGMENTS) {

@@ -10,6 +10,7 @@ import {
   type PropertyCondition,
 } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
+import { isDuplicateKey } from "@omnijourney/runtime";
 import { AppError, notFound } from "../errors.js";
 import type { LiveTrigger } from "../ingestion/fanout.js";
 
@@ -111,7 +112,7 @@ export const publishJourney = async (
       });
       created = true;
     } catch (err) {
-      if (isDuplicate(err))
+      if (isDuplicateKey(err))
         throw new AppError(
           409,
           "publish_conflict",
@@ -173,9 +174,6 @@ const enrolExistingMembers = async (
       await ctx.runtime.enrol({ journeyId, version, profileId: p.profileId, event: null });
   }
 };
-
-export const isDuplicate = (err: unknown): boolean =>
-  typeof err === "object" && err !== null && "code" in err && err.code === 11000;
 
 /** Segment ids a journey document refers to (any node type's segment fields). */
 export const segmentRefs = (document: unknown): string[] => {
