@@ -101,11 +101,7 @@ export const linkIdentity = async (
       { upsert: true },
     );
   // A concurrent request may create the profile between our lookup and insert; then the update applies to it.
-  await join().catch((err: unknown) =>
-    isDuplicateKey(err)
-      ? join()
-      : Promise.reject(err),
-  );
+  await join().catch((err: unknown) => (isDuplicateKey(err) ? join() : Promise.reject(err)));
   const from = await db.profiles.findOne({ _id: fromId });
   if (!from) return;
   const to: ProfileDoc | null = await db.profiles.findOne({ _id: toId });
