@@ -132,6 +132,7 @@ export const linkIdentity = async (
   await db.messages.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
   await db.enrolments.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
   await mergeProfileJourneys(db, fromId, toId);
+  await mergeRecentSends(db, fromId, toId);
   await db.profiles.deleteOne({ _id: fromId });
 };
 
@@ -149,6 +150,20 @@ const mergeProfileJourneys = async (db: Collections, fromId: string, toId: strin
     { upsert: true },
   );
   await db.profileJourneys.deleteOne({ _id: fromId });
+};
+
+/** Marketing sends to the anonymous profile count towards the known profile's frequency cap. Safe to repeat. */
+const mergeRecentSends = async (db: Collections, fromId: string, toId: string) => {
+  const from = await db.recentSends.findOne({ _id: fromId });
+  if (!from) return;
+  const to = await db.recentSends.findOne({ _id: toId });
+  const known = new Set((to?.marketing ?? []).map((s) => s.key));
+  const marketing = [
+    ...(to?.marketing ?? []),
+    ...(from.marketing ?? []).filter((s) => !known.has(s.key)),
+  ].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+  await db.recentSends.updateOne({ _id: toId }, { $set: { marketing } }, { upsert: true });
+  await db.recentSends.deleteOne({ _id: fromId });
 };
 
 /** Maps anonymous ids to the profile that holds them (a merged anonymous id points at the known profile). */

@@ -48,6 +48,7 @@ export const eraseProfile = async (
     ctx.db.segmentMemberships.deleteMany({ profileId: { $in: ids } }),
   );
   await del("profileJourneys", ctx.db.profileJourneys.deleteMany({ _id: { $in: ids } }));
+  await del("recentSends", ctx.db.recentSends.deleteMany({ _id: { $in: ids } }));
   await del("linkTokens", ctx.db.linkTokens.deleteMany({ profileId: { $in: ids } }));
   await del(
     "profiles",
@@ -58,5 +59,6 @@ export const eraseProfile = async (
   await ctx.db.enrolments.deleteMany({ profileId: { $in: ids } });
   await ctx.db.messages.deleteMany({ profileId: { $in: ids } });
   await ctx.db.profileJourneys.deleteMany({ _id: { $in: ids } });
+  await ctx.db.recentSends.deleteMany({ _id: { $in: ids } });
   return removed;
 };

@@ -1,6 +1,12 @@
 import type { Collection, Db, Document } from "mongodb";
 import type { Models } from "@omnijourney/runtime";
-import type { EventDoc, OutboxDoc, ProfileDoc, ProfileJourneysDoc } from "./types.js";
+import type {
+  EventDoc,
+  OutboxDoc,
+  ProfileDoc,
+  ProfileJourneysDoc,
+  RecentSendsDoc,
+} from "./types.js";
 
 /** Documents keyed by the runtime's string ids (`j_…`, `s_…`, "workspace"). */
 export type StringIdDoc = Document & { _id: string };
@@ -17,6 +23,7 @@ export type Collections = {
   messages: Collection<Document>;
   enrolments: Collection<Document>;
   profileJourneys: Collection<ProfileJourneysDoc>;
+  recentSends: Collection<RecentSendsDoc>;
   journeys: Collection<StringIdDoc>;
   journeyVersions: Collection<Document>;
   segments: Collection<StringIdDoc>;
@@ -38,6 +45,7 @@ export const collections = (db: Db, models: Models): Collections => {
     messages: named(models.Message),
     enrolments: named(models.Enrolment),
     profileJourneys: named<ProfileJourneysDoc>(models.ProfileJourneys),
+    recentSends: named<RecentSendsDoc>(models.RecentSends),
     journeys: named<StringIdDoc>(models.Journey),
     journeyVersions: named(models.JourneyVersion),
     segments: named<StringIdDoc>(models.Segment),

@@ -69,3 +69,9 @@ export type ProfileJourneysDoc = {
   entered?: Record<string, number>;
   active?: string[];
 };
+
+/** The runtime's RecentSends document: a profile's recent marketing sends, for the frequency cap. */
+export type RecentSendsDoc = {
+  _id: string;
+  marketing?: { key: string; at: Date }[];
+};

@@ -5,7 +5,8 @@ import {
   type ProfileSnapshot,
 } from "@omnijourney/shared";
 import type { Models } from "../models/index.js";
-import { messageDocumentId, type MessageStatus } from "../models/message.js";
+import { messageDocumentId } from "../models/message.js";
+import { RECENT_SENDS_MS } from "../models/recent-sends.js";
 import { WORKSPACE_SETTINGS_ID } from "../models/settings.js";
 import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
@@ -15,7 +16,6 @@ import { progressEffect } from "./progress.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
 import { isDuplicateKey } from "../retry.js";
 
-const SENT_STATUSES: MessageStatus[] = ["sent", "delivered", "opened", "clicked", "replied"];
 const SETTINGS_TTL_MS = 2_000;
 
 /** The live store: profiles, settings, segments, messages, enrolments and node counters in MongoDB. */
@@ -37,6 +37,32 @@ export function createMongoStore(
     }
   });
   let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
+
+  /**
+   * Adds a marketing send to the profile's recent sends (once per message), forgetting those older than any cap
+   * window. Read, then write by `_id`, one at a time per profile in this process (FerretDB loses concurrent
+   * updates of one document; 0003): two worker processes sending to one profile at the same instant could drop
+   * one entry, which makes the cap lenient by one, never stricter.
+   */
+  const rememberMarketingSend = (profileId: string, key: string, at: Date) =>
+    counters.run(`recent-sends:${profileId}`, async () => {
+      const doc = await models.RecentSends.findById(profileId).lean();
+      const kept = (doc?.marketing ?? []).filter(
+        (s) => s.at && s.at.getTime() > at.getTime() - RECENT_SENDS_MS,
+      );
+      if (kept.some((s) => s.key === key)) return;
+      await models.RecentSends.updateOne(
+        { _id: profileId },
+        { $set: { marketing: [...kept, { key, at }] } },
+        { upsert: true },
+      ).catch((error: unknown) => {
+        if (!isDuplicateKey(error)) throw error;
+        return models.RecentSends.updateOne(
+          { _id: profileId },
+          { $push: { marketing: { key, at } } },
+        );
+      });
+    });
 
   return {
     async getProfile(profileId: string): Promise<ProfileSnapshot | null> {
@@ -120,22 +146,16 @@ export function createMongoStore(
         if (!isDuplicateKey(error)) throw error;
         doc = await attempt();
       }
+      if (status === "sent" && write.category === "marketing")
+        await rememberMarketingSend(write.profileId, idempotencyKey, write.sentAt ?? at);
       return { id: String(doc?._id ?? "") };
     },
 
     async recentMarketingSends(profileId: string, since: Date): Promise<Date[]> {
-      const docs = await models.Message.find(
-        {
-          profileId,
-          category: "marketing",
-          status: { $in: SENT_STATUSES },
-          sentAt: { $gte: since },
-        },
-        { sentAt: 1 },
-      )
-        .sort({ sentAt: 1 })
-        .lean();
-      return docs.flatMap((d) => (d.sentAt ? [d.sentAt] : []));
+      const doc = await models.RecentSends.findById(profileId).lean();
+      return (doc?.marketing ?? [])
+        .flatMap((s) => (s.at && s.at >= since ? [s.at] : []))
+        .sort((a, b) => a.getTime() - b.getTime());
     },
 
     async recordProgress(batch: ProgressBatch): Promise<void> {

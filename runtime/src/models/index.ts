@@ -8,6 +8,7 @@ import { createMessageModel } from "./message.js";
 import { createNodeStatModel } from "./node-stat.js";
 import { createProfileModel } from "./profile.js";
 import { createProfileJourneysModel } from "./profile-journeys.js";
+import { createRecentSendsModel } from "./recent-sends.js";
 import { createSegmentModel } from "./segment.js";
 import { createSegmentMembershipModel } from "./segment-membership.js";
 import { createSettingsModel } from "./settings.js";
@@ -26,6 +27,7 @@ function bindModels(connection: Connection) {
     LinkToken: createLinkTokenModel(connection),
     SegmentMembership: createSegmentMembershipModel(connection),
     ProfileJourneys: createProfileJourneysModel(connection),
+    RecentSends: createRecentSendsModel(connection),
   };
 }
 
@@ -58,6 +60,7 @@ export * from "./message.js";
 export * from "./node-stat.js";
 export * from "./profile.js";
 export * from "./profile-journeys.js";
+export * from "./recent-sends.js";
 export * from "./segment.js";
 export * from "./segment-membership.js";
 export * from "./settings.js";
