@@ -102,6 +102,7 @@ export const linkIdentity = async (
     );
   // A concurrent request may create the profile between our lookup and insert; then the update applies to it.
   await join().catch((err: unknown) => (isDuplicateKey(err) ? join() : Promise.reject(err)));
+  await pointAliases(db, [fromId], toId);
   const from = await db.profiles.findOne({ _id: fromId });
   if (!from) return;
   const to: ProfileDoc | null = await db.profiles.findOne({ _id: toId });
@@ -133,6 +134,7 @@ export const linkIdentity = async (
   await db.enrolments.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
   await mergeProfileJourneys(db, fromId, toId);
   await mergeRecentSends(db, fromId, toId);
+  await pointAliases(db, from.anonymousIds ?? [], toId);
   await db.profiles.deleteOne({ _id: fromId });
 };
 
@@ -166,6 +168,17 @@ const mergeRecentSends = async (db: Collections, fromId: string, toId: string) =
   await db.recentSends.deleteOne({ _id: fromId });
 };
 
+/** The anonymous ids now resolve to the known profile (identity_aliases, one document per anonymous id). */
+export const pointAliases = async (db: Collections, anonymousIds: string[], profileId: string) => {
+  await Promise.all(
+    [...new Set(anonymousIds)]
+      .filter((id) => id !== profileId)
+      .map((id) =>
+        db.identityAliases.updateOne({ _id: id }, { $set: { profileId } }, { upsert: true }),
+      ),
+  );
+};
+
 /** Maps anonymous ids to the profile that holds them (a merged anonymous id points at the known profile). */
 export const profileIdsForAnonymous = async (
   db: Collections,
@@ -179,10 +192,7 @@ export const profileIdsForAnonymous = async (
   for (const p of own) map.set(p._id, p.profileId);
   const rest = [...unique].filter((a) => !map.has(a));
   if (rest.length === 0) return map;
-  const found = await db.profiles
-    .find({ anonymousIds: { $in: rest } }, { projection: { profileId: 1, anonymousIds: 1 } })
-    .toArray();
-  for (const p of found)
-    for (const a of p.anonymousIds ?? []) if (rest.includes(a)) map.set(a, p.profileId);
+  for (const alias of await findByIds(db.identityAliases, rest))
+    map.set(alias._id, alias.profileId);
   return map;
 };

@@ -104,6 +104,11 @@ export const seedWorkspace = async (
     // Plain inserts keyed by _id (= profileId): a profile that exists is skipped, never overwritten.
     await ignoreDuplicateKeys(ctx.db.profiles.insertMany(profiles, { ordered: false }));
     await ignoreDuplicateKeys(ctx.db.events.insertMany(batch, { ordered: false }));
+    const aliases = profiles.flatMap((p) =>
+      (p.anonymousIds ?? []).filter((a) => a !== p._id).map((a) => ({ _id: a, profileId: p._id })),
+    );
+    if (aliases.length > 0)
+      await ignoreDuplicateKeys(ctx.db.identityAliases.insertMany(aliases, { ordered: false }));
     events += batch.length;
   }
   for (const s of DEMO_SEGMENTS) {

@@ -49,6 +49,12 @@ export const eraseProfile = async (
   );
   await del("profileJourneys", ctx.db.profileJourneys.deleteMany({ _id: { $in: ids } }));
   await del("recentSends", ctx.db.recentSends.deleteMany({ _id: { $in: ids } }));
+  await del(
+    "identityAliases",
+    ctx.db.identityAliases.deleteMany({
+      $or: [{ _id: { $in: ids } }, { profileId: { $in: ids } }],
+    }),
+  );
   await del("linkTokens", ctx.db.linkTokens.deleteMany({ profileId: { $in: ids } }));
   await del(
     "profiles",

@@ -2,6 +2,7 @@ import type { Collection, Db, Document } from "mongodb";
 import type { Models } from "@omnijourney/runtime";
 import type {
   EventDoc,
+  IdentityAliasDoc,
   OutboxDoc,
   ProfileDoc,
   ProfileJourneysDoc,
@@ -24,6 +25,7 @@ export type Collections = {
   enrolments: Collection<Document>;
   profileJourneys: Collection<ProfileJourneysDoc>;
   recentSends: Collection<RecentSendsDoc>;
+  identityAliases: Collection<IdentityAliasDoc>;
   journeys: Collection<StringIdDoc>;
   journeyVersions: Collection<Document>;
   segments: Collection<StringIdDoc>;
@@ -46,6 +48,7 @@ export const collections = (db: Db, models: Models): Collections => {
     enrolments: named(models.Enrolment),
     profileJourneys: named<ProfileJourneysDoc>(models.ProfileJourneys),
     recentSends: named<RecentSendsDoc>(models.RecentSends),
+    identityAliases: named<IdentityAliasDoc>(models.IdentityAlias),
     journeys: named<StringIdDoc>(models.Journey),
     journeyVersions: named(models.JourneyVersion),
     segments: named<StringIdDoc>(models.Segment),

@@ -75,3 +75,6 @@ export type RecentSendsDoc = {
   _id: string;
   marketing?: { key: string; at: Date }[];
 };
+
+/** The runtime's IdentityAlias document: an anonymous id (`_id`) joined to a known profile. */
+export type IdentityAliasDoc = { _id: string; profileId: string };

@@ -9,6 +9,7 @@ import { createNodeStatModel } from "./node-stat.js";
 import { createProfileModel } from "./profile.js";
 import { createProfileJourneysModel } from "./profile-journeys.js";
 import { createRecentSendsModel } from "./recent-sends.js";
+import { createIdentityAliasModel } from "./identity-alias.js";
 import { createSegmentModel } from "./segment.js";
 import { createSegmentMembershipModel } from "./segment-membership.js";
 import { createSettingsModel } from "./settings.js";
@@ -28,6 +29,7 @@ function bindModels(connection: Connection) {
     SegmentMembership: createSegmentMembershipModel(connection),
     ProfileJourneys: createProfileJourneysModel(connection),
     RecentSends: createRecentSendsModel(connection),
+    IdentityAlias: createIdentityAliasModel(connection),
   };
 }
 
@@ -61,6 +63,7 @@ export * from "./node-stat.js";
 export * from "./profile.js";
 export * from "./profile-journeys.js";
 export * from "./recent-sends.js";
+export * from "./identity-alias.js";
 export * from "./segment.js";
 export * from "./segment-membership.js";
 export * from "./settings.js";
