@@ -1,10 +1,12 @@
 import { Liquid } from "liquidjs";
 
-const liquid = new Liquid();
+/** Created on first use: importing the shared package (the studio does at start-up) should not pay for it. */
+let liquid: Liquid | null = null;
 
 /** Parses a Liquid template; returns the syntax error's message, or null when it parses. Never throws. */
 export function templateError(source: string): string | null {
   try {
+    liquid ??= new Liquid();
     liquid.parse(source);
     return null;
   } catch (error) {
