@@ -17,6 +17,7 @@ import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "
 import { isDuplicateKey } from "../retry.js";
 
 const SETTINGS_TTL_MS = 2_000;
+const WRITTEN_SEQ_CAPACITY = 20_000;
 
 /** The live store: profiles, settings, segments, messages, enrolments and node counters in MongoDB. */
 export function createMongoStore(
@@ -27,16 +28,31 @@ export function createMongoStore(
   const counters = new KeyedQueue();
   const nodeStats = new CounterBatcher(async (key, inc) => {
     const [journeyId = "", nodeId = ""] = key.split("\u0000");
-    const filter = { journeyId, nodeId };
+    const byNode = { journeyId, nodeId };
     try {
-      await models.NodeStat.updateOne(filter, { $inc: inc }, { upsert: true });
+      // Keyed by `_id` (journey and node): an upsert the embedded FerretDB answers from its index. The driver's
+      // collection, because the model's `_id` is an ObjectId for counters written before.
+      await models.NodeStat.collection.updateOne(
+        { _id: `${journeyId}:${nodeId}` as never }, // why: string ids on a collection typed with ObjectId ids
+        { $inc: inc, $setOnInsert: byNode },
+        { upsert: true },
+      );
     } catch (error) {
-      // Another process created the document first: increment it.
+      // The node's counters exist under an older id, or another process created them first: increment those.
       if (!isDuplicateKey(error)) throw error;
-      await models.NodeStat.updateOne(filter, { $inc: inc });
+      await models.NodeStat.updateOne(byNode, { $inc: inc });
     }
   });
   let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
+  /** The last progress batch this process wrote per running enrolment (bounded; forgotten when it ends). */
+  const writtenSeq = new Map<string, number>();
+  const rememberWritten = (enrolmentId: string, seq: number | null) => {
+    writtenSeq.delete(enrolmentId);
+    if (seq === null) return;
+    if (writtenSeq.size >= WRITTEN_SEQ_CAPACITY)
+      writtenSeq.delete(writtenSeq.keys().next().value ?? "");
+    writtenSeq.set(enrolmentId, seq);
+  };
 
   /**
    * Adds a marketing send to the profile's recent sends (once per message), forgetting those older than any cap
@@ -174,11 +190,15 @@ export function createMongoStore(
         // Read, then write by `_id` alone: the embedded FerretDB scans the collection for any other filter
         // (a `progressSeq` guard in the update's filter would). Writes of one enrolment are queued here, and
         // its workflow runs one progress activity at a time.
-        const current = await models.Enrolment.findById(enrolment.enrolmentId, {
-          progressSeq: 1,
-        }).lean();
+        // The batch after the one this process wrote last needs no read: the projection is at seq - 1.
+        const known = writtenSeq.get(enrolment.enrolmentId);
+        const recorded =
+          known === seq - 1
+            ? known
+            : ((await models.Enrolment.findById(enrolment.enrolmentId, { progressSeq: 1 }).lean())
+                ?.progressSeq ?? 0);
         // This batch (or a later one) is applied already: a retry, nothing to do.
-        if (current && (current.progressSeq ?? 0) >= seq) return false;
+        if (recorded >= seq) return false;
         await models.Enrolment.updateOne(
           { _id: enrolment.enrolmentId },
           {
@@ -199,6 +219,7 @@ export function createMongoStore(
           if (!isDuplicateKey(error)) throw error;
           return models.Enrolment.updateOne({ _id: enrolment.enrolmentId }, { $set: set });
         });
+        rememberWritten(enrolment.enrolmentId, fields.status ? null : seq);
         return true;
       });
       if (!applied) return;
