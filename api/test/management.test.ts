@@ -436,3 +436,41 @@ describe("message feedback", () => {
     expect(replied?.properties).toMatchObject({ channel: "sms", text: "STOP? no, YES" });
   });
 });
+
+describe("messages", () => {
+  it("pages the message log newest first by creation time, each message once, ties broken by id", async () => {
+    const base = Date.parse("2026-01-01T10:00:00Z");
+    const at = [0, 1000, 1000, 1000, 2000, 3000, 3000]; // ties on purpose
+    // Ids in the opposite order of time, as ids derived from idempotency keys can be.
+    const ids = at.map(() => new ObjectId()).reverse();
+    await t.context.db.messages.insertMany(
+      at.map((ms, i) => ({
+        _id: ids[i],
+        idempotencyKey: `page-test-${i}`,
+        profileId: "pager-1",
+        channel: "email",
+        category: "marketing",
+        status: "sent",
+        content: { subject: `#${i}` },
+        createdAt: new Date(base + ms),
+      })),
+    );
+    const seen: { id: string; createdAt: string }[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const res: Json = await json(
+        await t.api(`/api/messages?profileId=pager-1&limit=2${cursor ? `&cursor=${cursor}` : ""}`),
+      );
+      seen.push(...(res.items as { id: string; createdAt: string }[]));
+      cursor = res.nextCursor as string | null;
+      if (!cursor) break;
+    }
+    expect(seen).toHaveLength(at.length);
+    expect(new Set(seen.map((m) => m.id)).size).toBe(at.length);
+    const times = seen.map((m) => Date.parse(m.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const bad = await t.api("/api/messages?cursor=bm90LWEtY3Vyc29y");
+    expect(bad.status).toBe(400);
+    expect(await json(bad)).toMatchObject({ error: { details: { fields: ["query.cursor"] } } });
+  });
+});
