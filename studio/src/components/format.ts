@@ -66,3 +66,7 @@ export function money(amount: number, currency = "USD"): string {
     return `${amount.toFixed(2)} ${currency}`;
   }
 }
+
+/** "1 step", "3 steps": a count with its noun, singular for one. */
+export const countOf = (n: number, noun: string, plural = `${noun}s`): string =>
+  `${n.toLocaleString()} ${n === 1 ? noun : plural}`;

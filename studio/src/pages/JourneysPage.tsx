@@ -4,7 +4,7 @@ import { errorMessage } from "../api/client.js";
 import { journeysApi, type JourneyRecord } from "../api/journeys.js";
 import { useResource } from "../api/useResource.js";
 import { Dialog } from "../components/Dialog.js";
-import { number, percent, relativeTime } from "../components/format.js";
+import { countOf, number, percent, relativeTime } from "../components/format.js";
 import { Icon } from "../components/Icon.js";
 import { EmptyState, ErrorState, Loading, StatusBadge } from "../components/States.js";
 import { journeyTemplates } from "../templates/index.js";
@@ -173,7 +173,7 @@ export function JourneysPage() {
                       {j.name}
                     </Link>
                     <div className="muted small">
-                      {j.document.nodes.length ? `${j.document.nodes.length} steps` : j.id}
+                      {j.document.nodes.length ? countOf(j.document.nodes.length, "step") : j.id}
                     </div>
                   </td>
                   <td>
@@ -239,7 +239,7 @@ export function JourneysPage() {
                 <span className="template__title">{busy === t.id ? "Creating…" : t.title}</span>
                 <span className="template__desc">{t.description}</span>
                 {t.document.nodes.length ? (
-                  <span className="template__meta">{t.document.nodes.length} steps</span>
+                  <span className="template__meta">{countOf(t.document.nodes.length, "step")}</span>
                 ) : null}
               </button>
             ))}

@@ -90,7 +90,6 @@ export function ProfilesPage() {
               <thead>
                 <tr>
                   <th>Customer</th>
-                  <th>Profile id</th>
                   <th>Email</th>
                   <th>Phone</th>
                   <th>Channels</th>
@@ -104,9 +103,11 @@ export function ProfilesPage() {
                       <Link className="cell-title" to={`/profiles/${encodeURIComponent(p.id)}`}>
                         {displayName(p)}
                       </Link>
-                      {p.userId ? null : <div className="muted small">anonymous</div>}
+                      <div className="muted small">
+                        <span className="mono">{p.id}</span>
+                        {p.userId ? null : " · anonymous"}
+                      </div>
                     </td>
-                    <td className="mono nowrap">{p.id}</td>
                     <td>{typeof p.attributes.email === "string" ? p.attributes.email : "—"}</td>
                     <td>{typeof p.attributes.phone === "string" ? p.attributes.phone : "—"}</td>
                     <td data-testid="profile-channels">
