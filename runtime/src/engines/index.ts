@@ -63,6 +63,25 @@ export interface RunningEngines {
 }
 
 const ALL_ENGINES: EngineName[] = ["mongo", "temporal", "smtp"];
+const PORT_CLASH_ATTEMPTS = 3;
+
+/**
+ * Starts an engine again (on new free ports) when it lost a port between `freePort()` and its own bind: another
+ * process, often an engine starting beside it, took the port in that window ("EADDRINUSE" in its log).
+ */
+export async function retryOnPortClash<T>(
+  start: () => Promise<T>,
+  attempts = PORT_CLASH_ATTEMPTS,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      const clash = /EADDRINUSE|address already in use/i.test(String(error));
+      if (!clash || attempt >= attempts) throw error;
+    }
+  }
+}
 
 /** Starts (or adopts from the environment) every engine asked for; stops those it started on failure. */
 export async function startEngines(options: StartEnginesOptions): Promise<RunningEngines> {
@@ -101,7 +120,9 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
               options.profile === "dev"
                 ? path.join(options.dataDir, "ferretdb")
                 : fs.mkdtempSync(path.join(os.tmpdir(), "omnij-ferretdb-"));
-            const ferret = await startFerretDb({ binary, dataDir, logsDir });
+            const ferret = await retryOnPortClash(() =>
+              startFerretDb({ binary, dataDir, logsDir }),
+            );
             running.mongoUri = ferret.uri;
             status.mongo = embedded(ferret.process, ferret.uri);
             progress(`engines: FerretDB ready at ${ferret.uri}`);
@@ -117,16 +138,18 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
         starts.push(
           (async () => {
             const binary = await ensureTemporalCli(progress);
-            const temporal = await startTemporalDevServer({
-              binary,
-              logsDir,
-              ui: options.profile === "dev",
-              namespace: running.temporalNamespace,
-              dbFile:
-                options.profile === "dev"
-                  ? path.join(options.dataDir, "temporal.sqlite")
-                  : undefined,
-            });
+            const temporal = await retryOnPortClash(() =>
+              startTemporalDevServer({
+                binary,
+                logsDir,
+                ui: options.profile === "dev",
+                namespace: running.temporalNamespace,
+                dbFile:
+                  options.profile === "dev"
+                    ? path.join(options.dataDir, "temporal.sqlite")
+                    : undefined,
+              }),
+            );
             running.temporalAddress = temporal.address;
             running.temporalUiUrl = temporal.uiUrl;
             status.temporal = embedded(temporal.process, temporal.address);
@@ -144,7 +167,7 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
           (async () => {
             const mailDir =
               options.profile === "dev" ? path.join(options.dataDir, "mail") : undefined;
-            const mail = await startMailDev({ logsDir, mailDir });
+            const mail = await retryOnPortClash(() => startMailDev({ logsDir, mailDir }));
             running.smtpUrl = mail.smtpUrl;
             running.mailApiUrl = mail.webUrl;
             status.smtp = embedded(mail.process, mail.smtpUrl);
