@@ -1,8 +1,8 @@
 import { useShallow } from "zustand/react/shallow";
 import type { NodeCounts, Problem } from "../store/types.js";
 import { useEditor } from "./useEditor.js";
-
-const NONE: Problem[] = [];
+import { countsOf } from "./useNodeCounts.js";
+import { problemsOf } from "./useNodeProblems.js";
 
 /**
  * What a node card shows from the editor store, in one subscription (compared field by field): its
@@ -16,8 +16,8 @@ export function useNodeState(id: string): {
 } {
   return useEditor(
     useShallow((s) => ({
-      problems: s.problemsByElement[id] ?? NONE,
-      counts: s.counts[id],
+      problems: problemsOf(s, id),
+      counts: countsOf(s, id),
       simulation: s.simulation ? (s.simulation.visited.has(id) ? "visited" : "skipped") : null,
     })),
   );
