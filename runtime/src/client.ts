@@ -7,7 +7,7 @@ import {
 } from "@temporalio/common";
 import type { JourneyEvent } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
-import { isDuplicateKey, persistently } from "./retry.js";
+import { onDuplicateKey, persistently } from "./retry.js";
 import { timesEntered, type Models } from "./models/index.js";
 import { FrozenPlans } from "./frozen-plans.js";
 import {
@@ -99,7 +99,8 @@ export function createJourneyRuntime(options: {
         });
         const runId = handle.firstExecutionRunId;
         // The workflow has started: record it even through a transient database error.
-        await persistently(() =>
+        // A duplicate key: the workflow's own first progress write created the projection, nothing to do.
+        const recorded = () =>
           models.Enrolment.updateOne(
             { _id: `${workflowId}/${runId}` },
             {
@@ -115,8 +116,8 @@ export function createJourneyRuntime(options: {
               },
             },
             { upsert: true },
-          ).then(() => undefined, ignoreDuplicateKey),
-        );
+          );
+        await persistently(() => onDuplicateKey(recorded, async () => undefined));
         const entered = () =>
           models.ProfileJourneys.updateOne(
             { _id: input.profileId },
@@ -127,11 +128,7 @@ export function createJourneyRuntime(options: {
             { upsert: true },
           );
         // Two first enrolments of a profile race to create its document: the loser updates the winner's.
-        await persistently(() =>
-          entered().catch((error: unknown) =>
-            isDuplicateKey(error) ? entered() : Promise.reject(error),
-          ),
-        );
+        await persistently(() => onDuplicateKey(entered, entered));
         return { started: true, workflowId, runId, version };
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError)
@@ -185,9 +182,4 @@ export function createJourneyRuntime(options: {
       simulator = null;
     },
   };
-}
-
-/** The workflow's own first progress write won the race to create the projection: nothing to do. */
-function ignoreDuplicateKey(error: unknown): void {
-  if (!isDuplicateKey(error)) throw error;
 }

@@ -38,4 +38,4 @@ export {
 export * from "./providers/index.js";
 export * from "./engines/index.js";
 export { KeyedQueue } from "./activities/keyed-queue.js";
-export { isDuplicateKey, persistently } from "./retry.js";
+export { isDuplicateKey, onDuplicateKey, persistently } from "./retry.js";

@@ -4,6 +4,22 @@ export function isDuplicateKey(error: unknown): boolean {
 }
 
 /**
+ * Runs `write`; when a unique index refused it (another writer created the document first, as two upserts of
+ * one new key race), runs `instead`, typically the same update now that the document exists.
+ */
+export async function onDuplicateKey<T, U>(
+  write: () => Promise<T>,
+  instead: () => Promise<U>,
+): Promise<T | U> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return instead();
+  }
+}
+
+/**
  * Retries a database write a few times with backoff before giving up (about 6 s in all). For writes
  * that record something that already happened in the outside world (a workflow started, a message
  * handed to a provider): failing them on a transient error, such as the embedded FerretDB's

@@ -1,5 +1,5 @@
 import { RECENT_CAP } from "@omnijourney/shared";
-import { isDuplicateKey } from "@omnijourney/runtime";
+import { onDuplicateKey } from "@omnijourney/runtime";
 import type { Collections } from "../store/collections.js";
 import { findByIds } from "../store/engine.js";
 import type { ConsentEntry, CounterEntry, ProfileDoc } from "../store/types.js";
@@ -101,7 +101,7 @@ export const linkIdentity = async (
       { upsert: true },
     );
   // A concurrent request may create the profile between our lookup and insert; then the update applies to it.
-  await join().catch((err: unknown) => (isDuplicateKey(err) ? join() : Promise.reject(err)));
+  await onDuplicateKey(join, join);
   await pointAliases(db, [fromId], toId);
   const from = await db.profiles.findOne({ _id: fromId });
   if (!from) return;
@@ -187,7 +187,7 @@ export const profileIdsForAnonymous = async (
   const map = new Map<string, string>();
   if (anonymousIds.length === 0) return map;
   const unique = new Set(anonymousIds);
-  // Most anonymous ids are their own profile's key (a lookup); only ids merged into a known profile need the scan.
+  // Most anonymous ids are their own profile's key; an id merged into a known profile is found by its alias.
   const own = await findByIds(db.profiles, [...unique], { profileId: 1 });
   for (const p of own) map.set(p._id, p.profileId);
   const rest = [...unique].filter((a) => !map.has(a));

@@ -14,7 +14,7 @@ import { CounterBatcher } from "./counter-batcher.js";
 import { KeyedQueue } from "./keyed-queue.js";
 import { progressEffect } from "./progress.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
-import { isDuplicateKey } from "../retry.js";
+import { onDuplicateKey } from "../retry.js";
 
 const SETTINGS_TTL_MS = 2_000;
 const WRITTEN_SEQ_CAPACITY = 20_000;
@@ -29,19 +29,18 @@ export function createMongoStore(
   const nodeStats = new CounterBatcher(async (key, inc) => {
     const [journeyId = "", nodeId = ""] = key.split("\u0000");
     const byNode = { journeyId, nodeId };
-    try {
-      // Keyed by `_id` (journey and node): an upsert the embedded FerretDB answers from its index. The driver's
-      // collection, because the model's `_id` is an ObjectId for counters written before.
-      await models.NodeStat.collection.updateOne(
-        { _id: `${journeyId}:${nodeId}` as never }, // why: string ids on a collection typed with ObjectId ids
-        { $inc: inc, $setOnInsert: byNode },
-        { upsert: true },
-      );
-    } catch (error) {
-      // The node's counters exist under an older id, or another process created them first: increment those.
-      if (!isDuplicateKey(error)) throw error;
-      await models.NodeStat.updateOne(byNode, { $inc: inc });
-    }
+    // Keyed by `_id` (journey and node): an upsert the embedded FerretDB answers from its index. The driver's
+    // collection, because the model's `_id` is an ObjectId for counters written before. A duplicate key: the
+    // node's counters exist under an older id, or another process created them first; increment those.
+    await onDuplicateKey(
+      () =>
+        models.NodeStat.collection.updateOne(
+          { _id: `${journeyId}:${nodeId}` as never }, // why: string ids on a collection typed with ObjectId ids
+          { $inc: inc, $setOnInsert: byNode },
+          { upsert: true },
+        ),
+      () => models.NodeStat.updateOne(byNode, { $inc: inc }),
+    );
   });
   let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
   /** The last progress batch this process wrote per running enrolment (bounded; forgotten when it ends). */
@@ -67,17 +66,17 @@ export function createMongoStore(
         (s) => s.at && s.at.getTime() > at.getTime() - RECENT_SENDS_MS,
       );
       if (kept.some((s) => s.key === key)) return;
-      await models.RecentSends.updateOne(
-        { _id: profileId },
-        { $set: { marketing: [...kept, { key, at }] } },
-        { upsert: true },
-      ).catch((error: unknown) => {
-        if (!isDuplicateKey(error)) throw error;
-        return models.RecentSends.updateOne(
-          { _id: profileId },
-          { $push: { marketing: { key, at } } },
-        );
-      });
+      await onDuplicateKey(
+        () =>
+          models.RecentSends.updateOne(
+            { _id: profileId },
+            { $set: { marketing: [...kept, { key, at }] } },
+            { upsert: true },
+          ),
+        // Another send created the document since it was read: add to it.
+        () =>
+          models.RecentSends.updateOne({ _id: profileId }, { $push: { marketing: { key, at } } }),
+      );
     });
 
   return {
@@ -154,14 +153,8 @@ export function createMongoStore(
           },
           { upsert: true, returnDocument: "after", timestamps: false },
         ).lean();
-      let doc;
-      try {
-        doc = await attempt();
-      } catch (error) {
-        // Two upserts of a new key raced: the loser updates the winner's document.
-        if (!isDuplicateKey(error)) throw error;
-        doc = await attempt();
-      }
+      // Two upserts of a new key raced: the loser updates the winner's document.
+      const doc = await onDuplicateKey(attempt, attempt);
       if (status === "sent" && write.category === "marketing")
         await rememberMarketingSend(write.profileId, idempotencyKey, write.sentAt ?? at);
       return { id: String(doc?._id ?? "") };
@@ -199,26 +192,27 @@ export function createMongoStore(
                 ?.progressSeq ?? 0);
         // This batch (or a later one) is applied already: a retry, nothing to do.
         if (recorded >= seq) return false;
-        await models.Enrolment.updateOne(
-          { _id: enrolment.enrolmentId },
-          {
-            $set: set,
-            $setOnInsert: {
-              enrolmentId: enrolment.enrolmentId,
-              workflowId: enrolment.workflowId,
-              journeyId: enrolment.journeyId,
-              version: enrolment.version,
-              profileId: enrolment.profileId,
-              startedAt: new Date(batch.startedAt),
-              ...(fields.status ? {} : { status: "active" }),
-            },
-          },
-          { upsert: true },
-        ).catch((error: unknown) => {
+        await onDuplicateKey(
+          () =>
+            models.Enrolment.updateOne(
+              { _id: enrolment.enrolmentId },
+              {
+                $set: set,
+                $setOnInsert: {
+                  enrolmentId: enrolment.enrolmentId,
+                  workflowId: enrolment.workflowId,
+                  journeyId: enrolment.journeyId,
+                  version: enrolment.version,
+                  profileId: enrolment.profileId,
+                  startedAt: new Date(batch.startedAt),
+                  ...(fields.status ? {} : { status: "active" }),
+                },
+              },
+              { upsert: true },
+            ),
           // The API's enrol created the document between our read and write: apply the update to it.
-          if (!isDuplicateKey(error)) throw error;
-          return models.Enrolment.updateOne({ _id: enrolment.enrolmentId }, { $set: set });
-        });
+          () => models.Enrolment.updateOne({ _id: enrolment.enrolmentId }, { $set: set }),
+        );
         rememberWritten(enrolment.enrolmentId, fields.status ? null : seq);
         return true;
       });
