@@ -14,10 +14,8 @@ import {
 import type { Collections } from "../store/collections.js";
 import type { EventDoc } from "../store/types.js";
 import type { JourneyRuntimeApi } from "../runtime.js";
-import { applyToProfiles, LEASE_MS } from "./ingest.js";
-import { retryTransient } from "../store/retry.js";
+import { applyToProfiles, dropOutboxEntries, LEASE_MS } from "./ingest.js";
 import { findByIds } from "../store/engine.js";
-import type { ObjectId } from "mongodb";
 
 /** The trigger of a live journey, denormalised on the journey document at publish. */
 export type LiveTrigger =
@@ -181,7 +179,10 @@ export class Fanout {
     ).sort((a, b) => a._id.toHexString().localeCompare(b._id.toHexString()));
     // An entry without its event: the ingesting process died before storing it (its request was not acknowledged).
     const stored = new Set(events.map((e) => e._id.toHexString()));
-    await this.finish(claimed.filter((c) => !stored.has(c._id.toHexString())));
+    await dropOutboxEntries(
+      this.db,
+      claimed.filter((c) => !stored.has(c._id.toHexString())),
+    );
     await applyToProfiles(this.db, events, new Date(), await this.counterFilters());
     await this.process(events);
     return claimed.length;
@@ -250,15 +251,7 @@ export class Fanout {
       }
     });
     if (segmentJourneys.length > 0) await this.enterSegments(profileIds, segmentJourneys);
-    await this.finish(docs);
-  }
-
-  /** The events are done: their outbox entries go. */
-  private async finish(entries: { _id: ObjectId }[]): Promise<void> {
-    if (entries.length === 0) return;
-    await retryTransient(() =>
-      this.db.outbox.deleteMany({ _id: { $in: entries.map((e) => e._id) } }),
-    );
+    await dropOutboxEntries(this.db, docs);
   }
 
   /** Profiles changed outside ingestion (API edits): segment-triggered journeys may now apply. */

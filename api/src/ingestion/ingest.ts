@@ -201,6 +201,15 @@ const profileUpdate = (
     : { $set: set };
 };
 
+/** Deletes outbox entries: their events are fanned out, or were never stored. */
+export const dropOutboxEntries = async (
+  db: Collections,
+  entries: { _id: ObjectId }[],
+): Promise<void> => {
+  if (entries.length === 0) return;
+  await retryTransient(() => db.outbox.deleteMany({ _id: { $in: entries.map((e) => e._id) } }));
+};
+
 /**
  * Stores a request's events durably: identities joined, outbox entries written, events inserted, profiles
  * updated. The outbox entry goes first, so an event is never stored without one; an entry whose event never
@@ -236,12 +245,10 @@ export const storeEvents = async (
   );
   const duplicates = await insertEvents(db, docs);
   const stored = docs.filter((_, i) => !duplicates.has(i));
-  if (duplicates.size > 0)
-    await retryTransient(() =>
-      Promise.all(
-        docs.filter((_, i) => duplicates.has(i)).map((d) => db.outbox.deleteOne({ _id: d._id })),
-      ),
-    );
+  await dropOutboxEntries(
+    db,
+    docs.filter((_, i) => duplicates.has(i)),
+  );
   await applyToProfiles(db, stored, now, filters);
   return { stored, duplicates: duplicates.size };
 };

@@ -36,7 +36,7 @@ export const messageView = (m: Document): z.infer<typeof Message> => ({
 });
 
 /**
- * A page ends at (createdAt, _id): message ids derive from idempotency keys (runtime `messageIdFor`) and are
+ * A page ends at (createdAt, _id): message ids derive from idempotency keys (runtime `messageDocumentId`) and are
  * not time-ordered, so pages follow creation time, with the id breaking ties.
  */
 const cursorPosition = (cursor: string | null): { at: Date; id: ObjectId } | null => {
