@@ -17,7 +17,6 @@ import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "
 import { onDuplicateKey } from "../retry.js";
 
 const SETTINGS_TTL_MS = 2_000;
-const WRITTEN_SEQ_CAPACITY = 20_000;
 
 /** The live store: profiles, settings, segments, messages, enrolments and node counters in MongoDB. */
 export function createMongoStore(
@@ -43,15 +42,6 @@ export function createMongoStore(
     );
   });
   let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
-  /** The last progress batch this process wrote per running enrolment (bounded; forgotten when it ends). */
-  const writtenSeq = new Map<string, number>();
-  const rememberWritten = (enrolmentId: string, seq: number | null) => {
-    writtenSeq.delete(enrolmentId);
-    if (seq === null) return;
-    if (writtenSeq.size >= WRITTEN_SEQ_CAPACITY)
-      writtenSeq.delete(writtenSeq.keys().next().value ?? "");
-    writtenSeq.set(enrolmentId, seq);
-  };
 
   /**
    * Adds a marketing send to the profile's recent sends (once per message), forgetting those older than any cap
@@ -170,7 +160,7 @@ export function createMongoStore(
     async recordProgress(batch: ProgressBatch): Promise<void> {
       const { enrolment, seq } = batch;
       const { fields, increments } = progressEffect(batch);
-      const set: Record<string, unknown> = { progressSeq: seq };
+      const set: Record<string, unknown> = {};
       if (fields.currentNodeId !== undefined) set.currentNodeId = fields.currentNodeId;
       if (fields.waitingFor !== undefined) set.waitingFor = fields.waitingFor;
       if (fields.status) set.status = fields.status;
@@ -179,50 +169,44 @@ export function createMongoStore(
       if (fields.revenue !== undefined) set.revenue = fields.revenue;
       for (const [nodeId, variant] of Object.entries(fields.variants))
         set[`variants.${nodeId}`] = variant;
-      const applied = await counters.run(`enrolment:${enrolment.enrolmentId}`, async () => {
-        // Read, then write by `_id` alone: the embedded FerretDB scans the collection for any other filter
-        // (a `progressSeq` guard in the update's filter would). Writes of one enrolment are queued here, and
-        // its workflow runs one progress activity at a time.
-        // The batch after the one this process wrote last needs no read: the projection is at seq - 1.
-        const known = writtenSeq.get(enrolment.enrolmentId);
-        const recorded =
-          known === seq - 1
-            ? known
-            : ((await models.Enrolment.findById(enrolment.enrolmentId, { progressSeq: 1 }).lean())
-                ?.progressSeq ?? 0);
-        // This batch (or a later one) is applied already: a retry, nothing to do.
-        if (recorded >= seq) return false;
-        await onDuplicateKey(
-          () =>
-            models.Enrolment.updateOne(
-              { _id: enrolment.enrolmentId },
-              {
-                $set: set,
-                $setOnInsert: {
-                  enrolmentId: enrolment.enrolmentId,
-                  workflowId: enrolment.workflowId,
-                  journeyId: enrolment.journeyId,
-                  version: enrolment.version,
-                  profileId: enrolment.profileId,
-                  startedAt: new Date(batch.startedAt),
-                  ...(fields.status ? {} : { status: "active" }),
-                },
-              },
-              { upsert: true },
-            ),
-          // The API's enrol created the document between our read and write: apply the update to it.
-          () => models.Enrolment.updateOne({ _id: enrolment.enrolmentId }, { $set: set }),
-        );
-        rememberWritten(enrolment.enrolmentId, fields.status ? null : seq);
-        return true;
+      // One write by `_id` alone, no read first (the embedded FerretDB scans the collection for any other
+      // filter, so a `progressSeq` guard cannot go in the filter): the projection fields are set, and the
+      // sequence number the document held before tells whether this batch was new. A retried batch sets the
+      // same fields again and skips the counters. `$max` keeps the sequence from going back when a batch
+      // lands after a later one (only an attempt that outlived its timeout in another worker process can).
+      const write = () =>
+        models.Enrolment.findOneAndUpdate(
+          { _id: enrolment.enrolmentId },
+          {
+            $set: set,
+            $max: { progressSeq: seq },
+            $setOnInsert: {
+              enrolmentId: enrolment.enrolmentId,
+              workflowId: enrolment.workflowId,
+              journeyId: enrolment.journeyId,
+              version: enrolment.version,
+              profileId: enrolment.profileId,
+              startedAt: new Date(batch.startedAt),
+              ...(fields.status ? {} : { status: "active" }),
+            },
+          },
+          { upsert: true, returnDocument: "before" }, // no projection: FerretDB 1.24 does not take one here
+        ).lean();
+      const projection = counters.run(`enrolment:${enrolment.enrolmentId}`, async () => {
+        // The API's enrol created the document at the same instant (two upserts raced): update it.
+        const before = await onDuplicateKey(write, write);
+        return (before?.progressSeq ?? 0) < seq;
       });
-      if (!applied) return;
       // An enrolment that ended no longer receives events: events are signalled to the running ones only.
-      if (fields.status)
-        await models.ProfileJourneys.updateOne(
-          { _id: enrolment.profileId },
-          { $pull: { active: enrolment.workflowId } },
-        );
+      // Idempotent, so a retried end batch removes it again rather than never.
+      const unlisted = fields.status
+        ? models.ProfileJourneys.updateOne(
+            { _id: enrolment.profileId },
+            { $pull: { active: enrolment.workflowId } },
+          )
+        : null;
+      const [applied] = await Promise.all([projection, unlisted]);
+      if (!applied) return;
       await Promise.all(
         [...increments].map(([nodeId, inc]) =>
           nodeStats.add(`${enrolment.journeyId}\u0000${nodeId}`, inc),

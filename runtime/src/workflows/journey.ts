@@ -77,6 +77,13 @@ const INBOX_LIMIT = 200;
 const MAX_DEFERRALS = 50;
 /** Waits shorter than this do not write the enrolment's waiting state before they start. */
 const SHORT_WAIT_MS = 60_000;
+/**
+ * The live view's allowed lag (docs/runtime.md, "Enrolment projection and counters"): queued progress
+ * rides on an activity only once its oldest op is this old; younger ops wait for a later activity, the
+ * flush before a long wait or continue-as-new, or the end. A journey that runs through in a few seconds
+ * is written once, at its end.
+ */
+const PROGRESS_LAG_MS = 5_000;
 /** Path entries kept in the result (simulation); live runs keep none. */
 const PATH_LIMIT = 2_000;
 
@@ -159,8 +166,13 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   );
 
   const nowIso = () => new Date().toISOString();
-  const queue = (op: ProgressOp) => state.pendingProgress.push(op);
-  /** Takes the queued progress ops as a batch to piggyback on the next activity call. */
+  /** Workflow time of the oldest queued progress op (ops carried over continue-as-new: this run's start). */
+  let pendingSince: number | null = state.pendingProgress.length > 0 ? Date.now() : null;
+  const queue = (op: ProgressOp) => {
+    if (state.pendingProgress.length === 0) pendingSince = Date.now();
+    state.pendingProgress.push(op);
+  };
+  /** Takes all queued progress ops as one batch (flushes). */
   const takeProgress = (): ProgressBatch | undefined => {
     if (state.pendingProgress.length === 0) return undefined;
     state.progressSeq += 1;
@@ -171,8 +183,18 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       startedAt: state.startedAt,
     };
     state.pendingProgress = [];
+    pendingSince = null;
     return batch;
   };
+  /**
+   * The batch to piggyback on the activity about to be scheduled: the queued ops once the oldest has
+   * waited PROGRESS_LAG_MS, else none. Only activity input changes, never the commands, so histories
+   * recorded when every activity carried the queue still replay.
+   */
+  const dueProgress = (): ProgressBatch | undefined =>
+    pendingSince !== null && Date.now() - pendingSince >= PROGRESS_LAG_MS
+      ? takeProgress()
+      : undefined;
   const flush = async () => {
     const batch = takeProgress();
     if (!batch) return;
@@ -348,7 +370,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           event: input.event,
           at: nowIso(),
           policy,
-          progress: takeProgress(),
+          progress: dueProgress(),
         });
       } catch (error) {
         if (isCancellation(error)) throw error;
@@ -368,7 +390,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       enrolment,
       order: config.order,
       channels: config.steps.map((s) => s.channel),
-      progress: takeProgress(),
+      progress: dueProgress(),
     });
     const carried =
       state.currentWait?.nodeId === node.id && state.currentWait.visit === visit
@@ -394,7 +416,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
             event: input.event,
             at: nowIso(),
             policy,
-            progress: takeProgress(),
+            progress: dueProgress(),
           });
           if (terminal) throw new Ended();
           if (outcome.status !== "deferred" || !outcome.deferUntil) break;
@@ -440,7 +462,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       enrolment,
       at: nowIso(),
       ...args,
-      progress: takeProgress(),
+      progress: dueProgress(),
     });
     if (terminal) throw new Ended();
     return result;
@@ -480,7 +502,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
               enrolment,
               at: nowIso(),
               config,
-              progress: takeProgress(),
+              progress: dueProgress(),
             }),
           ).getTime();
         if (terminal) throw new Ended();
