@@ -3,7 +3,10 @@
 // Temporal workflow calling the same activities (bench/_runtime-baseline-workflow.mjs), in the same run
 // on the Temporal dev server with FerretDB. Email goes to the sandbox provider so the figure is the
 // runtime's, not the SMTP sink's. Also reports history events per enrolment (target ≤ 1.2× baseline).
-// BENCH_RUNTIME_JOURNEYS sets the batch size (default 200); each side runs twice, alternating, best kept.
+// BENCH_RUNTIME_JOURNEYS sets the batch size (default 200), BENCH_RUNTIME_ROUNDS the rounds (default 3). After a
+// warm-up batch on each side (not counted: the side that ran first used to pay the process's one-time costs),
+// each round runs both sides, the order alternating between rounds; the best of each side is compared, and
+// each round's own ratio is printed.
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Client, Connection } from "@temporalio/client";
@@ -12,7 +15,8 @@ import mongoose from "mongoose";
 import { loadPackage, report, startBenchEngines } from "./_engines.mjs";
 
 const N = Number(process.env.BENCH_RUNTIME_JOURNEYS ?? 200);
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_RUNTIME_ROUNDS ?? 3);
+const WARM_UP = Math.max(10, Math.round(N / 10));
 const NODES = 5;
 const { compileJourney } = await loadPackage("shared");
 const runtime = await loadPackage("runtime");
@@ -100,26 +104,25 @@ try {
   connection = await Connection.connect({ address: engines.temporalAddress });
   const client = new Client({ connection, namespace: engines.temporalNamespace });
 
-  /** Starts N workflows at once and waits for all; returns journeys/s and mean history length of a sample. */
-  const batch = async (label, start) => {
+  /** Starts n workflows at once and waits for all; returns journeys/s and mean history length of a sample. */
+  const batch = async (label, start, n = N) => {
     const began = performance.now();
-    const handles = await Promise.all(Array.from({ length: N }, (_, i) => start(i)));
+    const handles = await Promise.all(Array.from({ length: n }, (_, i) => start(i)));
     await Promise.all(handles.map((h) => h.result()));
     const seconds = (performance.now() - began) / 1000;
-    const sample = handles.filter((_, i) => i % Math.max(1, Math.floor(N / 20)) === 0);
+    const sample = handles.filter((_, i) => i % Math.max(1, Math.floor(n / 20)) === 0);
     const lengths = await Promise.all(sample.map(async (h) => (await h.describe()).historyLength));
     const events = lengths.reduce((a, b) => a + b, 0) / lengths.length;
     console.log(
-      `${label}: ${N} journeys in ${seconds.toFixed(2)} s (${(N / seconds).toFixed(1)}/s), ${events.toFixed(1)} history events each`,
+      `${label}: ${n} journeys in ${seconds.toFixed(2)} s (${(n / seconds).toFixed(1)}/s), ${events.toFixed(1)} history events each`,
     );
-    return { perSecond: N / seconds, events };
+    return { perSecond: n / seconds, events };
   };
 
-  const results = { journey: [], baseline: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    const id = `${suffix}-${round}`;
-    results.baseline.push(
-      await batch(`hand-written (round ${round + 1})`, (i) =>
+  const handWritten = (id, label, n) =>
+    batch(
+      label,
+      (i) =>
         client.workflow.start("handWrittenJourney", {
           taskQueue: `bench-baseline-${suffix}`,
           workflowId: `bench-baseline-${id}-${i}`,
@@ -137,18 +140,34 @@ try {
             },
           ],
         }),
-      ),
+      n,
     );
-    results.journey.push(
-      await batch(`journey workflow (round ${round + 1})`, (i) =>
+  const journeys = (id, label, n) =>
+    batch(
+      label,
+      (i) =>
         client.workflow.start("journeyWorkflow", {
           taskQueue: `bench-journey-${suffix}`,
           workflowId: runtime.enrolmentWorkflowId("bench", `b${i}`, id),
           args: [{ plan, journeyId: "bench", version: 1, profileId: `b${i}`, event: null }],
         }),
-      ),
+      n,
     );
+
+  await handWritten(`${suffix}-warm`, "hand-written (warm-up, not counted)", WARM_UP);
+  await journeys(`${suffix}-warm`, "journey workflow (warm-up, not counted)", WARM_UP);
+  const results = { journey: [], baseline: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = `${suffix}-${round}`;
+    const sides = [
+      async () => results.baseline.push(await handWritten(id, `hand-written (round ${round + 1})`)),
+      async () => results.journey.push(await journeys(id, `journey workflow (round ${round + 1})`)),
+    ];
+    if (round % 2 === 1) sides.reverse();
+    for (const side of sides) await side();
   }
+  const roundRatios = results.journey.map((j, i) => j.perSecond / results.baseline[i].perSecond);
+  console.log(`ratio per round: ${roundRatios.map((r) => r.toFixed(2)).join(", ")}`);
   const best = (list) => list.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
   const ours = best(results.journey);
   const base = best(results.baseline);
