@@ -115,6 +115,23 @@ describe("recordProgress on FerretDB", () => {
     expect(await counts("d")).toMatchObject({ entered: 1, active: 0, completed: 1 });
   });
 
+  it("counts a batch whose counter write failed once its retry comes to the same process", async () => {
+    const enrolment = enrolmentOf("p-counter-fails");
+    const first = batch(enrolment, 1, [{ op: "enter", nodeId: "f", at }]);
+    const collection = models.NodeStat.collection;
+    const realUpdate = collection.updateOne.bind(collection);
+    // Fault injection: the database refuses the first counter write (as FerretDB's SQLITE_BUSY can).
+    collection.updateOne = (() => {
+      collection.updateOne = realUpdate;
+      return Promise.reject(new Error("SQLITE_BUSY"));
+    }) as typeof collection.updateOne; // why: a stand-in with the method's type for one call
+    await expect(store.recordProgress(first)).rejects.toThrow("SQLITE_BUSY");
+    expect((await models.Enrolment.findById(enrolment.enrolmentId).lean())?.progressSeq).toBe(1);
+    await store.recordProgress(first);
+    await store.recordProgress(first);
+    expect(await counts("f")).toMatchObject({ entered: 1, active: 1 });
+  });
+
   it("ends the enrolment and takes it off its profile's running list, also when the end batch is retried", async () => {
     const enrolment = enrolmentOf("p-end");
     await models.ProfileJourneys.updateOne(

@@ -17,6 +17,7 @@ import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "
 import { onDuplicateKey } from "../retry.js";
 
 const SETTINGS_TTL_MS = 2_000;
+const UNCOUNTED_CAPACITY = 10_000;
 
 /** The live store: profiles, settings, segments, messages, enrolments and node counters in MongoDB. */
 export function createMongoStore(
@@ -42,6 +43,12 @@ export function createMongoStore(
     );
   });
   let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
+  /**
+   * Batches whose projection write landed and whose counter increments are not written yet, per enrolment. Kept
+   * when the increments fail, so the retried batch (which finds its projection applied) still counts them;
+   * a retry in another process cannot know and skips them (an undercount).
+   */
+  const uncounted = new Map<string, number>();
 
   /**
    * Adds a marketing send to the profile's recent sends (once per message), forgetting those older than any cap
@@ -206,12 +213,18 @@ export function createMongoStore(
           )
         : null;
       const [applied] = await Promise.all([projection, unlisted]);
-      if (!applied) return;
+      // A retry of a batch whose projection this process wrote but whose counters failed counts them now.
+      if (!applied && uncounted.get(enrolment.enrolmentId) !== seq) return;
+      uncounted.delete(enrolment.enrolmentId);
+      if (uncounted.size >= UNCOUNTED_CAPACITY)
+        uncounted.delete(uncounted.keys().next().value ?? "");
+      uncounted.set(enrolment.enrolmentId, seq);
       await Promise.all(
         [...increments].map(([nodeId, inc]) =>
           nodeStats.add(`${enrolment.journeyId}\u0000${nodeId}`, inc),
         ),
       );
+      uncounted.delete(enrolment.enrolmentId);
     },
   };
 }
