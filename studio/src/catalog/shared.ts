@@ -31,6 +31,8 @@ export function sharedNodeTypes(): NodeTypeInfo[] {
       staticOutputs: t.staticOutputs ? [...t.staticOutputs] : null,
       ui: t.ui,
       outputsFor: (config: unknown) => {
+        // Fixed ports do not depend on the config: no parse (a journey of 500 steps opens 500 cards).
+        if (t.staticOutputs) return [...t.staticOutputs];
         const parsed = t.config.safeParse(config ?? {});
         return parsed.success ? t.outputsFor(parsed.data) : null;
       },

@@ -1,11 +1,10 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
-import { humanise } from "../../panels/form/jsonSchema.js";
+import { Fragment, memo } from "react";
 import { Icon } from "../../components/Icon.js";
 import { useNodeInfo } from "../hooks/useNodeInfo.js";
 import { useNodeState } from "../hooks/useNodeState.js";
 import type { JourneyFlowNode } from "../store/types.js";
-import { cardSummary } from "./card.js";
+import { cardSummary, portLabel } from "./card.js";
 import { StepCountsTable, stepRows } from "./StepCountsTable.js";
 
 function formatCount(raw: number): string {
@@ -41,6 +40,9 @@ export const JourneyNodeView = memo(function JourneyNodeView({
   const steps = counts ? stepRows(data.config, counts.steps) : null;
   if (steps) classes.push("jnode--steps");
 
+  // Flat on purpose: with hundreds of cards every element costs style, layout and paint when a journey opens,
+  // so the card is one grid (icon, kind, title, problems; then counts and ports rows) and a port is its label
+  // and its handle (docs/benchmarks.md, studio-canvas).
   return (
     <div
       className={classes.join(" ")}
@@ -48,26 +50,20 @@ export const JourneyNodeView = memo(function JourneyNodeView({
       style={color ? { "--node-accent": color } : undefined}
     >
       {isTrigger ? null : <Handle type="target" position={Position.Top} className="jnode__in" />}
-      <div className="jnode__head">
-        <span className="jnode__icon">
-          <Icon name={info?.icon ?? "box"} />
-        </span>
-        <div className="jnode__titles">
-          <div className="jnode__kind">{info ? info.title : "Unknown type"}</div>
-          <div className="jnode__title">
-            {data.name ? title : cardSummary(info, data.config) || title}
-          </div>
-        </div>
-        {problems.length ? (
-          <span
-            className="jnode__problems"
-            title={problems.map((p) => p.message).join("\n")}
-            aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}
-          >
-            {problems.length}
-          </span>
-        ) : null}
+      <Icon name={info?.icon ?? "box"} className="jnode__icon" />
+      <div className="jnode__kind">{info ? info.title : "Unknown type"}</div>
+      <div className="jnode__title">
+        {data.name ? title : cardSummary(info, data.config) || title}
       </div>
+      {problems.length ? (
+        <span
+          className="jnode__problems"
+          title={problems.map((p) => p.message).join("\n")}
+          aria-label={`${problems.length} problem${problems.length === 1 ? "" : "s"}`}
+        >
+          {problems.length}
+        </span>
+      ) : null}
       {counts ? (
         <div className="jnode__counts" data-testid={`counts-${id}`}>
           <span title="Entered">
@@ -89,13 +85,23 @@ export const JourneyNodeView = memo(function JourneyNodeView({
       {steps ? <StepCountsTable steps={steps} currency={counts?.currency} /> : null}
       {ports.length > 1 ? (
         <div className="jnode__ports">
-          {ports.map((port) => (
-            <div key={port} className="jnode__port" title={info?.ui.ports?.[port] ?? port}>
-              <span className={`jnode__port-label jnode__port-label--${port}`}>
-                {humanise(port)}
+          {ports.map((port, i) => (
+            <Fragment key={port}>
+              <span
+                className={`jnode__port jnode__port--${port}`}
+                title={info?.ui.ports?.[port] ?? port}
+              >
+                {portLabel(port)}
               </span>
-              <Handle type="source" id={port} position={Position.Bottom} className="jnode__out" />
-            </div>
+              {/* Placed in its label's column of the ports grid, so it sits centred under the label. */}
+              <Handle
+                type="source"
+                id={port}
+                position={Position.Bottom}
+                className="jnode__out"
+                style={{ gridColumn: `${i + 1} / span 1` }}
+              />
+            </Fragment>
           ))}
         </div>
       ) : ports.length === 1 ? (

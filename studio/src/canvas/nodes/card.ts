@@ -1,4 +1,5 @@
 import { portsFor } from "../../catalog/catalog.js";
+import { humanise } from "../../panels/form/jsonSchema.js";
 import type { NodeTypeInfo } from "../../catalog/types.js";
 import { nodeSummary } from "./summary.js";
 
@@ -36,4 +37,13 @@ export function cardSummary(
   if (!info) return nodeSummary(info, config);
   const derived = entry(info, config);
   return (derived.summary ??= nodeSummary(info, config));
+}
+
+const portLabels = new Map<string, string>();
+
+/** A port's label on the card ("timeout" → "Timeout"), computed once per port name. */
+export function portLabel(port: string): string {
+  let label = portLabels.get(port);
+  if (label === undefined) portLabels.set(port, (label = humanise(port)));
+  return label;
 }
