@@ -79,11 +79,12 @@ const MAX_DEFERRALS = 50;
 const SHORT_WAIT_MS = 60_000;
 /**
  * The live view's allowed lag (docs/runtime.md, "Enrolment projection and counters"): queued progress
- * rides on an activity only once its oldest op is this old; younger ops wait for a later activity, the
- * flush before a long wait or continue-as-new, or the end. A journey that runs through in a few seconds
- * is written once, at its end.
+ * rides on an activity once its oldest op is this old, or when a wait at least this long may follow the
+ * activity; otherwise it waits for a later activity, the flush before a long wait or continue-as-new, or
+ * the end. A journey that runs through within this lag is written once, at its end. The studio polls
+ * node counts as often.
  */
-const PROGRESS_LAG_MS = 5_000;
+const PROGRESS_LAG_MS = 2_000;
 /** Path entries kept in the result (simulation); live runs keep none. */
 const PATH_LIMIT = 2_000;
 
@@ -188,13 +189,31 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   };
   /**
    * The batch to piggyback on the activity about to be scheduled: the queued ops once the oldest has
-   * waited PROGRESS_LAG_MS, else none. Only activity input changes, never the commands, so histories
-   * recorded when every activity carried the queue still replay.
+   * waited PROGRESS_LAG_MS, or when a wait of at least that long may follow the activity (`waitFollows`),
+   * else none. Only activity input changes, never the commands, so histories recorded when every activity
+   * carried the queue still replay.
    */
-  const dueProgress = (): ProgressBatch | undefined =>
-    pendingSince !== null && Date.now() - pendingSince >= PROGRESS_LAG_MS
+  const dueProgress = (waitFollows: boolean): ProgressBatch | undefined =>
+    pendingSince !== null && (waitFollows || Date.now() - pendingSince >= PROGRESS_LAG_MS)
       ? takeProgress()
       : undefined;
+  /** Whether entering `nodeId` may start a wait of at least PROGRESS_LAG_MS. */
+  const startsWait = (nodeId: string | null | undefined): boolean => {
+    const node = nodeId ? plan.nodes[nodeId] : undefined;
+    switch (node?.type) {
+      case "wait.duration":
+        return durationToMs(parse.waitDuration(node.config)) >= PROGRESS_LAG_MS;
+      case "wait.event":
+        return durationToMs(parse.waitEvent(node.config).timeout) >= PROGRESS_LAG_MS;
+      case "wait.until":
+      case "message.cascade":
+        return true;
+      default:
+        return false;
+    }
+  };
+  /** Whether a wait of at least PROGRESS_LAG_MS may follow `node`, on any of its ports. */
+  const waitAfter = (node: PlanNode): boolean => Object.values(node.next).some(startsWait);
   const flush = async () => {
     const batch = takeProgress();
     if (!batch) return;
@@ -370,7 +389,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
           event: input.event,
           at: nowIso(),
           policy,
-          progress: dueProgress(),
+          progress: dueProgress(waitAfter(node)),
         });
       } catch (error) {
         if (isCancellation(error)) throw error;
@@ -390,7 +409,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       enrolment,
       order: config.order,
       channels: config.steps.map((s) => s.channel),
-      progress: dueProgress(),
+      progress: dueProgress(false),
     });
     const carried =
       state.currentWait?.nodeId === node.id && state.currentWait.visit === visit
@@ -416,7 +435,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
             event: input.event,
             at: nowIso(),
             policy,
-            progress: dueProgress(),
+            progress: dueProgress(durationToMs(step.window) >= PROGRESS_LAG_MS),
           });
           if (terminal) throw new Ended();
           if (outcome.status !== "deferred" || !outcome.deferUntil) break;
@@ -454,15 +473,16 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     return "exhausted";
   };
 
-  const evaluate = async (args: {
-    conditions?: Condition[];
-    segmentId?: string;
-  }): Promise<number> => {
+  /** Evaluates conditions or a segment for the profile; `node` is the branch node (none for exit conditions). */
+  const evaluate = async (
+    args: { conditions?: Condition[]; segmentId?: string },
+    node?: PlanNode,
+  ): Promise<number> => {
     const result = await activities.evaluate({
       enrolment,
       at: nowIso(),
       ...args,
-      progress: dueProgress(),
+      progress: dueProgress(node !== undefined && waitAfter(node)),
     });
     if (terminal) throw new Ended();
     return result;
@@ -502,7 +522,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
               enrolment,
               at: nowIso(),
               config,
-              progress: dueProgress(),
+              progress: dueProgress(true),
             }),
           ).getTime();
         if (terminal) throw new Ended();
@@ -528,16 +548,16 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       }
       case "branch.condition": {
         const config = parse.branch(node.config);
-        return (await evaluate({ conditions: [config.condition] })) === 0 ? "yes" : "no";
+        return (await evaluate({ conditions: [config.condition] }, node)) === 0 ? "yes" : "no";
       }
       case "branch.multi": {
         const config = parse.multi(node.config);
-        const index = await evaluate({ conditions: config.cases.map((c) => c.condition) });
+        const index = await evaluate({ conditions: config.cases.map((c) => c.condition) }, node);
         return config.cases[index]?.id ?? "else";
       }
       case "segment.split": {
         const config = parse.segment(node.config);
-        return (await evaluate({ segmentId: config.segmentId })) === 0 ? "in" : "out";
+        return (await evaluate({ segmentId: config.segmentId }, node)) === 0 ? "in" : "out";
       }
       case "experiment.split": {
         const config = parse.experiment(node.config);
