@@ -166,6 +166,14 @@ try {
     if (round % 2 === 1) sides.reverse();
     for (const side of sides) await side();
   }
+  // How often the journey workflow wrote its Enrolment projection (docs/runtime.md: at most once per 2 s lag).
+  const seqs = (await models.Enrolment.find({ journeyId: "bench" }, { progressSeq: 1 }).lean()).map(
+    (e) => e.progressSeq ?? 0,
+  );
+  console.log(
+    `progress batches per enrolment: mean ${(seqs.reduce((a, b) => a + b, 0) / seqs.length).toFixed(2)}, ` +
+      [1, 2, 3, 4].map((k) => `${k}: ${seqs.filter((q) => q === k).length}`).join(", "),
+  );
   const roundRatios = results.journey.map((j, i) => j.perSecond / results.baseline[i].perSecond);
   console.log(`ratio per round: ${roundRatios.map((r) => r.toFixed(2)).join(", ")}`);
   const best = (list) => list.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
