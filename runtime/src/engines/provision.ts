@@ -138,17 +138,79 @@ export function ensureTimeSkippingServer(progress: Progress): Promise<string> {
   );
 }
 
-/** The one line of FerretDB changed at build (docs/decisions/0006-ferretdb-id-index.md). */
-const FERRETDB_ID_PATCH = {
-  file: "internal/backends/sqlite/metadata/metadata.go",
-  from: `IDColumn = DefaultColumn + "->'$._id'"`,
-  // The expression FerretDB's own `_id` index is created on: SQLite uses an expression index only for the
-  // same expression, so with this spelling lookups, updates and deletes by `_id` use the index instead of
-  // scanning the table. `->"_id"` and `->'$._id'` select the same value.
-  to: `IDColumn = DefaultColumn + \`->"_id"\``,
-  /** Part of the cache key: a machine with an unpatched build builds again. */
-  tag: "id-index",
-};
+/** A change to FerretDB's vendored source at build: `from` must occur `occurrences` times (default once) in `file`. */
+type SourcePatch = { file: string; from: string; to: string; occurrences?: number };
+
+/**
+ * FerretDB's SQLite backend, changed at build (docs/decisions/0006-ferretdb-id-index.md and
+ * 0007-ferretdb-batch-writes.md). Each change is small and keeps FerretDB's results the same: the handler
+ * filters every row again after a pushed-down query, so a clause only narrows what SQLite reads.
+ */
+const FERRETDB_PATCHES: SourcePatch[] = [
+  {
+    // The expression FerretDB's own `_id` index is created on: SQLite uses an expression index only for the
+    // same expression, so with this spelling lookups, updates and deletes by `_id` use the index instead of
+    // scanning the table. `->"_id"` and `->'$._id'` select the same value.
+    file: "internal/backends/sqlite/metadata/metadata.go",
+    from: `IDColumn = DefaultColumn + "->'$._id'"`,
+    to: `IDColumn = DefaultColumn + \`->"_id"\``,
+  },
+  {
+    // `{ _id: { $in: [...] } }` (strings and ObjectIds, up to 1,000) is answered from the `_id` index too:
+    // reading a batch of profiles or deleting a batch of outbox entries is one indexed query, not a scan.
+    // (Twice: the query itself and its `explain`.)
+    file: "internal/backends/sqlite/collection.go",
+    occurrences: 2,
+    from: `			whereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+			args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+		}`,
+    to: `			whereClause = fmt.Sprintf(\` WHERE %s = ?\`, metadata.IDColumn)
+			args = []any{string(must.NotFail(sjson.MarshalSingleValue(v)))}
+		case *types.Document:
+			whereClause, args = idInClause(v.(*types.Document))
+		}`,
+  },
+  {
+    file: "internal/backends/sqlite/collection.go",
+    from: `// UpdateAll implements backends.Collection interface.`,
+    to: `// idInClause pushes \`{_id: {$in: [strings or ObjectIDs]}}\` down to the \`_id\` index (Omnijourney's build).
+func idInClause(d *types.Document) (string, []any) {
+	in, err := d.Get("$in")
+	if d.Len() != 1 || err != nil {
+		return "", nil
+	}
+	values, ok := in.(*types.Array)
+	if !ok || values.Len() == 0 || values.Len() > 1000 {
+		return "", nil
+	}
+	args := make([]any, values.Len())
+	for i := range args {
+		switch v := must.NotFail(values.Get(i)); v.(type) {
+		case string, types.ObjectID:
+			args[i] = string(must.NotFail(sjson.MarshalSingleValue(v)))
+		default:
+			return "", nil
+		}
+	}
+	return fmt.Sprintf(\` WHERE %s IN (?%s)\`, metadata.IDColumn, strings.Repeat(", ?", len(args)-1)), args
+}
+
+// UpdateAll implements backends.Collection interface.`,
+  },
+  {
+    // An `update` command kept every statement's rows open until the whole command ended (a `defer` in a
+    // loop), one pooled SQLite connection each: a bulk write of 100 updates exhausted the pool of 100 and hung
+    // FerretDB for good. Each statement's rows are released once it is applied.
+    file: "internal/handler/msg_update.go",
+    from: `		result, err := common.UpdateDocument(ctx, c, "update", iter, &u)
+`,
+    to: `		result, err := common.UpdateDocument(ctx, c, "update", iter, &u)
+		closer.Close()
+`,
+  },
+];
+/** Part of the cache key: a machine with a build from other patches builds again. */
+const FERRETDB_BUILD_TAG = "id-index-in";
 
 /**
  * FerretDB built from the Go module proxy with CGO off.
@@ -156,11 +218,11 @@ const FERRETDB_ID_PATCH = {
  * which is refused, and a binary built that way panics because the module zip lacks the generated
  * build/version/version.txt. So: a throw-away module pins FerretDB as a tool, vendors it, adds the
  * version file, and builds the real cmd/ferretdb. See docs/decisions/0001-ferretdb-build.md. One line is
- * changed so that `_id` lookups use FerretDB's `_id` index (FERRETDB_ID_PATCH, decision 0006).
+ * changed so that `_id` lookups use FerretDB's `_id` index (FERRETDB_PATCHES, decisions 0006, 0007).
  */
 export function ensureFerretDb(progress: Progress): Promise<string> {
   const version = ENGINE_VERSIONS.ferretdb;
-  const dir = engineDir("ferretdb", `${version}-${FERRETDB_ID_PATCH.tag}`);
+  const dir = engineDir("ferretdb", `${version}-${FERRETDB_BUILD_TAG}`);
   const target = path.join(dir, "bin", "ferretdb");
   return installOnce(
     dir,
@@ -180,11 +242,8 @@ export function ensureFerretDb(progress: Progress): Promise<string> {
           path.join(src, "vendor/github.com/FerretDB/FerretDB/build/version/version.txt"),
           `v${version}\n`,
         );
-        patchSource(
-          path.join(src, "vendor/github.com/FerretDB/FerretDB", FERRETDB_ID_PATCH.file),
-          FERRETDB_ID_PATCH.from,
-          FERRETDB_ID_PATCH.to,
-        );
+        for (const patch of FERRETDB_PATCHES)
+          patchSource(path.join(src, "vendor/github.com/FerretDB/FerretDB", patch.file), patch);
         await run(
           "go",
           [
@@ -206,11 +265,11 @@ export function ensureFerretDb(progress: Progress): Promise<string> {
 }
 
 /** Replaces `from` by `to` in a vendored source file; fails loudly if the source is not what we expect. */
-function patchSource(file: string, from: string, to: string): void {
+function patchSource(file: string, { from, to, occurrences = 1 }: SourcePatch): void {
   const source = fs.readFileSync(file, "utf8");
-  if (!source.includes(from))
-    throw new Error(`${file} no longer contains ${from}: review the patch`);
-  fs.writeFileSync(file, source.replace(from, to));
+  if (source.split(from).length !== occurrences + 1)
+    throw new Error(`${file} does not contain ${from} ${occurrences} time(s): review the patch`);
+  fs.writeFileSync(file, source.replaceAll(from, to));
 }
 
 /** Installs every embedded engine that is not cached yet (each step prints a line and its time). */
