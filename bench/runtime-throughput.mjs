@@ -111,10 +111,16 @@ try {
     await Promise.all(handles.map((h) => h.result()));
     const seconds = (performance.now() - began) / 1000;
     const sample = handles.filter((_, i) => i % Math.max(1, Math.floor(n / 20)) === 0);
-    const lengths = await Promise.all(sample.map(async (h) => (await h.describe()).historyLength));
-    const events = lengths.reduce((a, b) => a + b, 0) / lengths.length;
+    const described = await Promise.all(sample.map((h) => h.describe()));
+    const events = described.reduce((a, d) => a + d.historyLength, 0) / described.length;
+    // Start to close of each sampled workflow: shows whether a slow batch is slow throughout or has stragglers.
+    const spans = described
+      .map((d) => (d.closeTime.getTime() - d.startTime.getTime()) / 1000)
+      .sort((a, b) => a - b);
+    const median = spans[Math.floor(spans.length / 2)] ?? 0;
     console.log(
-      `${label}: ${n} journeys in ${seconds.toFixed(2)} s (${(n / seconds).toFixed(1)}/s), ${events.toFixed(1)} history events each`,
+      `${label}: ${n} journeys in ${seconds.toFixed(2)} s (${(n / seconds).toFixed(1)}/s), ${events.toFixed(1)} history events each; ` +
+        `each took median ${median.toFixed(1)} s, max ${(spans.at(-1) ?? 0).toFixed(1)} s`,
     );
     return { perSecond: n / seconds, events };
   };
