@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyToProfiles } from "../src/ingestion/ingest.js";
 import { startTestApi, type TestApi } from "./helpers/api.js";
 
 let t: TestApi;
@@ -89,6 +90,25 @@ describe("Segment-compatible ingestion", () => {
     expect(body.errors.map((e) => e.index)).toEqual([1, 3, 4]);
     expect(body.errors[0]?.fields).toContain("body.batch.1.event");
     expect(body.errors[2]?.fields).toContain("body.batch.4.properties.a.b");
+  });
+
+  it("counts a batch of 150 events over 120 people, new and known, each event once", async () => {
+    await t.ingest("/track", { userId: "many-0", event: "Seen", messageId: "many-pre" });
+    const batch = Array.from({ length: 150 }, (_, n) => ({
+      type: "track",
+      userId: `many-${n % 120}`,
+      event: "Seen",
+      messageId: `many-${n}`,
+    }));
+    const res = await t.ingest("/batch", { batch });
+    expect(await res.json()).toMatchObject({ stored: 150, duplicates: 0 });
+    expect((await profile("many-0")).body.counters.Seen?.count).toBe(3);
+    expect((await profile("many-29")).body.counters.Seen?.count).toBe(2);
+    expect((await profile("many-119")).body.counters.Seen?.count).toBe(1);
+    // Applying the same stored events again (the outbox drain after a crash) counts nothing twice.
+    const stored = await t.context.db.events.find({ messageId: { $regex: "^many-" } }).toArray();
+    await applyToProfiles(t.context.db, stored, new Date());
+    expect((await profile("many-0")).body.counters.Seen?.count).toBe(3);
   });
 
   it("refuses an event over 32 KB inside a batch and a batch over 500 KB", async () => {

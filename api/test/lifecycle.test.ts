@@ -71,6 +71,31 @@ describe("fan-out to journeys", () => {
     expect(done.status).toBe("completed");
   }, 90_000);
 
+  it("an enrolment started by one event of a batch hears the profile's next event in the same batch", async () => {
+    const journey = waitingJourney("Basket Opened");
+    const id = await publish({ ...journey, settings: { exitOn: [{ event: "Basket Emptied" }] } });
+    const res = await t.ingest("/batch", {
+      batch: [
+        { type: "identify", userId: "batch-1", traits: { email: "batch1@example.com" } },
+        { type: "track", userId: "batch-1", event: "Basket Opened", messageId: "bb-1" },
+        { type: "track", userId: "batch-1", event: "Basket Emptied", messageId: "bb-2" },
+      ],
+    });
+    expect(res.status).toBe(200);
+    // The batch's events are fanned out together: the second one reaches the enrolment the first one started.
+    const ended = await eventually(
+      async () =>
+        t.context.db.enrolments.findOne({
+          journeyId: id,
+          profileId: "batch-1",
+          status: { $ne: "active" },
+        }),
+      30_000,
+      "enrolment to exit",
+    );
+    expect(ended.status).toBe("exited");
+  }, 90_000);
+
   it("enrols a profile into a trigger.segment journey within seconds of entering the segment", async () => {
     const segment = (await (
       await t.api("/api/segments", {

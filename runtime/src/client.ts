@@ -38,8 +38,15 @@ export type EnrolResult =
 
 export type JourneyRuntime = {
   enrol(input: EnrolInput): Promise<EnrolResult>;
-  /** Delivers an event to every active enrolment of the profile; returns how many were signalled. */
-  signalEvent(input: { profileId: string; event: JourneyEvent }): Promise<number>;
+  /**
+   * Delivers an event to every active enrolment of the profile; returns how many were signalled. `active`: the
+   * profile's running enrolment workflows when the caller has just read them (a batch reads them at once).
+   */
+  signalEvent(input: {
+    profileId: string;
+    event: JourneyEvent;
+    active?: readonly string[];
+  }): Promise<number>;
   /** Cancels every active enrolment of a journey (archive); returns how many. */
   cancelEnrolments(input: { journeyId: string }): Promise<number>;
   /** The running enrolment's current node and what it waits for (a workflow query). */
@@ -137,9 +144,11 @@ export function createJourneyRuntime(options: {
       }
     },
 
-    async signalEvent({ profileId, event }): Promise<number> {
-      const record = await models.ProfileJourneys.findById(profileId, { active: 1 }).lean();
-      const ids = [...new Set(record?.active ?? [])];
+    async signalEvent({ profileId, event, active }): Promise<number> {
+      const running =
+        active ?? (await models.ProfileJourneys.findById(profileId, { active: 1 }).lean())?.active;
+      const ids = [...new Set(running ?? [])];
+      if (ids.length === 0) return 0;
       const results = await Promise.allSettled(
         ids.map((id) => temporal.workflow.getHandle(id).signal(eventSignal, event)),
       );

@@ -228,25 +228,34 @@ export class Fanout {
     if (docs.length === 0) return;
     const { event: eventJourneys, segment: segmentJourneys } = await this.liveJourneys();
     const profileIds = [...new Set(docs.map((d) => d.profileId))];
+    // Every profile's running enrolments in one read; an enrolment started below joins its profile's list.
+    const running = new Map(
+      (await findByIds(this.db.profileJourneys, profileIds, { active: 1 })).map((r) => [
+        r._id,
+        [...(r.active ?? [])],
+      ]),
+    );
     // Profiles in parallel (bounded), each profile's events in order: a wait sees events as they happened.
     const byProfile = new Map<string, EventDoc[]>();
     for (const doc of docs)
       byProfile.set(doc.profileId, [...(byProfile.get(doc.profileId) ?? []), doc]);
-    await mapLimit([...byProfile.values()], FANOUT_CONCURRENCY, async (events) => {
+    await mapLimit([...byProfile.entries()], FANOUT_CONCURRENCY, async ([profileId, events]) => {
+      const active = running.get(profileId) ?? [];
       for (const doc of events) {
         const event = journeyEventOf(doc);
         // Enrolments running before the event hear it first; one it starts gets it as its trigger, not as a signal.
-        await this.runtime.signalEvent({ profileId: doc.profileId, event });
+        if (active.length > 0) await this.runtime.signalEvent({ profileId, event, active });
         for (const j of eventJourneys) {
           if (j.trigger.type !== "trigger.event" || j.trigger.event !== doc.event) continue;
           if (j.trigger.where && !matchesProperties(j.trigger.where, doc.properties, doc.timestamp))
             continue;
-          await this.runtime.enrol({
+          const enrolled = await this.runtime.enrol({
             journeyId: j.journeyId,
             version: j.version,
-            profileId: doc.profileId,
+            profileId,
             event,
           });
+          if (enrolled.started) active.push(enrolled.workflowId);
         }
       }
     });

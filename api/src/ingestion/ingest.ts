@@ -1,11 +1,17 @@
-import { MongoBulkWriteError, ObjectId, type Filter, type UpdateFilter } from "mongodb";
+import {
+  MongoBulkWriteError,
+  ObjectId,
+  type AnyBulkWriteOperation,
+  type Filter,
+  type UpdateFilter,
+} from "mongodb";
 import { counterKeysFor, foldEvents, type EventFilter } from "@omnijourney/shared";
 import type { Collections } from "../store/collections.js";
 import type { CounterEntry, EventDoc, ProfileDoc } from "../store/types.js";
 import { APPLIED_MEMORY, emptyProfile, linkIdentity, profileIdsForAnonymous } from "./identity.js";
 import type { Normalised } from "./normalise.js";
 import { retryTransient } from "../store/retry.js";
-import { guardsAreAtomic } from "../store/engine.js";
+import { findByIds, guardsAreAtomic } from "../store/engine.js";
 import { isDuplicateKey, KeyedQueue } from "@omnijourney/runtime";
 
 /** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
@@ -85,13 +91,17 @@ const idsOf = (list: EventDoc[]) => ({
 /** One profile update at a time per profile in this process (FerretDB's updates are not atomic; engine.ts). */
 const profileLanes = new KeyedQueue();
 
+const COUNTED_FIELDS = { profileId: 1, counters: 1, appliedEvents: 1 } as const;
+
 /**
- * Applies counters and traits of stored events to their profiles. Counters are read, folded with shared's
- * `foldEvents` and written back (FerretDB ignores `$push` modifiers, so a blind sorted/capped push is not an
- * option). Where the engine checks a filter atomically (MongoDB), the write is guarded by the counts read
- * (compare-and-set) and a profile whose write lost a race is re-read and retried; on FerretDB the writes of a
- * profile are serialised in this process instead and keyed by `_id` alone. Events the profile already counted
- * (`appliedEvents`: a crash before the outbox entry was deleted) are skipped, so applying twice is harmless.
+ * Applies counters and traits of stored events to their profiles, with a fixed number of round trips per call
+ * whatever the number of people: one read of every profile (`$in`), one insert of the new ones, one bulk write.
+ * Counters are read, folded with shared's `foldEvents` and written back (FerretDB ignores `$push` modifiers, so a
+ * blind sorted/capped push is not an option). Where the engine checks a filter atomically (MongoDB), each write
+ * is guarded by the counts read (compare-and-set) and a round whose writes did not all match is read and applied
+ * again; on FerretDB the writes of a profile are serialised in this process instead and keyed by `_id` alone.
+ * Events the profile already counted (`appliedEvents`: a crash before the outbox entry was deleted, or a write of
+ * this round that did match) are skipped, so applying twice is harmless.
  */
 export const applyToProfiles = async (
   db: Collections,
@@ -107,48 +117,56 @@ export const applyToProfiles = async (
     else byProfile.set(d.profileId, [d]);
   }
   const atomic = await guardsAreAtomic(db.raw);
-  await Promise.all(
-    [...byProfile.entries()].map(([profileId, list]) =>
-      profileLanes.run(profileId, () => applyToProfile(db, profileId, list, now, filters, atomic)),
-    ),
-  );
+  await profileLanes.runAll([...byProfile.keys()], async () => {
+    for (let attempt = 0; attempt < COUNTER_ATTEMPTS; attempt++)
+      if (await applyRound(db, byProfile, now, filters, atomic)) return;
+    throw new Error(`profile counters kept changing for ${[...byProfile.keys()].join(", ")}`);
+  });
 };
 
-const applyToProfile = async (
+/** One read-fold-write round over every profile; resolves false when a guarded write lost a race. */
+const applyRound = async (
   db: Collections,
-  profileId: string,
-  list: EventDoc[],
+  byProfile: Map<string, EventDoc[]>,
   now: Date,
   filters: readonly EventFilter[],
   atomic: boolean,
-): Promise<void> => {
-  for (let attempt = 0; attempt < COUNTER_ATTEMPTS; attempt++) {
-    const p = await retryTransient(() =>
-      db.profiles.findOne(
-        { _id: profileId },
-        { projection: { profileId: 1, counters: 1, appliedEvents: 1 } },
-      ),
+): Promise<boolean> => {
+  const ids = [...byProfile.keys()];
+  const profiles = new Map(
+    (await retryTransient(() => findByIds(db.profiles, ids, COUNTED_FIELDS))).map((p) => [
+      p._id,
+      p,
+    ]),
+  );
+  const missing = ids.filter((id) => !profiles.has(id));
+  if (missing.length > 0) {
+    // People seen for the first time: create their profiles (a concurrent request may win), then count.
+    const created = missing.map((id) => emptyProfile(id, idsOf(byProfile.get(id) ?? []), now));
+    await retryTransient(() =>
+      ignoreDuplicateKeys(db.profiles.insertMany(created, { ordered: false })),
     );
-    if (!p) {
-      // A person seen for the first time: create the profile (a concurrent request may win), then count.
-      await retryTransient(() =>
-        ignoreDuplicateKeys(db.profiles.insertOne(emptyProfile(profileId, idsOf(list), now))),
-      );
-      continue;
-    }
+    for (const p of await retryTransient(() => findByIds(db.profiles, missing, COUNTED_FIELDS)))
+      profiles.set(p._id, p);
+  }
+  const writes: AnyBulkWriteOperation<ProfileDoc>[] = [];
+  for (const [profileId, list] of byProfile) {
+    const p = profiles.get(profileId);
+    if (!p) return false; // erased between its creation and now: read again
     const seen = new Set(p.appliedEvents ?? []);
     const events = list.filter((e) => !seen.has(e.messageId));
-    if (events.length === 0) return;
+    if (events.length === 0) continue;
     const guard = atomic ? guardFor(p.counters ?? {}, events, filters) : {};
-    const ok = await retryTransient(() =>
-      db.profiles.updateOne(
-        { _id: p._id, ...guard },
-        profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
-      ),
-    );
-    if (ok.matchedCount === 1) return;
+    writes.push({
+      updateOne: {
+        filter: { _id: p._id, ...guard },
+        update: profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
+      },
+    });
   }
-  throw new Error(`profile counters kept changing for ${profileId}`);
+  if (writes.length === 0) return true;
+  const result = await retryTransient(() => db.profiles.bulkWrite(writes, { ordered: false }));
+  return result.matchedCount === writes.length;
 };
 
 /** Compare-and-set guard: every counter the events touch still has the count that was read. */
