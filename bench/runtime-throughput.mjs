@@ -7,6 +7,7 @@
 // warm-up batch on each side (not counted: the side that ran first used to pay the process's one-time costs),
 // each round runs both sides, the order alternating between rounds; the best of each side is compared, and
 // each round's own ratio is printed.
+import fs from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Client, Connection } from "@temporalio/client";
@@ -104,12 +105,42 @@ try {
   connection = await Connection.connect({ address: engines.temporalAddress });
   const client = new Client({ connection, namespace: engines.temporalNamespace });
 
+  // CPU seconds used so far by this process (client and both workers) and by each engine's process group
+  // (FerretDB, the Temporal dev server): CPU per journey does not depend on what else runs on the machine.
+  const ticks = 100; // USER_HZ on Linux
+  const groupCpu = (pgid) => {
+    let total = 0;
+    for (const entry of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+        const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (Number(fields[2]) === pgid) total += (Number(fields[11]) + Number(fields[12])) / ticks;
+      } catch {
+        // the process ended while being read
+      }
+    }
+    return total;
+  };
+  const status = engines.status();
+  const cpuNow = () => {
+    const own = process.cpuUsage();
+    return {
+      worker: (own.user + own.system) / 1e6,
+      ferretdb: status.mongo?.pid ? groupCpu(status.mongo.pid) : 0,
+      temporal: status.temporal?.pid ? groupCpu(status.temporal.pid) : 0,
+    };
+  };
+
   /** Starts n workflows at once and waits for all; returns journeys/s and mean history length of a sample. */
   const batch = async (label, start, n = N) => {
+    const cpuBefore = cpuNow();
     const began = performance.now();
     const handles = await Promise.all(Array.from({ length: n }, (_, i) => start(i)));
     await Promise.all(handles.map((h) => h.result()));
     const seconds = (performance.now() - began) / 1000;
+    const cpuAfter = cpuNow();
+    const cpuMs = (key) => (((cpuAfter[key] - cpuBefore[key]) * 1000) / n).toFixed(1);
     const sample = handles.filter((_, i) => i % Math.max(1, Math.floor(n / 20)) === 0);
     const described = await Promise.all(sample.map((h) => h.describe()));
     const events = described.reduce((a, d) => a + d.historyLength, 0) / described.length;
@@ -120,7 +151,8 @@ try {
     const median = spans[Math.floor(spans.length / 2)] ?? 0;
     console.log(
       `${label}: ${n} journeys in ${seconds.toFixed(2)} s (${(n / seconds).toFixed(1)}/s), ${events.toFixed(1)} history events each; ` +
-        `each took median ${median.toFixed(1)} s, max ${(spans.at(-1) ?? 0).toFixed(1)} s`,
+        `each took median ${median.toFixed(1)} s, max ${(spans.at(-1) ?? 0).toFixed(1)} s; ` +
+        `CPU ms per journey: worker process ${cpuMs("worker")}, FerretDB ${cpuMs("ferretdb")}, Temporal ${cpuMs("temporal")}`,
     );
     return { perSecond: n / seconds, events };
   };
