@@ -74,6 +74,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       );
     });
   });
+  await sendAtAnyHour(`http://127.0.0.1:${port}`, ready.adminToken);
   process.env.OMNIJOURNEY_E2E_MAIL_API = ready.mailApiUrl ?? "";
   process.env.OMNIJOURNEY_E2E_ADMIN_TOKEN = ready.adminToken;
   process.env.OMNIJOURNEY_E2E_WRITE_KEY = ready.writeKey;
@@ -95,4 +96,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       }
     }
   };
+}
+
+/**
+ * Turns the workspace's quiet hours off. The demo workspace keeps them on (21:00–08:00 in the profile's time
+ * zone), so a suite run in the evening would see the journeys' marketing emails deferred to the next morning
+ * instead of arriving. Quiet hours themselves are tested in the runtime's time-skipping tests.
+ */
+async function sendAtAnyHour(baseUrl: string, adminToken: string): Promise<void> {
+  const res = await fetch(`${baseUrl}/api/settings`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ quietHours: { enabled: false } }),
+  });
+  if (!res.ok)
+    throw new Error(`Turning quiet hours off answered ${res.status}: ${await res.text()}`);
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { pino } from "pino";
+import { WORKSPACE_SETTINGS_ID } from "@omnijourney/runtime";
 import { startApi, type RunningApi, type StartApiOptions } from "../../src/server.js";
 
 export const ADMIN_TOKEN = "test-admin-token";
@@ -39,6 +40,13 @@ export const startTestApi = async (
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     ...extra,
   });
+  // Sends go out at once whatever the hour the suite runs at (the default quiet hours, 21:00–08:00, would defer
+  // marketing messages); quiet hours are tested in the runtime's time-skipping tests.
+  await running.context.db.settings.updateOne(
+    { _id: WORKSPACE_SETTINGS_ID },
+    { $set: { "quietHours.enabled": false } },
+    { upsert: true },
+  );
   const api: TestApi["api"] = (path, init = {}) =>
     fetch(`${running.url}${path}`, {
       method: init.method ?? (init.body === undefined ? "GET" : "POST"),
