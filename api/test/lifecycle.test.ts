@@ -1,6 +1,6 @@
 import { ObjectId } from "mongodb";
 import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type RunningWorker } from "@omnijourney/runtime";
+import { segmentMembershipId, startWorker, type RunningWorker } from "@omnijourney/runtime";
 import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
 import { segmentJourney, waitingJourney } from "./fixtures.js";
 
@@ -124,6 +124,12 @@ describe("fan-out to journeys", () => {
     expect(
       await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" }),
     ).toBe(1);
+    // The membership row is keyed by `_id` (an index lookup on FerretDB), and leaving deletes it.
+    const rowId = segmentMembershipId(id, segment.id, "seg-enter");
+    expect(await t.context.db.segmentMemberships.countDocuments({ _id: rowId })).toBe(1);
+    await t.ingest("/identify", { userId: "seg-enter", traits: { plan: "free" } });
+    await t.context.fanout.idle();
+    expect(await t.context.db.segmentMemberships.countDocuments({ _id: rowId })).toBe(0);
   }, 60_000);
 
   it("archiving a journey cancels its running enrolments", async () => {

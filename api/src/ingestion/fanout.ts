@@ -13,9 +13,11 @@ import {
 } from "@omnijourney/shared";
 import type { Collections } from "../store/collections.js";
 import type { EventDoc } from "../store/types.js";
+import { segmentMembershipId } from "@omnijourney/runtime";
 import type { JourneyRuntimeApi } from "../runtime.js";
 import { applyToProfiles, dropOutboxEntries, LEASE_MS } from "./ingest.js";
 import { findByIds } from "../store/engine.js";
+import { joinSegment } from "../store/memberships.js";
 
 /** The trigger of a live journey, denormalised on the journey document at publish. */
 export type LiveTrigger =
@@ -272,43 +274,40 @@ export class Fanout {
   /**
    * A profile that now matches a segment watched by a live journey enters it: the membership row is the
    * idempotency key, so only the first match enrols; a profile that no longer matches leaves the segment.
+   * The rows of every (profile, journey) pair are read at once by `_id`; only changes are written.
    */
   async enterSegments(profileIds: string[], journeys: SegmentJourney[]): Promise<void> {
     const profiles = await findByIds(this.db.profiles, profileIds);
     const now = new Date();
-    for (const profile of profiles) {
-      for (const j of journeys) {
-        if (j.trigger.type !== "trigger.segment") continue;
-        const segmentId = j.trigger.segmentId;
-        const matches = evaluateCondition(j.condition, { profile, now });
-        if (!matches) {
-          await this.db.segmentMemberships.deleteOne({
-            journeyId: j.journeyId,
-            segmentId,
-            profileId: profile.profileId,
-          });
-          continue;
-        }
-        const res = await this.db.segmentMemberships.updateOne(
-          { journeyId: j.journeyId, segmentId, profileId: profile.profileId },
-          {
-            $setOnInsert: {
-              journeyId: j.journeyId,
-              segmentId,
-              profileId: profile.profileId,
-              enteredAt: now,
-            },
-          },
-          { upsert: true },
-        );
-        if (res.upsertedCount === 1)
-          await this.runtime.enrol({
-            journeyId: j.journeyId,
-            version: j.version,
-            profileId: profile.profileId,
-            event: null,
-          });
+    const pairs = profiles.flatMap((profile) =>
+      journeys.flatMap((journey) =>
+        journey.trigger.type === "trigger.segment"
+          ? [{ profile, journey, segmentId: journey.trigger.segmentId }]
+          : [],
+      ),
+    );
+    const rowId = (pair: (typeof pairs)[number]) =>
+      segmentMembershipId(pair.journey.journeyId, pair.segmentId, pair.profile.profileId);
+    const members = new Set(
+      (await findByIds(this.db.segmentMemberships, pairs.map(rowId), { _id: 1 })).map((r) =>
+        String(r._id),
+      ),
+    );
+    for (const pair of pairs) {
+      const { profile, journey, segmentId } = pair;
+      const member = members.has(rowId(pair));
+      if (!evaluateCondition(journey.condition, { profile, now })) {
+        if (member) await this.db.segmentMemberships.deleteOne({ _id: rowId(pair) });
+        continue;
       }
+      const key = { journeyId: journey.journeyId, segmentId };
+      if (!member && (await joinSegment(this.db, key, profile.profileId, now)))
+        await this.runtime.enrol({
+          journeyId: journey.journeyId,
+          version: journey.version,
+          profileId: profile.profileId,
+          event: null,
+        });
     }
   }
 }

@@ -13,6 +13,7 @@ import type { ApiContext } from "../context.js";
 import { isDuplicateKey } from "@omnijourney/runtime";
 import { AppError, notFound } from "../errors.js";
 import type { LiveTrigger } from "../ingestion/fanout.js";
+import { joinSegment } from "../store/memberships.js";
 
 export type JourneyStatus = "draft" | "live" | "paused" | "archived";
 
@@ -157,20 +158,9 @@ const enrolExistingMembers = async (
   if (!segment) return;
   const filter = conditionToMongo(segment.condition as Condition, { now: new Date() }); // why: stored segments were validated on write
   const cursor = ctx.db.profiles.find(filter, { projection: { profileId: 1 } });
+  const key = { journeyId, segmentId: config.segmentId };
   for await (const p of cursor) {
-    const res = await ctx.db.segmentMemberships.updateOne(
-      { journeyId, segmentId: config.segmentId, profileId: p.profileId },
-      {
-        $setOnInsert: {
-          journeyId,
-          segmentId: config.segmentId,
-          profileId: p.profileId,
-          enteredAt: new Date(),
-        },
-      },
-      { upsert: true },
-    );
-    if (res.upsertedCount === 1)
+    if (await joinSegment(ctx.db, key, p.profileId, new Date()))
       await ctx.runtime.enrol({ journeyId, version, profileId: p.profileId, event: null });
   }
 };

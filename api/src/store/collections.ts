@@ -7,6 +7,7 @@ import type {
   ProfileDoc,
   ProfileJourneysDoc,
   RecentSendsDoc,
+  SegmentMembershipDoc,
 } from "./types.js";
 
 /** Documents keyed by the runtime's string ids (`j_…`, `s_…`, "workspace"). */
@@ -31,7 +32,7 @@ export type Collections = {
   segments: Collection<StringIdDoc>;
   settings: Collection<StringIdDoc>;
   linkTokens: Collection<Document>;
-  segmentMemberships: Collection<Document>;
+  segmentMemberships: Collection<SegmentMembershipDoc>;
   nodeStats: Collection<Document>;
 };
 
@@ -54,7 +55,7 @@ export const collections = (db: Db, models: Models): Collections => {
     segments: named<StringIdDoc>(models.Segment),
     settings: named<StringIdDoc>(models.Settings),
     linkTokens: named(models.LinkToken),
-    segmentMemberships: named(models.SegmentMembership),
+    segmentMemberships: named<SegmentMembershipDoc>(models.SegmentMembership),
     nodeStats: named(models.NodeStat),
   };
 };

@@ -78,3 +78,12 @@ export type RecentSendsDoc = {
 
 /** The runtime's IdentityAlias document: an anonymous id (`_id`) joined to a known profile. */
 export type IdentityAliasDoc = { _id: string; profileId: string };
+
+/** The runtime's SegmentMembership row: `segmentMembershipId(...)`, or an ObjectId for rows from before it. */
+export type SegmentMembershipDoc = {
+  _id: string | ObjectId;
+  journeyId: string;
+  segmentId: string;
+  profileId: string;
+  enteredAt: Date;
+};

@@ -6,6 +6,8 @@ import { Schema, type Connection, type InferSchemaType, type Model } from "mongo
  */
 export const segmentMembershipSchema = new Schema(
   {
+    /** `segmentMembershipId(...)`; rows written before it have an ObjectId (Mixed: filters are not cast). */
+    _id: { type: Schema.Types.Mixed },
     journeyId: { type: String, required: true },
     segmentId: { type: String, required: true },
     profileId: { type: String, required: true, index: true },
@@ -14,6 +16,17 @@ export const segmentMembershipSchema = new Schema(
   { collection: "segment_memberships", minimize: false, versionKey: false },
 );
 segmentMembershipSchema.index({ journeyId: 1, segmentId: 1, profileId: 1 }, { unique: true });
+
+/**
+ * A membership row's `_id`, one per (journey, segment, profile): the fan-out reads, creates and deletes a
+ * profile's rows by `_id`, which the embedded FerretDB answers from its index (decisions 0006, 0007), where a
+ * filter on the three fields scanned the collection for every event.
+ */
+export const segmentMembershipId = (
+  journeyId: string,
+  segmentId: string,
+  profileId: string,
+): string => `journey:${journeyId}:segment:${segmentId}:profile:${profileId}`;
 
 export type SegmentMembershipDocument = InferSchemaType<typeof segmentMembershipSchema>;
 export type SegmentMembershipModel = Model<SegmentMembershipDocument>;

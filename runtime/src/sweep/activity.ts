@@ -227,9 +227,10 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
         return !profile || !evaluateCondition(target.condition, { profile, now: at });
       });
       if (leaving.length === 0) continue;
-      // By `_id`, so only the rows that were read go: a row written since has another `_id` and is the fan-out's.
+      // Only the rows that were read go: a row the fan-out wrote again since has a later `enteredAt`.
       const res = await models.SegmentMembership.deleteMany({
         _id: { $in: leaving.map(([, row]) => row._id) },
+        enteredAt: { $lt: now },
       });
       out.left += res.deletedCount;
       progress();

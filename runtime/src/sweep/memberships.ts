@@ -1,5 +1,5 @@
 import mongoose from "mongoose";
-import type { SegmentMembershipModel } from "../models/segment-membership.js";
+import { segmentMembershipId, type SegmentMembershipModel } from "../models/segment-membership.js";
 
 /** One (journey, segment) pair whose membership rows the sweep maintains. */
 export type MembershipKey = { journeyId: string; segmentId: string };
@@ -37,9 +37,14 @@ export async function insertMemberships(
   enteredAt: Date,
 ): Promise<string[]> {
   if (profileIds.length === 0) return [];
-  const docs = profileIds.map((profileId) => ({ ...key, profileId, enteredAt }));
+  const docs = profileIds.map((profileId) => ({
+    _id: segmentMembershipId(key.journeyId, key.segmentId, profileId),
+    ...key,
+    profileId,
+    enteredAt,
+  }));
   try {
-    await model.collection.insertMany(docs, { ordered: false });
+    await model.insertMany(docs, { ordered: false, lean: true });
     return [...profileIds];
   } catch (error) {
     if (!(error instanceof mongoose.mongo.MongoBulkWriteError)) throw error;
