@@ -32,6 +32,14 @@ const publish = async (doc: unknown): Promise<string> => {
   expect(res.status).toBe(200);
   return id;
 };
+/** The profile's enrolment in the journey once it is no longer active. */
+const ended = (journeyId: string, profileId: string) =>
+  eventually(
+    async () =>
+      t.context.db.enrolments.findOne({ journeyId, profileId, status: { $ne: "active" } }),
+    30_000,
+    `the enrolment of ${profileId} to end`,
+  );
 const activeEnrolments = (journeyId: string, profileId?: string) =>
   t.context.db.enrolments.countDocuments({
     journeyId,
@@ -58,17 +66,7 @@ describe("fan-out to journeys", () => {
       "enrolment waiting at w",
     );
     await t.ingest("/track", { userId: "sig-1", event: "Order Done" });
-    const done = await eventually(
-      async () =>
-        t.context.db.enrolments.findOne({
-          journeyId: id,
-          profileId: "sig-1",
-          status: { $ne: "active" },
-        }),
-      30_000,
-      "enrolment to finish",
-    );
-    expect(done.status).toBe("completed");
+    expect((await ended(id, "sig-1")).status).toBe("completed");
   }, 90_000);
 
   it("an enrolment started by one event of a batch hears the profile's next event in the same batch", async () => {
@@ -83,17 +81,7 @@ describe("fan-out to journeys", () => {
     });
     expect(res.status).toBe(200);
     // The batch's events are fanned out together: the second one reaches the enrolment the first one started.
-    const ended = await eventually(
-      async () =>
-        t.context.db.enrolments.findOne({
-          journeyId: id,
-          profileId: "batch-1",
-          status: { $ne: "active" },
-        }),
-      30_000,
-      "enrolment to exit",
-    );
-    expect(ended.status).toBe("exited");
+    expect((await ended(id, "batch-1")).status).toBe("exited");
   }, 90_000);
 
   it("enrols a profile into a trigger.segment journey within seconds of entering the segment", async () => {
