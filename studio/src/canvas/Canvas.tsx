@@ -3,6 +3,7 @@ import {
   BackgroundVariant,
   ConnectionLineType,
   Controls,
+  getViewportForBounds,
   MiniMap,
   ReactFlow,
   useReactFlow,
@@ -10,6 +11,7 @@ import {
   type Edge,
   type EdgeChange,
   type NodeChange,
+  type Viewport,
 } from "@xyflow/react";
 import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { portsFor } from "../catalog/catalog.js";
@@ -41,6 +43,36 @@ const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.1 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MULTI_SELECTION_KEYS = ["Meta", "Control", "Shift"];
 const MINIMAP_STYLE = { width: 150, height: 100 };
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 2;
+/** A card's usual height before it is measured (its width is NODE_WIDTH). */
+const CARD_HEIGHT_GUESS = 90;
+
+/**
+ * The fitted viewport guessed from the steps' stored positions and the window's size, before React Flow has
+ * measured anything; `fitView` then corrects it to the cards' real sizes and the canvas's own box.
+ */
+function estimatedFit(nodes: readonly { position: { x: number; y: number } }[]): Viewport {
+  if (nodes.length === 0) return { x: 0, y: 0, zoom: 1 };
+  const xs = nodes.map((n) => n.position.x);
+  const ys = nodes.map((n) => n.position.y);
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  const bounds = {
+    x,
+    y,
+    width: Math.max(...xs) - x + NODE_WIDTH,
+    height: Math.max(...ys) - y + CARD_HEIGHT_GUESS,
+  };
+  return getViewportForBounds(
+    bounds,
+    window.innerWidth,
+    window.innerHeight,
+    MIN_ZOOM,
+    Math.min(MAX_ZOOM, FIT_VIEW_OPTIONS.maxZoom),
+    FIT_VIEW_OPTIONS.padding,
+  );
+}
 
 /** The React Flow canvas. Every edit it makes goes through the store's `dispatch` as a change object. */
 export function Canvas() {
@@ -58,6 +90,8 @@ export function Canvas() {
   const addNode = useAddNode();
   // Fit the view to a journey that opens with steps; on an empty canvas, dropping the first step must not re-zoom.
   const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
+  // Open near the fitted view already, so cards first render at the zoom they will be seen at (useFarView).
+  const [openingViewport] = useState(() => estimatedFit(store.getState().graph.nodes));
 
   const visitedEdges = useMemo(() => {
     if (!simulation) return null;
@@ -292,8 +326,9 @@ export function Canvas() {
       snapGrid={SNAP_GRID}
       fitView={fitOnOpen}
       fitViewOptions={FIT_VIEW_OPTIONS}
-      minZoom={0.1}
-      maxZoom={2}
+      defaultViewport={openingViewport}
+      minZoom={MIN_ZOOM}
+      maxZoom={MAX_ZOOM}
       proOptions={PRO_OPTIONS}
       aria-label="Journey canvas"
     >

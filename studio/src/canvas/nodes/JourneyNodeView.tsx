@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { Fragment, memo } from "react";
 import { Icon } from "../../components/Icon.js";
+import { useFarView } from "../hooks/useFarView.js";
 import { useNodeInfo } from "../hooks/useNodeInfo.js";
 import { useNodeState } from "../hooks/useNodeState.js";
 import type { JourneyFlowNode } from "../store/types.js";
@@ -37,6 +38,31 @@ export const JourneyNodeView = memo(function JourneyNodeView({
   if (problems.length) classes.push("jnode--invalid");
   if (simulation) classes.push(`jnode--${simulation}`);
   const color = info?.ui.color;
+  const far = useFarView();
+  if (far) {
+    // Zoomed out: a block in the step's colour and its handles (useFarView.ts); the name stays for assistive tech.
+    classes.push("jnode--far");
+    return (
+      <div
+        className={classes.join(" ")}
+        data-testid={`node-${id}`}
+        aria-label={title}
+        style={color ? { "--node-accent": color } : undefined}
+      >
+        {isTrigger ? null : <Handle type="target" position={Position.Top} className="jnode__in" />}
+        {ports.map((port, i) => (
+          <Handle
+            key={port}
+            type="source"
+            id={port}
+            position={Position.Bottom}
+            className="jnode__out"
+            style={{ left: `${((i + 1) * 100) / (ports.length + 1)}%` }}
+          />
+        ))}
+      </div>
+    );
+  }
   const steps = counts ? stepRows(data.config, counts.steps) : null;
   if (steps) classes.push("jnode--steps");
 
