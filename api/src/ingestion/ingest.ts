@@ -95,7 +95,8 @@ const COUNTED_FIELDS = { profileId: 1, counters: 1, appliedEvents: 1 } as const;
 
 /**
  * Applies counters and traits of stored events to their profiles, with a fixed number of round trips per call
- * whatever the number of people: one read of every profile (`$in`), one insert of the new ones, one bulk write.
+ * whatever the number of people: one read of every profile (`$in`), one insert of the new ones, one bulk write
+ * (on FerretDB one update command per profile instead, see `matchedBy`).
  * Counters are read, folded with shared's `foldEvents` and written back (FerretDB ignores `$push` modifiers, so a
  * blind sorted/capped push is not an option). Where the engine checks a filter atomically (MongoDB), each write
  * is guarded by the counts read (compare-and-set) and a round whose writes did not all match is read and applied
@@ -149,7 +150,7 @@ const applyRound = async (
     for (const p of await retryTransient(() => findByIds(db.profiles, missing, COUNTED_FIELDS)))
       profiles.set(p._id, p);
   }
-  const writes: AnyBulkWriteOperation<ProfileDoc>[] = [];
+  const writes: ProfileWrite[] = [];
   for (const [profileId, list] of byProfile) {
     const p = profiles.get(profileId);
     if (!p) return false; // erased between its creation and now: read again
@@ -158,15 +159,33 @@ const applyRound = async (
     if (events.length === 0) continue;
     const guard = atomic ? guardFor(p.counters ?? {}, events, filters) : {};
     writes.push({
-      updateOne: {
-        filter: { _id: p._id, ...guard },
-        update: profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
-      },
+      filter: { _id: p._id, ...guard },
+      update: profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
     });
   }
   if (writes.length === 0) return true;
-  const result = await retryTransient(() => db.profiles.bulkWrite(writes, { ordered: false }));
-  return result.matchedCount === writes.length;
+  return (await retryTransient(() => matchedBy(db, writes, atomic))) === writes.length;
+};
+
+type ProfileWrite = { filter: Filter<ProfileDoc>; update: UpdateFilter<ProfileDoc> };
+
+/**
+ * Applies the updates and counts the documents they matched: one unordered bulk write on MongoDB; one command
+ * each on FerretDB, where a stock 1.24 keeps a pooled SQLite connection per statement until its command ends and
+ * hangs for good at 100 (decision 0007; Omnijourney's own build is patched, an external FerretDB may not be).
+ * Each statement is its own SQLite transaction there either way.
+ */
+const matchedBy = async (
+  db: Collections,
+  writes: ProfileWrite[],
+  bulk: boolean,
+): Promise<number> => {
+  if (bulk) {
+    const ops: AnyBulkWriteOperation<ProfileDoc>[] = writes.map((updateOne) => ({ updateOne }));
+    return (await db.profiles.bulkWrite(ops, { ordered: false })).matchedCount;
+  }
+  const results = await Promise.all(writes.map((w) => db.profiles.updateOne(w.filter, w.update)));
+  return results.reduce((sum, r) => sum + r.matchedCount, 0);
 };
 
 /** Compare-and-set guard: every counter the events touch still has the count that was read. */
