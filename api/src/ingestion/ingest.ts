@@ -95,8 +95,7 @@ const COUNTED_FIELDS = { profileId: 1, counters: 1, appliedEvents: 1 } as const;
 
 /**
  * Applies counters and traits of stored events to their profiles, with a fixed number of round trips per call
- * whatever the number of people: one read of every profile (`$in`), one insert of the new ones, one bulk write
- * (on FerretDB one update command per profile instead, see `matchedBy`).
+ * whatever the number of people: one read of every profile (`$in`), one insert of the new ones, one bulk write.
  * Counters are read, folded with shared's `foldEvents` and written back (FerretDB ignores `$push` modifiers, so a
  * blind sorted/capped push is not an option). Where the engine checks a filter atomically (MongoDB), each write
  * is guarded by the counts read (compare-and-set) and a round whose writes did not all match is read and applied
@@ -170,22 +169,21 @@ const applyRound = async (
 type ProfileWrite = { filter: Filter<ProfileDoc>; update: UpdateFilter<ProfileDoc> };
 
 /**
- * Applies the updates and counts the documents they matched: one unordered bulk write on MongoDB; one command
- * each on FerretDB, where a stock 1.24 keeps a pooled SQLite connection per statement until its command ends and
- * hangs for good at 100 (decision 0007; Omnijourney's own build is patched, an external FerretDB may not be).
- * Each statement is its own SQLite transaction there either way.
+ * Applies the updates in one unordered bulk write and counts the documents they matched. On FerretDB each is an
+ * `updateMany` by `_id` (still one document): an `updateOne` statement stops after one row without draining its
+ * SQLite rows, which a stock FerretDB 1.24 keeps, with a pooled connection, until the whole command ends, so a
+ * bulk of 100 hangs it for good (decision 0007; Omnijourney's own build is patched, an external FerretDB may not
+ * be). `updateMany` drains its rows. On MongoDB, `updateOne`.
  */
 const matchedBy = async (
   db: Collections,
   writes: ProfileWrite[],
-  bulk: boolean,
+  mongodb: boolean,
 ): Promise<number> => {
-  if (bulk) {
-    const ops: AnyBulkWriteOperation<ProfileDoc>[] = writes.map((updateOne) => ({ updateOne }));
-    return (await db.profiles.bulkWrite(ops, { ordered: false })).matchedCount;
-  }
-  const results = await Promise.all(writes.map((w) => db.profiles.updateOne(w.filter, w.update)));
-  return results.reduce((sum, r) => sum + r.matchedCount, 0);
+  const ops: AnyBulkWriteOperation<ProfileDoc>[] = writes.map((w) =>
+    mongodb ? { updateOne: w } : { updateMany: w },
+  );
+  return (await db.profiles.bulkWrite(ops, { ordered: false })).matchedCount;
 };
 
 /** Compare-and-set guard: every counter the events touch still has the count that was read. */
