@@ -12,10 +12,10 @@ import {
   type PropertyCondition,
 } from "@omnijourney/shared";
 import type { Collections } from "../store/collections.js";
-import type { EventDoc } from "../store/types.js";
-import { segmentMembershipId } from "@omnijourney/runtime";
+import type { EventDoc, ProfileDoc } from "../store/types.js";
+import { segmentMembershipId, type MembershipKey } from "@omnijourney/runtime";
 import type { JourneyRuntimeApi } from "../runtime.js";
-import { applyToProfiles, dropOutboxEntries, LEASE_MS } from "./ingest.js";
+import { applyToProfiles, dropOutboxEntries, eventsByProfile, LEASE_MS } from "./ingest.js";
 import { findByIds } from "../store/engine.js";
 import { joinSegment } from "../store/memberships.js";
 
@@ -229,7 +229,8 @@ export class Fanout {
   async process(docs: EventDoc[]): Promise<void> {
     if (docs.length === 0) return;
     const { event: eventJourneys, segment: segmentJourneys } = await this.liveJourneys();
-    const profileIds = [...new Set(docs.map((d) => d.profileId))];
+    const byProfile = eventsByProfile(docs);
+    const profileIds = [...byProfile.keys()];
     // Every profile's running enrolments in one read; an enrolment started below joins its profile's list.
     const running = new Map(
       (await findByIds(this.db.profileJourneys, profileIds, { active: 1 })).map((r) => [
@@ -238,9 +239,6 @@ export class Fanout {
       ]),
     );
     // Profiles in parallel (bounded), each profile's events in order: a wait sees events as they happened.
-    const byProfile = new Map<string, EventDoc[]>();
-    for (const doc of docs)
-      byProfile.set(doc.profileId, [...(byProfile.get(doc.profileId) ?? []), doc]);
     await mapLimit([...byProfile.entries()], FANOUT_CONCURRENCY, async ([profileId, events]) => {
       const active = running.get(profileId) ?? [];
       for (const doc of events) {
@@ -279,28 +277,31 @@ export class Fanout {
   async enterSegments(profileIds: string[], journeys: SegmentJourney[]): Promise<void> {
     const profiles = await findByIds(this.db.profiles, profileIds);
     const now = new Date();
-    const pairs = profiles.flatMap((profile) =>
-      journeys.flatMap((journey) =>
-        journey.trigger.type === "trigger.segment"
-          ? [{ profile, journey, segmentId: journey.trigger.segmentId }]
-          : [],
-      ),
+    const pairs: {
+      profile: ProfileDoc;
+      journey: SegmentJourney;
+      key: MembershipKey;
+      rowId: string;
+    }[] = [];
+    for (const profile of profiles)
+      for (const journey of journeys) {
+        if (journey.trigger.type !== "trigger.segment") continue;
+        const key = { journeyId: journey.journeyId, segmentId: journey.trigger.segmentId };
+        const rowId = segmentMembershipId(key.journeyId, key.segmentId, profile.profileId);
+        pairs.push({ profile, journey, key, rowId });
+      }
+    const rows = await findByIds(
+      this.db.segmentMemberships,
+      pairs.map((p) => p.rowId),
+      { _id: 1 },
     );
-    const rowId = (pair: (typeof pairs)[number]) =>
-      segmentMembershipId(pair.journey.journeyId, pair.segmentId, pair.profile.profileId);
-    const members = new Set(
-      (await findByIds(this.db.segmentMemberships, pairs.map(rowId), { _id: 1 })).map((r) =>
-        String(r._id),
-      ),
-    );
-    for (const pair of pairs) {
-      const { profile, journey, segmentId } = pair;
-      const member = members.has(rowId(pair));
+    const members = new Set(rows.map((r) => String(r._id)));
+    for (const { profile, journey, key, rowId } of pairs) {
+      const member = members.has(rowId);
       if (!evaluateCondition(journey.condition, { profile, now })) {
-        if (member) await this.db.segmentMemberships.deleteOne({ _id: rowId(pair) });
+        if (member) await this.db.segmentMemberships.deleteOne({ _id: rowId });
         continue;
       }
-      const key = { journeyId: journey.journeyId, segmentId };
       if (!member && (await joinSegment(this.db, key, profile.profileId, now)))
         await this.runtime.enrol({
           journeyId: journey.journeyId,

@@ -88,6 +88,17 @@ const idsOf = (list: EventDoc[]) => ({
   anonymousId: list.find((d) => d.anonymousId)?.anonymousId,
 });
 
+/** Events grouped by their profile, each profile's in the order given. */
+export const eventsByProfile = (docs: readonly EventDoc[]): Map<string, EventDoc[]> => {
+  const byProfile = new Map<string, EventDoc[]>();
+  for (const d of docs) {
+    const list = byProfile.get(d.profileId);
+    if (list) list.push(d);
+    else byProfile.set(d.profileId, [d]);
+  }
+  return byProfile;
+};
+
 /** One profile update at a time per profile in this process (FerretDB's updates are not atomic; engine.ts). */
 const profileLanes = new KeyedQueue();
 
@@ -110,12 +121,7 @@ export const applyToProfiles = async (
   filters: readonly EventFilter[] = [],
 ): Promise<void> => {
   if (docs.length === 0) return;
-  const byProfile = new Map<string, EventDoc[]>();
-  for (const d of docs) {
-    const list = byProfile.get(d.profileId);
-    if (list) list.push(d);
-    else byProfile.set(d.profileId, [d]);
-  }
+  const byProfile = eventsByProfile(docs);
   const atomic = await guardsAreAtomic(db.raw);
   await profileLanes.runAll([...byProfile.keys()], async () => {
     for (let attempt = 0; attempt < COUNTER_ATTEMPTS; attempt++)

@@ -1,8 +1,5 @@
-import { onDuplicateKey, segmentMembershipId } from "@omnijourney/runtime";
+import { onDuplicateKey, segmentMembershipRow, type MembershipKey } from "@omnijourney/runtime";
 import type { Collections } from "./collections.js";
-
-/** A (journey, segment) pair whose members a `trigger.segment` journey enrols. */
-export type SegmentKey = { journeyId: string; segmentId: string };
 
 /**
  * Records that a profile entered a journey's segment; resolves true only for the call that created the row, the
@@ -11,18 +8,13 @@ export type SegmentKey = { journeyId: string; segmentId: string };
  */
 export const joinSegment = (
   db: Collections,
-  key: SegmentKey,
+  key: MembershipKey,
   profileId: string,
   enteredAt: Date,
 ): Promise<boolean> =>
   onDuplicateKey(
     async () => {
-      await db.segmentMemberships.insertOne({
-        _id: segmentMembershipId(key.journeyId, key.segmentId, profileId),
-        ...key,
-        profileId,
-        enteredAt,
-      });
+      await db.segmentMemberships.insertOne(segmentMembershipRow(key, profileId, enteredAt));
       return true;
     },
     async () => false,

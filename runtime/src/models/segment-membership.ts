@@ -28,6 +28,17 @@ export const segmentMembershipId = (
   profileId: string,
 ): string => `journey:${journeyId}:segment:${segmentId}:profile:${profileId}`;
 
+/** One (journey, segment) pair whose membership rows the sweep and the fan-out maintain. */
+export type MembershipKey = { journeyId: string; segmentId: string };
+
+/** The row that records a profile entering a journey's segment, keyed by `segmentMembershipId`. */
+export const segmentMembershipRow = (key: MembershipKey, profileId: string, enteredAt: Date) => ({
+  _id: segmentMembershipId(key.journeyId, key.segmentId, profileId),
+  ...key,
+  profileId,
+  enteredAt,
+});
+
 export type SegmentMembershipDocument = InferSchemaType<typeof segmentMembershipSchema>;
 export type SegmentMembershipModel = Model<SegmentMembershipDocument>;
 

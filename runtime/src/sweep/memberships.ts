@@ -1,8 +1,9 @@
 import mongoose from "mongoose";
-import { segmentMembershipId, type SegmentMembershipModel } from "../models/segment-membership.js";
-
-/** One (journey, segment) pair whose membership rows the sweep maintains. */
-export type MembershipKey = { journeyId: string; segmentId: string };
+import {
+  segmentMembershipRow,
+  type MembershipKey,
+  type SegmentMembershipModel,
+} from "../models/segment-membership.js";
 
 /** A current membership row: its `_id` (deletes by `_id` are lookups on FerretDB) and when the profile entered. */
 export type MemberRow = { _id: unknown; enteredAt: Date };
@@ -37,12 +38,7 @@ export async function insertMemberships(
   enteredAt: Date,
 ): Promise<string[]> {
   if (profileIds.length === 0) return [];
-  const docs = profileIds.map((profileId) => ({
-    _id: segmentMembershipId(key.journeyId, key.segmentId, profileId),
-    ...key,
-    profileId,
-    enteredAt,
-  }));
+  const docs = profileIds.map((profileId) => segmentMembershipRow(key, profileId, enteredAt));
   try {
     await model.insertMany(docs, { ordered: false, lean: true });
     return [...profileIds];
