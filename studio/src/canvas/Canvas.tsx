@@ -69,7 +69,7 @@ function estimatedFit(nodes: readonly { position: { x: number; y: number } }[]):
     window.innerWidth,
     window.innerHeight,
     MIN_ZOOM,
-    Math.min(MAX_ZOOM, FIT_VIEW_OPTIONS.maxZoom),
+    FIT_VIEW_OPTIONS.maxZoom,
     FIT_VIEW_OPTIONS.padding,
   );
 }

@@ -1,9 +1,9 @@
 import { useStore, type ReactFlowState } from "@xyflow/react";
 
 /**
- * Below this zoom a card's text is a few pixels high and unreadable, so cards draw their outline, icon and
- * handles only (semantic zoom): a 500-step journey fitted to the screen opens and pans faster, and looks
- * the same. Zooming in past it brings the text back.
+ * Below this zoom a card's text is a few pixels high and unreadable, so a card is drawn as a block in its
+ * step's colour with its handles (semantic zoom): a 500-step journey fitted to the screen opens and pans
+ * faster. Zooming in past it brings the full card back.
  */
 export const FAR_ZOOM = 0.45;
 

@@ -67,8 +67,8 @@ export const JourneyNodeView = memo(function JourneyNodeView({
   if (steps) classes.push("jnode--steps");
 
   // Flat on purpose: with hundreds of cards every element costs style, layout and paint when a journey opens,
-  // so the card is one grid (icon, kind, title, problems; then counts and ports rows) and a port is its label
-  // and its handle (docs/benchmarks.md, studio-canvas).
+  // so the card is one block (icon and problem badge positioned on it; kind, title, counts and ports rows) and a
+  // port is its label and its handle (docs/benchmarks.md, studio-canvas).
   return (
     <div
       className={classes.join(" ")}
