@@ -26,7 +26,7 @@ test("a journey fitted far out draws its steps as outlines, and zooming in bring
   const id = await api.createJourney(longJourney());
   await page.goto(`/journeys/${id}`);
   const first = node(page, "m0");
-  // Fitted to the screen, 60 steps are far too small to read: icon, accent and handles only.
+  // Fitted to the screen, 60 steps are far too small to read: blocks in their step's colour.
   await expect(first).toHaveClass(/jnode--far/);
   await expect(first).not.toContainText("Email");
   await expect(first).toHaveAttribute("aria-label", /Email|Step 0/);

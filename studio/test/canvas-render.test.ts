@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalog } from "../src/catalog/catalog.js";
 import { sharedNodeTypes } from "../src/catalog/shared.js";
 import { cardPorts, cardSummary } from "../src/canvas/nodes/card.js";
-import { createFlowNodeDeriver } from "../src/canvas/store/flow.js";
+import { createFlowEdgeDeriver, createFlowNodeDeriver } from "../src/canvas/store/flow.js";
 import type { Graph, Selection } from "../src/canvas/store/types.js";
 
 const catalog = buildCatalog([], sharedNodeTypes());
@@ -48,6 +48,15 @@ describe("canvas rendering inputs", () => {
     expect(measured?.data).toBe(first?.data);
     expect(selected?.selected).toBe(true);
     expect(selected?.data).toBe(first?.data);
+  });
+
+  it("makes only a selected connection reconnectable (React Flow draws two grips on each one that is)", () => {
+    const derive = createFlowEdgeDeriver();
+    const g = graph();
+    const [plain] = derive(g, none, null, {});
+    const [selected] = derive(g, { nodeIds: new Set(), edgeIds: new Set(["e0"]) }, null, {});
+    expect(plain?.reconnectable).toBe(false);
+    expect(selected?.reconnectable).toBe(true);
   });
 
   it("gives a node new data when its document node changes", () => {

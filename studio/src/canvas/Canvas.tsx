@@ -16,9 +16,12 @@ import {
 import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import { portsFor } from "../catalog/catalog.js";
 import { useEditorEnvironment } from "./hooks/EditorContext.js";
-import { useAddNode, NODE_WIDTH } from "./hooks/useAddNode.js";
+import { useAddNode } from "./hooks/useAddNode.js";
 import { useEditor } from "./hooks/useEditor.js";
+import { useFarView } from "./hooks/useFarView.js";
+import { useIdleSizeReports } from "./hooks/useIdleSizeReports.js";
 import { flowNodeTypes } from "./nodes/flowNodeTypes.js";
+import { CARD_HEIGHT_GUESS, NODE_WIDTH } from "./nodes/size.js";
 import { portTaken } from "./store/changes.js";
 import { createFlowEdgeDeriver, createFlowNodeDeriver } from "./store/flow.js";
 import { nextEdgeId } from "./store/ids.js";
@@ -45,8 +48,6 @@ const MULTI_SELECTION_KEYS = ["Meta", "Control", "Shift"];
 const MINIMAP_STYLE = { width: 150, height: 100 };
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 2;
-/** A card's usual height before it is measured (its width is NODE_WIDTH). */
-const CARD_HEIGHT_GUESS = 90;
 
 /**
  * The fitted viewport guessed from the steps' stored positions and the window's size, before React Flow has
@@ -88,6 +89,8 @@ export function Canvas() {
   const deriveEdges = useMemo(createFlowEdgeDeriver, []);
   const reconnecting = useRef<string | null>(null);
   const addNode = useAddNode();
+  const sizeReports = useIdleSizeReports(store);
+  const far = useFarView();
   // Fit the view to a journey that opens with steps; on an empty canvas, dropping the first step must not re-zoom.
   const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
   // Open near the fitted view already, so cards first render at the zoom they will be seen at (useFarView).
@@ -107,8 +110,8 @@ export function Canvas() {
   // Same arrays while their inputs are unchanged, so a re-render of the canvas (the view helper, a size
   // report) does not make React Flow re-adopt every node and edge.
   const nodes = useMemo(
-    () => deriveNodes(graph, selection, measured, readOnly),
-    [deriveNodes, graph, selection, measured, readOnly],
+    () => deriveNodes(graph, selection, sizeReports.withPending(measured), readOnly),
+    [deriveNodes, graph, selection, measured, readOnly, sizeReports],
   );
   const edges = useMemo(
     () => deriveEdges(graph, selection, visitedEdges, problemsByElement),
@@ -153,11 +156,11 @@ export function Canvas() {
           else selected.delete(change.id);
         }
       }
-      if (Object.keys(dims).length) state.setMeasured(dims);
+      if (Object.keys(dims).length) sizeReports.report(dims);
       if (Object.keys(positions).length) state.dispatch({ kind: "moveNodes", positions });
       if (selected) store.getState().setSelection(selected, store.getState().selection.edgeIds);
     },
-    [store],
+    [store, sizeReports],
   );
 
   const onEdgesChange = useCallback(
@@ -331,8 +334,11 @@ export function Canvas() {
       maxZoom={MAX_ZOOM}
       proOptions={PRO_OPTIONS}
       aria-label="Journey canvas"
+      className={far ? "canvas--far" : undefined}
     >
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
+      {far ? null : (
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
+      )}
       <MiniMap
         pannable
         zoomable

@@ -2,9 +2,8 @@ import { useReactFlow } from "@xyflow/react";
 import { useCallback } from "react";
 import { defaultFor } from "../../panels/form/jsonSchema.js";
 import { nextNodeId } from "../store/ids.js";
+import { NODE_WIDTH } from "../nodes/size.js";
 import { useEditorEnvironment } from "./EditorContext.js";
-
-export const NODE_WIDTH = 240;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);

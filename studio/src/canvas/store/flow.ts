@@ -83,6 +83,9 @@ export function createFlowEdgeDeriver() {
         sourceHandle: doc.sourceHandle ?? null,
         type: "smoothstep",
         selected,
+        // Only a selected connection shows the grips that drag its ends to other steps: React Flow draws two
+        // for every reconnectable edge, which with hundreds of steps is thousands of elements nobody sees.
+        reconnectable: selected,
         animated: visited,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         ...(classes ? { className: classes } : {}),
