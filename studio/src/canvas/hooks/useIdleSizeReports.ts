@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
+import { whenIdle } from "../idle.js";
 import type { EditorStore } from "../store/editorStore.js";
 
 type Sizes = Record<string, { width: number; height: number }>;
-
-const IDLE_TIMEOUT_MS = 300;
 
 /**
  * Stores the sizes React Flow reports for the steps when the browser is next idle, in one batch.
@@ -22,13 +21,6 @@ export function useIdleSizeReports(store: EditorStore): {
   const pending = useRef<Sizes | null>(null);
   const cancel = useRef<(() => void) | null>(null);
 
-  const flush = useCallback(() => {
-    cancel.current = null;
-    const sizes = pending.current;
-    pending.current = null;
-    if (sizes) store.getState().setMeasured(sizes);
-  }, [store]);
-
   useEffect(
     () => () => {
       cancel.current?.();
@@ -41,16 +33,14 @@ export function useIdleSizeReports(store: EditorStore): {
   const report = useCallback(
     (sizes: Sizes) => {
       pending.current = { ...pending.current, ...sizes };
-      if (cancel.current) return;
-      if (typeof window.requestIdleCallback === "function") {
-        const handle = window.requestIdleCallback(flush, { timeout: IDLE_TIMEOUT_MS });
-        cancel.current = () => window.cancelIdleCallback(handle);
-      } else {
-        const handle = window.setTimeout(flush, 0);
-        cancel.current = () => window.clearTimeout(handle);
-      }
+      cancel.current ??= whenIdle(() => {
+        cancel.current = null;
+        const batch = pending.current;
+        pending.current = null;
+        if (batch) store.getState().setMeasured(batch);
+      });
     },
-    [flush],
+    [store],
   );
   const withPending = useCallback(
     (stored: Sizes) => (pending.current ? { ...stored, ...pending.current } : stored),
