@@ -24,7 +24,7 @@ import { median, report } from "./_engines.mjs";
 const root = path.resolve(import.meta.dirname, "..");
 const studioDir = path.join(root, "studio");
 const harnessDir = path.join(studioDir, "bench");
-const ROUNDS = Number(process.env.BENCH_CANVAS_ROUNDS ?? 4);
+const ROUNDS = Number(process.env.BENCH_CANVAS_ROUNDS ?? 6);
 const PAN_MS = 3_000;
 const NODES = 500;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -198,7 +198,10 @@ try {
   cleanups.push(() => browser.close());
 
   const runs = { studio: [], bare: [], chrome: [] };
-  await measure(browser, `${url}/bare/bare.html`); // warm-up: browser start, disk cache of the files
+  // Warm-up, one load of each page: the browser's start, and each page's first load, which compiles its script
+  // with no code cache (warming only one page left the others' first round slower).
+  for (const page of ["bare", "chrome", "studio"])
+    await measure(browser, `${url}/${page}/${page}.html`);
   for (let round = 0; round < ROUNDS; round++) {
     for (const page of round % 2 ? ["studio", "chrome", "bare"] : ["bare", "chrome", "studio"]) {
       const r = await measure(browser, `${url}/${page}/${page}.html`);

@@ -25,7 +25,6 @@ import { CARD_HEIGHT_GUESS, NODE_WIDTH } from "./nodes/size.js";
 import { portTaken } from "./store/changes.js";
 import { createFlowEdgeDeriver, createFlowNodeDeriver } from "./store/flow.js";
 import { nextEdgeId } from "./store/ids.js";
-import { initialEditorData } from "./store/initialState.js";
 import type { JourneyFlowEdge, JourneyFlowNode } from "./store/types.js";
 
 export const PALETTE_MIME = "application/x-omnijourney-node";
@@ -92,9 +91,7 @@ export function Canvas() {
   const addNode = useAddNode();
   const sizeReports = useIdleSizeReports(store);
   const far = useFarView();
-  // The minimap draws steps from their stored sizes (useIdleSizeReports), so it is mounted once there are
-  // some: mounted earlier, it rendered an empty entry per step while a large journey opened.
-  const minimapShown = useEditor((s) => s.measured !== initialEditorData.measured);
+
   // Fit the view to a journey that opens with steps; on an empty canvas, dropping the first step must not re-zoom.
   const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
   // Open near the fitted view already, so cards first render at the zoom they will be seen at (useFarView).
@@ -343,7 +340,9 @@ export function Canvas() {
       {far ? null : (
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
       )}
-      {minimapShown ? (
+      {/* It draws steps from their stored sizes, so it is mounted once those are in: mounted earlier, it
+          rendered an empty entry per step while a large journey opened, then each again. */}
+      {sizeReports.settled ? (
         <MiniMap
           pannable
           zoomable

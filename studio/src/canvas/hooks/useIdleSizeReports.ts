@@ -1,25 +1,31 @@
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { whenIdle } from "../idle.js";
 import type { EditorStore } from "../store/editorStore.js";
 
 type Sizes = Record<string, { width: number; height: number }>;
 
+/** Sizes stored per idle callback: each batch re-renders that many steps, a short task (about 10 ms at 100). */
+const BATCH = 100;
+
 /**
- * Stores the sizes React Flow reports for the steps when the browser is next idle, in one batch.
+ * Stores the sizes React Flow reports for the steps when the browser is idle, a batch per idle callback.
  *
  * React Flow keeps what it measured on its own copies of the nodes, so the canvas works before the sizes are
  * handed back; handing them back makes new node objects (controlled mode), which is another render of every
  * step and minimap entry. Done at once, that pass sat between a 500-step journey opening and it answering the
- * mouse. Until the batch lands, the minimap leaves those steps out and auto-layout uses the usual card size;
- * a node object made meanwhile (a step selected or moved) takes its size from `withPending`, so React Flow is
- * never handed a size older than the one it measured.
+ * mouse. Until a step's size is stored, auto-layout uses the usual card size for it; a node object made
+ * meanwhile (a step selected or moved) takes its size from `withPending`, so React Flow is never handed a size
+ * older than the one it measured. `settled` turns true once a first round of reports is all stored (the
+ * minimap, which draws steps from these sizes, waits for it).
  */
 export function useIdleSizeReports(store: EditorStore): {
   report: (sizes: Sizes) => void;
   withPending: (stored: Sizes) => Sizes;
+  settled: boolean;
 } {
   const pending = useRef<Sizes | null>(null);
   const cancel = useRef<(() => void) | null>(null);
+  const [settled, setSettled] = useState(false);
 
   useEffect(
     () => () => {
@@ -30,21 +36,25 @@ export function useIdleSizeReports(store: EditorStore): {
     [],
   );
 
+  const storeBatch = useCallback(() => {
+    cancel.current = null;
+    const entries = Object.entries(pending.current ?? {});
+    pending.current = entries.length > BATCH ? Object.fromEntries(entries.slice(BATCH)) : null;
+    if (entries.length) store.getState().setMeasured(Object.fromEntries(entries.slice(0, BATCH)));
+    if (pending.current) cancel.current = whenIdle(storeBatch);
+    else setSettled(true);
+  }, [store]);
+
   const report = useCallback(
     (sizes: Sizes) => {
       pending.current = { ...pending.current, ...sizes };
-      cancel.current ??= whenIdle(() => {
-        cancel.current = null;
-        const batch = pending.current;
-        pending.current = null;
-        if (batch) store.getState().setMeasured(batch);
-      });
+      cancel.current ??= whenIdle(storeBatch);
     },
-    [store],
+    [storeBatch],
   );
   const withPending = useCallback(
     (stored: Sizes) => (pending.current ? { ...stored, ...pending.current } : stored),
     [],
   );
-  return useMemo(() => ({ report, withPending }), [report, withPending]);
+  return useMemo(() => ({ report, withPending, settled }), [report, withPending, settled]);
 }
