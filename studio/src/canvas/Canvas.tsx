@@ -18,7 +18,7 @@ import { portsFor } from "../catalog/catalog.js";
 import { useEditorEnvironment } from "./hooks/EditorContext.js";
 import { useAddNode } from "./hooks/useAddNode.js";
 import { useEditor } from "./hooks/useEditor.js";
-import { useFarView } from "./hooks/useFarView.js";
+import { FarViewContext, useZoomedFar } from "./hooks/useFarView.js";
 import { useIdleSizeReports } from "./hooks/useIdleSizeReports.js";
 import { flowNodeTypes } from "./nodes/flowNodeTypes.js";
 import { CARD_HEIGHT_GUESS, NODE_WIDTH } from "./nodes/size.js";
@@ -90,7 +90,7 @@ export function Canvas() {
   const reconnecting = useRef<string | null>(null);
   const addNode = useAddNode();
   const sizeReports = useIdleSizeReports(store);
-  const far = useFarView();
+  const far = useZoomedFar();
 
   // Fit the view to a journey that opens with steps; on an empty canvas, dropping the first step must not re-zoom.
   const [fitOnOpen] = useState(() => store.getState().graph.nodes.length > 0);
@@ -300,59 +300,61 @@ export function Canvas() {
   );
 
   return (
-    <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={flowNodeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onReconnect={onReconnect}
-      onReconnectStart={onReconnectStart}
-      onReconnectEnd={onReconnectEnd}
-      isValidConnection={isValidConnection}
-      onNodeDragStart={beginGesture}
-      onNodeDragStop={endGesture}
-      onSelectionDragStart={beginGesture}
-      onSelectionDragStop={endGesture}
-      onPaneClick={onPaneClick}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      edgesReconnectable={!readOnly}
-      nodesConnectable={!readOnly}
-      nodesDraggable={!readOnly}
-      deleteKeyCode={null}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={MULTI_SELECTION_KEYS}
-      connectionLineType={ConnectionLineType.SmoothStep}
-      defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
-      snapToGrid
-      snapGrid={SNAP_GRID}
-      fitView={fitOnOpen}
-      fitViewOptions={FIT_VIEW_OPTIONS}
-      defaultViewport={openingViewport}
-      minZoom={MIN_ZOOM}
-      maxZoom={MAX_ZOOM}
-      proOptions={PRO_OPTIONS}
-      aria-label="Journey canvas"
-      className={far ? "canvas--far" : undefined}
-    >
-      {far ? null : (
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
-      )}
-      {/* It draws steps from their stored sizes, so it is mounted once those are in: mounted earlier, it
+    <FarViewContext.Provider value={far}>
+      <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={flowNodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onReconnect={onReconnect}
+        onReconnectStart={onReconnectStart}
+        onReconnectEnd={onReconnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={beginGesture}
+        onNodeDragStop={endGesture}
+        onSelectionDragStart={beginGesture}
+        onSelectionDragStop={endGesture}
+        onPaneClick={onPaneClick}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        edgesReconnectable={!readOnly}
+        nodesConnectable={!readOnly}
+        nodesDraggable={!readOnly}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
+        connectionLineType={ConnectionLineType.SmoothStep}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        fitView={fitOnOpen}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        defaultViewport={openingViewport}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        proOptions={PRO_OPTIONS}
+        aria-label="Journey canvas"
+        className={far ? "canvas--far" : undefined}
+      >
+        {far ? null : (
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#c9cedb" />
+        )}
+        {/* It draws steps from their stored sizes, so it is mounted once those are in: mounted earlier, it
           rendered an empty entry per step while a large journey opened, then each again. */}
-      {sizeReports.settled ? (
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Mini map"
-          style={MINIMAP_STYLE}
-          nodeColor={nodeColor}
-          nodeBorderRadius={6}
-        />
-      ) : null}
-      <Controls showInteractive={false} />
-    </ReactFlow>
+        {sizeReports.settled ? (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Mini map"
+            style={MINIMAP_STYLE}
+            nodeColor={nodeColor}
+            nodeBorderRadius={6}
+          />
+        ) : null}
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </FarViewContext.Provider>
   );
 }

@@ -40,7 +40,8 @@ export const JourneyNodeView = memo(function JourneyNodeView({
   const color = info?.ui.color;
   const far = useFarView();
   if (far) {
-    // Zoomed out: a block in the step's colour and its handles (useFarView.ts); the name stays for assistive tech.
+    // Zoomed out: a block in the step's colour, its handles laid out but not drawn (useFarView.ts, editor.css);
+    // the name stays for assistive tech.
     classes.push("jnode--far");
     return (
       <div
