@@ -63,7 +63,10 @@ export function Palette() {
         ))}
         {groups.length === 0 ? <p className="palette__empty">No step matches “{filter}”.</p> : null}
       </div>
-      <p className="palette__hint">Drag a step onto the canvas, then connect its outputs.</p>
+      <p className="palette__hint">
+        Drag a step onto the canvas, then connect its outputs. To move a connection, select it and
+        drag its end.
+      </p>
     </aside>
   );
 }
