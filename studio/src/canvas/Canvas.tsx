@@ -308,7 +308,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        onReconnect={onReconnect}
+        // A selected edge is reconnectable (store/flow.ts); React Flow only offers that with a handler.
+        onReconnect={readOnly ? undefined : onReconnect}
         onReconnectStart={onReconnectStart}
         onReconnectEnd={onReconnectEnd}
         isValidConnection={isValidConnection}
