@@ -114,7 +114,11 @@ test("a profile's page and the journey editor have no serious accessibility viol
     await screenshot(page, "profile");
   }
   const journeys = await api.journeys();
-  const withSteps = journeys.find((j) => j.status === "live") ?? journeys[0];
+  // The demo's welcome series (README's picture), else any live journey the other tests published.
+  const withSteps =
+    journeys.find((j) => j.name === "Welcome series") ??
+    journeys.find((j) => j.status === "live") ??
+    journeys[0];
   expect(withSteps, "the demo workspace has journeys").toBeTruthy();
   await page.goto(`/journeys/${withSteps!.id}`);
   await expect(page.locator(".react-flow__node").first()).toBeVisible();
