@@ -89,7 +89,7 @@ export function Canvas() {
   const deriveEdges = useMemo(createFlowEdgeDeriver, []);
   const reconnecting = useRef<string | null>(null);
   const addNode = useAddNode();
-  const sizeReports = useIdleSizeReports(store);
+  const { report: reportSizes, withPending, settled: sizesSettled } = useIdleSizeReports(store);
   const far = useZoomedFar();
 
   // Fit the view to a journey that opens with steps; on an empty canvas, dropping the first step must not re-zoom.
@@ -111,8 +111,8 @@ export function Canvas() {
   // Same arrays while their inputs are unchanged, so a re-render of the canvas (the view helper, a size
   // report) does not make React Flow re-adopt every node and edge.
   const nodes = useMemo(
-    () => deriveNodes(graph, selection, sizeReports.withPending(measured), readOnly),
-    [deriveNodes, graph, selection, measured, readOnly, sizeReports],
+    () => deriveNodes(graph, selection, withPending(measured), readOnly),
+    [deriveNodes, graph, selection, measured, readOnly, withPending],
   );
   const edges = useMemo(
     () => deriveEdges(graph, selection, visitedEdges, problemsByElement),
@@ -157,11 +157,11 @@ export function Canvas() {
           else selected.delete(change.id);
         }
       }
-      if (Object.keys(dims).length) sizeReports.report(dims);
+      if (Object.keys(dims).length) reportSizes(dims);
       if (Object.keys(positions).length) state.dispatch({ kind: "moveNodes", positions });
       if (selected) store.getState().setSelection(selected, store.getState().selection.edgeIds);
     },
-    [store, sizeReports],
+    [store, reportSizes],
   );
 
   const onEdgesChange = useCallback(
@@ -308,7 +308,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        // A selected edge is reconnectable (store/flow.ts); React Flow only offers that with a handler.
+        // A selected edge is reconnectable (store/flow.ts, which sets it on every edge, so the canvas-wide
+        // `edgesReconnectable` has no say); React Flow offers it only with a handler: none when read-only.
         onReconnect={readOnly ? undefined : onReconnect}
         onReconnectStart={onReconnectStart}
         onReconnectEnd={onReconnectEnd}
@@ -320,7 +321,6 @@ export function Canvas() {
         onPaneClick={onPaneClick}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        edgesReconnectable={!readOnly}
         nodesConnectable={!readOnly}
         nodesDraggable={!readOnly}
         deleteKeyCode={null}
@@ -344,7 +344,7 @@ export function Canvas() {
         )}
         {/* It draws steps from their stored sizes, so it is mounted once those are in: mounted earlier, it
           rendered an empty entry per step while a large journey opened, then each again. */}
-        {sizeReports.settled ? (
+        {sizesSettled ? (
           <MiniMap
             pannable
             zoomable

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { whenIdle } from "../idle.js";
 import type { EditorStore } from "../store/editorStore.js";
 
@@ -56,5 +56,5 @@ export function useIdleSizeReports(store: EditorStore): {
     (stored: Sizes) => (pending.current ? { ...stored, ...pending.current } : stored),
     [],
   );
-  return useMemo(() => ({ report, withPending, settled }), [report, withPending, settled]);
+  return { report, withPending, settled };
 }
