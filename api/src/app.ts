@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import express, { type Express } from "express";
-import { pinoHttp } from "pino-http";
+import { pinoHttp, stdSerializers } from "pino-http";
+import { maskHeaders, maskSecrets, maskUrlForLog } from "@omnijourney/shared";
 import { bearerAuth } from "./auth.js";
 import type { ApiContext } from "./context.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
@@ -32,6 +33,20 @@ export const createApp = (ctx: ApiContext): Express => {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === "/health" },
+      // Credentials never reach a log line, whoever made the logger: bearer tokens, Basic write keys, cookies,
+      // provider signatures and credentials in the URL are masked (right or wrong ones alike).
+      serializers: {
+        req: (req: ReturnType<typeof stdSerializers.req>) => ({
+          ...req,
+          url: maskUrlForLog(req.url),
+          query: maskSecrets(req.query),
+          headers: maskHeaders(req.headers),
+        }),
+        res: (res: ReturnType<typeof stdSerializers.res>) => ({
+          ...res,
+          headers: maskHeaders(res.headers),
+        }),
+      },
       customLogLevel: (_req, res, err) =>
         err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
     }),

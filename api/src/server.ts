@@ -1,10 +1,11 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import mongoose from "mongoose";
-import { pino, type Logger } from "pino";
+import type { Logger } from "pino";
 import { Client, Connection } from "@temporalio/client";
 import {
   createJourneyRuntime,
+  createLogger,
   createModels,
   ensureIndexes,
   type JourneyRuntime,
@@ -51,7 +52,7 @@ export async function createApiContext(
   options: ContextOptions,
 ): Promise<{ ctx: ApiContext; close(): Promise<void> }> {
   const logger =
-    options.logger ?? pino({ name: "omnijourney-api", level: process.env.LOG_LEVEL ?? "info" });
+    options.logger ?? createLogger({ name: "omnijourney-api", level: process.env.LOG_LEVEL });
   const connection = await mongoose
     .createConnection(options.mongoUri, {
       autoIndex: false,

@@ -39,3 +39,4 @@ export * from "./providers/index.js";
 export * from "./engines/index.js";
 export { KeyedQueue } from "./activities/keyed-queue.js";
 export { isDuplicateKey, onDuplicateKey, persistently } from "./retry.js";
+export { createLogger } from "./logging.js";

@@ -1,9 +1,10 @@
 import { Client, Connection } from "@temporalio/client";
 import { NativeConnection, Worker } from "@temporalio/worker";
 import mongoose from "mongoose";
-import pino from "pino";
+import type { Logger } from "pino";
 import type { NodeTypeRegistry } from "@omnijourney/shared";
 import { createActivities } from "./activities/index.js";
+import { createLogger } from "./logging.js";
 import { createMongoStore } from "./activities/mongo-store.js";
 import { workflowBundle } from "./bundle.js";
 import { DEFAULT_TASK_QUEUE } from "./client.js";
@@ -108,7 +109,7 @@ async function segmentSweepSchedule(
   temporal: Client,
   taskQueue: string,
   everyMs: number | null,
-  logger: pino.Logger,
+  logger: Logger,
 ): Promise<RunningWorker["segmentSweep"]> {
   const scheduleId = segmentSweepScheduleId(taskQueue);
   try {
@@ -138,7 +139,7 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
   const sweepEvery = parseSweepEvery(
     options.segmentSweepEvery ?? env.OMNIJOURNEY_SEGMENT_SWEEP_EVERY,
   );
-  const logger = pino({ name: "omnijourney-worker", level: env.LOG_LEVEL ?? "info" });
+  const logger = createLogger({ name: "omnijourney-worker", level: env.LOG_LEVEL });
   const db = mongoose.createConnection(options.mongoUri, {
     ...(options.mongoDbName ? { dbName: options.mongoDbName } : {}),
     serverSelectionTimeoutMS: 15_000,

@@ -158,3 +158,14 @@ export {
   modelJsonSchemas,
   type NodeTypeDescription,
 } from "./describe.js";
+export {
+  MASK,
+  SECRET_NAME,
+  SECRET_HEADERS,
+  maskUrlCredentials,
+  hasUrlCredentials,
+  maskSecrets,
+  keepMaskedSecrets,
+  maskUrlForLog,
+  maskHeaders,
+} from "./secrets.js";

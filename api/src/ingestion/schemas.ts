@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SafeObject } from "../schemas/common.js";
+import { SafeObject, storable } from "../schemas/common.js";
 
 /** Segment's size limits: 32 KB an event, 500 KB a batch. */
 export const MAX_EVENT_BYTES = 32 * 1024;
@@ -11,18 +11,15 @@ const IsoDate = z.iso
   .meta({ description: "ISO-8601 date-time" });
 /** Segment accepts numeric user ids and stores them as strings. */
 const UserId = z
-  .union([z.string().min(1).max(256), z.number().finite()])
+  .union([storable(z.string().min(1).max(256)), z.number().finite()])
   .transform((v) => String(v))
   .meta({ description: "Your stable id for the person" });
 const AnonymousId = z
-  .union([z.string().min(1).max(256), z.number().finite()])
+  .union([storable(z.string().min(1).max(256)), z.number().finite()])
   .transform((v) => String(v));
 
 const Common = {
-  messageId: z
-    .string()
-    .min(1)
-    .max(256)
+  messageId: storable(z.string().min(1).max(256))
     .optional()
     .meta({ description: "De-duplication key; generated when absent" }),
   userId: UserId.optional().nullable(),
@@ -45,7 +42,7 @@ export const TrackCall = z
   .object({
     ...Common,
     type: z.literal("track").optional(),
-    event: z.string().min(1).max(200),
+    event: storable(z.string().min(1).max(200)),
     properties: SafeObject.optional(),
   })
   .refine(needsIdentity, identityIssue)
@@ -66,8 +63,8 @@ export const PageCall = z
   .object({
     ...Common,
     type: z.literal("page").optional(),
-    name: z.string().max(200).optional(),
-    category: z.string().max(200).optional(),
+    name: storable(z.string().max(200)).optional(),
+    category: storable(z.string().max(200)).optional(),
     properties: SafeObject.optional(),
   })
   .refine(needsIdentity, identityIssue)
@@ -76,7 +73,7 @@ export const ScreenCall = z
   .object({
     ...Common,
     type: z.literal("screen").optional(),
-    name: z.string().max(200).optional(),
+    name: storable(z.string().max(200)).optional(),
     properties: SafeObject.optional(),
   })
   .refine(needsIdentity, identityIssue)

@@ -1,24 +1,9 @@
 import { z } from "zod";
-import { Channel } from "@omnijourney/shared";
+import { Channel, keepMaskedSecrets, MASK, maskSecrets } from "@omnijourney/shared";
 import { normaliseSettings, WORKSPACE_SETTINGS_ID } from "@omnijourney/runtime";
 import { endpoint } from "../http/endpoint.js";
 import { safe } from "../schemas/common.js";
 import type { ApiContext } from "../context.js";
-
-/** What a masked credential reads as; sending it back in PUT keeps the stored value. */
-export const MASK = "••••••••";
-const SECRET_NAME = /secret|token|password|passwd|key|auth|credential|private/i;
-
-/** Provider settings are flat (`{ provider, accountSid, authToken, ... }`, the runtime's ProviderSettings). */
-const maskSecrets = (settings: Record<string, unknown>): Record<string, unknown> => {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(settings))
-    out[k] =
-      k !== "provider" && SECRET_NAME.test(k) && v !== "" && v !== null && v !== undefined
-        ? MASK
-        : v;
-  return out;
-};
 
 const Duration = z.object({
   amount: z.number().int().min(1).max(1000),
@@ -105,11 +90,7 @@ export const putSettings = endpoint({
       const providers = { ...current.providers };
       for (const [channel, p] of Object.entries(body.providers)) {
         if (!p) continue;
-        const before = current.providers[channel] ?? {};
-        const next: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(p))
-          next[k] = typeof v === "string" && v.startsWith(MASK) ? before[k] : v;
-        providers[channel] = next;
+        providers[channel] = keepMaskedSecrets(p, current.providers[channel] ?? {});
       }
       $set.providers = providers;
     }

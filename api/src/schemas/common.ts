@@ -1,8 +1,30 @@
 import { z } from "zod";
 
-/** Stored keys may not contain "." or "$" (MongoDB paths and operators); user input with them is refused. */
+/**
+ * Stored keys may not contain "." or "$" (MongoDB paths and operators), nor text MongoDB cannot store; user input
+ * with them is refused.
+ */
 export const FORBIDDEN_KEY = /[.$]/;
 const MAX_DEPTH = 16;
+
+// Text MongoDB cannot store faithfully: a NUL ends a BSON key (and every name that becomes a key or an id), and an
+// unpaired UTF-16 surrogate has no UTF-8 form (BSON strings are UTF-8), so it would be stored as something else.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Why a text cannot be stored as a key or an identifier, or null when it can. */
+export const unstorableText = (text: string): string | null =>
+  text.includes("\u0000")
+    ? "must not contain the NUL character (\\u0000)"
+    : LONE_SURROGATE.test(text)
+      ? "must not contain an unpaired surrogate (invalid Unicode)"
+      : null;
+
+/** A string schema that also refuses text MongoDB cannot store (NUL, unpaired surrogates), naming the field. */
+export const storable = <T extends z.ZodType<string>>(schema: T) =>
+  schema.superRefine((value, ctx) => {
+    const problem = unstorableText(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem, input: value });
+  });
 
 type Walk = { path: PropertyKey[]; message: string };
 
@@ -15,10 +37,18 @@ export const findForbidden = (value: unknown, path: PropertyKey[], depth: number
     }
     return null;
   }
+  if (typeof value === "string") {
+    // NUL is a valid character inside a stored string; an unpaired surrogate is not.
+    return LONE_SURROGATE.test(value)
+      ? { path, message: "must not contain an unpaired surrogate (invalid Unicode)" }
+      : null;
+  }
   if (typeof value === "object" && value !== null) {
     for (const [key, child] of Object.entries(value)) {
       if (FORBIDDEN_KEY.test(key))
         return { path: [...path, key], message: `key '${key}' must not contain '.' or '$'` };
+      const keyProblem = unstorableText(key);
+      if (keyProblem) return { path: [...path, key], message: `key ${keyProblem}` };
       const found = findForbidden(child, [...path, key], depth + 1);
       if (found) return found;
     }
@@ -27,7 +57,8 @@ export const findForbidden = (value: unknown, path: PropertyKey[], depth: number
 };
 
 /**
- * A free-form JSON object (traits, properties, context) whose keys, at any depth, contain no "." or "$".
+ * A free-form JSON object (traits, properties, context) whose keys, at any depth, contain no "." or "$" and
+ * whose keys and strings are storable text.
  * Refusing them here is what keeps `{"$gt": ""}` from ever reaching a MongoDB filter or update.
  */
 export const SafeObject = z
@@ -41,7 +72,7 @@ export const SafeObject = z
 export type SafeObject = z.infer<typeof SafeObject>;
 
 /** Identifiers in paths and filters: strings only, so an operator object can never take their place. */
-export const Id = z.string().min(1).max(256);
+export const Id = storable(z.string().min(1).max(256));
 
 export const IdParams = z.object({ id: Id });
 
