@@ -40,7 +40,7 @@ export const JourneyNodeView = memo(function JourneyNodeView({
   const color = info?.ui.color;
   const far = useFarView();
   if (far) {
-    // Zoomed out: a block in the step's colour, its handles laid out but not drawn (useFarView.ts, editor.css);
+    // Zoomed out: a block in the step's colour, its handles laid out but not drawn (useFarView.ts, styles/editor/far-view.css);
     // the name stays for assistive tech.
     classes.push("jnode--far");
     return (
