@@ -8,6 +8,7 @@ import { bearerAuth } from "./auth.js";
 import type { ApiContext } from "./context.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { mount, type Endpoint } from "./http/endpoint.js";
+import { keepRawBody } from "./http/raw-body.js";
 import { ingestionRouter } from "./ingestion/router.js";
 import { apiEndpoints, publicEndpoints } from "./routes/index.js";
 import { docsRouter } from "./routes/docs.js";
@@ -55,8 +56,8 @@ export const createApp = (ctx: ApiContext): Express => {
   app.use("/v1", ingestionRouter(ctx));
 
   const publicRouter = express.Router();
-  publicRouter.use(express.json({ limit: "256kb" }));
-  publicRouter.use(express.urlencoded({ extended: false, limit: "64kb" }));
+  publicRouter.use(express.json({ limit: "256kb", verify: keepRawBody }));
+  publicRouter.use(express.urlencoded({ extended: false, limit: "64kb", verify: keepRawBody }));
   mount(publicRouter, publicEndpoints, ctx);
   app.use(publicRouter);
 

@@ -49,6 +49,13 @@ describe("message feedback", () => {
       { redirect: "manual" },
     );
     expect(evil.status).toBe(400);
+    // A part of a link the message contained is not a link of the message (it used to pass as a substring).
+    for (const part of ["https://shop.example.com", "https://shop.example.com/cart"]) {
+      const prefix = await fetch(`${t.url}/t/c/${id}?url=${encodeURIComponent(part)}`, {
+        redirect: "manual",
+      });
+      expect(prefix.status, part).toBe(400);
+    }
     const message = await t.context.db.messages.findOne({ _id: new ObjectId(id) });
     expect(message?.status).toBe("clicked");
     const events = await t.context.db.events

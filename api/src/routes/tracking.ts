@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { MESSAGE_EVENTS } from "@omnijourney/shared";
-import type { Document } from "mongodb";
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
 import { Id } from "../schemas/common.js";
+import { messageLinks } from "../tracking/links.js";
 import {
   advanceMessage,
   findMessage,
@@ -44,20 +44,11 @@ export const openPixel = endpoint({
   },
 });
 
-/** True when the message's content contained this URL (raw or HTML-escaped); only those are redirected to. */
-export const messageContains = (message: Document, url: string): boolean => {
-  const content = (message.content ?? {}) as Record<string, unknown>; // why: Mixed map of rendered fields
-  const variants = [url, url.replace(/&/g, "&amp;")];
-  return Object.values(content).some(
-    (v) => typeof v === "string" && variants.some((u) => v.includes(u)),
-  );
-};
-
 export const clickRedirect = endpoint({
   method: "get",
   path: "/t/c/:id",
   summary:
-    "Click tracking: records message_clicked and redirects, only to a URL the message contained",
+    "Click tracking: records message_clicked and redirects, only to a link the message contained exactly",
   tags: ["tracking"],
   auth: "none",
   params: z.object({ id: Id }),
@@ -66,7 +57,8 @@ export const clickRedirect = endpoint({
   handler: async ({ params, query }, { app, res }) => {
     const message = await findMessage(app, params.id);
     if (!message) throw notFound("Message", params.id);
-    if (!messageContains(message, query.url)) {
+    const content = (message.content ?? {}) as Record<string, unknown>; // why: the stored rendered fields, a map of strings
+    if (!messageLinks(content, query.url)) {
       throw new AppError(400, "unknown_link", "The message did not contain this link", {
         fields: ["query.url"],
       });

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { MESSAGE_EVENTS } from "@omnijourney/shared";
-import type { Request } from "express";
 import { endpoint } from "../http/endpoint.js";
+import { rawBodyOf } from "../http/raw-body.js";
 import { AppError } from "../errors.js";
 import type { ApiContext } from "../context.js";
 import { advanceMessage, messageProperties, recordEvent } from "../services/feedback.js";
@@ -34,11 +34,6 @@ const forbidden = (what: string) =>
   new AppError(403, "invalid_signature", `The ${what} signature or secret is missing or wrong`, {
     fields: ["headers"],
   });
-
-const rawBodyOf = (req: Request): Buffer => {
-  const raw: unknown = (req as Request & { rawBody?: unknown }).rawBody; // why: set by the JSON parser's verify hook in app.ts
-  return Buffer.isBuffer(raw) ? raw : Buffer.alloc(0);
-};
 
 const TelegramUpdate = z.object({
   update_id: z.number().int(),
