@@ -1,7 +1,7 @@
 import { condition, continueAsNew, workflowInfo } from "@temporalio/workflow";
 import type { CarriedState, JourneyResult, JourneyWorkflowInput, WaitingFor } from "../types.js";
 import type { ProgressBatcher } from "./progress.js";
-import { Ended, type JourneyRun } from "./run.js";
+import type { JourneyRun } from "./run.js";
 
 /** Continue as new well before Temporal's 10,240-event history warning. */
 const HISTORY_BUDGET = 4_000;
@@ -28,7 +28,7 @@ export class Suspension {
 
   /**
    * Waits until `untilMs` (epoch ms), until `ready()`, or until a criterion ends the enrolment (throws
-   * {@link Ended}). `step` is the cascade step the wait belongs to.
+   * `Ended`). `step` is the cascade step the wait belongs to.
    */
   async until(
     nodeId: string,
