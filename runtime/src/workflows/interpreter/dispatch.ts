@@ -35,12 +35,16 @@ export class UnknownNodeType extends Error {
  * with a type string the union does not name.
  */
 function unknownNodeType(node: never): never {
-  const { type } = node as { type: string }; // why: read only to name it in the failure
+  // why: `never` to the checker, but a plan from storage may hold a control type this union does not name
+  const { type } = node as { type: string };
   throw new UnknownNodeType(type);
 }
 
 /** A type the union does not name (see {@link unknownNodeType}) starts no wait: it fails when entered. */
-const startsNoWait = (node: never): false => (void node, false);
+function startsNoWait(node: never): false {
+  void node;
+  return false;
+}
 
 /** Whether entering the node may start a wait of at least the progress lag. */
 function startsLongWait(plan: JourneyPlan, nodeId: string | null): boolean {
