@@ -1,6 +1,7 @@
 import { nodeTypes } from "./node-types.js";
 import { contentHash } from "./hash.js";
-import type { JourneyPlan, PlanNode } from "./plan.js";
+import type { ControlPlanNode, JourneyPlan, PlanNode } from "./plan.js";
+import type { NodeType } from "./registry.js";
 import { analyzeJourney, type ValidateContext } from "./validate/analyze.js";
 import type { Problem } from "./validate/problems.js";
 
@@ -14,6 +15,20 @@ export class JourneyValidationError extends Error {
     this.name = "JourneyValidationError";
     this.problems = problems;
   }
+}
+
+/** The plan node of a validated node: its config parsed by its type's schema, its ports resolved. */
+function planNode(
+  id: string,
+  def: NodeType,
+  config: unknown,
+  next: Record<string, string | null>,
+): PlanNode {
+  const { type, version: typeVersion, execution } = def;
+  if (execution === "activity") return { id, type, typeVersion, execution, config, next };
+  // why: `config` was parsed by `def.config`, the schema of the control-flow type that `type` names; the
+  // registry keys types by string, so the pairing of tag and config cannot be shown to the type checker.
+  return { id, type, typeVersion, execution, config, next } as ControlPlanNode;
 }
 
 /** Interpreter safety stop: generous for loops through waits, bounded so a bug cannot spin forever. */
@@ -55,14 +70,7 @@ export function compileJourney(doc: unknown, ctx: ValidateContext = {}): Journey
     const ports = analysis.next.get(n.node.id);
     const next: Record<string, string | null> = {};
     for (const port of n.outputs) next[port] = ports?.get(port) ?? null;
-    nodes[n.node.id] = {
-      id: n.node.id,
-      type: n.def.type,
-      typeVersion: n.def.version,
-      execution: n.def.execution,
-      config: n.config,
-      next,
-    };
+    nodes[n.node.id] = planNode(n.node.id, n.def, n.config, next);
   }
   const partial: Omit<JourneyPlan, "hash"> = {
     schemaVersion: 1,

@@ -9,3 +9,20 @@ export { durationToMs } from "./schemas/duration-ms.js";
 export { matchesProperties } from "./conditions/properties.js";
 export { contentStrings } from "./nodes/message/content-fields.js";
 export { toJourneyEvent } from "./schemas/journey-event-guard.js";
+export type {
+  ActivityPlanNode,
+  BranchConditionPlanNode,
+  BranchMultiPlanNode,
+  CascadePlanNode,
+  ControlPlanNode,
+  ExitPlanNode,
+  ExperimentSplitPlanNode,
+  GoalPlanNode,
+  JourneyPlan,
+  PlanNode,
+  SegmentSplitPlanNode,
+  TriggerPlanNode,
+  WaitDurationPlanNode,
+  WaitEventPlanNode,
+  WaitUntilPlanNode,
+} from "./plan.js";

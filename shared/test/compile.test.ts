@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compileJourney, JourneyValidationError } from "../src/index.js";
+import { z } from "zod";
+import {
+  builtInNodeTypes,
+  compileJourney,
+  defineNodeType,
+  JourneyValidationError,
+  NodeTypeRegistry,
+} from "../src/index.js";
 import { clone, largeJourney, webinarJourney } from "./fixtures.js";
 
 describe("compileJourney", () => {
@@ -17,6 +24,46 @@ describe("compileJourney", () => {
     const last = clone(webinarJourney());
     last.edges = last.edges.filter((e) => e.id !== "e5");
     expect(compileJourney(last).nodes.m2?.next).toEqual({ next: null });
+  });
+
+  it("tags control-flow nodes by their type with a typed config, and activity nodes with their opaque config", () => {
+    const plan = compileJourney(webinarJourney());
+    const wait = plan.nodes.w;
+    if (wait?.execution !== "workflow" || wait.type !== "wait.event")
+      throw new Error("w should compile to a wait.event control node");
+    expect(wait.config.timeout).toEqual({ amount: 1, unit: "day" });
+    expect(plan.nodes.x).toMatchObject({ type: "exit", execution: "workflow", config: {} });
+    expect(plan.nodes.m1).toMatchObject({ type: "message.email", execution: "activity" });
+  });
+
+  it("compiles a custom type with a run as an activity node carrying its type and config", () => {
+    const registry = new NodeTypeRegistry();
+    for (const t of builtInNodeTypes) registry.register(t);
+    registry.register(
+      defineNodeType({
+        type: "acme.ping",
+        title: "Ping",
+        category: "action",
+        icon: "bell",
+        version: 3,
+        config: z.object({ url: z.string(), retries: z.number().default(2) }),
+        outputs: ["next"],
+        execution: "activity",
+        run: async () => ({ output: "next" }),
+      }),
+    );
+    const doc = clone(webinarJourney());
+    doc.nodes = doc.nodes.map((n) =>
+      n.id === "m2" ? { ...n, type: "acme.ping", config: { url: "https://example.com" } } : n,
+    );
+    expect(compileJourney(doc, { registry }).nodes.m2).toEqual({
+      id: "m2",
+      type: "acme.ping",
+      typeVersion: 3,
+      execution: "activity",
+      config: { url: "https://example.com", retries: 2 },
+      next: { next: "x" },
+    });
   });
 
   it("applies config and settings defaults", () => {
