@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { Channel, MessagePage, MessageStatus, type MessageView } from "@omnijourney/shared";
 import type { Document, Filter, ObjectId } from "mongodb";
 import { AppError } from "../errors.js";
