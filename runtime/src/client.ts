@@ -5,17 +5,12 @@ import {
   WorkflowIdReusePolicy,
   WorkflowNotFoundError,
 } from "@temporalio/common";
-import type { JourneyEvent } from "@omnijourney/shared";
+import type { JourneyEvent, SimulationResult } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
 import { onDuplicateKey, persistently } from "./retry.js";
 import { timesEntered, type Models } from "./models/index.js";
 import { FrozenPlans } from "./frozen-plans.js";
-import {
-  createSimulator,
-  type SimulateInput,
-  type SimulationResult,
-  type Simulator,
-} from "./simulation/simulator.js";
+import { createSimulator, type SimulateInput, type Simulator } from "./simulation/simulator.js";
 import { eventSignal, stateQuery } from "./workflows/signals.js";
 import type { EnrolmentState, JourneyWorkflowInput } from "./workflows/types.js";
 

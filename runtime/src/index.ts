@@ -29,12 +29,7 @@ export {
 } from "./activities/index.js";
 export { workflowBundle, writeWorkflowBundle, workflowsPath } from "./bundle.js";
 export * from "./sweep/index.js";
-export {
-  createSimulator,
-  type SimulateInput,
-  type SimulationResult,
-  type Simulator,
-} from "./simulation/simulator.js";
+export { createSimulator, type SimulateInput, type Simulator } from "./simulation/simulator.js";
 export * from "./providers/index.js";
 export * from "./engines/index.js";
 export { KeyedQueue } from "./activities/keyed-queue.js";

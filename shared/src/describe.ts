@@ -1,29 +1,11 @@
 import { z } from "zod";
-import type { NodeCategory, NodeExecution, NodeType, NodeUiHints } from "./registry.js";
+import type { NodeType } from "./registry.js";
+import type { NodeTypeInfo } from "./schemas/http/node-types.js";
 import { JourneyDocument, JourneySettings } from "./schemas/journey.js";
 import { Condition, PropertyCondition } from "./conditions/schema.js";
 import { JourneyEvent, SegmentBatch, SegmentEvent } from "./schemas/events.js";
 import { StoredProfile } from "./schemas/profile.js";
 import { Problem } from "./validate/problems.js";
-
-/** A node type as the API's `/api/node-types` and the studio palette see it (plain JSON). */
-export type NodeTypeDescription = {
-  type: string;
-  title: string;
-  description: string;
-  category: NodeCategory;
-  icon: string;
-  version: number;
-  execution: NodeExecution;
-  waits: boolean;
-  /** Fixed ports, or null when they depend on the config (use `outputsFor` on the parsed config). */
-  outputs: string[] | null;
-  /** How ports derive from config when `outputs` is null. */
-  dynamicOutputs: string | null;
-  /** JSON Schema (draft 2020-12) of the config as written (input side: defaults optional). */
-  configSchema: Record<string, unknown>;
-  ui: NodeUiHints;
-};
 
 const DYNAMIC: Record<string, string> = {
   "branch.multi": "one port per case id, then 'else'",
@@ -47,7 +29,7 @@ export function configJsonSchema(nodeType: NodeType): Record<string, unknown> {
 }
 
 /** Describes a node type for the palette, forms and handles. */
-export function describeNodeType(nodeType: NodeType): NodeTypeDescription {
+export function describeNodeType(nodeType: NodeType): NodeTypeInfo {
   return {
     type: nodeType.type,
     title: nodeType.title,

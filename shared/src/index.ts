@@ -32,6 +32,15 @@ export {
 } from "./schemas/profile.js";
 export { ProfileAssignment, AssignmentValueType } from "./schemas/assignment.js";
 export {
+  MessageStatus,
+  MESSAGE_STATUS_RANK,
+  messageStatusAdvances,
+  FINAL_MESSAGE_STATUSES,
+  SENT_MESSAGE_STATUSES,
+  RESPONDED_MESSAGE_STATUSES,
+} from "./schemas/message-status.js";
+export * from "./schemas/http/index.js";
+export {
   ElementId,
   Position,
   JourneyNode,
@@ -91,7 +100,6 @@ export {
   type NodeTypeSpec,
   type NodeCategory,
   type NodeExecution,
-  type NodeUiHints,
   type NodeServices,
   type NodeRunContext,
   type NodeRunResult,
@@ -130,15 +138,7 @@ export {
 export { compileJourney, JourneyValidationError } from "./compile.js";
 export { canonicalJson, contentHash, sha256Hex } from "./hash.js";
 export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";
-export {
-  experimentResults,
-  wilsonInterval,
-  type VariantCounts,
-  type ExperimentOptions,
-  type ExperimentResults,
-  type VariantResult,
-  type Comparison,
-} from "./stats/experiment.js";
+export { experimentResults, wilsonInterval, type ExperimentOptions } from "./stats/experiment.js";
 export {
   attribute,
   attributeConversion,
@@ -152,12 +152,7 @@ export {
 } from "./stats/attribution.js";
 export { normalCdf, normalQuantile, twoSidedP } from "./stats/normal.js";
 export { fisherExactTwoSided } from "./stats/fisher.js";
-export {
-  describeNodeType,
-  configJsonSchema,
-  modelJsonSchemas,
-  type NodeTypeDescription,
-} from "./describe.js";
+export { describeNodeType, configJsonSchema, modelJsonSchemas } from "./describe.js";
 export {
   MASK,
   SECRET_NAME,

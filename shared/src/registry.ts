@@ -3,35 +3,9 @@ import type { Channel, MessageCategory } from "./schemas/channel.js";
 import type { JourneyEvent } from "./schemas/events.js";
 import type { ProfileSnapshot } from "./schemas/profile.js";
 import type { ProfileAssignment } from "./schemas/assignment.js";
+import type { NodeCategory, NodeExecution, NodeUiHints } from "./schemas/http/node-types.js";
 
-/** Palette group of a node type. */
-export type NodeCategory = "trigger" | "message" | "timing" | "logic" | "data" | "action" | "goal";
-/** Where a node runs: interpreted by the journey workflow, or as a Temporal activity calling `run`. */
-export type NodeExecution = "workflow" | "activity";
-
-/** Hints the studio uses to build a node's form and handles. All optional; the form is generated from the config schema. */
-export interface NodeUiHints {
-  /** Field order in the form. */
-  order?: string[];
-  /** Field labels, by top-level field name. */
-  labels?: Record<string, string>;
-  /** Help text, by field name. */
-  help?: Record<string, string>;
-  /** Fields that take Liquid templates. */
-  liquid?: string[];
-  /** Fields that hold a segment id (the studio shows a segment picker; the validator checks they exist). */
-  segmentFields?: string[];
-  /** Fields that hold an event name (the studio suggests known events). */
-  eventFields?: string[];
-  /** Fields that hold a condition (the studio shows the condition builder). */
-  conditionFields?: string[];
-  /** Fields edited in a multi-line text area. */
-  multiline?: string[];
-  /** How each output port is described in sentences ("when the wait times out"). */
-  ports?: Record<string, string>;
-  /** Accent colour of the node on the canvas. */
-  color?: string;
-}
+export type { NodeCategory, NodeExecution, NodeUiHints };
 
 /** What a send returned. `deferred` asks the workflow to sleep until `deferUntil` and try the node again. */
 export type SendOutcome = {

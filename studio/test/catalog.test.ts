@@ -1,13 +1,14 @@
+import { NodeTypesResponse } from "@omnijourney/shared";
 import { describe, expect, it } from "vitest";
 import {
   buildCatalog,
   groupByCategory,
-  parseApiNodeTypes,
+  fromApiNodeTypes,
   portsFor,
 } from "../src/catalog/catalog.js";
 import { sharedNodeTypes } from "../src/catalog/shared.js";
 
-const apiAnswer = {
+const apiAnswer = NodeTypesResponse.parse({
   items: [
     {
       type: "trigger.event",
@@ -16,7 +17,10 @@ const apiAnswer = {
       category: "trigger",
       icon: "zap",
       version: 1,
+      execution: "workflow",
+      waits: false,
       outputs: ["next"],
+      dynamicOutputs: null,
       configSchema: { type: "object", properties: {} },
       ui: {},
     },
@@ -27,7 +31,10 @@ const apiAnswer = {
       category: "logic",
       icon: "flask",
       version: 1,
+      execution: "workflow",
+      waits: false,
       outputs: null,
+      dynamicOutputs: "one port per variant id",
       configSchema: { type: "object" },
       ui: {},
     },
@@ -38,15 +45,18 @@ const apiAnswer = {
       category: "action",
       icon: "slack",
       version: 1,
+      execution: "activity",
+      waits: false,
       outputs: ["next", "failed"],
+      dynamicOutputs: null,
       configSchema: { type: "object", properties: { text: { type: "string" } } },
       ui: { liquid: ["text"] },
     },
   ],
-};
+});
 
 describe("node-type catalog", () => {
-  const catalog = buildCatalog(parseApiNodeTypes(apiAnswer), sharedNodeTypes());
+  const catalog = buildCatalog(fromApiNodeTypes(apiAnswer), sharedNodeTypes());
 
   it("computes config-dependent ports in the browser: one per experiment variant", () => {
     const ports = portsFor(catalog.get("experiment.split"), {

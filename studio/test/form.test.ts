@@ -62,14 +62,19 @@ describe("config form over node-type JSON Schemas", () => {
         {
           code: "invalid_config",
           nodeId: "m1",
-          path: "nodes.2.config.subject",
+          path: ["nodes", 2, "config", "subject"],
           message: "Subject is empty",
         },
       ]),
     ).toEqual({ subject: "Subject is empty" });
     expect(
       fieldErrors([
-        { code: "invalid_config", nodeId: "w", path: "config.timeout.amount", message: "Too big" },
+        {
+          code: "invalid_config",
+          nodeId: "w",
+          path: ["config", "timeout", "amount"],
+          message: "Too big",
+        },
       ]),
     ).toEqual({ "timeout.amount": "Too big" });
   });

@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { StepCountsTable, stepRows } from "../src/canvas/nodes/StepCountsTable.js";
 import { channelLabel, money } from "../src/components/format.js";
-import { parseProfile } from "../src/api/profiles.js";
+import { ProfileSummary } from "@omnijourney/shared";
+import { toProfile } from "../src/api/profiles.js";
 
 const cascadeConfig = {
   steps: [
@@ -74,14 +75,20 @@ describe("formatting", () => {
 
 describe("profiles list", () => {
   it("reads the reachable channels the API lists for each profile", () => {
-    const p = parseProfile({
-      profileId: "u1",
-      attributes: { email: "a@example.com" },
-      channels: [
-        { channel: "email", marketing: "subscribed" },
-        { channel: "sms", marketing: "unsubscribed" },
-      ],
-    });
+    const p = toProfile(
+      ProfileSummary.parse({
+        profileId: "u1",
+        userId: "u1",
+        anonymousIds: [],
+        attributes: { email: "a@example.com" },
+        channels: [
+          { channel: "email", marketing: "subscribed" },
+          { channel: "sms", marketing: "unsubscribed" },
+        ],
+        createdAt: null,
+        updatedAt: null,
+      }),
+    );
     expect(p.channels).toEqual([
       { channel: "email", marketing: "subscribed" },
       { channel: "sms", marketing: "unsubscribed" },

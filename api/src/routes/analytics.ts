@@ -1,5 +1,6 @@
 import type { Collection, Document } from "mongodb";
 import { z } from "zod";
+import { AnalyticsOverview, type ChannelTotals } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
 
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
@@ -28,8 +29,8 @@ export const overview = endpoint({
   tags: ["analytics"],
   auth: "bearer",
   query: z.object({ journeyId: z.string().max(200).optional() }),
-  response: z.record(z.string(), z.unknown()),
-  handler: async ({ query }, { app }) => {
+  response: AnalyticsOverview,
+  handler: async ({ query }, { app }): Promise<AnalyticsOverview> => {
     const byJourney = query.journeyId ? { journeyId: query.journeyId } : {};
     const [profiles, events, journeys, enrolmentCounts, revenues, messageCounts, costs] =
       await Promise.all([
@@ -41,10 +42,7 @@ export const overview = endpoint({
         sumBy(app.db.messages, byJourney, { channel: "$channel", status: "$status" }, 1),
         sumBy(app.db.messages, byJourney, { channel: "$channel", status: "$status" }, "$cost"),
       ]);
-    const channels: Record<
-      string,
-      { total: number; cost: number; byStatus: Record<string, number> }
-    > = {};
+    const channels: Record<string, ChannelTotals> = {};
     const channelOf = (key: unknown) => {
       const id = (key ?? {}) as { channel?: string; status?: string }; // why: the $group keys above
       return {

@@ -1,9 +1,20 @@
 import { z } from "zod";
 import {
   compileJourney,
+  EnrolResult,
+  ExperimentResponse,
   experimentResults,
   JourneyDocument,
+  JourneyList,
+  JourneyStats,
+  JourneyStatus,
   JourneyValidationError,
+  JourneyVersionDetail,
+  JourneyVersionList,
+  Journey,
+  PublishResult,
+  SimulationResult,
+  ValidationResponse,
   type JourneyPlan,
 } from "@omnijourney/shared";
 import type { SimulateInput } from "@omnijourney/runtime";
@@ -16,34 +27,6 @@ import { WORKSPACE_SETTINGS_ID, normaliseSettings } from "@omnijourney/runtime";
 import { newId } from "../store/ids.js";
 
 const JourneyBody = safe(JourneyDocument).meta({ id: "JourneyDocument" });
-const Journey = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string().optional(),
-    status: z.enum(["draft", "live", "paused", "archived"]),
-    liveVersion: z.number().int().nullable(),
-    document: z.unknown(),
-    createdAt: z.string().optional(),
-    updatedAt: z.string().optional(),
-    publishedAt: z.string().optional(),
-  })
-  .meta({ id: "Journey" });
-const Counts = z.object({ enrolled: z.number(), active: z.number(), converted: z.number() }).meta({
-  id: "JourneyCounts",
-  description:
-    "From the pre-aggregated node counters: enrolled and converted at the trigger, active summed over nodes",
-});
-const Problem = z.object({
-  code: z.string(),
-  nodeId: z.string().optional(),
-  edgeId: z.string().optional(),
-  path: z.array(z.union([z.string(), z.number()])).optional(),
-  message: z.string(),
-});
-const Validation = z
-  .object({ valid: z.boolean(), problems: z.array(Problem) })
-  .meta({ id: "ValidationResult" });
 const tags = ["journeys"];
 
 export const listJourneys = endpoint({
@@ -52,8 +35,8 @@ export const listJourneys = endpoint({
   summary: "List journeys (newest change first) with their enrolled, active and converted counts",
   tags,
   auth: "bearer",
-  query: z.object({ status: z.enum(["draft", "live", "paused", "archived"]).optional() }),
-  response: z.object({ items: z.array(Journey.extend({ counts: Counts })) }),
+  query: z.object({ status: JourneyStatus.optional() }),
+  response: JourneyList,
   handler: async ({ query }, { app }) => {
     const docs = await app.db.journeys
       .find(query.status ? { status: query.status } : {})
@@ -104,7 +87,7 @@ export const validateDocument = endpoint({
   tags,
   auth: "bearer",
   body: safe(z.record(z.string(), z.unknown())),
-  response: Validation,
+  response: ValidationResponse,
   handler: async ({ body }, { app }) => validate(app, body),
 });
 
@@ -182,7 +165,7 @@ export const publish = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  response: z.object({ version: z.number().int(), hash: z.string(), created: z.boolean() }),
+  response: PublishResult,
   handler: async ({ params }, { app }) => publishJourney(app, params.id),
 });
 
@@ -234,12 +217,6 @@ export const archive = transition(
   "Stop the journey and cancel its running enrolments",
 );
 
-const VersionSummary = z.object({
-  version: z.number().int(),
-  hash: z.string(),
-  publishedAt: z.string(),
-});
-
 export const listVersions = endpoint({
   method: "get",
   path: "/journeys/:id/versions",
@@ -247,7 +224,7 @@ export const listVersions = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  response: z.object({ items: z.array(VersionSummary) }),
+  response: JourneyVersionList,
   handler: async ({ params }, { app }) => {
     await findJourney(app, params.id);
     const docs = await app.db.journeyVersions
@@ -271,7 +248,7 @@ export const getVersion = endpoint({
   tags,
   auth: "bearer",
   params: z.object({ id: Id, version: z.coerce.number().int().min(1) }),
-  response: VersionSummary.extend({ document: z.unknown(), plan: z.unknown() }),
+  response: JourneyVersionDetail,
   handler: async ({ params }, { app }) => {
     const d = await app.db.journeyVersions.findOne({
       journeyId: params.id,
@@ -296,12 +273,7 @@ export const enrol = endpoint({
   auth: "bearer",
   params: IdParams,
   body: z.object({ profileId: Id }),
-  response: z.object({
-    journeyId: z.string(),
-    version: z.number().int(),
-    profileId: z.string(),
-    result: z.unknown(),
-  }),
+  response: EnrolResult,
   status: 202,
   handler: async ({ params, body }, { app }) => {
     const journey = await findJourney(app, params.id);
@@ -330,31 +302,6 @@ export const enrol = endpoint({
   },
 });
 
-const NodeStats = z.object({
-  entered: z.number(),
-  active: z.number(),
-  completed: z.number(),
-  converted: z.number(),
-  revenue: z.number(),
-  ports: z.record(z.string(), z.number()),
-  /** message.cascade only: per step, from the journey's messages. */
-  steps: z
-    .array(
-      z.object({
-        step: z.number().int(),
-        channel: z.string(),
-        sent: z.number(),
-        responded: z.number(),
-        skipped: z.number(),
-        failed: z.number(),
-        cost: z.number(),
-      }),
-    )
-    .optional(),
-  /** With `steps`: the workspace currency their cost is in. */
-  currency: z.string().optional(),
-});
-
 export const stats = endpoint({
   method: "get",
   path: "/journeys/:id/stats",
@@ -363,14 +310,14 @@ export const stats = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  response: z.object({ nodes: z.record(z.string(), NodeStats) }),
+  response: JourneyStats,
   handler: async ({ params }, { app }) => {
     await findJourney(app, params.id);
     const [docs, steps] = await Promise.all([
       app.db.nodeStats.find({ journeyId: params.id }).toArray(),
       cascadeStepStats(app, params.id),
     ]);
-    const nodes: Record<string, z.infer<typeof NodeStats>> = {};
+    const nodes: JourneyStats["nodes"] = {};
     const num = (v: unknown) => (typeof v === "number" ? v : 0);
     for (const d of docs) {
       const ports: Record<string, number> = {};
@@ -411,8 +358,8 @@ export const experiment = endpoint({
   tags,
   auth: "bearer",
   params: z.object({ id: Id, nodeId: Id }),
-  response: z.record(z.string(), z.unknown()),
-  handler: async ({ params }, { app }) => {
+  response: ExperimentResponse,
+  handler: async ({ params }, { app }): Promise<ExperimentResponse> => {
     const journey = await findJourney(app, params.id);
     const nodes =
       (journey.document as { nodes?: { id: string; type: string; config?: unknown }[] } | undefined)
@@ -474,8 +421,8 @@ export const simulate = endpoint({
       version: z.number().int().min(1).optional(),
     }),
   ),
-  response: z.record(z.string(), z.unknown()),
-  handler: async ({ params, body }, { app }) => {
+  response: SimulationResult,
+  handler: async ({ params, body }, { app }): Promise<SimulationResult> => {
     const journey = await findJourney(app, params.id);
     let plan: JourneyPlan;
     if (body.version !== undefined) {

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { LinkToken } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
 import { IdParams } from "../schemas/common.js";
 import { findProfile } from "../services/profiles.js";
@@ -21,9 +22,9 @@ export const createLinkToken = endpoint({
         .optional(),
     })
     .strict(),
-  response: z.object({ token: z.string(), url: z.string().nullable() }),
+  response: LinkToken,
   status: 201,
-  handler: async ({ params, body }, { app }) => {
+  handler: async ({ params, body }, { app }): Promise<LinkToken> => {
     const profile = await findProfile(app, params.id);
     const token = randomBytes(16).toString("base64url");
     await app.db.linkTokens.insertOne({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { Me } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
 
 /** The studio's sign-in check: 200 when the bearer token is valid (the auth middleware answers 401 otherwise). */
@@ -8,6 +8,6 @@ export const me = endpoint({
   summary: "Who the bearer token belongs to",
   tags: ["system"],
   auth: "bearer",
-  response: z.object({ role: z.literal("admin"), workspace: z.string() }),
-  handler: async () => ({ role: "admin" as const, workspace: "default" }),
+  response: Me,
+  handler: async (): Promise<Me> => ({ role: "admin", workspace: "default" }),
 });

@@ -1,28 +1,11 @@
-import { z } from "zod";
-import { Channel } from "@omnijourney/shared";
-import { messageStatuses } from "@omnijourney/runtime";
+import { Channel, MessagePage, MessageStatus, type MessageView } from "@omnijourney/shared";
 import type { Document, Filter, ObjectId } from "mongodb";
 import { AppError } from "../errors.js";
 import { endpoint } from "../http/endpoint.js";
 import { CursorQuery, Id, decodeCursor, encodeCursor } from "../schemas/common.js";
 import { objectId } from "../store/ids.js";
 
-const Message = z
-  .object({
-    id: z.string(),
-    channel: z.string(),
-    status: z.string(),
-    reason: z.string().nullable(),
-    journeyId: z.string().nullable(),
-    nodeId: z.string().nullable(),
-    profileId: z.string(),
-    content: z.record(z.string(), z.unknown()),
-    cost: z.number(),
-    createdAt: z.string().nullable(),
-  })
-  .meta({ id: "Message" });
-
-export const messageView = (m: Document): z.infer<typeof Message> => ({
+export const messageView = (m: Document): MessageView => ({
   id: String(m._id),
   channel: String(m.channel ?? ""),
   status: String(m.status ?? ""),
@@ -65,10 +48,10 @@ export const listMessages = endpoint({
     journeyId: Id.optional(),
     nodeId: Id.optional(),
     channel: Channel.optional(),
-    status: z.enum(messageStatuses).optional(),
+    status: MessageStatus.optional(),
   }),
-  response: z.object({ items: z.array(Message), nextCursor: z.string().nullable() }),
-  handler: async ({ query }, { app }) => {
+  response: MessagePage,
+  handler: async ({ query }, { app }): Promise<MessagePage> => {
     const filter: Filter<Document> = {};
     if (query.profileId) filter.profileId = query.profileId;
     if (query.journeyId) filter.journeyId = query.journeyId;

@@ -1,28 +1,5 @@
-import { z } from "zod";
-import { describeNodeType, nodeTypes } from "@omnijourney/shared";
+import { describeNodeType, nodeTypes, NodeTypesResponse } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
-
-const NodeTypeInfo = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    description: z.string(),
-    category: z.string(),
-    icon: z.string(),
-    version: z.number().int(),
-    execution: z.enum(["workflow", "activity"]),
-    waits: z.boolean(),
-    outputs: z
-      .array(z.string())
-      .nullable()
-      .meta({ description: "Fixed output ports, or null when they depend on the config" }),
-    dynamicOutputs: z.string().nullable(),
-    configSchema: z
-      .record(z.string(), z.unknown())
-      .meta({ description: "JSON Schema (draft 2020-12) of the config" }),
-    ui: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: "NodeType" });
 
 export const listNodeTypes = endpoint({
   method: "get",
@@ -30,7 +7,9 @@ export const listNodeTypes = endpoint({
   summary: "Every registered node type with its config JSON Schema, ports and UI hints",
   tags: ["journeys"],
   auth: "bearer",
-  response: z.object({ items: z.array(NodeTypeInfo) }),
+  response: NodeTypesResponse,
   // Described on every call so node types registered after start (custom types) appear too.
-  handler: async () => ({ items: nodeTypes.list().map(describeNodeType) }),
+  handler: async (): Promise<NodeTypesResponse> => ({
+    items: nodeTypes.list().map(describeNodeType),
+  }),
 });

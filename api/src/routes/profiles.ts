@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { Channel, ConsentStatus, escapeKey } from "@omnijourney/shared";
+import {
+  Channel,
+  ConsentStatus,
+  escapeKey,
+  ProfileDetail,
+  ProfileErased,
+  ProfilePage,
+  ProfileView,
+} from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
 import {
   CursorQuery,
@@ -16,20 +24,6 @@ import type { ConsentEntry, ProfileDoc } from "../store/types.js";
 const tags = ["profiles"];
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const ProfileSummary = z
-  .object({
-    profileId: z.string(),
-    userId: z.string().nullable(),
-    anonymousIds: z.array(z.string()),
-    attributes: z.record(z.string(), z.unknown()),
-    channels: z.array(z.object({ channel: Channel, marketing: z.string() })).meta({
-      description: "Channels the profile has an address on, with its marketing consent there",
-    }),
-    createdAt: z.string().nullable(),
-    updatedAt: z.string().nullable(),
-  })
-  .meta({ id: "ProfileSummary" });
-
 export const listProfiles = endpoint({
   method: "get",
   path: "/profiles",
@@ -37,7 +31,7 @@ export const listProfiles = endpoint({
   tags,
   auth: "bearer",
   query: CursorQuery.extend({ query: z.string().max(200).optional() }),
-  response: z.object({ items: z.array(ProfileSummary), nextCursor: z.string().nullable() }),
+  response: ProfilePage,
   handler: async ({ query }, { app }) => {
     const and: Filter<ProfileDoc>[] = [];
     const q = query.query?.trim();
@@ -78,7 +72,7 @@ export const getProfile = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  response: z.record(z.string(), z.unknown()),
+  response: ProfileDetail,
   handler: async ({ params }, { app }) => {
     const profile = await findProfile(app, params.id);
     return { ...profileView(profile), timeline: await timeline(app, profile.profileId) };
@@ -98,7 +92,7 @@ export const patchProfile = endpoint({
   auth: "bearer",
   params: IdParams,
   body: z.object({ attributes: SafeObject.optional(), consent: ConsentPatch.optional() }).strict(),
-  response: z.record(z.string(), z.unknown()),
+  response: ProfileView,
   handler: async ({ params, body }, { app }) => {
     const profile = await findProfile(app, params.id);
     const now = new Date();
@@ -143,8 +137,8 @@ export const deleteProfile = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  response: z.object({ erased: z.string(), removed: z.record(z.string(), z.number()) }),
-  handler: async ({ params }, { app }) => {
+  response: ProfileErased,
+  handler: async ({ params }, { app }): Promise<ProfileErased> => {
     const profile = await findProfile(app, params.id);
     const removed = await eraseProfile(app, profile.profileId, profile.anonymousIds ?? []);
     return { erased: profile.profileId, removed };

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { ConditionField, conditionToMongo, type Condition } from "@omnijourney/shared";
+import {
+  ConditionField,
+  conditionToMongo,
+  Segment,
+  SegmentDetail,
+  SegmentList,
+  SegmentPreview,
+  type Condition,
+} from "@omnijourney/shared";
 import type { Document } from "mongodb";
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
@@ -18,18 +26,7 @@ const SegmentBody = safe(
     condition: ConditionField,
   }),
 ).meta({ id: "SegmentInput" });
-const Segment = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string().optional(),
-    condition: z.unknown(),
-    createdAt: z.string().nullable(),
-    updatedAt: z.string().nullable(),
-  })
-  .meta({ id: "Segment" });
-
-const view = (d: Document) => ({
+const view = (d: Document): Segment => ({
   id: String(d._id),
   name: String(d.name ?? ""),
   description: typeof d.description === "string" ? d.description : undefined,
@@ -45,7 +42,7 @@ const find = async (ctx: ApiContext, id: string) => {
 };
 
 /** Members now: the condition translated to a MongoDB filter over the stored profiles. */
-const preview = async (ctx: ApiContext, condition: Condition) => {
+const preview = async (ctx: ApiContext, condition: Condition): Promise<SegmentPreview> => {
   const filter = conditionToMongo(condition, { now: new Date() });
   const [count, sample] = await Promise.all([
     ctx.db.profiles.countDocuments(filter),
@@ -60,7 +57,7 @@ export const listSegments = endpoint({
   summary: "List segments",
   tags,
   auth: "bearer",
-  response: z.object({ items: z.array(Segment) }),
+  response: SegmentList,
   handler: async (_i, { app }) => ({
     items: (await app.db.segments.find({}).sort({ name: 1 }).limit(1000).toArray()).map(view),
   }),
@@ -98,10 +95,7 @@ export const previewSegment = endpoint({
   tags,
   auth: "bearer",
   body: safe(z.object({ condition: ConditionField })),
-  response: z.object({
-    count: z.number().int(),
-    sample: z.array(z.record(z.string(), z.unknown())),
-  }),
+  response: SegmentPreview,
   handler: async ({ body }, { app }) => preview(app, body.condition),
 });
 
@@ -112,10 +106,7 @@ export const getSegment = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  response: Segment.extend({
-    count: z.number().int(),
-    usedBy: z.array(z.object({ id: z.string(), name: z.string() })),
-  }),
+  response: SegmentDetail,
   handler: async ({ params }, { app }) => {
     const d = await find(app, params.id);
     const { count } = await preview(app, d.condition as Condition); // why: stored segments were validated on write

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { Channel, keepMaskedSecrets, MASK, maskSecrets } from "@omnijourney/shared";
+import {
+  Channel,
+  keepMaskedSecrets,
+  MASK,
+  maskSecrets,
+  SettingsView,
+} from "@omnijourney/shared";
 import { normaliseSettings, WORKSPACE_SETTINGS_ID } from "@omnijourney/runtime";
 import { endpoint } from "../http/endpoint.js";
 import { safe } from "../schemas/common.js";
@@ -40,7 +46,7 @@ const SettingsInput = safe(
     .strict(),
 ).meta({ id: "SettingsInput" });
 
-const settingsView = async (ctx: ApiContext) => {
+const settingsView = async (ctx: ApiContext): Promise<SettingsView> => {
   const stored = await ctx.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID });
   const s = normaliseSettings(stored);
   const providers: Record<string, Record<string, unknown>> = {};
@@ -56,8 +62,6 @@ const settingsView = async (ctx: ApiContext) => {
     publicUrl: ctx.config.publicUrl,
   };
 };
-
-const SettingsView = z.record(z.string(), z.unknown()).meta({ id: "Settings" });
 
 export const getSettings = endpoint({
   method: "get",

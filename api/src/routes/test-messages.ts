@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Channel } from "@omnijourney/shared";
+import { Channel, TestSendResults } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
 import { IdParams, safe } from "../schemas/common.js";
 import { findJourney } from "../services/journeys.js";
@@ -38,16 +38,6 @@ const TestMessagesBody = safe(
   }),
 ).meta({ id: "TestMessagesInput" });
 
-const TestSendResult = z
-  .object({
-    channel: Channel,
-    status: z.enum(["sent", "skipped", "failed"]),
-    provider: z.string().optional(),
-    to: z.string().optional(),
-    reason: z.string().optional(),
-  })
-  .meta({ id: "TestSendResult" });
-
 export const sendTests = endpoint({
   method: "post",
   path: "/journeys/:id/test-messages",
@@ -57,8 +47,8 @@ export const sendTests = endpoint({
   auth: "bearer",
   params: IdParams,
   body: TestMessagesBody,
-  response: z.object({ results: z.array(TestSendResult) }),
-  handler: async ({ params, body }, { app }) => {
+  response: TestSendResults,
+  handler: async ({ params, body }, { app }): Promise<TestSendResults> => {
     await findJourney(app, params.id);
     return { results: await sendTestMessages(app, body.messages, body.to) };
   },

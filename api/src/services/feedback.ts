@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { randomUUID } from "node:crypto";
 import { ObjectId, type Document } from "mongodb";
+import { messageStatusAdvances } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { storeEvents } from "../ingestion/ingest.js";
 
@@ -55,16 +56,6 @@ export const findMessage = async (ctx: ApiContext, id: string): Promise<Document
 };
 
 /** Message statuses only move forward (an open after a click does not demote it). */
-const RANK: Record<string, number> = {
-  queued: 0,
-  deferred: 0,
-  sent: 1,
-  delivered: 2,
-  opened: 3,
-  clicked: 4,
-  replied: 5,
-};
-
 export const advanceMessage = async (
   ctx: ApiContext,
   message: Document,
@@ -74,7 +65,7 @@ export const advanceMessage = async (
   const now = new Date();
   const change = { status, at: now, ...(reason ? { reason } : {}) };
   const current = String(message.status ?? "");
-  const moves = status === "failed" || (RANK[status] ?? -1) > (RANK[current] ?? -1);
+  const moves = messageStatusAdvances(current, status);
   // why: the driver's PushOperator typing cannot see the Mixed `statusHistory` array of an untyped collection
   const push = { $push: { statusHistory: change } } as Document;
   await ctx.db.messages.updateOne(

@@ -1,8 +1,11 @@
+import {
+  RESPONDED_MESSAGE_STATUSES,
+  SENT_MESSAGE_STATUSES,
+  type CascadeStepStats,
+  type JourneyCounts,
+} from "@omnijourney/shared";
 import type { Document } from "mongodb";
 import type { ApiContext } from "../context.js";
-
-/** The journeys list's headline numbers. */
-export type JourneyCounts = { enrolled: number; active: number; converted: number };
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
@@ -59,24 +62,6 @@ export const journeyCounts = async (
   return out;
 };
 
-/** One step of a cascade node, as the live view shows it. */
-export type CascadeStepStats = {
-  /** Index into the node's listed steps (`cascadeStep` on the messages). */
-  step: number;
-  channel: string;
-  /** Handed to the provider (sent, delivered, opened, clicked or replied). */
-  sent: number;
-  /** Sent messages the person opened, clicked or replied to (the cascade's default response events). */
-  responded: number;
-  /** Not sent: no address, no consent, frequency cap. */
-  skipped: number;
-  failed: number;
-  /** Sum of the messages' cost, in the workspace currency. */
-  cost: number;
-};
-
-const SENT = new Set(["sent", "delivered", "opened", "clicked", "replied"]);
-const RESPONDED = new Set(["opened", "clicked", "replied"]);
 const CACHE_MS = 5_000;
 const cache = new WeakMap<
   ApiContext,
@@ -100,8 +85,8 @@ const fold = (messages: Document[]): Record<string, CascadeStepStats[]> => {
     };
     steps.set(m.cascadeStep, s);
     const status = String(m.status ?? "");
-    if (SENT.has(status)) s.sent += 1;
-    if (RESPONDED.has(status)) s.responded += 1;
+    if (SENT_MESSAGE_STATUSES.has(status)) s.sent += 1;
+    if (RESPONDED_MESSAGE_STATUSES.has(status)) s.responded += 1;
     if (status === "suppressed") s.skipped += 1;
     if (status === "failed") s.failed += 1;
     s.cost += num(m.cost);

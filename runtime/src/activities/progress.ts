@@ -1,7 +1,15 @@
-import { assertNever, escapeKey } from "@omnijourney/shared";
+import {
+  assertNever,
+  escapeKey,
+  type NodeCounter,
+  type NodePortCounter,
+} from "@omnijourney/shared";
 import type { EnrolmentOutcome, ProgressBatch, WaitingFor } from "../workflows/types.js";
 
-/** Counter increments for one node, as a `$inc` document. */
+/** A counter of a node's stats document: one of the shared `NodeCounters`, or one port's entry in a per-port map. */
+type CounterPath = NodeCounter | `${NodePortCounter}.${string}`;
+
+/** Counter increments per node, each a `$inc` document whose keys are `CounterPath`s (see `bump`). */
 export type NodeIncrements = Map<string, Record<string, number>>;
 
 /** The enrolment projection after a batch, and the per-node counter increments it implies. */
@@ -18,7 +26,7 @@ export type ProgressEffect = {
   increments: NodeIncrements;
 };
 
-function bump(increments: NodeIncrements, nodeId: string, field: string, by: number): void {
+function bump(increments: NodeIncrements, nodeId: string, field: CounterPath, by: number): void {
   const doc = increments.get(nodeId) ?? {};
   doc[field] = (doc[field] ?? 0) + by;
   increments.set(nodeId, doc);

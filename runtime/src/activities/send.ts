@@ -1,9 +1,10 @@
-import type {
-  Channel,
-  JourneyEvent,
-  MessageCategory,
-  ProfileSnapshot,
-  SendOutcome,
+import {
+  FINAL_MESSAGE_STATUSES,
+  type Channel,
+  type JourneyEvent,
+  type MessageCategory,
+  type ProfileSnapshot,
+  type SendOutcome,
 } from "@omnijourney/shared";
 import type {
   AnyOutgoingMessage,
@@ -11,7 +12,6 @@ import type {
   PushSubscriptionJson,
 } from "../providers/types.js";
 import type { Providers as ProviderSet } from "../providers/factory.js";
-import { messageStatuses } from "../models/message.js";
 import { durationMs } from "../settings/workspace-settings.js";
 import { quietHoursEnd, resolveTimeZone } from "../time/zoned.js";
 import type { EnrolmentRef, SendPolicy } from "../workflows/types.js";
@@ -49,10 +49,6 @@ export type SendDeps = {
 
 /** Channels whose marketing messages need an explicit opt-in (carrier and Meta rules); others are opt-out. */
 const OPT_IN_CHANNELS: ReadonlySet<Channel> = new Set(["sms", "whatsapp"]);
-/** Every status past the send attempt: a message in one of these is never sent again. */
-const FINAL_STATUSES: ReadonlySet<string> = new Set(
-  messageStatuses.filter((status) => status !== "queued" && status !== "deferred"),
-);
 
 /** The reason logged on a send found already handed over by an attempt that died. */
 export const RECOVERED_AFTER_HANDOVER = "handed_over_before_worker_restart";
@@ -192,7 +188,7 @@ function outgoing(
 export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<SendOutcome> {
   const { store } = deps;
   const prior = await store.findMessage(req.idempotencyKey);
-  if (prior && FINAL_STATUSES.has(prior.status)) return priorOutcome(prior);
+  if (prior && FINAL_MESSAGE_STATUSES.has(prior.status)) return priorOutcome(prior);
 
   const [profileOrNull, settings] = await Promise.all([
     store.getProfile(req.enrolment.profileId),

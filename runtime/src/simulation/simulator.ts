@@ -1,7 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { TestWorkflowEnvironment } from "@temporalio/testing";
 import { Worker } from "@temporalio/worker";
-import type { JourneyEvent, JourneyPlan, ProfileSnapshot } from "@omnijourney/shared";
+import type {
+  JourneyEvent,
+  JourneyPlan,
+  ProfileSnapshot,
+  SimulatedMessageEntry,
+  SimulationResult,
+} from "@omnijourney/shared";
 import { createActivities } from "../activities/index.js";
 import { MemoryStore } from "../activities/memory-store.js";
 import { createMongoStore } from "../activities/mongo-store.js";
@@ -13,7 +19,7 @@ import {
   type WorkspaceSettings,
 } from "../settings/workspace-settings.js";
 import type { SimulationActivities, SimulationWorkflowInput } from "../workflows/simulation.js";
-import type { EnrolmentOutcome, JourneyResult } from "../workflows/types.js";
+import type { JourneyResult } from "../workflows/types.js";
 
 export type SimulateInput = {
   plan: JourneyPlan;
@@ -27,33 +33,6 @@ export type SimulateInput = {
   enrolEvent?: JourneyEvent | null;
   journeyId?: string;
   version?: number;
-};
-
-export type SimulatedPathEntry = {
-  nodeId: string;
-  at: string;
-  atSeconds: number;
-  port?: string | null;
-};
-export type SimulatedMessageEntry = {
-  nodeId: string;
-  channel: string;
-  status: string;
-  reason?: string;
-  content: Record<string, string>;
-  sendAt: string;
-  atSeconds: number;
-  cost: number;
-  cascadeStep?: number;
-};
-export type SimulationResult = {
-  path: SimulatedPathEntry[];
-  messages: SimulatedMessageEntry[];
-  outcome: EnrolmentOutcome;
-  reason?: string;
-  variants: Record<string, string>;
-  /** How long the simulation took in real time. */
-  elapsedMs: number;
 };
 
 export type Simulator = {

@@ -1,8 +1,13 @@
 import { fisherExactTwoSided } from "./fisher.js";
 import { normalQuantile, twoSidedP } from "./normal.js";
+import type {
+  Comparison,
+  ExperimentResults,
+  VariantCounts,
+  VariantResult,
+} from "../schemas/http/experiments.js";
 
-/** Counts for one variant (or the holdout) of an experiment. */
-export type VariantCounts = { id: string; enrolled: number; converted: number; revenue?: number };
+export type { Comparison, ExperimentResults, VariantCounts, VariantResult };
 
 /** Options of {@link experimentResults}. */
 export type ExperimentOptions = {
@@ -13,43 +18,6 @@ export type ExperimentOptions = {
   confidence?: number;
   /** Below this many enrolments in either group a comparison is reported as `insufficient_data` (default 30). */
   minSample?: number;
-};
-
-/** A variant compared with the control. */
-export type Comparison = {
-  /** Absolute difference in conversion rate (variant − control). */
-  diff: number;
-  /** Newcombe hybrid score interval for the difference (not multiplicity-adjusted). */
-  diffInterval: [number, number];
-  /** Relative lift (variant / control − 1); null when the control rate is 0. */
-  relativeLift: number | null;
-  test: "z" | "fisher";
-  /** Two-sided p-value of the test, and after Holm–Bonferroni adjustment across all comparisons with the control. */
-  pValue: number;
-  adjustedPValue: number;
-  significant: boolean;
-  status: "insufficient_data" | "not_significant" | "better" | "worse";
-};
-
-/** Result for one variant. */
-export type VariantResult = VariantCounts & {
-  rate: number;
-  /** Wilson score interval of the conversion rate. */
-  interval: [number, number];
-  revenuePerEnrolled: number | null;
-  isControl: boolean;
-  vsControl: Comparison | null;
-};
-
-/** What {@link experimentResults} returns. */
-export type ExperimentResults = {
-  control: string;
-  confidence: number;
-  method: string;
-  variants: VariantResult[];
-  /** The significantly better variant with the highest rate, or null when there is none. */
-  winner: string | null;
-  notes: string[];
 };
 
 /** Wilson score interval for k successes out of n. */

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { getToken, clearToken } from "../auth/token.js";
 
 /** The API's one error envelope, surfaced to screens as an exception with the code kept. */
@@ -82,6 +83,19 @@ export const api = {
   patch: (path: string, body: unknown) => request("PATCH", path, body),
   del: (path: string) => request("DELETE", path),
 };
+
+/**
+ * A request whose answer is parsed by the shared response schema of its endpoint, so the studio reads
+ * exactly what the API declares (a renamed field is a type error here, not a blank screen).
+ */
+export async function requestAs<S extends z.ZodType>(
+  schema: S,
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<z.output<S>> {
+  return schema.parse(await request(method, path, body));
+}
 
 export function query(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();

@@ -1,38 +1,20 @@
-import { z } from "zod";
-import { api, query } from "./client.js";
 import {
-  JourneyDocument,
-  JourneyStatus,
-  NodeCountsSchema,
-  ProblemSchema,
-  type NodeCounts,
-  type Problem,
-} from "./types.js";
-
-const num = z
-  .number()
-  .nullish()
-  .transform((v) => v ?? null);
-
-const JourneyRaw = z.looseObject({
-  id: z.string().optional(),
-  _id: z.string().optional(),
-  name: z.string().optional(),
-  status: JourneyStatus.catch("draft").default("draft"),
-  draft: z.unknown().optional(),
-  document: z.unknown().optional(),
-  liveVersion: num,
-  publishedVersion: num,
-  version: num,
-  latestVersion: num,
-  stats: z.looseObject({ enrolled: num, active: num, converted: num }).optional(),
-  counts: z.looseObject({ enrolled: num, active: num, converted: num }).optional(),
-  enrolled: num,
-  active: num,
-  converted: num,
-  updatedAt: z.string().nullish(),
-  createdAt: z.string().nullish(),
-});
+  ExperimentResponse,
+  Journey,
+  JourneyList,
+  JourneyStats,
+  JourneyVersionDetail,
+  JourneyVersionList,
+  PublishResult,
+  SimulationResult,
+  TestSendResults,
+  ValidationResponse,
+  type JourneyCounts,
+  type JourneyStatus,
+  type TestSendResult,
+} from "@omnijourney/shared";
+import { api, query, requestAs } from "./client.js";
+import { JourneyDocument } from "./types.js";
 
 export type JourneyRecord = {
   id: string;
@@ -40,56 +22,31 @@ export type JourneyRecord = {
   status: JourneyStatus;
   document: JourneyDocument;
   liveVersion: number | null;
-  counts: { enrolled: number; active: number; converted: number };
+  counts: JourneyCounts;
   updatedAt: string | null;
 };
 
-/** One normalisation for every journey the API returns, whatever optional fields it carries. */
-export function parseJourney(raw: unknown): JourneyRecord {
-  const j = JourneyRaw.parse(raw);
-  const doc = JourneyDocument.safeParse(j.draft ?? j.document ?? raw);
-  const document = doc.success
-    ? doc.data
-    : JourneyDocument.parse({ name: j.name ?? "Untitled journey" });
-  const counts = j.stats ??
-    j.counts ?? { enrolled: j.enrolled, active: j.active, converted: j.converted };
+const NO_COUNTS: JourneyCounts = { enrolled: 0, active: 0, converted: 0 };
+
+/** The editor's view of a journey the API returned: its draft read loosely, so an invalid draft still opens. */
+export function toRecord(journey: Journey, counts: JourneyCounts = NO_COUNTS): JourneyRecord {
+  const doc = JourneyDocument.safeParse(journey.document);
+  const document = doc.success ? doc.data : JourneyDocument.parse({ name: journey.name });
   return {
-    id: j.id ?? j._id ?? "",
-    name: j.name ?? document.name,
-    status: j.status,
-    document: { ...document, name: j.name ?? document.name },
-    liveVersion: j.liveVersion ?? j.publishedVersion ?? j.version ?? null,
-    counts: {
-      enrolled: counts.enrolled ?? 0,
-      active: counts.active ?? 0,
-      converted: counts.converted ?? 0,
-    },
-    updatedAt: j.updatedAt ?? j.createdAt ?? null,
+    id: journey.id,
+    name: journey.name,
+    status: journey.status,
+    document: { ...document, name: journey.name },
+    liveVersion: journey.liveVersion,
+    counts,
+    updatedAt: journey.updatedAt ?? journey.createdAt ?? null,
   };
 }
 
-function items(raw: unknown): unknown[] {
-  if (Array.isArray(raw)) return raw;
-  const parsed = z
-    .looseObject({
-      items: z.array(z.unknown()).optional(),
-      journeys: z.array(z.unknown()).optional(),
-    })
-    .parse(raw);
-  return parsed.items ?? parsed.journeys ?? [];
-}
-
-const VersionRaw = z.looseObject({
-  version: z.number(),
-  document: z.unknown().optional(),
-  draft: z.unknown().optional(),
-  publishedAt: z.string().nullish(),
-  createdAt: z.string().nullish(),
-});
 export type JourneyVersion = {
   version: number;
   document: JourneyDocument | null;
-  publishedAt: string | null;
+  publishedAt: string;
 };
 
 export type SimulationInput = {
@@ -99,112 +56,76 @@ export type SimulationInput = {
   version?: number;
   document?: JourneyDocument;
 };
-const SimulationResult = z.looseObject({
-  path: z
-    .array(z.looseObject({ nodeId: z.string(), at: z.union([z.string(), z.number()]).optional() }))
-    .default([]),
-  messages: z
-    .array(
-      z.looseObject({
-        nodeId: z.string(),
-        channel: z.string(),
-        content: z.record(z.string(), z.unknown()).default({}),
-        sendAt: z.union([z.string(), z.number()]).optional(),
-        status: z.string().optional(),
-        reason: z.string().optional(),
-      }),
-    )
-    .default([]),
-  outcome: z.unknown().optional(),
-});
-export type SimulationResult = z.infer<typeof SimulationResult>;
 
 /** Where the marketer receives test messages. */
 export type TestRecipients = { email?: string; phone?: string; telegramChatId?: string };
-const TestSendResult = z.looseObject({
-  channel: z.string(),
-  status: z.enum(["sent", "skipped", "failed"]),
-  provider: z.string().optional(),
-  to: z.string().optional(),
-  reason: z.string().optional(),
-});
-export type TestSendResult = z.infer<typeof TestSendResult>;
 
-const Stats = z.looseObject({ nodes: z.record(z.string(), NodeCountsSchema).default({}) });
+const journeyPath = (id: string) => `/api/journeys/${encodeURIComponent(id)}`;
 
 export const journeysApi = {
   async list(search?: string): Promise<JourneyRecord[]> {
-    return items(await api.get(`/api/journeys${query({ query: search })}`)).map(parseJourney);
+    const { items } = await requestAs(
+      JourneyList,
+      "GET",
+      `/api/journeys${query({ query: search })}`,
+    );
+    return items.map((j) => toRecord(j, j.counts));
   },
   async get(id: string): Promise<JourneyRecord> {
-    return parseJourney(await api.get(`/api/journeys/${encodeURIComponent(id)}`));
+    return toRecord(await requestAs(Journey, "GET", journeyPath(id)));
   },
   async create(doc: JourneyDocument): Promise<JourneyRecord> {
-    const created = parseJourney(await api.post("/api/journeys", doc));
+    const created = toRecord(await requestAs(Journey, "POST", "/api/journeys", doc));
     return created.document.nodes.length || !doc.nodes.length
       ? created
       : { ...created, document: doc };
   },
   async saveDraft(id: string, doc: JourneyDocument): Promise<void> {
-    await api.put(`/api/journeys/${encodeURIComponent(id)}`, doc);
+    await api.put(journeyPath(id), doc);
   },
   async remove(id: string): Promise<void> {
-    await api.del(`/api/journeys/${encodeURIComponent(id)}`);
+    await api.del(journeyPath(id));
   },
-  async validate(doc: JourneyDocument): Promise<{ valid: boolean; problems: Problem[] }> {
-    const raw = z
-      .looseObject({ valid: z.boolean(), problems: z.array(ProblemSchema).default([]) })
-      .parse(await api.post("/api/journeys/validate", doc));
-    return { valid: raw.valid, problems: raw.problems };
+  async validate(doc: JourneyDocument): Promise<ValidationResponse> {
+    return requestAs(ValidationResponse, "POST", "/api/journeys/validate", doc);
   },
-  async publish(id: string): Promise<{ version: number }> {
-    return z
-      .looseObject({ version: z.number() })
-      .parse(await api.post(`/api/journeys/${encodeURIComponent(id)}/publish`));
+  async publish(id: string): Promise<PublishResult> {
+    return requestAs(PublishResult, "POST", `${journeyPath(id)}/publish`, {});
   },
   async action(id: string, action: "pause" | "resume" | "archive"): Promise<void> {
-    await api.post(`/api/journeys/${encodeURIComponent(id)}/${action}`);
+    await api.post(`${journeyPath(id)}/${action}`);
   },
   async versions(id: string): Promise<JourneyVersion[]> {
-    const raw = await api.get(`/api/journeys/${encodeURIComponent(id)}/versions`);
-    const list = Array.isArray(raw)
-      ? raw
-      : z.looseObject({ items: z.array(z.unknown()).default([]) }).parse(raw).items;
-    return list.map((entry) => {
-      const v = VersionRaw.parse(entry);
-      const doc = JourneyDocument.safeParse(v.document ?? v.draft);
-      return {
-        version: v.version,
-        document: doc.success ? doc.data : null,
-        publishedAt: v.publishedAt ?? v.createdAt ?? null,
-      };
-    });
+    const { items } = await requestAs(JourneyVersionList, "GET", `${journeyPath(id)}/versions`);
+    return items.map((v) => ({ version: v.version, document: null, publishedAt: v.publishedAt }));
   },
   /** One published version with its frozen document. */
   async version(id: string, version: number): Promise<JourneyVersion> {
-    const v = VersionRaw.parse(
-      await api.get(`/api/journeys/${encodeURIComponent(id)}/versions/${version}`),
+    const v = await requestAs(
+      JourneyVersionDetail,
+      "GET",
+      `${journeyPath(id)}/versions/${version}`,
     );
-    const doc = JourneyDocument.safeParse(v.document ?? v.draft);
+    const doc = JourneyDocument.safeParse(v.document);
     return {
       version: v.version,
       document: doc.success ? doc.data : null,
-      publishedAt: v.publishedAt ?? v.createdAt ?? null,
+      publishedAt: v.publishedAt,
     };
   },
   /** Per-node counts; cascade nodes add per-step numbers and the currency of their cost. */
-  async stats(id: string): Promise<Record<string, NodeCounts>> {
-    return Stats.parse(await api.get(`/api/journeys/${encodeURIComponent(id)}/stats`)).nodes;
+  async stats(id: string): Promise<JourneyStats["nodes"]> {
+    return (await requestAs(JourneyStats, "GET", `${journeyPath(id)}/stats`)).nodes;
   },
-  async experiment(id: string, nodeId: string): Promise<unknown> {
-    return api.get(
-      `/api/journeys/${encodeURIComponent(id)}/experiments/${encodeURIComponent(nodeId)}`,
+  async experiment(id: string, nodeId: string): Promise<ExperimentResponse> {
+    return requestAs(
+      ExperimentResponse,
+      "GET",
+      `${journeyPath(id)}/experiments/${encodeURIComponent(nodeId)}`,
     );
   },
   async simulate(id: string, input: SimulationInput): Promise<SimulationResult> {
-    return SimulationResult.parse(
-      await api.post(`/api/journeys/${encodeURIComponent(id)}/simulate`, input),
-    );
+    return requestAs(SimulationResult, "POST", `${journeyPath(id)}/simulate`, input);
   },
   /** Sends rendered messages to the marketer's own addresses, through the workspace's providers. */
   async sendTests(
@@ -212,13 +133,11 @@ export const journeysApi = {
     messages: { channel: string; content: Record<string, string> }[],
     to: TestRecipients,
   ): Promise<TestSendResult[]> {
-    return z
-      .looseObject({ results: z.array(TestSendResult) })
-      .parse(
-        await api.post(`/api/journeys/${encodeURIComponent(id)}/test-messages`, { messages, to }),
-      ).results;
+    const body = { messages, to };
+    return (await requestAs(TestSendResults, "POST", `${journeyPath(id)}/test-messages`, body))
+      .results;
   },
   async enrol(id: string, profileId: string): Promise<void> {
-    await api.post(`/api/journeys/${encodeURIComponent(id)}/enrol`, { profileId });
+    await api.post(`${journeyPath(id)}/enrol`, { profileId });
   },
 };

@@ -1,20 +1,18 @@
-import { z } from "zod";
-import { api, request } from "./client.js";
+import { AnalyticsOverview, SettingsView } from "@omnijourney/shared";
+import { request, requestAs } from "./client.js";
 
 export const settingsApi = {
-  async get(): Promise<Record<string, unknown>> {
-    return z.record(z.string(), z.unknown()).parse(await api.get("/api/settings"));
+  async get(): Promise<SettingsView> {
+    return requestAs(SettingsView, "GET", "/api/settings");
   },
-  async save(settings: Record<string, unknown>): Promise<Record<string, unknown>> {
-    return z
-      .record(z.string(), z.unknown())
-      .parse((await api.put("/api/settings", settings)) ?? settings);
+  async save(settings: Record<string, unknown>): Promise<SettingsView> {
+    return requestAs(SettingsView, "PUT", "/api/settings", settings);
   },
 };
 
 export const analyticsApi = {
-  async overview(): Promise<Record<string, unknown>> {
-    return z.record(z.string(), z.unknown()).parse(await api.get("/api/analytics/overview"));
+  async overview(): Promise<AnalyticsOverview> {
+    return requestAs(AnalyticsOverview, "GET", "/api/analytics/overview");
   },
 };
 

@@ -1,19 +1,14 @@
-import { z } from "zod";
-import { api } from "./client.js";
-import { parseProfile, type Profile } from "./profiles.js";
+import {
+  Segment as SegmentResponse,
+  SegmentDetail,
+  SegmentList,
+  SegmentPreview,
+} from "@omnijourney/shared";
+import { api, requestAs } from "./client.js";
+import { toProfile, type Profile } from "./profiles.js";
 
 export type Condition = Record<string, unknown>;
 
-const SegmentRaw = z.looseObject({
-  id: z.string().optional(),
-  _id: z.string().optional(),
-  name: z.string().default("Untitled segment"),
-  description: z.string().nullish(),
-  condition: z.record(z.string(), z.unknown()).default({ all: [] }),
-  count: z.number().nullish(),
-  size: z.number().nullish(),
-  updatedAt: z.string().nullish(),
-});
 export type Segment = {
   id: string;
   name: string;
@@ -23,49 +18,50 @@ export type Segment = {
   updatedAt: string | null;
 };
 
-export function parseSegment(raw: unknown): Segment {
-  const s = SegmentRaw.parse(raw);
+const isCondition = (value: unknown): value is Condition =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The screen's segment; `count` only where the API counted (the detail). */
+export function toSegment(s: SegmentResponse | SegmentDetail): Segment {
   return {
-    id: s.id ?? s._id ?? "",
+    id: s.id,
     name: s.name,
     description: s.description ?? "",
-    condition: s.condition,
-    count: s.count ?? s.size ?? null,
-    updatedAt: s.updatedAt ?? null,
+    condition: isCondition(s.condition) ? s.condition : { all: [] },
+    count: "count" in s ? s.count : null,
+    updatedAt: s.updatedAt,
   };
 }
 
-const Preview = z.looseObject({ count: z.number(), sample: z.array(z.unknown()).default([]) });
-
 export const segmentsApi = {
   async list(): Promise<Segment[]> {
-    const raw = await api.get("/api/segments");
-    const list = Array.isArray(raw)
-      ? raw
-      : z.looseObject({ items: z.array(z.unknown()).default([]) }).parse(raw).items;
-    return list.map(parseSegment);
+    return (await requestAs(SegmentList, "GET", "/api/segments")).items.map(toSegment);
   },
   async get(id: string): Promise<Segment> {
-    return parseSegment(await api.get(`/api/segments/${encodeURIComponent(id)}`));
+    return toSegment(
+      await requestAs(SegmentDetail, "GET", `/api/segments/${encodeURIComponent(id)}`),
+    );
   },
   async create(segment: {
     name: string;
     description?: string;
     condition: Condition;
   }): Promise<Segment> {
-    return parseSegment(await api.post("/api/segments", segment));
+    return toSegment(await requestAs(SegmentResponse, "POST", "/api/segments", segment));
   },
   async update(
     id: string,
     segment: { name: string; description?: string; condition: Condition },
   ): Promise<Segment> {
-    return parseSegment(await api.put(`/api/segments/${encodeURIComponent(id)}`, segment));
+    return toSegment(
+      await requestAs(SegmentResponse, "PUT", `/api/segments/${encodeURIComponent(id)}`, segment),
+    );
   },
   async remove(id: string): Promise<void> {
     await api.del(`/api/segments/${encodeURIComponent(id)}`);
   },
   async preview(condition: Condition): Promise<{ count: number; sample: Profile[] }> {
-    const p = Preview.parse(await api.post("/api/segments/preview", { condition }));
-    return { count: p.count, sample: p.sample.map(parseProfile) };
+    const p = await requestAs(SegmentPreview, "POST", "/api/segments/preview", { condition });
+    return { count: p.count, sample: p.sample.map(toProfile) };
   },
 };

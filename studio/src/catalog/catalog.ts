@@ -1,6 +1,6 @@
-import { z } from "zod";
+import type { NodeTypesResponse } from "@omnijourney/shared";
 import type { JsonSchema } from "../panels/form/jsonSchema.js";
-import type { Catalog, NodeTypeInfo, UiHints } from "./types.js";
+import type { Catalog, NodeTypeInfo } from "./types.js";
 
 export const CATEGORY_ORDER = [
   "trigger",
@@ -22,73 +22,20 @@ export const CATEGORY_LABELS: Record<string, string> = {
   custom: "Custom",
 };
 
-const ApiNodeType = z.looseObject({
-  type: z.string(),
-  title: z.string().optional(),
-  description: z.string().nullish(),
-  category: z.string().default("action"),
-  icon: z.string().default("box"),
-  version: z.number().default(1),
-  schema: z.record(z.string(), z.unknown()).optional(),
-  configSchema: z.record(z.string(), z.unknown()).optional(),
-  jsonSchema: z.record(z.string(), z.unknown()).optional(),
-  outputs: z.array(z.string()).nullish(),
-  staticOutputs: z.array(z.string()).nullish(),
-  ports: z.array(z.string()).nullish(),
-  ui: z.record(z.string(), z.unknown()).default({}),
-});
-
-const UiHintsSchema = z.looseObject({
-  order: z.array(z.string()).optional(),
-  labels: z.record(z.string(), z.string()).optional(),
-  help: z.record(z.string(), z.string()).optional(),
-  liquid: z.array(z.string()).optional(),
-  segmentFields: z.array(z.string()).optional(),
-  eventFields: z.array(z.string()).optional(),
-  conditionFields: z.array(z.string()).optional(),
-  multiline: z.array(z.string()).optional(),
-  ports: z.record(z.string(), z.string()).optional(),
-  color: z.string().optional(),
-});
-
-function hints(raw: unknown): UiHints {
-  const parsed = UiHintsSchema.safeParse(raw);
-  return parsed.success ? parsed.data : {};
-}
-
-/** Parses `GET /api/node-types` (an array, or `{ items }` / `{ nodeTypes }`). */
-export function parseApiNodeTypes(raw: unknown): NodeTypeInfo[] {
-  const list = Array.isArray(raw)
-    ? raw
-    : (z
-        .looseObject({
-          items: z.array(z.unknown()).optional(),
-          nodeTypes: z.array(z.unknown()).optional(),
-        })
-        .parse(raw).items ??
-      z.looseObject({ nodeTypes: z.array(z.unknown()).optional() }).parse(raw).nodeTypes ??
-      []);
-  const out: NodeTypeInfo[] = [];
-  for (const entry of list) {
-    const parsed = ApiNodeType.safeParse(entry);
-    if (!parsed.success) continue;
-    const t = parsed.data;
-    out.push({
-      type: t.type,
-      title: t.title ?? t.type,
-      description: t.description ?? "",
-      category: t.category,
-      icon: t.icon,
-      version: t.version,
-      schema: (t.configSchema ??
-        t.schema ??
-        t.jsonSchema ?? { type: "object", properties: {} }) satisfies JsonSchema,
-      staticOutputs: t.staticOutputs ?? t.outputs ?? t.ports ?? null,
-      ui: hints(t.ui),
-      custom: true,
-    });
-  }
-  return out;
+/** The studio's entries for the node types `GET /api/node-types` describes. */
+export function fromApiNodeTypes(response: NodeTypesResponse): NodeTypeInfo[] {
+  return response.items.map((t) => ({
+    type: t.type,
+    title: t.title,
+    description: t.description,
+    category: t.category,
+    icon: t.icon,
+    version: t.version,
+    schema: t.configSchema satisfies JsonSchema,
+    staticOutputs: t.outputs,
+    ui: t.ui,
+    custom: true,
+  }));
 }
 
 /**

@@ -1,20 +1,8 @@
+import type { NodeCategory, NodeUiHints } from "@omnijourney/shared";
 import type { JsonSchema } from "../panels/form/jsonSchema.js";
 
-export type NodeCategory = "trigger" | "message" | "timing" | "logic" | "data" | "action" | "goal";
-
-/** UI hints a node type declares (shared's NodeUiHints), all optional. */
-export type UiHints = {
-  order?: string[];
-  labels?: Record<string, string>;
-  help?: Record<string, string>;
-  liquid?: string[];
-  segmentFields?: string[];
-  eventFields?: string[];
-  conditionFields?: string[];
-  multiline?: string[];
-  ports?: Record<string, string>;
-  color?: string;
-};
+/** UI hints of a node type (shared's `NodeUiHints`), under the name the forms use. */
+export type UiHints = NodeUiHints;
 
 /** A node type as the studio uses it: palette entry, form and handles. */
 export type NodeTypeInfo = {
@@ -27,7 +15,7 @@ export type NodeTypeInfo = {
   schema: JsonSchema;
   /** Fixed ports, or null when they depend on the config. */
   staticOutputs: string[] | null;
-  ui: UiHints;
+  ui: NodeUiHints;
   /** Ports for a config; available for types the shared registry knows (built-ins). */
   outputsFor?: (config: unknown) => string[] | null;
   /** A one-line description of a configured node ("Wait for email_opened"). */

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
-import { api } from "../api/client.js";
-import { buildCatalog, parseApiNodeTypes } from "./catalog.js";
+import { NodeTypesResponse } from "@omnijourney/shared";
+import { requestAs } from "../api/client.js";
+import { buildCatalog, fromApiNodeTypes } from "./catalog.js";
 import { sharedNodeTypes } from "./shared.js";
 import type { Catalog } from "./types.js";
 
@@ -8,8 +9,8 @@ let cached: Promise<Catalog> | null = null;
 
 /** Loads the node-type catalog once per session: the API's list merged with the shared registry. */
 export function loadCatalog(): Promise<Catalog> {
-  cached ??= api.get("/api/node-types").then(
-    (raw) => buildCatalog(parseApiNodeTypes(raw), sharedNodeTypes()),
+  cached ??= requestAs(NodeTypesResponse, "GET", "/api/node-types").then(
+    (response) => buildCatalog(fromApiNodeTypes(response), sharedNodeTypes()),
     (error: unknown) => {
       cached = null;
       throw error;

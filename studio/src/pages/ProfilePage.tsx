@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { Channel } from "@omnijourney/shared";
 import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage } from "../api/client.js";
 import { profilesApi } from "../api/profiles.js";
@@ -7,7 +8,7 @@ import { dateTime } from "../components/format.js";
 import { EmptyState, ErrorState, Loading, StatusBadge } from "../components/States.js";
 import { displayName } from "./ProfilesPage.js";
 
-const CHANNELS = ["email", "sms", "push", "telegram", "whatsapp", "webhook", "inapp"];
+const CHANNELS = Channel.options;
 
 /** `/profiles/:id`: identifiers, attributes, consent per channel and the timeline. */
 export function ProfilePage() {

@@ -1,25 +1,5 @@
-import { z } from "zod";
 import { journeysApi } from "../api/journeys.js";
 import { useResource } from "../api/useResource.js";
-
-const Comparison = z.looseObject({
-  relativeLift: z.number().nullish(),
-  adjustedPValue: z.number().nullish(),
-  status: z.string().optional(),
-});
-const Variant = z.looseObject({
-  id: z.string(),
-  enrolled: z.number().default(0),
-  converted: z.number().default(0),
-  rate: z.number().optional(),
-  isControl: z.boolean().optional(),
-  vsControl: Comparison.nullish(),
-});
-const Results = z.looseObject({
-  variants: z.array(Variant).default([]),
-  winner: z.string().nullish(),
-  notes: z.array(z.string()).default([]),
-});
 
 const STATUS: Record<string, string> = {
   better: "Better",
@@ -30,11 +10,9 @@ const STATUS: Record<string, string> = {
 
 /** Per-variant conversion of an A/B node while the journey runs (polled), against the control. */
 export function ExperimentResults({ journeyId, nodeId }: { journeyId: string; nodeId: string }) {
-  const res = useResource(
-    async () => Results.parse(await journeysApi.experiment(journeyId, nodeId)),
-    [journeyId, nodeId],
-    { pollMs: 5000 },
-  );
+  const res = useResource(() => journeysApi.experiment(journeyId, nodeId), [journeyId, nodeId], {
+    pollMs: 5000,
+  });
   if (res.loading) return <p className="muted small">Loading experiment results…</p>;
   if (res.error || !res.data) return <p className="muted small">No experiment results yet.</p>;
   const { variants, winner } = res.data;

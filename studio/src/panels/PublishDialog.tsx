@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { ApiError, errorMessage } from "../api/client.js";
 import { journeysApi } from "../api/journeys.js";
-import { ProblemSchema } from "../api/types.js";
+import { Problem } from "@omnijourney/shared";
 import { diffJourneys, isEmptyDiff, type JourneyDiff } from "../canvas/diff.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
@@ -47,7 +47,7 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
     } catch (err) {
       if (err instanceof ApiError && err.code === "invalid_journey") {
         const parsed = z
-          .looseObject({ problems: z.array(ProblemSchema).default([]) })
+          .looseObject({ problems: z.array(Problem).default([]) })
           .safeParse(err.details);
         if (parsed.success) store.getState().setProblems(parsed.data.problems);
         setError("The journey has problems. Fix them and publish again.");

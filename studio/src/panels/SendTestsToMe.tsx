@@ -1,11 +1,7 @@
 import { useState } from "react";
 import { errorMessage } from "../api/client.js";
-import {
-  journeysApi,
-  type SimulationResult,
-  type TestRecipients,
-  type TestSendResult,
-} from "../api/journeys.js";
+import type { SimulatedMessageEntry, TestSendResult } from "@omnijourney/shared";
+import { journeysApi, type TestRecipients } from "../api/journeys.js";
 import { channelLabel } from "../components/format.js";
 
 const STORAGE_KEY = "omnijourney.testRecipients";
@@ -56,7 +52,7 @@ export function SendTestsToMe({
 }: {
   journeyId: string;
   /** The simulated messages that were rendered (suppressed ones have no content to send). */
-  messages: SimulationResult["messages"];
+  messages: SimulatedMessageEntry[];
   notRendered?: number;
 }) {
   const [fields, setFields] = useState<TestRecipients>(() => loadRecipients());

@@ -1,5 +1,5 @@
 import { useShallow } from "zustand/react/shallow";
-import type { NodeCounts, Problem } from "../store/types.js";
+import type { NodeStats, Problem } from "../store/types.js";
 import { useEditor } from "./useEditor.js";
 import { countsOf } from "./useNodeCounts.js";
 import { problemsOf } from "./useNodeProblems.js";
@@ -11,7 +11,7 @@ import { problemsOf } from "./useNodeProblems.js";
  */
 export function useNodeState(id: string): {
   problems: Problem[];
-  counts: NodeCounts | undefined;
+  counts: NodeStats | undefined;
   simulation: "visited" | "skipped" | null;
 } {
   return useEditor(

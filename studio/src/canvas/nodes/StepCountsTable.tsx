@@ -1,5 +1,5 @@
 import { memo } from "react";
-import type { StepCounts } from "../../api/types.js";
+import type { CascadeStepStats } from "@omnijourney/shared";
 import { channelLabel, money } from "../../components/format.js";
 
 /**
@@ -9,12 +9,12 @@ import { channelLabel, money } from "../../components/format.js";
  */
 export function stepRows(
   config: Record<string, unknown>,
-  counted: readonly StepCounts[] | undefined,
-): StepCounts[] | null {
+  counted: readonly CascadeStepStats[] | undefined,
+): CascadeStepStats[] | null {
   const listed = Array.isArray(config.steps) ? config.steps : [];
   if (listed.length === 0 && !counted?.length) return null;
   const byStep = new Map((counted ?? []).map((s) => [s.step, s]));
-  const rows: StepCounts[] = listed.map((raw: unknown, step) => {
+  const rows: CascadeStepStats[] = listed.map((raw: unknown, step) => {
     const channel =
       typeof raw === "object" && raw !== null && typeof Reflect.get(raw, "channel") === "string"
         ? String(Reflect.get(raw, "channel"))
@@ -39,7 +39,7 @@ export const StepCountsTable = memo(function StepCountsTable({
   steps,
   currency,
 }: {
-  steps: readonly StepCounts[];
+  steps: readonly CascadeStepStats[];
   currency?: string;
 }) {
   const total = steps.reduce((sum, s) => sum + s.cost, 0);

@@ -8,7 +8,7 @@ import type {
   JourneyDocument,
   JourneyEdge,
   JourneyNode,
-  NodeCounts,
+  NodeStats,
   Problem,
   SaveStatus,
 } from "./types.js";
@@ -30,7 +30,7 @@ export type EditorActions = {
   paste(): string[];
   deleteSelection(): void;
   setProblems(problems: Problem[]): void;
-  setCounts(counts: Record<string, NodeCounts>): void;
+  setCounts(counts: Record<string, NodeStats>): void;
   setSimulation(simulation: Simulation | null): void;
   setSaveStatus(status: SaveStatus, savedRevision?: number): void;
 };

@@ -1,5 +1,5 @@
 import { emptyHistory, type History } from "./history.js";
-import type { Clipboard, Graph, NodeCounts, Problem, SaveStatus, Selection } from "./types.js";
+import type { Clipboard, Graph, NodeStats, Problem, SaveStatus, Selection } from "./types.js";
 
 export type Simulation = { path: string[]; visited: ReadonlySet<string> };
 
@@ -16,7 +16,7 @@ export type EditorData = {
   problems: Problem[];
   /** Problems indexed by node and edge id, so each node subscribes to its own list. */
   problemsByElement: Record<string, Problem[]>;
-  counts: Record<string, NodeCounts>;
+  counts: Record<string, NodeStats>;
   simulation: Simulation | null;
   saveStatus: SaveStatus;
   /** Increments on every graph change; autosave compares it with `savedRevision`. */

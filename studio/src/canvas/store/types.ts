@@ -1,11 +1,6 @@
 import type { Edge, Node } from "@xyflow/react";
-import type {
-  JourneyDocument,
-  JourneyEdge,
-  JourneyNode,
-  NodeCounts,
-  Problem,
-} from "../../api/types.js";
+import type { NodeStats, Problem } from "@omnijourney/shared";
+import type { JourneyDocument, JourneyEdge, JourneyNode } from "../../api/types.js";
 
 /** What a journey node carries on the canvas: the serialisable part of the document node only. */
 export type JourneyNodeData = { type: string; config: Record<string, unknown>; name?: string };
@@ -14,7 +9,7 @@ export type JourneyFlowEdge = Edge;
 
 /** The part of the editor state that undo/redo restores: the document itself. */
 export type Graph = JourneyDocument;
-export type { JourneyDocument, JourneyEdge, JourneyNode, NodeCounts, Problem };
+export type { JourneyDocument, JourneyEdge, JourneyNode, NodeStats, Problem };
 
 export type Selection = { nodeIds: ReadonlySet<string>; edgeIds: ReadonlySet<string> };
 

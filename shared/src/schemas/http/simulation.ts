@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/** How an enrolment ended. */
+export const EnrolmentOutcome = z.enum(["completed", "converted", "exited", "cancelled", "failed"]);
+/** An enrolment outcome. */
+export type EnrolmentOutcome = z.infer<typeof EnrolmentOutcome>;
+
+/**
+ * One node the simulated profile passed. `at` is an ISO 8601 instant on the simulation's
+ * time-skipping clock (its date can be years ahead; only the time of day means something);
+ * `atSeconds` is whole seconds since the first node of the path.
+ */
+export const SimulatedPathEntry = z.object({
+  nodeId: z.string(),
+  at: z.string(),
+  atSeconds: z.number(),
+  /** The output port the node left through (null or absent at the end of the path). */
+  port: z.string().nullish(),
+});
+/** A step of the simulated path. */
+export type SimulatedPathEntry = z.infer<typeof SimulatedPathEntry>;
+
+/**
+ * A message the simulation would send (or suppress, with its reason). `sendAt` is an ISO 8601 instant
+ * on the simulation's clock and `atSeconds` whole seconds since the first node of the path, as for the path.
+ */
+export const SimulatedMessageEntry = z.object({
+  nodeId: z.string(),
+  channel: z.string(),
+  status: z.string(),
+  reason: z.string().optional(),
+  /** The rendered fields (subject, body, text, ...); empty when nothing was rendered. */
+  content: z.record(z.string(), z.string()),
+  sendAt: z.string(),
+  atSeconds: z.number(),
+  cost: z.number(),
+  /** Position inside a message.cascade (0-based), absent for single sends. */
+  cascadeStep: z.number().int().optional(),
+});
+/** A simulated message. */
+export type SimulatedMessageEntry = z.infer<typeof SimulatedMessageEntry>;
+
+/** `POST /api/journeys/:id/simulate`: a dry run's path, messages and outcome (nothing is sent). */
+export const SimulationResult = z
+  .object({
+    path: z.array(SimulatedPathEntry),
+    messages: z.array(SimulatedMessageEntry),
+    outcome: EnrolmentOutcome,
+    reason: z.string().optional(),
+    /** The experiment arm taken, by experiment.split node id. */
+    variants: z.record(z.string(), z.string()),
+    /** How long the simulation took in real time, in milliseconds. */
+    elapsedMs: z.number(),
+  })
+  .meta({ id: "SimulationResult" });
+/** A simulation's result. */
+export type SimulationResult = z.infer<typeof SimulationResult>;

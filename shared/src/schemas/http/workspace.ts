@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { Channel } from "../channel.js";
+
+/** Per channel: how many messages, what they cost (in the workspace currency), how many in each status. */
+export const ChannelTotals = z.object({
+  total: z.number(),
+  cost: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+});
+/** A channel's totals. */
+export type ChannelTotals = z.infer<typeof ChannelTotals>;
+
+/** `GET /api/analytics/overview`: workspace (or one journey's) totals. */
+export const AnalyticsOverview = z
+  .object({
+    profiles: z.number(),
+    events: z.number(),
+    /** Journeys per status. */
+    journeys: z.record(z.string(), z.number()),
+    enrolments: z.object({ total: z.number(), byStatus: z.record(z.string(), z.number()) }),
+    conversions: z.number(),
+    /** Conversions over enrolments, 0..1. */
+    conversionRate: z.number(),
+    revenue: z.number(),
+    /** By channel. */
+    messages: z.record(z.string(), ChannelTotals),
+    cost: z.number(),
+    costPerConversion: z.number().nullable(),
+  })
+  .meta({ id: "AnalyticsOverview" });
+/** The analytics overview. */
+export type AnalyticsOverview = z.infer<typeof AnalyticsOverview>;
+
+/** `GET /api/settings` and `PUT /api/settings`: the send policy and providers, credentials masked. */
+export const SettingsView = z
+  .object({
+    quietHours: z.object({
+      enabled: z.boolean(),
+      /** "HH:MM" local wall-clock time. */
+      start: z.string(),
+      end: z.string(),
+      defaultTimezone: z.string(),
+    }),
+    frequencyCap: z.object({
+      enabled: z.boolean(),
+      limit: z.number(),
+      window: z.object({
+        amount: z.number(),
+        unit: z.enum(["second", "minute", "hour", "day", "week"]),
+      }),
+      action: z.enum(["skip", "defer"]),
+    }),
+    /** Cost of one message per channel, in `currency`. */
+    channelCosts: z.record(z.string(), z.number()),
+    currency: z.string(),
+    /** Provider settings per channel; secrets are masked. */
+    providers: z.record(z.string(), z.record(z.string(), z.unknown())),
+    /** The last four characters of each key, masked. */
+    apiKeys: z.object({ writeKey: z.string(), adminToken: z.string() }),
+    publicUrl: z.string(),
+  })
+  .meta({ id: "Settings" });
+/** The workspace settings as shown. */
+export type SettingsView = z.infer<typeof SettingsView>;
+
+/** `GET /api/me`: who the bearer token belongs to. */
+export const Me = z.object({ role: z.literal("admin"), workspace: z.string() });
+/** The signed-in identity. */
+export type Me = z.infer<typeof Me>;
+
+/** One test message's fate. */
+export const TestSendResult = z
+  .object({
+    channel: Channel,
+    status: z.enum(["sent", "skipped", "failed"]),
+    provider: z.string().optional(),
+    to: z.string().optional(),
+    reason: z.string().optional(),
+  })
+  .meta({ id: "TestSendResult" });
+/** A test send result. */
+export type TestSendResult = z.infer<typeof TestSendResult>;
+
+/** `POST /api/journeys/:id/test-messages`. */
+export const TestSendResults = z.object({ results: z.array(TestSendResult) });
+/** The test sends' results. */
+export type TestSendResults = z.infer<typeof TestSendResults>;

@@ -1,0 +1,42 @@
+import type { SimulatedMessageEntry } from "@omnijourney/shared";
+
+/**
+ * The simulated send's time of day (quiet hours act on it). Not the date: the simulation runs on
+ * Temporal's time-skipping clock, whose date can be years ahead; the offset says when it goes out.
+ */
+export const timeOfDay = (iso: string) =>
+  new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+/** "+2d 3h" from seconds since the journey started for this profile. */
+export function formatOffset(seconds: number): string {
+  if (seconds <= 0) return "at entry";
+  const parts: string[] = [];
+  let rest = Math.round(seconds);
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1],
+  ] as const) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return `+${parts.slice(0, 2).join(" ")}`;
+}
+
+/** Why the simulated send did not happen, in a marketer's words. */
+export const NOT_SENT: Record<string, string> = {
+  no_address: "the profile has no address on this channel",
+  no_consent: "the profile has not consented to marketing on this channel",
+  transactional_unsubscribed: "the profile unsubscribed on this channel",
+  frequency_cap: "the frequency cap was reached",
+  quiet_hours: "quiet hours",
+  render_error: "a template could not be rendered",
+};
+
+/** A simulated message that was rendered and would go out (suppressed ones carry no content). */
+export function wouldSend(m: Pick<SimulatedMessageEntry, "status" | "content">): boolean {
+  return m.status === "sent" && Object.keys(m.content).length > 0;
+}
