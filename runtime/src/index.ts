@@ -1,4 +1,3 @@
-export * from "./models/index.js";
 export * from "./settings/workspace-settings.js";
 export * from "./time/zoned.js";
 export * from "./workflows/types.js";
@@ -37,5 +36,3 @@ export {
 } from "./simulation/simulator.js";
 export * from "./providers/index.js";
 export * from "./engines/index.js";
-export { KeyedQueue } from "./activities/keyed-queue.js";
-export { isDuplicateKey, onDuplicateKey, persistently } from "./retry.js";

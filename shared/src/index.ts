@@ -63,17 +63,12 @@ export {
 export {
   counterKey,
   counterKeysFor,
-  counterUpdate,
-  counterGuard,
-  recordEventCounters,
   foldEvents,
   nextCounter,
   eventFiltersOf,
   type EventFilter,
   type CountedEvent,
-  type CounterUpdateDoc,
   type CounterOptions,
-  type CounterStore,
 } from "./conditions/counters.js";
 export { matchesProperties } from "./conditions/properties.js";
 export {
@@ -81,7 +76,7 @@ export {
   type EvaluateInput,
   type ConditionProfile,
 } from "./conditions/evaluate.js";
-export { conditionToMongo, type MongoFilter } from "./conditions/mongo.js";
+export { ISO_DATE_PREFIX, matchFound, resolveDate } from "./conditions/values.js";
 export { isTimeDependent } from "./conditions/time.js";
 export { fieldOf, type FieldRef } from "./conditions/fields.js";
 export {

@@ -1,5 +1,5 @@
 import type { Condition, CountedEvent, ProfileSnapshot } from "@omnijourney/shared";
-import type { MessageStatus } from "../models/message.js";
+import type { MessageStatus } from "@omnijourney/store";
 import type { WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";

@@ -1,5 +1,14 @@
 import type { Collection, Db, Document, Filter, WithId } from "mongodb";
 
+/*
+ * What the engines can and cannot do, for the writers and readers above this folder. The embedded engine is
+ * FerretDB 1.24 on SQLite (runtime/src/engines/); production may run MongoDB. FerretDB pushes only filters on
+ * `_id` down to its storage (any other filter scans the collection), so every per-document read and write in
+ * the product is keyed by `_id` (profiles by profile id, enrolments by enrolment id, messages by a hash of their
+ * idempotency key, membership rows and node counters by their composite key; decisions 0006, 0007). Its SQLite
+ * backend also loses concurrent `$inc`s on one document, hence the per-key queue and the counter batcher here.
+ */
+
 const atomicGuards = new WeakMap<Db, Promise<boolean>>();
 
 /**

@@ -1,14 +1,16 @@
-import { assertNever } from "../assert.js";
-import { durationToMs } from "../schemas/duration.js";
-import { counterKey } from "./counters.js";
-import { fieldOf } from "./fields.js";
 import {
+  assertNever,
   conditionKind,
+  counterKey,
+  durationToMs,
+  fieldOf,
+  ISO_DATE_PREFIX,
+  matchFound,
+  resolveDate,
   type AttributeCondition,
   type Condition,
   type EventCondition,
-} from "./schema.js";
-import { ISO_DATE_PREFIX, matchFound, resolveDate } from "./values.js";
+} from "@omnijourney/shared";
 
 /** A MongoDB filter document (only operators that MongoDB 7 and FerretDB 1.24 both support). */
 export type MongoFilter = Record<string, unknown>;
@@ -97,7 +99,7 @@ function eventFilter(leaf: EventCondition, now: Date): MongoFilter {
 
 /**
  * Translates a condition into a MongoDB filter over the stored profile (`attributes`, `consent`, `counters`), with
- * exactly the semantics of {@link evaluateCondition}. `now` fixes relative dates and event windows.
+ * exactly the semantics of shared's `evaluateCondition` (test/engine/conditions-agreement.test.ts runs both). `now` fixes relative dates and event windows.
  */
 export function conditionToMongo(condition: Condition, options: { now: Date }): MongoFilter {
   const { now } = options;

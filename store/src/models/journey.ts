@@ -1,0 +1,49 @@
+import type { JourneyPlan } from "@omnijourney/shared";
+import type { CollectionDeclaration } from "./declaration.js";
+
+export const journeyStatuses = ["draft", "live", "paused", "archived"] as const;
+/** Where a journey is in its lifecycle. */
+export type JourneyStatus = (typeof journeyStatuses)[number];
+
+/** The editable journey: its draft document (what the studio saves) and its lifecycle. */
+export type JourneyRecord = {
+  /** `newId("j")`. */
+  _id: string;
+  name: string;
+  description?: string;
+  /** The draft journey document `{ name, nodes, edges, settings }`. */
+  document: Record<string, unknown>;
+  status: JourneyStatus;
+  /** The version new enrolments take; null until the first publish. */
+  liveVersion: number | null;
+  /** Denormalised from the live version's trigger, so ingestion finds journeys to enrol into with one query. */
+  trigger: Record<string, unknown> | null;
+  publishedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export const journeyCollection: CollectionDeclaration = {
+  name: "journeys",
+  indexes: [
+    { key: { status: 1 }, name: "status_1" },
+    { key: { updatedAt: -1 }, name: "updatedAt_-1" },
+  ],
+};
+
+/** A published, frozen version of a journey: the compiled plan that enrolments on it run. */
+export type JourneyVersionRecord = {
+  journeyId: string;
+  version: number;
+  /** The compiled JourneyPlan (plain JSON). */
+  plan: JourneyPlan;
+  /** The document as it was published, for read-only display. */
+  document: Record<string, unknown>;
+  hash: string;
+  publishedAt: Date;
+};
+
+export const journeyVersionCollection: CollectionDeclaration = {
+  name: "journey_versions",
+  indexes: [{ key: { journeyId: 1, version: 1 }, name: "journeyId_1_version_1", unique: true }],
+};
