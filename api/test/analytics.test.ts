@@ -27,7 +27,8 @@ describe("analytics overview", () => {
       status,
       cost,
     });
-    await t.context.db.messages.insertMany([
+    // Partial documents: only the fields the analytics read.
+    await t.context.db.raw.collection("messages").insertMany([
       message("email", "sent", 0.001),
       message("email", "sent", 0.002),
       message("email", "opened", 0.001),
@@ -41,7 +42,7 @@ describe("analytics overview", () => {
       status,
       ...(revenue !== undefined ? { revenue } : {}),
     });
-    await t.context.db.enrolments.insertMany([
+    await t.context.db.raw.collection("enrolments").insertMany([
       enrolment("e1", "converted", 19.99),
       enrolment("e2", "converted", 5.01),
       enrolment("e3", "active"),

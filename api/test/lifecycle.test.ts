@@ -1,8 +1,9 @@
 import { ObjectId } from "mongodb";
 import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
-import { segmentMembershipId, startWorker, type RunningWorker } from "@omnijourney/runtime";
+import { startWorker, type RunningWorker } from "@omnijourney/runtime";
 import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
 import { segmentJourney, waitingJourney } from "./fixtures.js";
+import { segmentMembershipId } from "@omnijourney/store";
 
 let t: TestApi;
 let worker: RunningWorker;

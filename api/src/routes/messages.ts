@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { Channel } from "@omnijourney/shared";
-import { messageStatuses } from "@omnijourney/runtime";
 import type { Document, Filter, ObjectId } from "mongodb";
 import { AppError } from "../errors.js";
 import { endpoint } from "../http/endpoint.js";
 import { CursorQuery, Id, decodeCursor, encodeCursor } from "../schemas/common.js";
-import { objectId } from "../store/ids.js";
+import { objectId } from "../ids.js";
+import { messageStatuses } from "@omnijourney/store";
 
 const Message = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Channel, ConsentStatus, escapeKey } from "@omnijourney/shared";
+import { Channel, ConsentStatus, escapeKey, type ChannelConsent } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
 import {
   CursorQuery,
@@ -11,7 +11,7 @@ import {
 import { findProfile, profileSummary, profileView, timeline } from "../services/profiles.js";
 import { eraseProfile } from "../services/erase.js";
 import type { Filter } from "mongodb";
-import type { ConsentEntry, ProfileDoc } from "../store/types.js";
+import type { ProfileRecord } from "@omnijourney/store";
 
 const tags = ["profiles"];
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -39,7 +39,7 @@ export const listProfiles = endpoint({
   query: CursorQuery.extend({ query: z.string().max(200).optional() }),
   response: z.object({ items: z.array(ProfileSummary), nextCursor: z.string().nullable() }),
   handler: async ({ query }, { app }) => {
-    const and: Filter<ProfileDoc>[] = [];
+    const and: Filter<ProfileRecord>[] = [];
     const q = query.query?.trim();
     if (q) {
       const prefix = { $regex: `^${escapeRegex(q)}`, $options: "i" };
@@ -110,7 +110,7 @@ export const patchProfile = endpoint({
     }
     for (const [channel, change] of Object.entries(body.consent ?? {})) {
       if (!change) continue;
-      const current: ConsentEntry = profile.consent?.[channel] ?? {
+      const current: ChannelConsent = profile.consent?.[channel] ?? {
         marketing: "unknown",
         transactional: "unknown",
         history: [],

@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { ConditionField, conditionToMongo, type Condition } from "@omnijourney/shared";
+import { ConditionField, type Condition } from "@omnijourney/shared";
 import type { Document } from "mongodb";
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
 import { IdParams, safe } from "../schemas/common.js";
 import { segmentRefs } from "../services/journeys.js";
 import { profileSummary } from "../services/profiles.js";
-import { newId } from "../store/ids.js";
 import type { ApiContext } from "../context.js";
-import type { ProfileDoc } from "../store/types.js";
+import { conditionToMongo, newId, type ProfileRecord } from "@omnijourney/store";
 
 const tags = ["segments"];
 const SegmentBody = safe(
@@ -51,7 +50,7 @@ const preview = async (ctx: ApiContext, condition: Condition) => {
     ctx.db.profiles.countDocuments(filter),
     ctx.db.profiles.find(filter).sort({ _id: -1 }).limit(10).toArray(),
   ]);
-  return { count, sample: sample.map((p: ProfileDoc) => profileSummary(p)) };
+  return { count, sample: sample.map((p: ProfileRecord) => profileSummary(p)) };
 };
 
 export const listSegments = endpoint({

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { Channel } from "@omnijourney/shared";
-import { normaliseSettings, WORKSPACE_SETTINGS_ID } from "@omnijourney/runtime";
+import { normaliseSettings } from "@omnijourney/runtime";
 import { endpoint } from "../http/endpoint.js";
 import { safe } from "../schemas/common.js";
 import type { ApiContext } from "../context.js";
+import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
 
 /** What a masked credential reads as; sending it back in PUT keeps the stored value. */
 export const MASK = "••••••••";

@@ -1,12 +1,14 @@
-import type { StoredProfile } from "@omnijourney/shared";
+import type { ChannelConsent, StoredProfile } from "@omnijourney/shared";
 import type { CollectionDeclaration } from "./declaration.js";
 
 /**
  * A stored profile (shared's `StoredProfile`, contracts.md "The stored profile shape") keyed by `_id` =
  * `profileId`: per-profile reads and writes are then lookups on every engine (see engine/capabilities.ts).
  */
-export type ProfileRecord = StoredProfile & {
+export type ProfileRecord = Omit<StoredProfile, "consent"> & {
   _id: string;
+  /** Shared's `ProfileConsent`, keyed by channel name as written (routes take the channel from the path). */
+  consent: Record<string, ChannelConsent>;
   /** Ids of the most recent events already counted (see ingestion's applyToProfiles). */
   appliedEvents?: string[];
 };

@@ -14,6 +14,8 @@ export type SettingsRecord = {
   channelCosts?: unknown;
   currency?: string;
   providers?: unknown;
+  /** Signs unsubscribe links; created by the API on first use. */
+  trackingSecret?: string;
   createdAt?: Date;
   updatedAt?: Date;
 };
