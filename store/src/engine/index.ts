@@ -1,4 +1,9 @@
-export { connectStore, mongoIsHealthy, type ConnectOptions, type StoreConnection } from "./connect.js";
+export {
+  connectStore,
+  mongoIsHealthy,
+  type ConnectOptions,
+  type StoreConnection,
+} from "./connect.js";
 export { guardsAreAtomic, findByIds } from "./capabilities.js";
 export {
   isTransient,

@@ -14,5 +14,7 @@ export type CollectionDeclaration = {
 };
 
 /** A typed driver collection for a declaration. */
-export const bind = <T extends Document>(db: Db, declaration: CollectionDeclaration): Collection<T> =>
-  db.collection<T>(declaration.name);
+export const bind = <T extends Document>(
+  db: Db,
+  declaration: CollectionDeclaration,
+): Collection<T> => db.collection<T>(declaration.name);

@@ -1,12 +1,7 @@
 import type { Collection, Db } from "mongodb";
 import { bind, type CollectionDeclaration } from "./declaration.js";
 import { enrolmentCollection, type EnrolmentRecord } from "./enrolment.js";
-import {
-  eventCollection,
-  outboxCollection,
-  type EventRecord,
-  type OutboxRecord,
-} from "./event.js";
+import { eventCollection, outboxCollection, type EventRecord, type OutboxRecord } from "./event.js";
 import {
   journeyCollection,
   journeyVersionCollection,

@@ -1,5 +1,6 @@
 import type { JourneyPlan } from "@omnijourney/shared";
 import type { CollectionDeclaration } from "./declaration.js";
+import { newId } from "./ids.js";
 
 export const journeyStatuses = ["draft", "live", "paused", "archived"] as const;
 /** Where a journey is in its lifecycle. */
@@ -47,3 +48,24 @@ export const journeyVersionCollection: CollectionDeclaration = {
   name: "journey_versions",
   indexes: [{ key: { journeyId: 1, version: 1 }, name: "journeyId_1_version_1", unique: true }],
 };
+
+/** A new draft journey (`_id` from `newId("j")` unless given, no live version, both timestamps now). */
+export const newJourney = (
+  fields: Pick<JourneyRecord, "name" | "document"> & Partial<JourneyRecord>,
+): JourneyRecord => {
+  const now = new Date();
+  return {
+    _id: newId("j"),
+    status: "draft",
+    liveVersion: null,
+    trigger: null,
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+};
+
+/** A frozen version published now unless `publishedAt` is given. */
+export const newJourneyVersion = (
+  fields: Omit<JourneyVersionRecord, "publishedAt"> & Partial<JourneyVersionRecord>,
+): JourneyVersionRecord => ({ publishedAt: new Date(), ...fields });

@@ -1,5 +1,6 @@
 import type { ObjectId } from "mongodb";
 import type { CollectionDeclaration } from "./declaration.js";
+import { newId } from "./ids.js";
 
 /** A named condition over profiles (evaluated per profile, or translated to a filter by engine/filters.ts). */
 export type SegmentRecord = {
@@ -95,3 +96,11 @@ export const segmentSweepStateCollection: CollectionDeclaration = {
 /** The state row's id for a journey and segment. */
 export const sweepStateId = (journeyId: string, segmentId: string): string =>
   `${journeyId}/${segmentId}`;
+
+/** A new segment (`_id` from `newId("s")` unless given, both timestamps now). */
+export const newSegment = (
+  fields: Pick<SegmentRecord, "name" | "condition"> & Partial<SegmentRecord>,
+): SegmentRecord => {
+  const now = new Date();
+  return { _id: newId("s"), createdAt: now, updatedAt: now, ...fields };
+};

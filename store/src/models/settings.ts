@@ -21,3 +21,19 @@ export type SettingsRecord = {
 };
 
 export const settingsCollection: CollectionDeclaration = { name: "settings", indexes: [] };
+
+/** The workspace settings document with every section empty (normalised to the defaults on read). */
+export const newSettings = (fields: Partial<SettingsRecord> = {}): SettingsRecord => {
+  const now = new Date();
+  return {
+    _id: WORKSPACE_SETTINGS_ID,
+    quietHours: {},
+    frequencyCap: {},
+    channelCosts: {},
+    currency: "USD",
+    providers: {},
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
+};

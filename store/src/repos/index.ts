@@ -4,6 +4,11 @@ export {
   type EnrolmentIdentity,
   type EnrolmentProgress,
 } from "./enrolments.js";
-export { findMessageByKey, writeMessageStatus, newMessage, type MessageFields } from "./messages.js";
+export {
+  findMessageByKey,
+  writeMessageStatus,
+  newMessage,
+  type MessageFields,
+} from "./messages.js";
 export { incrementNodeStats } from "./node-stats.js";
 export { joinSegment, readMembers, insertMemberships, type MemberRow } from "./segments.js";

@@ -260,7 +260,10 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await client?.db(dbName).dropDatabase().catch(() => undefined);
+  await client
+    ?.db(dbName)
+    .dropDatabase()
+    .catch(() => undefined);
   await client?.close();
 });
 
