@@ -113,7 +113,7 @@ describe("fan-out to journeys", () => {
     expect(
       await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" }),
     ).toBe(1);
-    // The membership row is keyed by `_id` (an index lookup on FerretDB), and leaving deletes it.
+    // The membership row is keyed by `_id` (an index lookup on every engine), and leaving deletes it.
     const rowId = segmentMembershipId(id, segment.id, "seg-enter");
     expect(await t.context.db.segmentMemberships.countDocuments({ _id: rowId })).toBe(1);
     await t.ingest("/identify", { userId: "seg-enter", traits: { plan: "free" } });

@@ -144,7 +144,8 @@ export function createJourneyRuntime(options: {
 
     async signalEvent({ profileId, event, active }): Promise<number> {
       const running =
-        active ?? (await models.profileJourneys.findOne({ _id: profileId }, { projection: { active: 1 } }))
+        active ??
+        (await models.profileJourneys.findOne({ _id: profileId }, { projection: { active: 1 } }))
           ?.active;
       const ids = [...new Set(running ?? [])];
       if (ids.length === 0) return 0;

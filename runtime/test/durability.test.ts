@@ -207,7 +207,7 @@ describe("durability on the dev server", () => {
         );
       } finally {
         // Workers first: dropping a database that live workers still write to has taken the
-        // embedded FerretDB down, failing every test file after this one.
+        // embedded engine down, failing every test file after this one.
         for (const child of children) await killHard(child);
         await runtime.close();
         await connection.close();

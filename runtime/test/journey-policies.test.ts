@@ -23,7 +23,7 @@ const email = (subject: string, category: "marketing" | "transactional" = "marke
 /** Journeys in these tests ignore quiet hours unless the test is about them, so the clock position does not matter. */
 const noQuiet = { respectQuietHours: false };
 
-describe("send policies (time-skipping, FerretDB)", () => {
+describe("send policies (time-skipping, embedded engine)", () => {
   it("a marketing send without consent is logged as suppressed with its reason, and the journey goes on", async () => {
     await t.createProfile("p-noconsent", {
       attributes: { email: "x@example.com" },

@@ -1,5 +1,5 @@
 /**
- * The Enrolment projection and node counters as the Mongo store writes them (on FerretDB): one write by
+ * The Enrolment projection and node counters as the Mongo store writes them (on the embedded engine): one write by
  * `_id` per batch, a retried batch counted once, a late batch never taking the sequence back, the end
  * removing the enrolment from its profile's running list.
  */
@@ -36,7 +36,7 @@ const batch = (enrolment: EnrolmentRef, seq: number, ops: ProgressOp[]): Progres
 const counts = async (nodeId: string) =>
   models.nodeStats.findOne({ _id: `j-progress:${nodeId}` as never }); // why: string ids on an ObjectId-typed collection
 
-describe("recordProgress on FerretDB", () => {
+describe("recordProgress on the embedded engine", () => {
   it("creates the projection from the first batch and counts each node once when the batch is retried", async () => {
     const enrolment = enrolmentOf("p-retry");
     const first = batch(enrolment, 1, [
@@ -120,7 +120,7 @@ describe("recordProgress on FerretDB", () => {
     const first = batch(enrolment, 1, [{ op: "enter", nodeId: "f", at }]);
     const collection = models.nodeStats;
     const realUpdate = collection.updateOne.bind(collection);
-    // Fault injection: the database refuses the first counter write (as FerretDB's SQLITE_BUSY can).
+    // Fault injection: the database refuses the first counter write (as the embedded engine's busy answer can, store's engine/retry.ts).
     collection.updateOne = (() => {
       collection.updateOne = realUpdate;
       return Promise.reject(new Error("SQLITE_BUSY"));

@@ -96,7 +96,7 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
+describe("runtime on the Temporal dev server with the embedded engine and MailDev", () => {
   it("enrols once, sends through SMTP, waits, reacts to a signalled event and records the enrolment", async () => {
     const email = `ada-${suffix}@example.com`;
     await worker.models.profiles.insertOne(

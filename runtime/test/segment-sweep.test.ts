@@ -229,7 +229,7 @@ describe("parseSweepEvery", () => {
   });
 });
 
-describe("segment sweep on the Temporal dev server with FerretDB", () => {
+describe("segment sweep on the Temporal dev server with the embedded engine", () => {
   it("startWorker creates the schedule with the configured interval, SKIP overlap and the worker's task queue", async () => {
     expect(worker.segmentSweep).toEqual({
       scheduleId: segmentSweepScheduleId(taskQueue),

@@ -109,7 +109,7 @@ export const eventsByProfile = (docs: readonly EventRecord[]): Map<string, Event
   return byProfile;
 };
 
-/** One profile update at a time per profile in this process (FerretDB's updates are not atomic; engine.ts). */
+/** One profile update at a time per profile in this process (the embedded engine's updates are not atomic; store's engine/capabilities.ts). */
 const profileLanes = new KeyedQueue();
 
 const COUNTED_FIELDS = { profileId: 1, counters: 1, appliedEvents: 1 } as const;
@@ -117,10 +117,10 @@ const COUNTED_FIELDS = { profileId: 1, counters: 1, appliedEvents: 1 } as const;
 /**
  * Applies counters and traits of stored events to their profiles, with a fixed number of round trips per call
  * whatever the number of people: one read of every profile (`$in`), one insert of the new ones, one bulk write.
- * Counters are read, folded with shared's `foldEvents` and written back (FerretDB ignores `$push` modifiers, so a
+ * Counters are read, folded with shared's `foldEvents` and written back (the embedded engine ignores `$push` modifiers, so a
  * blind sorted/capped push is not an option). Where the engine checks a filter atomically (MongoDB), each write
  * is guarded by the counts read (compare-and-set) and a round whose writes did not all match is read and applied
- * again; on FerretDB the writes of a profile are serialised in this process instead and keyed by `_id` alone.
+ * again; on the embedded engine the writes of a profile are serialised in this process instead and keyed by `_id` alone.
  * Events the profile already counted (`appliedEvents`: a crash before the outbox entry was deleted, or a write of
  * this round that did match) are skipped, so applying twice is harmless.
  */
@@ -185,10 +185,10 @@ const applyRound = async (
 type ProfileWrite = { filter: Filter<ProfileRecord>; update: UpdateFilter<ProfileRecord> };
 
 /**
- * Applies the updates in one unordered bulk write and counts the documents they matched. On FerretDB each is an
+ * Applies the updates in one unordered bulk write and counts the documents they matched. On the embedded engine each is an
  * `updateMany` by `_id` (still one document): an `updateOne` statement stops after one row without draining its
- * SQLite rows, which a stock FerretDB 1.24 keeps, with a pooled connection, until the whole command ends, so a
- * bulk of 100 hangs it for good (decision 0007; Omnijourney's own build is patched, an external FerretDB may not
+ * SQLite rows, which its stock build keeps, with a pooled connection, until the whole command ends, so a
+ * bulk of 100 hangs it for good (decision 0007; Omnijourney's own build is patched, an external one may not
  * be). `updateMany` drains its rows. On MongoDB, `updateOne`.
  */
 const matchedBy = async (

@@ -1,11 +1,6 @@
 import { Context } from "@temporalio/activity";
 import type { Client } from "@temporalio/client";
-import {
-  Condition,
-  evaluateCondition,
-  isTimeDependent,
-  triggerSegment,
-} from "@omnijourney/shared";
+import { Condition, evaluateCondition, isTimeDependent, triggerSegment } from "@omnijourney/shared";
 import { createJourneyRuntime, type JourneyRuntime } from "../client.js";
 import {
   conditionToMongo,

@@ -27,7 +27,7 @@ export const allSandbox: ProviderSettingsInput = {
   inapp: { provider: "sandbox" },
 };
 
-/** A time-skipping Temporal server, a worker with the real activities on FerretDB, and helpers to run journeys. */
+/** A time-skipping Temporal server, a worker with the real activities on the embedded engine, and helpers to run journeys. */
 export async function createJourneyTestEnv(
   file: string,
   options: { providers?: ProviderSettingsInput; smtpUrl?: string } = {},
@@ -74,10 +74,12 @@ export async function createJourneyTestEnv(
       profile: { attributes?: Record<string, unknown>; consent?: Record<string, unknown> } = {},
     ) {
       // Consent as the test gives it, possibly partial (a missing status reads as "unknown").
-      await db.models.raw.collection<{ _id: string } & Record<string, unknown>>("profiles").insertOne({
-        ...newProfile({ profileId, anonymousIds: [], attributes: profile.attributes ?? {} }),
-        consent: profile.consent ?? {},
-      });
+      await db.models.raw
+        .collection<{ _id: string } & Record<string, unknown>>("profiles")
+        .insertOne({
+          ...newProfile({ profileId, anonymousIds: [], attributes: profile.attributes ?? {} }),
+          consent: profile.consent ?? {},
+        });
     },
     /** Starts a journey for a profile; returns the handle. */
     async start(
