@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  isTimeDependent,
-  type Condition,
-} from "../src/index.js";
+import { isTimeDependent, type Condition } from "../src/index.js";
 
-const now = new Date("2026-03-01T12:00:00Z");
 const days = (amount: number) => ({ amount, unit: "day" as const });
 
 describe("isTimeDependent", () => {

@@ -82,15 +82,6 @@ function toTime(value: unknown): number {
   return Number.NaN;
 }
 
-function own(
-  counters: Readonly<Record<string, EventCounter>> | undefined,
-  key: string,
-): EventCounter | undefined {
-  return counters && Object.prototype.hasOwnProperty.call(counters, key)
-    ? counters[key]
-    : undefined;
-}
-
 /** The counter after one more event at `at`: count +1, first/last widened, `recent` sorted newest first and capped. */
 export function nextCounter(prev: EventCounter | undefined, at: Date): EventCounter {
   if (!prev) return { count: 1, first: at, last: at, recent: [at] };
