@@ -7,6 +7,8 @@ import type { Collection, Db, Document, Filter, WithId } from "mongodb";
  * the product is keyed by `_id` (profiles by profile id, enrolments by enrolment id, messages by a hash of their
  * idempotency key, membership rows and node counters by their composite key; decisions 0006, 0007). Its SQLite
  * backend also loses concurrent `$inc`s on one document, hence the per-key queue and the counter batcher here.
+ * A `createIndexes` with several indexes that exist already makes FerretDB 1.24 panic ("slice bounds out of
+ * range") and drop the connection, so models/index.ts creates one index per command.
  */
 
 const atomicGuards = new WeakMap<Db, Promise<boolean>>();

@@ -102,19 +102,16 @@ export function collections(db: Db): Collections {
 
 /**
  * Creates every declared index (unique keys are what make writes idempotent, so await this at start). The names
- * and options are the ones mongoose created, so an existing database finds its indexes already there.
+ * and options are the ones mongoose created, so an existing database finds its indexes already there. One index
+ * per command, as mongoose sent them: the embedded engine fails a multi-index `createIndexes` whose indexes exist
+ * already (engine/capabilities.ts).
  */
 export async function ensureIndexes(db: Db): Promise<void> {
-  for (const declaration of declarations) {
-    if (declaration.indexes.length === 0) continue;
-    await db.collection(declaration.name).createIndexes(
-      declaration.indexes.map(({ key, name, unique }) => ({
-        key,
-        name,
-        ...(unique ? { unique } : {}),
-      })),
-    );
-  }
+  for (const declaration of declarations)
+    for (const { key, name, unique } of declaration.indexes)
+      await db
+        .collection(declaration.name)
+        .createIndex(key, { name, ...(unique ? { unique } : {}) });
 }
 
 export { type CollectionDeclaration, type IndexDeclaration } from "./declaration.js";
