@@ -12,7 +12,6 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { Client, Connection } from "@temporalio/client";
 import { Worker } from "@temporalio/worker";
-import mongoose from "mongoose";
 import { loadPackage, report, startBenchEngines } from "./_engines.mjs";
 
 const N = Number(process.env.BENCH_RUNTIME_JOURNEYS ?? 200);
@@ -21,6 +20,7 @@ const WARM_UP = Math.max(10, Math.round(N / 10));
 const NODES = 5;
 const { compileJourney } = await loadPackage("shared");
 const runtime = await loadPackage("runtime");
+const store = await loadPackage("store");
 
 const email = {
   subject: "Hello {{ profile.firstName }}",
@@ -57,21 +57,19 @@ let baselineRun;
 let connection;
 let db;
 try {
-  db = mongoose.createConnection(engines.mongoUri, { dbName });
-  await db.asPromise();
-  const models = runtime.createModels(db);
-  await runtime.ensureIndexes(models);
-  await models.Settings.create({
-    _id: "workspace",
-    quietHours: { enabled: false },
-    frequencyCap: { enabled: false },
-  });
-  await models.Profile.insertMany(
-    Array.from({ length: N }, (_, i) => ({
-      profileId: `b${i}`,
-      anonymousIds: [],
-      attributes: { email: `b${i}@bench.example`, firstName: "B", plan: i % 2 ? "pro" : "free" },
-    })),
+  db = await store.connectStore(engines.mongoUri, { dbName });
+  const models = db.collections;
+  await models.settings.insertOne(
+    store.newSettings({ quietHours: { enabled: false }, frequencyCap: { enabled: false } }),
+  );
+  await models.profiles.insertMany(
+    Array.from({ length: N }, (_, i) =>
+      store.newProfile({
+        profileId: `b${i}`,
+        anonymousIds: [],
+        attributes: { email: `b${i}@bench.example`, firstName: "B", plan: i % 2 ? "pro" : "free" },
+      }),
+    ),
   );
 
   journeyWorker = await runtime.startWorker({
@@ -205,9 +203,11 @@ try {
     for (const side of sides) await side();
   }
   // How often the journey workflow wrote its Enrolment projection (docs/runtime.md: at most once per 2 s lag).
-  const seqs = (await models.Enrolment.find({ journeyId: "bench" }, { progressSeq: 1 }).lean()).map(
-    (e) => e.progressSeq ?? 0,
-  );
+  const seqs = (
+    await models.enrolments
+      .find({ journeyId: "bench" }, { projection: { progressSeq: 1 } })
+      .toArray()
+  ).map((e) => e.progressSeq ?? 0);
   console.log(
     `progress batches per enrolment: mean ${(seqs.reduce((a, b) => a + b, 0) / seqs.length).toFixed(2)}, ` +
       [1, 2, 3, 4].map((k) => `${k}: ${seqs.filter((q) => q === k).length}`).join(", "),
@@ -252,7 +252,7 @@ try {
   await baselineRun?.catch(() => undefined);
   await journeyWorker?.stop();
   await connection?.close();
-  await db?.dropDatabase().catch(() => undefined);
+  await db?.db.dropDatabase().catch(() => undefined);
   await db?.close();
   await engines.stop();
 }

@@ -134,7 +134,7 @@ try {
   await runtime.provisionEngines((line) => console.log(`  ${line}`));
   check("typecheck", "npx", ["turbo", "run", "typecheck", "--output-logs=errors-only"]);
   check("lint", "npm", ["run", "lint", "--silent"]);
-  for (const pkg of ["shared", "runtime", "api", "studio"]) {
+  for (const pkg of ["shared", "store", "runtime", "api", "studio"]) {
     if (fs.existsSync(path.join(root, pkg, "test"))) vitestSuite(pkg, path.join(root, pkg));
   }
   vitestSuite("repository", root, ["--config", "scripts/vitest.config.ts"]);

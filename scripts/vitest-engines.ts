@@ -1,4 +1,4 @@
-// Vitest globalSetup shared by the packages whose tests need the real engines: starts FerretDB,
+// Vitest globalSetup shared by the packages whose tests need the real engines: starts the embedded MongoDB-wire engine,
 // the Temporal dev server (in memory) and MailDev once per test run, provides their addresses to
 // every test file through `inject("engines")`, and stops them when the run ends.
 import fs from "node:fs";

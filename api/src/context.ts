@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
 import type { Client } from "@temporalio/client";
-import type { Collections } from "./store/collections.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import type { Fanout } from "./ingestion/fanout.js";
+import type { Collections } from "@omnijourney/store";
 
 export type ApiConfig = {
   adminToken: string;

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError, type core } from "zod";
-import { isTransient } from "./store/retry.js";
+import { isTransient } from "@omnijourney/store";
 
 /** One error shape for every response that is not a success: `{ error: { code, message, details } }`. */
 export type ErrorBody = {

@@ -1,20 +1,13 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import mongoose from "mongoose";
 import type { Logger } from "pino";
 import { Client, Connection } from "@temporalio/client";
-import {
-  createJourneyRuntime,
-  createLogger,
-  createModels,
-  ensureIndexes,
-  type JourneyRuntime,
-} from "@omnijourney/runtime";
+import { createJourneyRuntime, createLogger, type JourneyRuntime } from "@omnijourney/runtime";
+import { connectStore } from "@omnijourney/store";
 import { createApp } from "./app.js";
 import type { ApiContext } from "./context.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import { Fanout } from "./ingestion/fanout.js";
-import { collections } from "./store/collections.js";
 import { trackingLinks, trackingSecret, type TrackingLinks } from "./services/feedback.js";
 
 export type ContextOptions = {
@@ -53,16 +46,11 @@ export async function createApiContext(
 ): Promise<{ ctx: ApiContext; close(): Promise<void> }> {
   const logger =
     options.logger ?? createLogger({ name: "omnijourney-api", level: process.env.LOG_LEVEL });
-  const connection = await mongoose
-    .createConnection(options.mongoUri, {
-      autoIndex: false,
-      ...(options.dbName ? { dbName: options.dbName } : {}),
-    })
-    .asPromise();
-  const db = connection.db;
-  if (!db) throw new Error("MongoDB connection has no database");
-  const models = createModels(connection);
-  await ensureIndexes(models);
+  const connection = await connectStore(
+    options.mongoUri,
+    options.dbName ? { dbName: options.dbName } : {},
+  );
+  const store = connection.collections;
   const temporalConnection = await Connection.connect({ address: options.temporalAddress });
   const temporal = new Client({
     connection: temporalConnection,
@@ -71,8 +59,7 @@ export async function createApiContext(
   const taskQueue = options.taskQueue ?? "omnijourney";
   let owned: JourneyRuntime | null = null;
   const runtime: JourneyRuntimeApi =
-    options.runtime ?? (owned = createJourneyRuntime({ temporal, models, taskQueue }));
-  const store = collections(db, models);
+    options.runtime ?? (owned = createJourneyRuntime({ temporal, models: store, taskQueue }));
   const fanout = new Fanout(store, runtime, logger.child({ component: "outbox" }));
   const ctx: ApiContext = {
     config: {
@@ -88,14 +75,7 @@ export async function createApiContext(
     runtime,
     temporal,
     fanout,
-    ping: async () => {
-      try {
-        await db.command({ ping: 1 });
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: connection.ping,
     ...(options.engineStatus ? { engineStatus: options.engineStatus } : {}),
   };
   return {

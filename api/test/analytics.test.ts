@@ -27,13 +27,16 @@ describe("analytics overview", () => {
       status,
       cost,
     });
-    await t.context.db.messages.insertMany([
-      message("email", "sent", 0.001),
-      message("email", "sent", 0.002),
-      message("email", "opened", 0.001),
-      message("sms", "sent", 0.05),
-      message("sms", "failed", 0),
-    ]);
+    // Partial documents: only the fields the analytics read.
+    await t.context.db.raw
+      .collection("messages")
+      .insertMany([
+        message("email", "sent", 0.001),
+        message("email", "sent", 0.002),
+        message("email", "opened", 0.001),
+        message("sms", "sent", 0.05),
+        message("sms", "failed", 0),
+      ]);
     const enrolment = (id: string, status: string, revenue?: number) => ({
       enrolmentId: id,
       journeyId: "j-analytics",
@@ -41,11 +44,13 @@ describe("analytics overview", () => {
       status,
       ...(revenue !== undefined ? { revenue } : {}),
     });
-    await t.context.db.enrolments.insertMany([
-      enrolment("e1", "converted", 19.99),
-      enrolment("e2", "converted", 5.01),
-      enrolment("e3", "active"),
-    ]);
+    await t.context.db.raw
+      .collection("enrolments")
+      .insertMany([
+        enrolment("e1", "converted", 19.99),
+        enrolment("e2", "converted", 5.01),
+        enrolment("e3", "active"),
+      ]);
 
     const res = await t.api("/api/analytics/overview?journeyId=j-analytics");
     expect(res.status).toBe(200);

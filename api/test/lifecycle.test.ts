@@ -1,8 +1,9 @@
 import { ObjectId } from "mongodb";
 import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
-import { segmentMembershipId, startWorker, type RunningWorker } from "@omnijourney/runtime";
+import { startWorker, type RunningWorker } from "@omnijourney/runtime";
 import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
 import { segmentJourney, waitingJourney } from "./fixtures.js";
+import { segmentMembershipId } from "@omnijourney/store";
 
 let t: TestApi;
 let worker: RunningWorker;
@@ -112,7 +113,7 @@ describe("fan-out to journeys", () => {
     expect(
       await t.context.db.enrolments.countDocuments({ journeyId: id, profileId: "seg-enter" }),
     ).toBe(1);
-    // The membership row is keyed by `_id` (an index lookup on FerretDB), and leaving deletes it.
+    // The membership row is keyed by `_id` (an index lookup on every engine), and leaving deletes it.
     const rowId = segmentMembershipId(id, segment.id, "seg-enter");
     expect(await t.context.db.segmentMemberships.countDocuments({ _id: rowId })).toBe(1);
     await t.ingest("/identify", { userId: "seg-enter", traits: { plan: "free" } });

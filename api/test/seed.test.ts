@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { conditionToMongo, type Condition } from "@omnijourney/shared";
+import { type Condition } from "@omnijourney/shared";
 import { createApiContext } from "../src/server.js";
 import { seedWorkspace } from "../src/seed/index.js";
 import type { ApiContext } from "../src/context.js";
+import { conditionToMongo } from "@omnijourney/store";
 
 let ctx: ApiContext;
 let close: () => Promise<void>;

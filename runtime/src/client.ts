@@ -7,8 +7,13 @@ import {
 } from "@temporalio/common";
 import type { JourneyEvent, SimulationResult } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
-import { onDuplicateKey, persistently } from "./retry.js";
-import { timesEntered, type Models } from "./models/index.js";
+import {
+  onDuplicateKey,
+  persistently,
+  recordEnrolmentStarted,
+  timesEntered,
+  type Collections,
+} from "@omnijourney/store";
 import { FrozenPlans } from "./frozen-plans.js";
 import { createSimulator, type SimulateInput, type Simulator } from "./simulation/simulator.js";
 import { eventSignal, stateQuery } from "./workflows/signals.js";
@@ -53,7 +58,7 @@ export type JourneyRuntime = {
 /** Starts, signals and cancels enrolments, and simulates journeys; used by the API. */
 export function createJourneyRuntime(options: {
   temporal: Client;
-  models: Models;
+  models: Collections;
   taskQueue?: string;
 }): JourneyRuntime {
   const { temporal, models } = options;
@@ -64,13 +69,13 @@ export function createJourneyRuntime(options: {
   return {
     async enrol(input: EnrolInput): Promise<EnrolResult> {
       const version =
-        input.version ?? (await models.Journey.findById(input.journeyId).lean())?.liveVersion;
+        input.version ?? (await models.journeys.findOne({ _id: input.journeyId }))?.liveVersion;
       if (version === undefined || version === null) return { started: false, reason: "not_live" };
       const plan = await plans.get(input.journeyId, version);
       if (!plan) return { started: false, reason: "unknown_version" };
       const { reentry, entryLimit } = plan.settings;
       if (entryLimit !== undefined || reentry === "never") {
-        const record = await models.ProfileJourneys.findById(input.profileId).lean();
+        const record = await models.profileJourneys.findOne({ _id: input.profileId });
         const times = timesEntered(record, input.journeyId);
         if (entryLimit !== undefined && times >= entryLimit)
           return { started: false, reason: "entry_limit" };
@@ -103,25 +108,18 @@ export function createJourneyRuntime(options: {
         // The workflow has started: record it even through a transient database error.
         // A duplicate key: the workflow's own first progress write created the projection, nothing to do.
         const recorded = () =>
-          models.Enrolment.updateOne(
-            { _id: `${workflowId}/${runId}` },
-            {
-              $setOnInsert: {
-                enrolmentId: `${workflowId}/${runId}`,
-                workflowId,
-                journeyId: input.journeyId,
-                version,
-                profileId: input.profileId,
-                status: "active",
-                currentNodeId: plan.triggerNodeId,
-                startedAt: new Date(),
-              },
-            },
-            { upsert: true },
-          );
+          recordEnrolmentStarted(models, {
+            enrolmentId: `${workflowId}/${runId}`,
+            workflowId,
+            journeyId: input.journeyId,
+            version,
+            profileId: input.profileId,
+            currentNodeId: plan.triggerNodeId,
+            startedAt: new Date(),
+          });
         await persistently(() => onDuplicateKey(recorded, async () => undefined));
         const entered = () =>
-          models.ProfileJourneys.updateOne(
+          models.profileJourneys.updateOne(
             { _id: input.profileId },
             {
               $inc: { [`entered.${input.journeyId}`]: 1 },
@@ -141,7 +139,9 @@ export function createJourneyRuntime(options: {
 
     async signalEvent({ profileId, event, active }): Promise<number> {
       const running =
-        active ?? (await models.ProfileJourneys.findById(profileId, { active: 1 }).lean())?.active;
+        active ??
+        (await models.profileJourneys.findOne({ _id: profileId }, { projection: { active: 1 } }))
+          ?.active;
       const ids = [...new Set(running ?? [])];
       if (ids.length === 0) return 0;
       const results = await Promise.allSettled(
@@ -153,7 +153,7 @@ export function createJourneyRuntime(options: {
         return result?.status === "rejected" && result.reason instanceof WorkflowNotFoundError;
       });
       if (gone.length > 0)
-        await models.ProfileJourneys.updateOne(
+        await models.profileJourneys.updateOne(
           { _id: profileId },
           { $pull: { active: { $in: gone } } },
         );
@@ -161,10 +161,9 @@ export function createJourneyRuntime(options: {
     },
 
     async cancelEnrolments({ journeyId }): Promise<number> {
-      const active = await models.Enrolment.find(
-        { journeyId, status: "active" },
-        { workflowId: 1 },
-      ).lean();
+      const active = await models.enrolments
+        .find({ journeyId, status: "active" }, { projection: { workflowId: 1 } })
+        .toArray();
       const ids = [...new Set(active.map((e) => e.workflowId))];
       const results = await Promise.allSettled(
         ids.map((id) => temporal.workflow.getHandle(id).cancel()),

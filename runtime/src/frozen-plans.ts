@@ -1,5 +1,5 @@
 import type { JourneyPlan } from "@omnijourney/shared";
-import type { Models } from "./models/index.js";
+import type { Collections } from "@omnijourney/store";
 
 const CAPACITY = 500;
 
@@ -10,16 +10,16 @@ const CAPACITY = 500;
 export class FrozenPlans {
   private readonly plans = new Map<string, JourneyPlan>();
 
-  constructor(private readonly models: Models) {}
+  constructor(private readonly models: Collections) {}
 
   async get(journeyId: string, version: number): Promise<JourneyPlan | null> {
     const key = `${journeyId}@${version}`;
     const known = this.plans.get(key);
     if (known) return known;
-    const frozen = await this.models.JourneyVersion.findOne({ journeyId, version }).lean();
+    const frozen = await this.models.journeyVersions.findOne({ journeyId, version });
     if (!frozen) return null;
     // The plan was compiled and validated when the version was published.
-    const plan = frozen.plan as JourneyPlan;
+    const plan = frozen.plan;
     if (this.plans.size >= CAPACITY) this.plans.delete(this.plans.keys().next().value ?? "");
     this.plans.set(key, plan);
     return plan;

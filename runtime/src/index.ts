@@ -1,4 +1,3 @@
-export * from "./models/index.js";
 export * from "./settings/workspace-settings.js";
 export * from "./time/zoned.js";
 export * from "./workflows/types.js";
@@ -32,6 +31,4 @@ export * from "./sweep/index.js";
 export { createSimulator, type SimulateInput, type Simulator } from "./simulation/simulator.js";
 export * from "./providers/index.js";
 export * from "./engines/index.js";
-export { KeyedQueue } from "./activities/keyed-queue.js";
-export { isDuplicateKey, onDuplicateKey, persistently } from "./retry.js";
 export { createLogger } from "./logging.js";

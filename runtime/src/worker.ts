@@ -1,6 +1,5 @@
 import { Client, Connection } from "@temporalio/client";
 import { NativeConnection, Worker } from "@temporalio/worker";
-import mongoose from "mongoose";
 import type { Logger } from "pino";
 import type { NodeTypeRegistry } from "@omnijourney/shared";
 import { createActivities } from "./activities/index.js";
@@ -8,11 +7,10 @@ import { createLogger } from "./logging.js";
 import { createMongoStore } from "./activities/mongo-store.js";
 import { workflowBundle } from "./bundle.js";
 import { DEFAULT_TASK_QUEUE } from "./client.js";
-import { createModels, ensureIndexes, type Models } from "./models/index.js";
+import { connectStore, WORKSPACE_SETTINGS_ID, type Collections } from "@omnijourney/store";
 import { createProviders, type ProviderDeps, type Providers } from "./providers/factory.js";
 import { providerSettingsFromEnv } from "./providers/env.js";
 import { ProviderSettings, type ProviderSettingsInput } from "./providers/settings.js";
-import { WORKSPACE_SETTINGS_ID } from "./models/settings.js";
 import { normaliseSettings } from "./settings/workspace-settings.js";
 import type { SendDeps } from "./activities/send.js";
 import { createSweepActivities } from "./sweep/activity.js";
@@ -78,7 +76,7 @@ export type StartWorkerOptions = {
 
 export type RunningWorker = {
   worker: Worker;
-  models: Models;
+  models: Collections;
   providers: Providers;
   taskQueue: string;
   /** The segment sweep's Temporal Schedule, or null when the sweep is off. */
@@ -90,11 +88,11 @@ export type RunningWorker = {
 
 /** The environment's provider settings, overridden per channel by valid ones stored in the workspace Settings. */
 async function workspaceProviders(
-  models: Models,
+  models: Collections,
   fromEnv: ProviderSettingsInput,
 ): Promise<ProviderSettingsInput> {
   const stored = normaliseSettings(
-    await models.Settings.findById(WORKSPACE_SETTINGS_ID).lean(),
+    await models.settings.findOne({ _id: WORKSPACE_SETTINGS_ID }),
   ).providers;
   const merged = { ...fromEnv, ...stored };
   const parsed = ProviderSettings.safeParse(merged);
@@ -140,13 +138,11 @@ export async function startWorker(options: StartWorkerOptions): Promise<RunningW
     options.segmentSweepEvery ?? env.OMNIJOURNEY_SEGMENT_SWEEP_EVERY,
   );
   const logger = createLogger({ name: "omnijourney-worker", level: env.LOG_LEVEL });
-  const db = mongoose.createConnection(options.mongoUri, {
+  const db = await connectStore(options.mongoUri, {
     ...(options.mongoDbName ? { dbName: options.mongoDbName } : {}),
     serverSelectionTimeoutMS: 15_000,
   });
-  await db.asPromise();
-  const models = createModels(db);
-  await ensureIndexes(models);
+  const models = db.collections;
   const providers = createProviders(
     options.providerSettings ?? (await workspaceProviders(models, providerSettingsFromEnv(env))),
     {

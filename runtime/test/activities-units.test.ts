@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { ProfileSnapshot } from "@omnijourney/shared";
 import { describe, expect, it } from "vitest";
-import { CounterBatcher } from "../src/activities/counter-batcher.js";
+import { CounterBatcher } from "@omnijourney/store";
 import { progressEffect } from "../src/activities/progress.js";
 import { HandOverJournal } from "../src/activities/handover-journal.js";
 import { MemoryStore } from "../src/activities/memory-store.js";

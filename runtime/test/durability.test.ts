@@ -10,15 +10,19 @@ import os from "node:os";
 import path from "node:path";
 import { Client, Connection } from "@temporalio/client";
 import { compileJourney, type JourneyDocumentInput } from "@omnijourney/shared";
-import mongoose from "mongoose";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { RECOVERED_AFTER_HANDOVER } from "../src/activities/send.js";
 import { writeWorkflowBundle } from "../src/bundle.js";
 import { createJourneyRuntime } from "../src/client.js";
-import { createModels, ensureIndexes } from "../src/models/index.js";
-import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
 import { eventually } from "./helpers/wait.js";
 import { killHard, startWorkerProcess } from "./helpers/worker-process.js";
+import {
+  connectStore,
+  newJourneyVersion,
+  newProfile,
+  newSettings,
+  WORKSPACE_SETTINGS_ID,
+} from "@omnijourney/store";
 
 const ENROLMENTS = Number(process.env.OMNIJOURNEY_DURABILITY_ENROLMENTS ?? 200);
 const engines = inject("engines");
@@ -80,28 +84,32 @@ describe("durability on the dev server", () => {
     { timeout: 900_000 },
     async () => {
       await writeWorkflowBundle(bundleFile);
-      const db = mongoose.createConnection(engines.mongoUri, { dbName });
-      await db.asPromise();
-      const models = createModels(db);
-      await ensureIndexes(models);
-      await models.Settings.create({
-        _id: WORKSPACE_SETTINGS_ID,
-        quietHours: { enabled: false },
-        frequencyCap: { enabled: false },
-      });
-      await models.JourneyVersion.create({
-        journeyId: "durable",
-        version: 1,
-        plan: compileJourney(journey),
-        document: journey,
-        hash: "h",
-      });
-      await models.Profile.insertMany(
-        Array.from({ length: ENROLMENTS }, (_, i) => ({
-          profileId: `d${i}`,
-          anonymousIds: [],
-          attributes: { email: `d${i}@${domain}` },
-        })),
+      const db = await connectStore(engines.mongoUri, { dbName });
+      const models = db.collections;
+      await models.settings.insertOne(
+        newSettings({
+          _id: WORKSPACE_SETTINGS_ID,
+          quietHours: { enabled: false },
+          frequencyCap: { enabled: false },
+        }),
+      );
+      await models.journeyVersions.insertOne(
+        newJourneyVersion({
+          journeyId: "durable",
+          version: 1,
+          plan: compileJourney(journey),
+          document: journey,
+          hash: "h",
+        }),
+      );
+      await models.profiles.insertMany(
+        Array.from({ length: ENROLMENTS }, (_, i) =>
+          newProfile({
+            profileId: `d${i}`,
+            anonymousIds: [],
+            attributes: { email: `d${i}@${domain}` },
+          }),
+        ),
       );
       const connection = await Connection.connect({ address: engines.temporalAddress });
       const runtime = createJourneyRuntime({
@@ -123,12 +131,12 @@ describe("durability on the dev server", () => {
 
         // Kill while sends are in flight: some first messages out, not all.
         await eventually(
-          async () => (await models.Message.countDocuments({ status: "sent" })) >= ENROLMENTS / 4,
+          async () => (await models.messages.countDocuments({ status: "sent" })) >= ENROLMENTS / 4,
           { timeoutMs: 60_000, intervalMs: 20 },
         );
         log("killing worker 1");
         first.kill("SIGKILL");
-        const sentAtKill = await models.Message.countDocuments({ status: "sent" });
+        const sentAtKill = await models.messages.countDocuments({ status: "sent" });
         await new Promise<void>((resolve) =>
           first.exitCode !== null || first.signalCode !== null
             ? resolve()
@@ -140,7 +148,7 @@ describe("durability on the dev server", () => {
         log(`worker 2 ready (sent at kill: ${sentAtKill})`);
         await eventually(
           async () =>
-            (await models.Enrolment.countDocuments({
+            (await models.enrolments.countDocuments({
               journeyId: "durable",
               status: "completed",
             })) === ENROLMENTS,
@@ -150,16 +158,15 @@ describe("durability on the dev server", () => {
             what: "every enrolment to complete",
             onPoll: async () =>
               log(
-                `completed ${await models.Enrolment.countDocuments({ status: "completed" })}, sent ${await models.Message.countDocuments({ status: "sent" })}`,
+                `completed ${await models.enrolments.countDocuments({ status: "completed" })}, sent ${await models.messages.countDocuments({ status: "sent" })}`,
               ),
           },
         );
 
         log("all enrolments completed");
-        const messages = await models.Message.find(
-          { journeyId: "durable" },
-          { profileId: 1, nodeId: 1, status: 1 },
-        ).lean();
+        const messages = await models.messages
+          .find({ journeyId: "durable" }, { projection: { profileId: 1, nodeId: 1, status: 1 } })
+          .toArray();
         expect(messages).toHaveLength(2 * ENROLMENTS);
         expect(messages.every((m) => m.status === "sent")).toBe(true);
         const perKey = new Set(messages.map((m) => `${m.profileId}/${m.nodeId}`));
@@ -184,11 +191,11 @@ describe("durability on the dev server", () => {
         // marked as handed over just before the end (the retry recorded it as sent); see docs/runtime.md.
         const doubled = [...counts].filter(([, n]) => n > 1).map(([subject]) => subject);
         expect(doubled).toEqual([]);
-        const retried = await models.Message.countDocuments({
+        const retried = await models.messages.countDocuments({
           journeyId: "durable",
           "statusHistory.1.status": "queued",
         });
-        const recognised = await models.Message.countDocuments({
+        const recognised = await models.messages.countDocuments({
           journeyId: "durable",
           reason: RECOVERED_AFTER_HANDOVER,
         });
@@ -200,11 +207,11 @@ describe("durability on the dev server", () => {
         );
       } finally {
         // Workers first: dropping a database that live workers still write to has taken the
-        // embedded FerretDB down, failing every test file after this one.
+        // embedded engine down, failing every test file after this one.
         for (const child of children) await killHard(child);
         await runtime.close();
         await connection.close();
-        await db.dropDatabase().catch(() => undefined);
+        await db.db.dropDatabase().catch(() => undefined);
         await db.close();
       }
     },

@@ -8,16 +8,20 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { Client, Connection } from "@temporalio/client";
 import { compileJourney, type JourneyDocumentInput } from "@omnijourney/shared";
-import mongoose from "mongoose";
 import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { RECOVERED_AFTER_HANDOVER } from "../src/activities/send.js";
 import { writeWorkflowBundle } from "../src/bundle.js";
 import { createJourneyRuntime } from "../src/client.js";
-import { createModels, ensureIndexes } from "../src/models/index.js";
-import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
 import { eventually } from "./helpers/wait.js";
 import { killHard, startWorkerProcess } from "./helpers/worker-process.js";
+import {
+  connectStore,
+  newJourneyVersion,
+  newProfile,
+  newSettings,
+  WORKSPACE_SETTINGS_ID,
+} from "@omnijourney/store";
 
 const engines = inject("engines");
 const suffix = randomBytes(3).toString("hex");
@@ -98,21 +102,29 @@ describe("a worker killed at the SMTP hand-over", () => {
     async () => {
       const relay = await stallingRelay();
       await writeWorkflowBundle(bundleFile);
-      const db = mongoose.createConnection(engines.mongoUri, { dbName });
-      await db.asPromise();
-      const models = createModels(db);
-      await ensureIndexes(models);
-      await models.Settings.create({ _id: WORKSPACE_SETTINGS_ID });
-      await models.JourneyVersion.create({
-        journeyId: "handover",
-        version: 1,
-        plan: compileJourney(journey),
-        document: journey,
-        hash: "h",
-      });
-      await models.Profile.insertMany([
-        { profileId: "after", anonymousIds: [], attributes: { email: STALL_AFTER_DATA } },
-        { profileId: "before", anonymousIds: [], attributes: { email: STALL_BEFORE_DATA } },
+      const db = await connectStore(engines.mongoUri, { dbName });
+      const models = db.collections;
+      await models.settings.insertOne(newSettings({ _id: WORKSPACE_SETTINGS_ID }));
+      await models.journeyVersions.insertOne(
+        newJourneyVersion({
+          journeyId: "handover",
+          version: 1,
+          plan: compileJourney(journey),
+          document: journey,
+          hash: "h",
+        }),
+      );
+      await models.profiles.insertMany([
+        newProfile({
+          profileId: "after",
+          anonymousIds: [],
+          attributes: { email: STALL_AFTER_DATA },
+        }),
+        newProfile({
+          profileId: "before",
+          anonymousIds: [],
+          attributes: { email: STALL_BEFORE_DATA },
+        }),
       ]);
       const connection = await Connection.connect({ address: engines.temporalAddress });
       const runtime = createJourneyRuntime({
@@ -146,7 +158,7 @@ describe("a worker killed at the SMTP hand-over", () => {
         await worker();
         await eventually(
           async () =>
-            (await models.Enrolment.countDocuments({
+            (await models.enrolments.countDocuments({
               journeyId: "handover",
               status: "completed",
             })) === 2,
@@ -155,9 +167,9 @@ describe("a worker killed at the SMTP hand-over", () => {
 
         expect(relay.received.filter((to) => to === STALL_AFTER_DATA)).toHaveLength(1);
         expect(relay.received.filter((to) => to === STALL_BEFORE_DATA)).toHaveLength(1);
-        const after = await models.Message.findOne({ profileId: "after" }).lean();
+        const after = await models.messages.findOne({ profileId: "after" });
         expect(after).toMatchObject({ status: "sent", reason: RECOVERED_AFTER_HANDOVER });
-        const before = await models.Message.findOne({ profileId: "before" }).lean();
+        const before = await models.messages.findOne({ profileId: "before" });
         expect(before?.status).toBe("sent");
         // Claimed by the killed attempt, claimed again by the retry that delivered it.
         expect(before?.statusHistory.map((h) => h.status)).toEqual(["queued", "queued", "sent"]);
@@ -166,7 +178,7 @@ describe("a worker killed at the SMTP hand-over", () => {
         await runtime.close();
         await connection.close();
         await relay.close();
-        await db.dropDatabase().catch(() => undefined);
+        await db.db.dropDatabase().catch(() => undefined);
         await db.close();
       }
     },

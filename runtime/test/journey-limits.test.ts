@@ -41,9 +41,9 @@ describe("long-running journeys", () => {
       const described = await handle.describe();
       expect(described.runId).not.toBe(handle.firstExecutionRunId);
       expect(described.historyLength).toBeLessThan(10_240);
-      const stat = await t.models.NodeStat.findOne({ journeyId: "j-loop", nodeId: "w" }).lean();
+      const stat = await t.models.nodeStats.findOne({ journeyId: "j-loop", nodeId: "w" });
       expect(stat).toMatchObject({ entered: 400, completed: 400, active: 0 });
-      expect(await t.models.Enrolment.findOne({ journeyId: "j-loop" }).lean()).toMatchObject({
+      expect(await t.models.enrolments.findOne({ journeyId: "j-loop" })).toMatchObject({
         status: "failed",
       });
     },

@@ -2,6 +2,7 @@ import { defineNodeType, nodeTypes } from "@omnijourney/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createJourneyTestEnv, linear, type JourneyTestEnv } from "./helpers/journey-env.js";
+import { newSegment } from "@omnijourney/store";
 
 let t: JourneyTestEnv;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
       event: t.event("signed_up", { plan: "pro" }),
     });
     expect(result.outcome).toBe("completed");
-    const messages = await t.models.Message.find({ profileId: "p-email" }).lean();
+    const messages = await t.models.messages.find({ profileId: "p-email" }).toArray();
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({
       status: "sent",
@@ -86,12 +87,12 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     const timedOut = await t.run(plan, "p-wait-no", { journeyId: "j-wait" });
     expect(timedOut.outcome).toBe("completed");
     expect(
-      (await t.models.Profile.findOne({ profileId: "p-wait-yes" }).lean())?.attributes,
+      (await t.models.profiles.findOne({ profileId: "p-wait-yes" }))?.attributes,
     ).toMatchObject({ opened: true });
     expect(
-      (await t.models.Profile.findOne({ profileId: "p-wait-no" }).lean())?.attributes,
+      (await t.models.profiles.findOne({ profileId: "p-wait-no" }))?.attributes,
     ).not.toHaveProperty("opened");
-    const stat = await t.models.NodeStat.findOne({ journeyId: "j-wait", nodeId: "w" }).lean();
+    const stat = await t.models.nodeStats.findOne({ journeyId: "j-wait", nodeId: "w" });
     expect(stat).toMatchObject({
       entered: 2,
       active: 0,
@@ -154,18 +155,20 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     await t.createProfile("p-fr", { attributes: { country: "FR", tier: "vip" } });
     for (const p of ["p-de-gold", "p-de-none", "p-fr"])
       await t.run(plan, p, { journeyId: "j-branch" });
-    const b = await t.models.NodeStat.findOne({ journeyId: "j-branch", nodeId: "b" }).lean();
-    const m = await t.models.NodeStat.findOne({ journeyId: "j-branch", nodeId: "m" }).lean();
+    const b = await t.models.nodeStats.findOne({ journeyId: "j-branch", nodeId: "b" });
+    const m = await t.models.nodeStats.findOne({ journeyId: "j-branch", nodeId: "m" });
     expect(b?.ports).toEqual({ yes: 2, no: 1 });
     expect(m?.ports).toEqual({ gold: 1, else: 1 });
   });
 
   it("segment.split routes members in and others out", async () => {
-    await t.models.Segment.create({
-      _id: "seg-vip",
-      name: "VIPs",
-      condition: { attr: "tier", op: "eq", value: "vip" },
-    });
+    await t.models.segments.insertOne(
+      newSegment({
+        _id: "seg-vip",
+        name: "VIPs",
+        condition: { attr: "tier", op: "eq", value: "vip" },
+      }),
+    );
     const doc = {
       name: "segment split",
       nodes: [
@@ -184,9 +187,10 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     await t.createProfile("p-basic", { attributes: { tier: "basic" } });
     await t.run(plan, "p-vip", { journeyId: "j-seg" });
     await t.run(plan, "p-basic", { journeyId: "j-seg" });
-    expect(
-      (await t.models.NodeStat.findOne({ journeyId: "j-seg", nodeId: "s" }).lean())?.ports,
-    ).toEqual({ in: 1, out: 1 });
+    expect((await t.models.nodeStats.findOne({ journeyId: "j-seg", nodeId: "s" }))?.ports).toEqual({
+      in: 1,
+      out: 1,
+    });
   });
 
   it("wait.until waits for the next window start in the profile's time zone", async () => {
@@ -199,7 +203,7 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     );
     await t.run(plan, "p-until", { journeyId: "j-until" });
     const end =
-      (await t.models.Enrolment.findOne({ journeyId: "j-until" }).lean())?.endedAt ?? new Date(0);
+      (await t.models.enrolments.findOne({ journeyId: "j-until" }))?.endedAt ?? new Date(0);
     const tokyo = new Intl.DateTimeFormat("en-GB", {
       timeZone: "Asia/Tokyo",
       hour: "2-digit",
@@ -228,11 +232,13 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     await handle.signal("event", t.event("purchase", { total: 42 }));
     const result = await handle.result();
     expect(result.outcome).toBe("converted");
-    const enrolment = await t.models.Enrolment.findOne({ journeyId: "j-goal" }).lean();
+    const enrolment = await t.models.enrolments.findOne({ journeyId: "j-goal" });
     expect(enrolment).toMatchObject({ status: "converted", revenue: 42 });
-    expect(
-      await t.models.NodeStat.findOne({ journeyId: "j-goal", nodeId: "w" }).lean(),
-    ).toMatchObject({ converted: 1, revenue: 42, active: 0 });
+    expect(await t.models.nodeStats.findOne({ journeyId: "j-goal", nodeId: "w" })).toMatchObject({
+      converted: 1,
+      revenue: 42,
+      active: 0,
+    });
   });
 
   it("an exitOn event ends the enrolment as exited while it waits", async () => {
@@ -253,7 +259,7 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     await t.env.sleep("1 hour");
     await handle.signal("event", t.event("unsubscribed"));
     expect((await handle.result()).outcome).toBe("exited");
-    expect(await t.models.Message.countDocuments({ profileId: "p-exit" })).toBe(0);
+    expect(await t.models.messages.countDocuments({ profileId: "p-exit" })).toBe(0);
   });
 
   it("the goal node counts a conversion when the goal event was performed, then continues", async () => {
@@ -301,7 +307,7 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
       doc.edges.push({ id: `f-${id}`, source: id, sourceHandle: "failed", target: "failed" });
     const plan = t.compile(doc);
     await t.run(plan, "p-channels", { journeyId: "j-channels" });
-    const messages = await t.models.Message.find({ profileId: "p-channels" }).lean();
+    const messages = await t.models.messages.find({ profileId: "p-channels" }).toArray();
     const byNode = Object.fromEntries(messages.map((m) => [m.nodeId, m]));
     for (const id of ["sms", "wa", "tg", "push", "hook", "inapp"])
       expect(byNode[id]?.status, id).toBe("sent");
@@ -357,12 +363,12 @@ describe("journey workflow: every built-in node type and port (time-skipping)", 
     await t.run(plan, "p-big", { journeyId: "j-custom" });
     await t.run(plan, "p-small", { journeyId: "j-custom" });
     expect(
-      (await t.models.NodeStat.findOne({ journeyId: "j-custom", nodeId: "c" }).lean())?.ports,
+      (await t.models.nodeStats.findOne({ journeyId: "j-custom", nodeId: "c" }))?.ports,
     ).toEqual({ vip: 1, regular: 1 });
-    expect(
-      (await t.models.Profile.findOne({ profileId: "p-big" }).lean())?.attributes,
-    ).toMatchObject({ vip: 250 });
-    expect(await t.models.Message.findOne({ profileId: "p-big" }).lean()).toMatchObject({
+    expect((await t.models.profiles.findOne({ profileId: "p-big" }))?.attributes).toMatchObject({
+      vip: 250,
+    });
+    expect(await t.models.messages.findOne({ profileId: "p-big" })).toMatchObject({
       status: "sent",
       channel: "sms",
       content: { text: "VIP p-big" },

@@ -2,6 +2,7 @@ import { assignVariant } from "@omnijourney/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localTime, zonedInstant } from "../src/time/zoned.js";
 import { createJourneyTestEnv, linear, type JourneyTestEnv } from "./helpers/journey-env.js";
+import { newMessage } from "@omnijourney/store";
 
 let t: JourneyTestEnv;
 beforeAll(async () => {
@@ -22,7 +23,7 @@ const email = (subject: string, category: "marketing" | "transactional" = "marke
 /** Journeys in these tests ignore quiet hours unless the test is about them, so the clock position does not matter. */
 const noQuiet = { respectQuietHours: false };
 
-describe("send policies (time-skipping, FerretDB)", () => {
+describe("send policies (time-skipping, embedded engine)", () => {
   it("a marketing send without consent is logged as suppressed with its reason, and the journey goes on", async () => {
     await t.createProfile("p-noconsent", {
       attributes: { email: "x@example.com" },
@@ -44,10 +45,10 @@ describe("send policies (time-skipping, FerretDB)", () => {
     );
     const result = await t.run(plan, "p-noconsent");
     expect(result.outcome).toBe("completed");
-    const message = await t.models.Message.findOne({ profileId: "p-noconsent" }).lean();
+    const message = await t.models.messages.findOne({ profileId: "p-noconsent" });
     expect(message).toMatchObject({ status: "suppressed", reason: "no_consent", cost: 0 });
     expect(
-      (await t.models.Profile.findOne({ profileId: "p-noconsent" }).lean())?.attributes,
+      (await t.models.profiles.findOne({ profileId: "p-noconsent" }))?.attributes,
     ).toMatchObject({ after: "yes" });
   });
 
@@ -82,9 +83,10 @@ describe("send policies (time-skipping, FerretDB)", () => {
     ];
     // One result() at a time: each call unlocks the test server's time skipping while it waits.
     for (const handle of handles) await handle.result();
-    const messages = await t.models.Message.find({ profileId: "p-cap" })
+    const messages = await t.models.messages
+      .find({ profileId: "p-cap" })
       .sort({ createdAt: 1 })
-      .lean();
+      .toArray();
     expect(messages.map((m) => [m.journeyId, m.nodeId, m.status, m.reason ?? null])).toEqual([
       ["cap-a", "a1", "sent", null],
       ["cap-a", "a2", "sent", null],
@@ -99,15 +101,17 @@ describe("send policies (time-skipping, FerretDB)", () => {
       consent: { email: { marketing: "unsubscribed" } },
     });
     const now = await t.env.currentTimeMs();
-    await t.models.Message.insertMany(
-      [1, 2, 3].map((i) => ({
-        idempotencyKey: `pre-${i}`,
-        profileId: "p-tx",
-        channel: "email",
-        category: "marketing",
-        status: "sent",
-        sentAt: new Date(now),
-      })),
+    await t.models.messages.insertMany(
+      [1, 2, 3].map((i) =>
+        newMessage({
+          idempotencyKey: `pre-${i}`,
+          profileId: "p-tx",
+          channel: "email",
+          category: "marketing",
+          status: "sent",
+          sentAt: new Date(now),
+        }),
+      ),
     );
     const plan = t.compile(
       linear("receipt", [
@@ -121,13 +125,15 @@ describe("send policies (time-skipping, FerretDB)", () => {
     const promo = await t.start(marketing, "p-tx");
     await receipt.result();
     await promo.result();
-    expect(await t.models.Message.findOne({ profileId: "p-tx", nodeId: "r" }).lean()).toMatchObject(
-      { status: "sent", category: "transactional" },
-    );
+    expect(await t.models.messages.findOne({ profileId: "p-tx", nodeId: "r" })).toMatchObject({
+      status: "sent",
+      category: "transactional",
+    });
     // The same profile's marketing message is held back by the very consent and cap the receipt ignored.
-    expect(await t.models.Message.findOne({ profileId: "p-tx", nodeId: "p" }).lean()).toMatchObject(
-      { status: "suppressed", reason: "no_consent" },
-    );
+    expect(await t.models.messages.findOne({ profileId: "p-tx", nodeId: "p" })).toMatchObject({
+      status: "suppressed",
+      reason: "no_consent",
+    });
   });
 
   it("a marketing send at 22:00 local goes out at the window start the next morning in the profile's time zone", async () => {
@@ -141,7 +147,7 @@ describe("send policies (time-skipping, FerretDB)", () => {
       ]),
     );
     await t.run(plan, "p-quiet");
-    const message = await t.models.Message.findOne({ profileId: "p-quiet" }).lean();
+    const message = await t.models.messages.findOne({ profileId: "p-quiet" });
     expect(message?.statusHistory.map((h) => h.status)).toEqual(["deferred", "queued", "sent"]);
     const deferredAt = localTime(message?.statusHistory[0]?.at ?? new Date(0), "America/New_York");
     const sentAt = localTime(message?.sentAt ?? new Date(0), "America/New_York");
@@ -170,7 +176,7 @@ describe("send policies (time-skipping, FerretDB)", () => {
       ]),
     );
     await t.run(plan, "p-dst");
-    const message = await t.models.Message.findOne({ profileId: "p-dst" }).lean();
+    const message = await t.models.messages.findOne({ profileId: "p-dst" });
     const expected = new Date(Date.UTC(year, 2, secondSunday, 12, 0)); // 08:00 EDT is 12:00 UTC, not 13:00
     // Timers fire a moment late (more on a loaded machine); compare to the minute.
     const sentMinute = Math.floor((message?.sentAt?.getTime() ?? 0) / 60_000) * 60_000;
@@ -227,16 +233,17 @@ describe("send policies (time-skipping, FerretDB)", () => {
     });
     await handle.signal("event", t.event("message_opened"));
     await handle.result();
-    const messages = await t.models.Message.find({ profileId: "p-cascade" })
+    const messages = await t.models.messages
+      .find({ profileId: "p-cascade" })
       .sort({ cascadeStep: 1 })
-      .lean();
+      .toArray();
     expect(messages.map((m) => [m.channel, m.status, m.reason ?? null])).toEqual([
       ["sms", "suppressed", "no_consent"],
       ["email", "sent", null],
     ]);
     expect(messages[1]?.cost).toBe(0.001);
     expect(
-      (await t.models.NodeStat.findOne({ journeyId: "j-cascade", nodeId: "c" }).lean())?.ports,
+      (await t.models.nodeStats.findOne({ journeyId: "j-cascade", nodeId: "c" }))?.ports,
     ).toEqual({ responded: 1 });
   });
 
@@ -278,9 +285,10 @@ describe("send policies (time-skipping, FerretDB)", () => {
       ],
     });
     await t.run(plan, "p-cheap", { journeyId: "j-cheap" });
-    const messages = await t.models.Message.find({ profileId: "p-cheap" })
+    const messages = await t.models.messages
+      .find({ profileId: "p-cheap" })
       .sort({ sentAt: 1 })
-      .lean();
+      .toArray();
     expect(messages.map((m) => [m.channel, m.status, m.cost])).toEqual([
       ["email", "sent", 0.001],
       ["sms", "sent", 0.05],
@@ -289,7 +297,7 @@ describe("send policies (time-skipping, FerretDB)", () => {
       (messages[1]?.sentAt?.getTime() ?? 0) - (messages[0]?.sentAt?.getTime() ?? 0),
     ).toBeGreaterThanOrEqual(2 * 3600_000);
     expect(
-      (await t.models.NodeStat.findOne({ journeyId: "j-cheap", nodeId: "c" }).lean())?.ports,
+      (await t.models.nodeStats.findOne({ journeyId: "j-cheap", nodeId: "c" }))?.ports,
     ).toEqual({ exhausted: 1 });
   });
 
@@ -364,10 +372,9 @@ describe("send policies (time-skipping, FerretDB)", () => {
     const result = await handle.result();
     expect(result.outcome).toBe("converted");
     expect(result.variants.split).toBe("holdout");
-    expect(await t.models.Message.countDocuments({ profileId })).toBe(0);
+    expect(await t.models.messages.countDocuments({ profileId })).toBe(0);
     expect(
-      (await t.models.NodeStat.findOne({ journeyId: "j-hold", nodeId: "split" }).lean())
-        ?.portConversions,
+      (await t.models.nodeStats.findOne({ journeyId: "j-hold", nodeId: "split" }))?.portConversions,
     ).toEqual({ holdout: 1 });
   });
 });

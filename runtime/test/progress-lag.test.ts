@@ -25,14 +25,14 @@ const emailThenWait = (name: string, seconds: number) =>
     ]),
   );
 const stat = (journeyId: string, nodeId: string) =>
-  t.models.NodeStat.findOne({ journeyId, nodeId }).lean();
+  t.models.nodeStats.findOne({ journeyId, nodeId });
 
 describe("progress batches and the live view's lag (time-skipping)", () => {
   it("writes a journey that runs through within the lag once, at its end, with every count", async () => {
     await t.createProfile("p-fast", { attributes: { email: "fast@example.com", firstName: "F" } });
     const handle = await t.start(emailThenWait("fast", 1), "p-fast", { journeyId: "j-fast" });
     expect((await handle.result()).outcome).toBe("completed");
-    const enrolment = await t.models.Enrolment.findOne({ workflowId: handle.workflowId }).lean();
+    const enrolment = await t.models.enrolments.findOne({ workflowId: handle.workflowId });
     expect(enrolment).toMatchObject({ status: "completed", currentNodeId: "x", progressSeq: 1 });
     for (const nodeId of ["t", "m", "w", "x"])
       expect(await stat("j-fast", nodeId)).toMatchObject({ entered: 1, active: 0, completed: 1 });
@@ -46,13 +46,17 @@ describe("progress batches and the live view's lag (time-skipping)", () => {
       what: "the enrolment to reach the wait",
     });
     expect(await stat("j-slow", "m")).toMatchObject({ entered: 1, active: 1 });
-    expect(
-      await t.models.Enrolment.findOne({ workflowId: handle.workflowId }).lean(),
-    ).toMatchObject({ status: "active", currentNodeId: "m", progressSeq: 1 });
+    expect(await t.models.enrolments.findOne({ workflowId: handle.workflowId })).toMatchObject({
+      status: "active",
+      currentNodeId: "m",
+      progressSeq: 1,
+    });
     expect((await handle.result()).outcome).toBe("completed");
-    expect(
-      await t.models.Enrolment.findOne({ workflowId: handle.workflowId }).lean(),
-    ).toMatchObject({ status: "completed", currentNodeId: "x", progressSeq: 2 });
+    expect(await t.models.enrolments.findOne({ workflowId: handle.workflowId })).toMatchObject({
+      status: "completed",
+      currentNodeId: "x",
+      progressSeq: 2,
+    });
     expect(await stat("j-slow", "m")).toMatchObject({ entered: 1, active: 0, completed: 1 });
     expect(await stat("j-slow", "w")).toMatchObject({ entered: 1, active: 0, completed: 1 });
   });

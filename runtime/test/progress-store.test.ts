@@ -1,5 +1,5 @@
 /**
- * The Enrolment projection and node counters as the Mongo store writes them (on FerretDB): one write by
+ * The Enrolment projection and node counters as the Mongo store writes them (on the embedded engine): one write by
  * `_id` per batch, a retried batch counted once, a late batch never taking the sequence back, the end
  * removing the enrolment from its profile's running list.
  */
@@ -34,9 +34,9 @@ const batch = (enrolment: EnrolmentRef, seq: number, ops: ProgressOp[]): Progres
 });
 
 const counts = async (nodeId: string) =>
-  models.NodeStat.collection.findOne({ _id: `j-progress:${nodeId}` as never }); // why: string ids on an ObjectId-typed collection
+  models.nodeStats.findOne({ _id: `j-progress:${nodeId}` as never }); // why: string ids on an ObjectId-typed collection
 
-describe("recordProgress on FerretDB", () => {
+describe("recordProgress on the embedded engine", () => {
   it("creates the projection from the first batch and counts each node once when the batch is retried", async () => {
     const enrolment = enrolmentOf("p-retry");
     const first = batch(enrolment, 1, [
@@ -47,7 +47,7 @@ describe("recordProgress on FerretDB", () => {
     await store.recordProgress(first);
     const enteredBefore = (await counts("b"))?.entered;
     await store.recordProgress(first); // the activity attempt is retried after the write landed
-    const doc = await models.Enrolment.findById(enrolment.enrolmentId).lean();
+    const doc = await models.enrolments.findOne({ _id: enrolment.enrolmentId });
     expect(doc).toMatchObject({
       status: "active",
       currentNodeId: "b",
@@ -68,7 +68,7 @@ describe("recordProgress on FerretDB", () => {
 
   it("applies a batch to the document the API's enrol created first", async () => {
     const enrolment = enrolmentOf("p-enrolled");
-    await models.Enrolment.updateOne(
+    await models.enrolments.updateOne(
       { _id: enrolment.enrolmentId },
       {
         $setOnInsert: {
@@ -92,7 +92,7 @@ describe("recordProgress on FerretDB", () => {
         { op: "variant", nodeId: "c", variant: "B" },
       ]),
     );
-    expect(await models.Enrolment.findById(enrolment.enrolmentId).lean()).toMatchObject({
+    expect(await models.enrolments.findOne({ _id: enrolment.enrolmentId })).toMatchObject({
       currentNodeId: "c",
       progressSeq: 1,
       variants: { c: "B" },
@@ -111,22 +111,22 @@ describe("recordProgress on FerretDB", () => {
       ]),
     );
     await store.recordProgress(older);
-    expect((await models.Enrolment.findById(enrolment.enrolmentId).lean())?.progressSeq).toBe(2);
+    expect((await models.enrolments.findOne({ _id: enrolment.enrolmentId }))?.progressSeq).toBe(2);
     expect(await counts("d")).toMatchObject({ entered: 1, active: 0, completed: 1 });
   });
 
   it("counts a batch whose counter write failed once its retry comes to the same process", async () => {
     const enrolment = enrolmentOf("p-counter-fails");
     const first = batch(enrolment, 1, [{ op: "enter", nodeId: "f", at }]);
-    const collection = models.NodeStat.collection;
+    const collection = models.nodeStats;
     const realUpdate = collection.updateOne.bind(collection);
-    // Fault injection: the database refuses the first counter write (as FerretDB's SQLITE_BUSY can).
+    // Fault injection: the database refuses the first counter write (as the embedded engine's busy answer can, store's engine/retry.ts).
     collection.updateOne = (() => {
       collection.updateOne = realUpdate;
       return Promise.reject(new Error("SQLITE_BUSY"));
     }) as typeof collection.updateOne; // why: a stand-in with the method's type for one call
     await expect(store.recordProgress(first)).rejects.toThrow("SQLITE_BUSY");
-    expect((await models.Enrolment.findById(enrolment.enrolmentId).lean())?.progressSeq).toBe(1);
+    expect((await models.enrolments.findOne({ _id: enrolment.enrolmentId }))?.progressSeq).toBe(1);
     await store.recordProgress(first);
     await store.recordProgress(first);
     expect(await counts("f")).toMatchObject({ entered: 1, active: 1 });
@@ -134,7 +134,7 @@ describe("recordProgress on FerretDB", () => {
 
   it("ends the enrolment and takes it off its profile's running list, also when the end batch is retried", async () => {
     const enrolment = enrolmentOf("p-end");
-    await models.ProfileJourneys.updateOne(
+    await models.profileJourneys.updateOne(
       { _id: enrolment.profileId },
       { $set: { active: [enrolment.workflowId, "journey:other:profile:p-end"] } },
       { upsert: true },
@@ -146,15 +146,15 @@ describe("recordProgress on FerretDB", () => {
     ]);
     await store.recordProgress(end);
     // Another enrolment of the profile re-added it meanwhile (as a racing enrol could); the retry removes it again.
-    await models.ProfileJourneys.updateOne(
+    await models.profileJourneys.updateOne(
       { _id: enrolment.profileId },
       { $addToSet: { active: enrolment.workflowId } },
     );
     await store.recordProgress(end);
-    const doc = await models.Enrolment.findById(enrolment.enrolmentId).lean();
+    const doc = await models.enrolments.findOne({ _id: enrolment.enrolmentId });
     expect(doc).toMatchObject({ status: "completed", progressSeq: 1, waitingFor: null });
     expect(doc?.endedAt?.toISOString()).toBe(at);
-    expect((await models.ProfileJourneys.findById(enrolment.profileId).lean())?.active).toEqual([
+    expect((await models.profileJourneys.findOne({ _id: enrolment.profileId }))?.active).toEqual([
       "journey:other:profile:p-end",
     ]);
     expect(await counts("x")).toMatchObject({ entered: 1, active: 0, completed: 1 });

@@ -4,9 +4,15 @@ import { compileJourney, type JourneyDocumentInput } from "@omnijourney/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { createJourneyRuntime, type JourneyRuntime } from "../src/client.js";
-import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
 import { startWorker, type RunningWorker } from "../src/worker.js";
 import { eventually } from "./helpers/wait.js";
+import {
+  newJourney,
+  newJourneyVersion,
+  newProfile,
+  newSettings,
+  WORKSPACE_SETTINGS_ID,
+} from "@omnijourney/store";
 
 const engines = inject("engines");
 const suffix = randomBytes(3).toString("hex");
@@ -54,21 +60,27 @@ beforeAll(async () => {
     handleSignals: false,
   });
   const { models } = worker;
-  await models.Settings.create({ _id: WORKSPACE_SETTINGS_ID, quietHours: { enabled: false } });
-  await models.Journey.create({
-    _id: "welcome",
-    name: "Welcome",
-    document: welcome,
-    status: "live",
-    liveVersion: 1,
-  });
-  await models.JourneyVersion.create({
-    journeyId: "welcome",
-    version: 1,
-    plan: compileJourney(welcome),
-    document: welcome,
-    hash: "h1",
-  });
+  await models.settings.insertOne(
+    newSettings({ _id: WORKSPACE_SETTINGS_ID, quietHours: { enabled: false } }),
+  );
+  await models.journeys.insertOne(
+    newJourney({
+      _id: "welcome",
+      name: "Welcome",
+      document: welcome,
+      status: "live",
+      liveVersion: 1,
+    }),
+  );
+  await models.journeyVersions.insertOne(
+    newJourneyVersion({
+      journeyId: "welcome",
+      version: 1,
+      plan: compileJourney(welcome),
+      document: welcome,
+      hash: "h1",
+    }),
+  );
   connection = await Connection.connect({ address: engines.temporalAddress });
   runtime = createJourneyRuntime({
     temporal: new Client({ connection, namespace: engines.temporalNamespace }),
@@ -80,17 +92,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await runtime?.close();
   await connection?.close();
-  await worker?.models.Profile.db.dropDatabase().catch(() => undefined);
+  await worker?.models.raw.dropDatabase().catch(() => undefined);
   await worker?.stop();
 });
 
-describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
+describe("runtime on the Temporal dev server with the embedded engine and MailDev", () => {
   it("enrols once, sends through SMTP, waits, reacts to a signalled event and records the enrolment", async () => {
     const email = `ada-${suffix}@example.com`;
-    await worker.models.Profile.create({
-      profileId: "ada",
-      attributes: { email, firstName: "Ada" },
-    });
+    await worker.models.profiles.insertOne(
+      newProfile({
+        profileId: "ada",
+        attributes: { email, firstName: "Ada" },
+      }),
+    );
     const event = {
       event: "signed_up",
       properties: { plan: "pro" },
@@ -123,7 +137,7 @@ describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
       { what: "the email in MailDev" },
     );
     expect(mail.subject).toBe("Welcome Ada (pro)");
-    expect(await worker.models.Message.findOne({ profileId: "ada" }).lean()).toMatchObject({
+    expect(await worker.models.messages.findOne({ profileId: "ada" })).toMatchObject({
       status: "sent",
       provider: "smtp",
       channel: "email",
@@ -137,28 +151,28 @@ describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
     ).toBe(1);
     const enrolment = await eventually(
       () =>
-        worker.models.Enrolment.findOne({
+        worker.models.enrolments.findOne({
           workflowId: first.workflowId,
           status: "completed",
-        }).lean(),
+        }),
       {
         what: "the enrolment to complete",
       },
     );
     expect(enrolment).toMatchObject({ currentNodeId: "x", journeyId: "welcome", version: 1 });
-    const stats = await worker.models.NodeStat.find({ journeyId: "welcome" }).lean();
+    const stats = await worker.models.nodeStats.find({ journeyId: "welcome" }).toArray();
     const byNode = Object.fromEntries(stats.map((s) => [s.nodeId, s]));
     expect(byNode.w).toMatchObject({ entered: 1, active: 0, completed: 1, ports: { received: 1 } });
     // The profile's journeys record: entered once, nothing running, so no further event is signalled to it,
     // and "never re-enter" holds after the enrolment ended (its workflow id could be reused by then).
     await eventually(
       async () => {
-        const record = await worker.models.ProfileJourneys.findById("ada").lean();
-        return record?.active.length === 0 ? record : null;
+        const record = await worker.models.profileJourneys.findOne({ _id: "ada" });
+        return record?.active?.length === 0 ? record : null;
       },
       { what: "the ended enrolment to leave the running list" },
     );
-    expect(await worker.models.ProfileJourneys.findById("ada").lean()).toMatchObject({
+    expect(await worker.models.profileJourneys.findOne({ _id: "ada" })).toMatchObject({
       entered: { welcome: 1 },
     });
     expect(
@@ -174,7 +188,7 @@ describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
   });
 
   it("cancels the running enrolments of a journey (archive)", async () => {
-    await worker.models.Profile.create({ profileId: "bob", attributes: {} });
+    await worker.models.profiles.insertOne(newProfile({ profileId: "bob", attributes: {} }));
     const started = await runtime.enrol({ journeyId: "welcome", profileId: "bob" });
     if (!started.started) throw new Error("not started");
     await eventually(
@@ -184,16 +198,16 @@ describe("runtime on the Temporal dev server with FerretDB and MailDev", () => {
     expect(await runtime.cancelEnrolments({ journeyId: "welcome" })).toBe(1);
     const enrolment = await eventually(
       () =>
-        worker.models.Enrolment.findOne({
+        worker.models.enrolments.findOne({
           workflowId: started.workflowId,
           status: "cancelled",
-        }).lean(),
+        }),
       {
         what: "the enrolment to be cancelled",
       },
     );
     expect(enrolment.endedAt).toBeInstanceOf(Date);
-    expect(await worker.models.Message.findOne({ profileId: "bob" }).lean()).toMatchObject({
+    expect(await worker.models.messages.findOne({ profileId: "bob" })).toMatchObject({
       status: "suppressed",
       reason: "no_address",
     });

@@ -13,7 +13,6 @@ import {
   type JourneyDocumentInput,
 } from "@omnijourney/shared";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
 import {
   deleteSegmentSweepSchedule,
   ensureSegmentSweepSchedule,
@@ -21,11 +20,19 @@ import {
   segmentSweepScheduleId,
   SEGMENT_SWEEP_SCHEDULE_ID,
 } from "../src/sweep/index.js";
-import { insertMemberships } from "../src/sweep/memberships.js";
-import { segmentSweepStateModel, sweepStateId } from "../src/sweep/state.js";
 import type { SegmentSweepResult } from "../src/workflows/segment-sweep.js";
 import { startWorker, type RunningWorker } from "../src/worker.js";
 import { eventually } from "./helpers/wait.js";
+import {
+  insertMemberships,
+  newJourney,
+  newJourneyVersion,
+  newProfile,
+  newSegment,
+  newSettings,
+  sweepStateId,
+  WORKSPACE_SETTINGS_ID,
+} from "@omnijourney/store";
 
 const engines = inject("engines");
 const suffix = randomBytes(3).toString("hex");
@@ -81,23 +88,27 @@ async function publish(
   publishedAt: Date,
 ): Promise<void> {
   const { models } = worker;
-  await models.JourneyVersion.create({
-    journeyId,
-    version: 1,
-    plan: compileJourney(document),
-    document,
-    hash: `h-${journeyId}`,
-    publishedAt,
-  });
-  await models.Journey.create({
-    _id: journeyId,
-    name: document.name,
-    document,
-    status: "live",
-    liveVersion: 1,
-    trigger: { type: "trigger.segment", segmentId },
-    publishedAt,
-  });
+  await models.journeyVersions.insertOne(
+    newJourneyVersion({
+      journeyId,
+      version: 1,
+      plan: compileJourney(document),
+      document,
+      hash: `h-${journeyId}`,
+      publishedAt,
+    }),
+  );
+  await models.journeys.insertOne(
+    newJourney({
+      _id: journeyId,
+      name: document.name,
+      document,
+      status: "live",
+      liveVersion: 1,
+      trigger: { type: "trigger.segment", segmentId },
+      publishedAt,
+    }),
+  );
 }
 
 const counter = (...dates: Date[]): EventCounter => {
@@ -112,7 +123,7 @@ const counter = (...dates: Date[]): EventCounter => {
 
 /** Writes a profile's counters as ingestion would have. */
 async function setCounters(profileId: string, counters: Record<string, EventCounter>) {
-  await worker.models.Profile.updateOne({ _id: profileId }, { $set: { counters } });
+  await worker.models.profiles.updateOne({ _id: profileId }, { $set: { counters } });
 }
 
 /** Triggers the schedule once and returns the sweep workflow's result. */
@@ -132,9 +143,9 @@ async function runSweep(): Promise<SegmentSweepResult> {
 }
 
 const membership = (journeyId: string, profileId: string) =>
-  worker.models.SegmentMembership.findOne({ journeyId, profileId }).lean();
+  worker.models.segmentMemberships.findOne({ journeyId, profileId });
 const enrolments = (journeyId: string, profileId: string) =>
-  worker.models.Enrolment.find({ journeyId, profileId }).lean();
+  worker.models.enrolments.find({ journeyId, profileId }).toArray();
 
 beforeAll(async () => {
   worker = await startWorker({
@@ -154,34 +165,46 @@ beforeAll(async () => {
   schedule = client.schedule.getHandle(segmentSweepScheduleId(taskQueue));
 
   const { models } = worker;
-  await models.Settings.create({ _id: WORKSPACE_SETTINGS_ID, quietHours: { enabled: false } });
-  await models.Segment.create({ _id: "lapsed", name: "Lapsed buyers", condition: lapsed });
-  await models.Segment.create({ _id: "dormant-b", name: "Dormant cohort B", condition: dormantB });
-  await models.Segment.create({
-    _id: "germany",
-    name: "Germany",
-    condition: { attr: "country", op: "eq", value: "DE" },
-  });
+  await models.settings.insertOne(
+    newSettings({ _id: WORKSPACE_SETTINGS_ID, quietHours: { enabled: false } }),
+  );
+  await models.segments.insertOne(
+    newSegment({ _id: "lapsed", name: "Lapsed buyers", condition: lapsed }),
+  );
+  await models.segments.insertOne(
+    newSegment({ _id: "dormant-b", name: "Dormant cohort B", condition: dormantB }),
+  );
+  await models.segments.insertOne(
+    newSegment({
+      _id: "germany",
+      name: "Germany",
+      condition: { attr: "country", op: "eq", value: "DE" },
+    }),
+  );
   // Re-entry "always": only the membership row stands between a second sweep and a second enrolment.
   await publish("winback", "lapsed", segmentJourney("lapsed", true, "always"), daysAgo(60));
   // Not time-based: the sweep leaves it to the API's fan-out.
   await publish("de", "germany", segmentJourney("germany", true, "always"), daysAgo(60));
-  await models.Profile.create({
-    profileId: "old-buyer",
-    attributes: { country: "DE" },
-    counters: { purchase: counter(daysAgo(40), daysAgo(90)) },
-  });
-  await models.Profile.create({
-    profileId: "fresh-buyer",
-    attributes: { country: "FR" },
-    counters: { purchase: counter(daysAgo(1)) },
-  });
+  await models.profiles.insertOne(
+    newProfile({
+      profileId: "old-buyer",
+      attributes: { country: "DE" },
+      counters: { purchase: counter(daysAgo(40), daysAgo(90)) },
+    }),
+  );
+  await models.profiles.insertOne(
+    newProfile({
+      profileId: "fresh-buyer",
+      attributes: { country: "FR" },
+      counters: { purchase: counter(daysAgo(1)) },
+    }),
+  );
 });
 
 afterAll(async () => {
   if (client) await deleteSegmentSweepSchedule(client, taskQueue).catch(() => undefined);
   await connection?.close();
-  await worker?.models.Profile.db.dropDatabase().catch(() => undefined);
+  await worker?.models.raw.dropDatabase().catch(() => undefined);
   await worker?.stop();
 });
 
@@ -206,7 +229,7 @@ describe("parseSweepEvery", () => {
   });
 });
 
-describe("segment sweep on the Temporal dev server with FerretDB", () => {
+describe("segment sweep on the Temporal dev server with the embedded engine", () => {
   it("startWorker creates the schedule with the configured interval, SKIP overlap and the worker's task queue", async () => {
     expect(worker.segmentSweep).toEqual({
       scheduleId: segmentSweepScheduleId(taskQueue),
@@ -247,14 +270,14 @@ describe("segment sweep on the Temporal dev server with FerretDB", () => {
     expect(running.taskQueue).toBe(taskQueue);
     expect(await enrolments("winback", "fresh-buyer")).toHaveLength(0);
     // The country segment is not time-based: the sweep does not touch it (the API's fan-out does).
-    expect(await worker.models.SegmentMembership.countDocuments({ journeyId: "de" })).toBe(0);
+    expect(await worker.models.segmentMemberships.countDocuments({ journeyId: "de" })).toBe(0);
   });
 
   it("a second sweep enrols nobody twice, even with re-entry 'always'", async () => {
     const result = await runSweep();
     expect(result).toEqual({ journeys: 1, entered: 0, enrolled: 0, baseline: 0, left: 0 });
     expect(await enrolments("winback", "old-buyer")).toHaveLength(1);
-    expect(await worker.models.SegmentMembership.countDocuments({ journeyId: "winback" })).toBe(1);
+    expect(await worker.models.segmentMemberships.countDocuments({ journeyId: "winback" })).toBe(1);
   });
 
   it("a profile who stops matching loses its membership row and enters again once time makes it match", async () => {
@@ -279,16 +302,20 @@ describe("segment sweep on the Temporal dev server with FerretDB", () => {
   it("a journey published without enrolExisting enrols only who entered after its publish, not earlier members", async () => {
     const { models } = worker;
     // Both bought yesterday (not lapsed) and belong to cohort b; their last logins differ.
-    await models.Profile.create({
-      profileId: "b-long-dormant",
-      attributes: { cohort: "b" },
-      counters: { purchase: counter(daysAgo(1)), login: counter(daysAgo(40)) },
-    });
-    await models.Profile.create({
-      profileId: "b-newly-dormant",
-      attributes: { cohort: "b" },
-      counters: { purchase: counter(daysAgo(1)), login: counter(daysAgo(33)) },
-    });
+    await models.profiles.insertOne(
+      newProfile({
+        profileId: "b-long-dormant",
+        attributes: { cohort: "b" },
+        counters: { purchase: counter(daysAgo(1)), login: counter(daysAgo(40)) },
+      }),
+    );
+    await models.profiles.insertOne(
+      newProfile({
+        profileId: "b-newly-dormant",
+        attributes: { cohort: "b" },
+        counters: { purchase: counter(daysAgo(1)), login: counter(daysAgo(33)) },
+      }),
+    );
     // Published 5 days ago: then, the first had been dormant 35 days (a member), the second 28 days (not yet).
     await publish("dormant", "dormant-b", segmentJourney("dormant-b", false, "never"), daysAgo(5));
 
@@ -302,9 +329,7 @@ describe("segment sweep on the Temporal dev server with FerretDB", () => {
     expect(await membership("dormant", "b-long-dormant")).not.toBeNull();
     expect(await enrolments("dormant", "b-long-dormant")).toHaveLength(0);
     expect(await enrolments("dormant", "b-newly-dormant")).toHaveLength(1);
-    const state = await segmentSweepStateModel(models.Journey.db)
-      .findById(sweepStateId("dormant", "dormant-b"))
-      .lean();
+    const state = await models.segmentSweeps.findOne({ _id: sweepStateId("dormant", "dormant-b") });
     expect(state?.baselineAt).toBeInstanceOf(Date);
 
     // The baseline is taken once: a member who leaves and comes back later is enrolled like anyone else.
@@ -322,7 +347,7 @@ describe("segment sweep on the Temporal dev server with FerretDB", () => {
   });
 
   it("inserting membership rows reports only the rows it created when another writer got to some first", async () => {
-    const model = worker.models.SegmentMembership;
+    const model = worker.models.segmentMemberships;
     const key = { journeyId: "race", segmentId: "lapsed" };
     // The API's fan-out wrote p2's row between the sweep's read of the members and its insert.
     await model.updateOne(
@@ -331,9 +356,12 @@ describe("segment sweep on the Temporal dev server with FerretDB", () => {
       { upsert: true },
     );
     const at = new Date();
-    expect(await insertMemberships(model, key, ["p1", "p2", "p3"], at)).toEqual(["p1", "p3"]);
-    expect(await insertMemberships(model, key, ["p1", "p3"], at)).toEqual([]);
-    expect(await insertMemberships(model, key, ["p4"], at)).toEqual(["p4"]);
+    expect(await insertMemberships(worker.models, key, ["p1", "p2", "p3"], at)).toEqual([
+      "p1",
+      "p3",
+    ]);
+    expect(await insertMemberships(worker.models, key, ["p1", "p3"], at)).toEqual([]);
+    expect(await insertMemberships(worker.models, key, ["p4"], at)).toEqual(["p4"]);
     expect(await model.countDocuments(key)).toBe(4);
   });
 

@@ -2,14 +2,16 @@ import { compileJourney } from "@omnijourney/shared";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSimulator } from "../src/simulation/simulator.js";
 import { connectTestDb } from "./helpers/mongo.js";
-import { WORKSPACE_SETTINGS_ID } from "../src/models/settings.js";
+import { newSettings, WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
 
 const db = await connectTestDb("simulation");
-await db.models.Settings.create({
-  _id: WORKSPACE_SETTINGS_ID,
-  quietHours: { enabled: false },
-  frequencyCap: { enabled: false },
-});
+await db.models.settings.insertOne(
+  newSettings({
+    _id: WORKSPACE_SETTINGS_ID,
+    quietHours: { enabled: false },
+    frequencyCap: { enabled: false },
+  }),
+);
 const simulator = createSimulator({ models: db.models });
 afterAll(async () => {
   await simulator.close();
@@ -116,6 +118,6 @@ describe("simulate() runs the real workflow on the time-skipping server", () => 
 
   it("never sends: nothing reaches the message log", async () => {
     await simulator.simulate({ plan: webinar, profile, enrolEvent });
-    expect(await db.models.Message.countDocuments({})).toBe(0);
+    expect(await db.models.messages.countDocuments({})).toBe(0);
   });
 });

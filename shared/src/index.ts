@@ -72,17 +72,12 @@ export {
 export {
   counterKey,
   counterKeysFor,
-  counterUpdate,
-  counterGuard,
-  recordEventCounters,
   foldEvents,
   nextCounter,
   eventFiltersOf,
   type EventFilter,
   type CountedEvent,
-  type CounterUpdateDoc,
   type CounterOptions,
-  type CounterStore,
 } from "./conditions/counters.js";
 export { matchesProperties } from "./conditions/properties.js";
 export {
@@ -90,7 +85,7 @@ export {
   type EvaluateInput,
   type ConditionProfile,
 } from "./conditions/evaluate.js";
-export { conditionToMongo, type MongoFilter } from "./conditions/mongo.js";
+export { ISO_DATE_PREFIX, matchFound, resolveDate } from "./conditions/values.js";
 export { isTimeDependent } from "./conditions/time.js";
 export { fieldOf, type FieldRef } from "./conditions/fields.js";
 export {

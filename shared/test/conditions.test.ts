@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   Condition,
-  conditionToMongo,
-  counterGuard,
   counterKey,
-  counterUpdate,
   escapeKey,
   evaluateCondition,
   eventFiltersOf,
@@ -12,7 +9,6 @@ import {
   matchesProperties,
   PropertyCondition,
   RECENT_CAP,
-  recordEventCounters,
   unescapeKey,
   type EventCounter,
 } from "../src/index.js";
@@ -172,42 +168,6 @@ describe("event counters", () => {
     expect(visit?.first.getTime()).toBe(Math.min(...dates.map((d) => d.getTime())));
   });
 
-  it("builds a guarded $set update and retries when the guard loses a race", async () => {
-    let stored: Record<string, EventCounter> | undefined;
-    let interfere = true;
-    const writes: unknown[] = [];
-    await recordEventCounters(
-      {
-        read: async () => stored,
-        write: async (guard, update) => {
-          writes.push(guard);
-          if (interfere) {
-            interfere = false;
-            stored = foldEvents({}, [{ event: "buy", timestamp: daysAgo(3) }]);
-            return false;
-          }
-          stored = foldEvents(stored ?? {}, [{ event: "buy", timestamp: daysAgo(1) }]);
-          expect(update.$set["counters.buy.count"]).toBe(2);
-          return true;
-        },
-      },
-      { event: "buy", timestamp: daysAgo(1) },
-    );
-    expect(writes).toEqual([
-      { "counters.buy.count": { $exists: false } },
-      { "counters.buy.count": 1 },
-    ]);
-    expect(counterGuard({ event: "a.b", timestamp: now }, undefined)).toEqual({
-      "counters.a%2Eb.count": { $exists: false },
-    });
-    expect(Object.keys(counterUpdate({ event: "x", timestamp: now }, undefined).$set)).toEqual([
-      "counters.x.count",
-      "counters.x.first",
-      "counters.x.last",
-      "counters.x.recent",
-    ]);
-  });
-
   it("gives filtered counters keys that cannot collide with event names", () => {
     const key = counterKey("buy", { attr: "plan", op: "eq", value: "pro" });
     expect(key).toMatch(/^buy%~[0-9a-f]{16}$/);
@@ -225,71 +185,5 @@ describe("property conditions", () => {
     });
     expect(matchesProperties(where, { plan: "pro", total: 120 })).toBe(true);
     expect(matchesProperties(where, { plan: "free", total: 120 })).toBe(false);
-  });
-});
-
-describe("conditionToMongo", () => {
-  it("translates attribute, consent and windowed event conditions", () => {
-    expect(
-      conditionToMongo(Condition.parse({ attr: "address.city", op: "eq", value: "Berlin" }), {
-        now,
-      }),
-    ).toEqual({ "attributes.address.city": "Berlin" });
-    expect(
-      conditionToMongo(
-        Condition.parse({
-          event: "purchase",
-          op: "count_gte",
-          value: 2,
-          within: { amount: 30, unit: "day" },
-        }),
-        { now },
-      ),
-    ).toEqual({
-      "counters.purchase.recent.1": { $gte: daysAgo(30) },
-    });
-    expect(
-      conditionToMongo(Condition.parse({ attr: "consent.sms", op: "eq", value: "unknown" }), {
-        now,
-      }),
-    ).toEqual({
-      $or: [
-        { "consent.sms.marketing": "unknown" },
-        { "consent.sms.marketing": { $exists: false } },
-      ],
-    });
-    expect(
-      conditionToMongo(Condition.parse({ attr: "tags", op: "contains", value: "a.b" }), { now }),
-    ).toEqual({ "attributes.tags": { $regex: "a\\.b" } });
-  });
-
-  it("emits no operator outside the MongoDB subset", () => {
-    const text = JSON.stringify(
-      conditionToMongo(
-        Condition.parse({
-          any: [
-            { not: { event: "x", op: "count_lte", value: 3, within: { amount: 1, unit: "week" } } },
-            { attr: "d", op: "before", value: { amount: 1, unit: "day", direction: "ago" } },
-            { attr: "n", op: "in", value: [1, 2] },
-          ],
-        }),
-        { now },
-      ),
-    );
-    const ops = new Set(text.match(/"\$[a-zA-Z]+"/g));
-    for (const op of ops)
-      expect([
-        '"$or"',
-        '"$and"',
-        '"$nor"',
-        '"$gte"',
-        '"$lt"',
-        '"$gt"',
-        '"$lte"',
-        '"$in"',
-        '"$ne"',
-        '"$exists"',
-        '"$regex"',
-      ]).toContain(op);
   });
 });

@@ -8,16 +8,19 @@ import {
   nodeTypes,
   type EventFilter,
   type JourneyEvent,
-  type JourneyPlan,
   type PropertyCondition,
 } from "@omnijourney/shared";
-import type { Collections } from "../store/collections.js";
-import type { EventDoc, ProfileDoc } from "../store/types.js";
-import { segmentMembershipId, type MembershipKey } from "@omnijourney/runtime";
 import type { JourneyRuntimeApi } from "../runtime.js";
 import { applyToProfiles, dropOutboxEntries, eventsByProfile, LEASE_MS } from "./ingest.js";
-import { findByIds } from "../store/engine.js";
-import { joinSegment } from "../store/memberships.js";
+import {
+  type Collections,
+  type EventRecord,
+  type ProfileRecord,
+  segmentMembershipId,
+  type MembershipKey,
+  findByIds,
+  joinSegment,
+} from "@omnijourney/store";
 
 /** The trigger of a live journey, denormalised on the journey document at publish. */
 export type LiveTrigger =
@@ -52,7 +55,7 @@ const mapLimit = async <T>(
   if (errors.length > 0) throw errors[0];
 };
 
-export const journeyEventOf = (doc: EventDoc): JourneyEvent => ({
+export const journeyEventOf = (doc: EventRecord): JourneyEvent => ({
   event: doc.event,
   properties: doc.properties,
   timestamp: doc.timestamp.toISOString(),
@@ -123,11 +126,12 @@ export class Fanout {
       .find({ status: { $in: ["live", "paused"] } }, { projection: { liveVersion: 1 } })
       .toArray();
     for (const j of live) {
+      if (j.liveVersion === null) continue;
       const version = await this.db.journeyVersions.findOne(
-        { journeyId: String(j._id), version: j.liveVersion },
+        { journeyId: j._id, version: j.liveVersion },
         { projection: { plan: 1 } },
       );
-      const plan = version?.plan as JourneyPlan | undefined; // why: plans are stored by publish from compileJourney
+      const plan = version?.plan;
       for (const node of Object.values(plan?.nodes ?? {})) {
         const type = nodeTypes.get(node.type);
         const config = (node.config ?? {}) as Record<string, unknown>; // why: a plan node's parsed config
@@ -139,7 +143,7 @@ export class Fanout {
   }
 
   /** Fan out events this process just stored and still holds the lease for; errors leave them to the loop. */
-  kick(docs: EventDoc[]): void {
+  kick(docs: EventRecord[]): void {
     if (docs.length === 0) return;
     const p = this.process(docs)
       .catch((err: unknown) =>
@@ -226,7 +230,7 @@ export class Fanout {
   }
 
   /** Enrols into matching journeys and signals running enrolments, then marks the events done. */
-  async process(docs: EventDoc[]): Promise<void> {
+  async process(docs: EventRecord[]): Promise<void> {
     if (docs.length === 0) return;
     const { event: eventJourneys, segment: segmentJourneys } = await this.liveJourneys();
     const byProfile = eventsByProfile(docs);
@@ -278,7 +282,7 @@ export class Fanout {
     const profiles = await findByIds(this.db.profiles, profileIds);
     const now = new Date();
     const pairs: {
-      profile: ProfileDoc;
+      profile: ProfileRecord;
       journey: SegmentJourney;
       key: MembershipKey;
       rowId: string;

@@ -1,8 +1,10 @@
-import { RECENT_CAP } from "@omnijourney/shared";
-import { onDuplicateKey } from "@omnijourney/runtime";
-import type { Collections } from "../store/collections.js";
-import { findByIds } from "../store/engine.js";
-import type { ConsentEntry, CounterEntry, ProfileDoc } from "../store/types.js";
+import { RECENT_CAP, type ChannelConsent, type EventCounter } from "@omnijourney/shared";
+import {
+  onDuplicateKey,
+  type Collections,
+  findByIds,
+  type ProfileRecord,
+} from "@omnijourney/store";
 
 /**
  * How many recent event ids a profile remembers as counted. Written in the same compare-and-set update as the
@@ -15,7 +17,7 @@ export const emptyProfile = (
   profileId: string,
   ids: { userId?: string | null; anonymousId?: string | null },
   now: Date,
-): ProfileDoc => ({
+): ProfileRecord => ({
   _id: profileId,
   profileId,
   ...(ids.userId ? { userId: ids.userId } : {}),
@@ -28,10 +30,10 @@ export const emptyProfile = (
 });
 
 const mergeCounters = (
-  into: Record<string, CounterEntry>,
-  from: Record<string, CounterEntry>,
-): Record<string, CounterEntry> => {
-  const out: Record<string, CounterEntry> = { ...into };
+  into: Record<string, EventCounter>,
+  from: Record<string, EventCounter>,
+): Record<string, EventCounter> => {
+  const out: Record<string, EventCounter> = { ...into };
   for (const [key, c] of Object.entries(from)) {
     const k = out[key];
     if (!k) {
@@ -52,10 +54,10 @@ const mergeCounters = (
 };
 
 const mergeConsent = (
-  into: Record<string, ConsentEntry>,
-  from: Record<string, ConsentEntry>,
-): Record<string, ConsentEntry> => {
-  const out: Record<string, ConsentEntry> = { ...into };
+  into: Record<string, ChannelConsent>,
+  from: Record<string, ChannelConsent>,
+): Record<string, ChannelConsent> => {
+  const out: Record<string, ChannelConsent> = { ...into };
   for (const [channel, c] of Object.entries(from)) {
     const k = out[channel];
     if (!k) {
@@ -105,7 +107,7 @@ export const linkIdentity = async (
   await pointAliases(db, [fromId], toId);
   const from = await db.profiles.findOne({ _id: fromId });
   if (!from) return;
-  const to: ProfileDoc | null = await db.profiles.findOne({ _id: toId });
+  const to: ProfileRecord | null = await db.profiles.findOne({ _id: toId });
   if (!to) return;
   const attributes = { ...from.attributes, ...to.attributes };
   await db.profiles.updateOne(

@@ -5,20 +5,30 @@ import {
   type Filter,
   type UpdateFilter,
 } from "mongodb";
-import { counterKeysFor, foldEvents, type EventFilter } from "@omnijourney/shared";
-import type { Collections } from "../store/collections.js";
-import type { CounterEntry, EventDoc, ProfileDoc } from "../store/types.js";
+import {
+  counterKeysFor,
+  foldEvents,
+  type EventFilter,
+  type EventCounter,
+} from "@omnijourney/shared";
 import { APPLIED_MEMORY, emptyProfile, linkIdentity, profileIdsForAnonymous } from "./identity.js";
 import type { Normalised } from "./normalise.js";
-import { retryTransient } from "../store/retry.js";
-import { findByIds, guardsAreAtomic } from "../store/engine.js";
-import { isDuplicateKey, KeyedQueue } from "@omnijourney/runtime";
+import {
+  type Collections,
+  type EventRecord,
+  type ProfileRecord,
+  retryTransient,
+  findByIds,
+  guardsAreAtomic,
+  isDuplicateKey,
+  KeyedQueue,
+} from "@omnijourney/store";
 
 /** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
 export const LEASE_MS = Number(process.env.OMNIJOURNEY_OUTBOX_LEASE_MS ?? 30_000);
 const DUPLICATE_KEY = 11000;
 
-export type Stored = { stored: EventDoc[]; duplicates: number };
+export type Stored = { stored: EventRecord[]; duplicates: number };
 
 /**
  * Resolves each event's profile, joining identities first (identify with both ids, alias), so the
@@ -64,7 +74,7 @@ export const ignoreDuplicateKeys = async (write: Promise<unknown>): Promise<void
 };
 
 /** Inserts events keyed by `messageId`; a duplicate is acknowledged without being stored twice. */
-const insertEvents = async (db: Collections, docs: EventDoc[]): Promise<Set<number>> => {
+const insertEvents = async (db: Collections, docs: EventRecord[]): Promise<Set<number>> => {
   const failed = new Set<number>();
   if (docs.length === 0) return failed;
   try {
@@ -83,14 +93,14 @@ const insertEvents = async (db: Collections, docs: EventDoc[]): Promise<Set<numb
 const COUNTER_ATTEMPTS = 20;
 
 /** The ids a new profile starts with: the first userId and anonymousId among its events. */
-const idsOf = (list: EventDoc[]) => ({
+const idsOf = (list: EventRecord[]) => ({
   userId: list.find((d) => d.userId)?.userId,
   anonymousId: list.find((d) => d.anonymousId)?.anonymousId,
 });
 
 /** Events grouped by their profile, each profile's in the order given. */
-export const eventsByProfile = (docs: readonly EventDoc[]): Map<string, EventDoc[]> => {
-  const byProfile = new Map<string, EventDoc[]>();
+export const eventsByProfile = (docs: readonly EventRecord[]): Map<string, EventRecord[]> => {
+  const byProfile = new Map<string, EventRecord[]>();
   for (const d of docs) {
     const list = byProfile.get(d.profileId);
     if (list) list.push(d);
@@ -99,7 +109,7 @@ export const eventsByProfile = (docs: readonly EventDoc[]): Map<string, EventDoc
   return byProfile;
 };
 
-/** One profile update at a time per profile in this process (FerretDB's updates are not atomic; engine.ts). */
+/** One profile update at a time per profile in this process (the embedded engine's updates are not atomic; store's engine/capabilities.ts). */
 const profileLanes = new KeyedQueue();
 
 const COUNTED_FIELDS = { profileId: 1, counters: 1, appliedEvents: 1 } as const;
@@ -107,16 +117,16 @@ const COUNTED_FIELDS = { profileId: 1, counters: 1, appliedEvents: 1 } as const;
 /**
  * Applies counters and traits of stored events to their profiles, with a fixed number of round trips per call
  * whatever the number of people: one read of every profile (`$in`), one insert of the new ones, one bulk write.
- * Counters are read, folded with shared's `foldEvents` and written back (FerretDB ignores `$push` modifiers, so a
+ * Counters are read, folded with shared's `foldEvents` and written back (the embedded engine ignores `$push` modifiers, so a
  * blind sorted/capped push is not an option). Where the engine checks a filter atomically (MongoDB), each write
  * is guarded by the counts read (compare-and-set) and a round whose writes did not all match is read and applied
- * again; on FerretDB the writes of a profile are serialised in this process instead and keyed by `_id` alone.
+ * again; on the embedded engine the writes of a profile are serialised in this process instead and keyed by `_id` alone.
  * Events the profile already counted (`appliedEvents`: a crash before the outbox entry was deleted, or a write of
  * this round that did match) are skipped, so applying twice is harmless.
  */
 export const applyToProfiles = async (
   db: Collections,
-  docs: EventDoc[],
+  docs: EventRecord[],
   now: Date,
   filters: readonly EventFilter[] = [],
 ): Promise<void> => {
@@ -133,7 +143,7 @@ export const applyToProfiles = async (
 /** One read-fold-write round over every profile; resolves false when a guarded write lost a race. */
 const applyRound = async (
   db: Collections,
-  byProfile: Map<string, EventDoc[]>,
+  byProfile: Map<string, EventRecord[]>,
   now: Date,
   filters: readonly EventFilter[],
   atomic: boolean,
@@ -172,13 +182,13 @@ const applyRound = async (
   return (await retryTransient(() => matchedBy(db, writes, atomic))) === writes.length;
 };
 
-type ProfileWrite = { filter: Filter<ProfileDoc>; update: UpdateFilter<ProfileDoc> };
+type ProfileWrite = { filter: Filter<ProfileRecord>; update: UpdateFilter<ProfileRecord> };
 
 /**
- * Applies the updates in one unordered bulk write and counts the documents they matched. On FerretDB each is an
+ * Applies the updates in one unordered bulk write and counts the documents they matched. On the embedded engine each is an
  * `updateMany` by `_id` (still one document): an `updateOne` statement stops after one row without draining its
- * SQLite rows, which a stock FerretDB 1.24 keeps, with a pooled connection, until the whole command ends, so a
- * bulk of 100 hangs it for good (decision 0007; Omnijourney's own build is patched, an external FerretDB may not
+ * SQLite rows, which its stock build keeps, with a pooled connection, until the whole command ends, so a
+ * bulk of 100 hangs it for good (decision 0007; Omnijourney's own build is patched, an external one may not
  * be). `updateMany` drains its rows. On MongoDB, `updateOne`.
  */
 const matchedBy = async (
@@ -186,7 +196,7 @@ const matchedBy = async (
   writes: ProfileWrite[],
   mongodb: boolean,
 ): Promise<number> => {
-  const ops: AnyBulkWriteOperation<ProfileDoc>[] = writes.map((w) =>
+  const ops: AnyBulkWriteOperation<ProfileRecord>[] = writes.map((w) =>
     mongodb ? { updateOne: w } : { updateMany: w },
   );
   return (await db.profiles.bulkWrite(ops, { ordered: false })).matchedCount;
@@ -194,10 +204,10 @@ const matchedBy = async (
 
 /** Compare-and-set guard: every counter the events touch still has the count that was read. */
 const guardFor = (
-  counters: Record<string, CounterEntry>,
-  events: EventDoc[],
+  counters: Record<string, EventCounter>,
+  events: EventRecord[],
   filters: readonly EventFilter[],
-): Filter<ProfileDoc> => {
+): Filter<ProfileRecord> => {
   const guard: Record<string, unknown> = {};
   for (const e of events) {
     for (const key of counterKeysFor(counted(e), { filters })) {
@@ -208,7 +218,7 @@ const guardFor = (
   return guard;
 };
 
-const counted = (e: EventDoc) => ({
+const counted = (e: EventRecord) => ({
   event: e.event,
   timestamp: e.timestamp,
   properties: e.properties,
@@ -216,12 +226,12 @@ const counted = (e: EventDoc) => ({
 
 /** The profile side of a profile's events: folded counters, identify traits, ids seen. */
 const profileUpdate = (
-  counters: Record<string, CounterEntry>,
+  counters: Record<string, EventCounter>,
   applied: string[],
-  events: EventDoc[],
+  events: EventRecord[],
   now: Date,
   filters: readonly EventFilter[],
-): UpdateFilter<ProfileDoc> => {
+): UpdateFilter<ProfileRecord> => {
   const next = foldEvents(counters, events.map(counted), { filters });
   const set: Record<string, unknown> = {
     updatedAt: now,
@@ -259,12 +269,12 @@ export const dropOutboxEntries = async (
 export const storeEvents = async (
   db: Collections,
   items: Normalised[],
-  source: EventDoc["source"],
+  source: EventRecord["source"],
   filters: readonly EventFilter[] = [],
 ): Promise<Stored> => {
   const now = new Date();
   const profileIds = await resolveProfiles(db, items, now);
-  const docs: EventDoc[] = items.map((item, i) => {
+  const docs: EventRecord[] = items.map((item, i) => {
     const { previousId, profileId: _known, ...rest } = item;
     return {
       ...rest,

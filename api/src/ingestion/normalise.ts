@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { escapeKey } from "@omnijourney/shared";
-import type { EventDoc } from "../store/types.js";
 import type { Call } from "./schemas.js";
+import type { EventRecord } from "@omnijourney/store";
 
 /** Event names journeys see for calls that carry no event name of their own (shared's JourneyEvent doc). */
 const CALL_EVENT_NAMES = {
@@ -41,7 +41,7 @@ export const escapeKeys = (obj: Record<string, unknown> | undefined): Record<str
   return out;
 };
 
-export type Normalised = Omit<EventDoc, "_id" | "profileId" | "source"> & {
+export type Normalised = Omit<EventRecord, "_id" | "profileId" | "source"> & {
   /** Identity keys as sent; the profile id is resolved afterwards. */
   previousId?: string;
   /** Set by internal producers (tracking, webhooks) that already know the profile. */

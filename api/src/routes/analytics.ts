@@ -6,7 +6,7 @@ import { endpoint } from "../http/endpoint.js";
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
 
 /**
- * One `$sum` per `$group`: FerretDB 1.24 answers 0 for every accumulator after the first in a
+ * One `$sum` per `$group`: the embedded engine (store's engine/) answers 0 for every accumulator after the first in a
  * group (`{ n: { $sum: 1 }, cost: { $sum: "$cost" } }` gives cost 0), so each sum is its own query.
  */
 const sumBy = async <T extends Document>(

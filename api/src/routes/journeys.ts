@@ -23,8 +23,8 @@ import { AppError, notFound } from "../errors.js";
 import { Id, IdParams, safe } from "../schemas/common.js";
 import { findJourney, journeyView, publishJourney, validate } from "../services/journeys.js";
 import { cascadeStepStats, journeyCounts } from "../services/journey-stats.js";
-import { WORKSPACE_SETTINGS_ID, normaliseSettings } from "@omnijourney/runtime";
-import { newId } from "../store/ids.js";
+import { normaliseSettings } from "@omnijourney/runtime";
+import { WORKSPACE_SETTINGS_ID, newId, type JourneyRecord } from "@omnijourney/store";
 
 const JourneyBody = safe(JourneyDocument).meta({ id: "JourneyDocument" });
 const tags = ["journeys"];
@@ -64,7 +64,7 @@ export const createJourney = endpoint({
   status: 201,
   handler: async ({ body }, { app }) => {
     const now = new Date();
-    const doc = {
+    const doc: JourneyRecord = {
       _id: newId("j"),
       name: body.name,
       description: body.description,
@@ -172,7 +172,7 @@ export const publish = endpoint({
 const transition = (
   action: "pause" | "resume" | "archive",
   from: string[],
-  to: string,
+  to: JourneyStatus,
   summary: string,
 ) =>
   endpoint({
@@ -372,7 +372,7 @@ export const experiment = endpoint({
       holdout?: number;
       control?: string;
     }; // why: experiment.split config
-    const counts = (key: string) => (stat?.[key] ?? {}) as Record<string, number>; // why: Mixed maps of numbers
+    const counts = (key: "ports" | "portConversions" | "portRevenue") => stat?.[key] ?? {};
     const ports = counts("ports");
     const conversions = counts("portConversions");
     const revenue = counts("portRevenue");

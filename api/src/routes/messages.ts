@@ -3,7 +3,7 @@ import type { Document, Filter, ObjectId } from "mongodb";
 import { AppError } from "../errors.js";
 import { endpoint } from "../http/endpoint.js";
 import { CursorQuery, Id, decodeCursor, encodeCursor } from "../schemas/common.js";
-import { objectId } from "../store/ids.js";
+import { objectId } from "../ids.js";
 
 export const messageView = (m: Document): MessageView => ({
   id: String(m._id),

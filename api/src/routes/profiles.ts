@@ -7,6 +7,7 @@ import {
   ProfileErased,
   ProfilePage,
   ProfileView,
+  type ChannelConsent,
 } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
 import {
@@ -19,7 +20,7 @@ import {
 import { findProfile, profileSummary, profileView, timeline } from "../services/profiles.js";
 import { eraseProfile } from "../services/erase.js";
 import type { Filter } from "mongodb";
-import type { ConsentEntry, ProfileDoc } from "../store/types.js";
+import type { ProfileRecord } from "@omnijourney/store";
 
 const tags = ["profiles"];
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -33,7 +34,7 @@ export const listProfiles = endpoint({
   query: CursorQuery.extend({ query: z.string().max(200).optional() }),
   response: ProfilePage,
   handler: async ({ query }, { app }) => {
-    const and: Filter<ProfileDoc>[] = [];
+    const and: Filter<ProfileRecord>[] = [];
     const q = query.query?.trim();
     if (q) {
       const prefix = { $regex: `^${escapeRegex(q)}`, $options: "i" };
@@ -104,7 +105,7 @@ export const patchProfile = endpoint({
     }
     for (const [channel, change] of Object.entries(body.consent ?? {})) {
       if (!change) continue;
-      const current: ConsentEntry = profile.consent?.[channel] ?? {
+      const current: ChannelConsent = profile.consent?.[channel] ?? {
         marketing: "unknown",
         transactional: "unknown",
         history: [],

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import {
   ConditionField,
-  conditionToMongo,
   Segment,
   SegmentDetail,
   SegmentList,
@@ -14,9 +13,8 @@ import { AppError, notFound } from "../errors.js";
 import { IdParams, safe } from "../schemas/common.js";
 import { segmentRefs } from "../services/journeys.js";
 import { profileSummary } from "../services/profiles.js";
-import { newId } from "../store/ids.js";
 import type { ApiContext } from "../context.js";
-import type { ProfileDoc } from "../store/types.js";
+import { conditionToMongo, newId, type ProfileRecord } from "@omnijourney/store";
 
 const tags = ["segments"];
 const SegmentBody = safe(
@@ -48,7 +46,7 @@ const preview = async (ctx: ApiContext, condition: Condition): Promise<SegmentPr
     ctx.db.profiles.countDocuments(filter),
     ctx.db.profiles.find(filter).sort({ _id: -1 }).limit(10).toArray(),
   ]);
-  return { count, sample: sample.map((p: ProfileDoc) => profileSummary(p)) };
+  return { count, sample: sample.map((p: ProfileRecord) => profileSummary(p)) };
 };
 
 export const listSegments = endpoint({

@@ -1,15 +1,10 @@
 import { z } from "zod";
-import {
-  Channel,
-  keepMaskedSecrets,
-  MASK,
-  maskSecrets,
-  SettingsView,
-} from "@omnijourney/shared";
-import { normaliseSettings, WORKSPACE_SETTINGS_ID } from "@omnijourney/runtime";
+import { Channel, keepMaskedSecrets, MASK, maskSecrets, SettingsView } from "@omnijourney/shared";
+import { normaliseSettings } from "@omnijourney/runtime";
 import { endpoint } from "../http/endpoint.js";
 import { safe } from "../schemas/common.js";
 import type { ApiContext } from "../context.js";
+import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
 
 const Duration = z.object({
   amount: z.number().int().min(1).max(1000),

@@ -10,7 +10,7 @@ import {
   verifyUnsubscribeToken,
 } from "../services/feedback.js";
 import type { ApiContext } from "../context.js";
-import type { ConsentEntry } from "../store/types.js";
+import type { ChannelConsent } from "@omnijourney/shared";
 
 const Params = z.object({ token: z.string().min(1).max(200) });
 
@@ -31,7 +31,7 @@ const unsubscribe = async (ctx: ApiContext, message: Document, source: string): 
   const profile = await ctx.db.profiles.findOne({ _id: profileId });
   if (!profile) return;
   const now = new Date();
-  const current: ConsentEntry = profile.consent?.[channel] ?? {
+  const current: ChannelConsent = profile.consent?.[channel] ?? {
     marketing: "unknown",
     transactional: "unknown",
     history: [],

@@ -1,13 +1,13 @@
 import { ObjectId } from "mongodb";
-import { foldEvents } from "@omnijourney/shared";
+import { foldEvents, type ChannelConsent } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { createApiContext, type ContextOptions } from "../server.js";
 import { ignoreDuplicateKeys, storeEvents } from "../ingestion/ingest.js";
 import { publishJourney } from "../services/journeys.js";
-import type { ConsentEntry, EventDoc, ProfileDoc } from "../store/types.js";
 import { person, type Person } from "./people.js";
 import { prng } from "./random.js";
 import { DEMO_JOURNEYS, DEMO_SEGMENTS } from "./workspace.js";
+import type { EventRecord, ProfileRecord } from "@omnijourney/store";
 
 const DAY = 86_400_000;
 const SEED = 20_260_101;
@@ -29,9 +29,9 @@ export type SeedSummary = {
   liveEvents: number;
 };
 
-const profileDoc = (p: Person, events: EventDoc[], now: Date): ProfileDoc => {
+const profileDoc = (p: Person, events: EventRecord[], now: Date): ProfileRecord => {
   const createdAt = new Date(now.getTime() - p.createdDaysAgo * DAY);
-  const consent: Record<string, ConsentEntry> = {};
+  const consent: Record<string, ChannelConsent> = {};
   for (const [channel, c] of Object.entries(p.consent)) {
     consent[channel] = {
       ...c,
@@ -63,7 +63,12 @@ const profileDoc = (p: Person, events: EventDoc[], now: Date): ProfileDoc => {
 };
 
 /** History is stored as already processed: it is the past, not something journeys should react to now. */
-const eventDocs = (p: Person, index: number, r: ReturnType<typeof prng>, now: Date): EventDoc[] =>
+const eventDocs = (
+  p: Person,
+  index: number,
+  r: ReturnType<typeof prng>,
+  now: Date,
+): EventRecord[] =>
   p.events.map((e, n) => {
     const timestamp = new Date(now.getTime() - e.daysAgo * DAY - r.int(0, DAY - 1));
     return {
@@ -92,8 +97,8 @@ export const seedWorkspace = async (
   const r = prng(SEED);
   let events = 0;
   for (let start = 0; start < count; start += 200) {
-    const profiles: ProfileDoc[] = [];
-    const batch: EventDoc[] = [];
+    const profiles: ProfileRecord[] = [];
+    const batch: EventRecord[] = [];
     for (let i = start; i < Math.min(count, start + 200); i++) {
       const p = person(r, i);
       const docs = eventDocs(p, i, r, now);

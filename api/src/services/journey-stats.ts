@@ -112,7 +112,7 @@ export const cascadeStepStats = (
   cache.set(ctx, perContext);
   const hit = perContext.get(journeyId);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
-  // Summed here, not with `$group`: FerretDB 1.24's `$sum` over the fractional `cost` field answers 0.
+  // Summed here, not with `$group`: the embedded engine's `$sum` (store's engine/) over the fractional `cost` field answers 0.
   const value = ctx.db.messages
     .find(
       { journeyId, cascadeStep: { $exists: true } },

@@ -1,7 +1,6 @@
 import type { Document } from "mongodb";
 import {
   compileJourney,
-  conditionToMongo,
   JourneyValidationError,
   nodeTypes,
   validateJourney,
@@ -10,10 +9,9 @@ import {
   type PropertyCondition,
 } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
-import { isDuplicateKey } from "@omnijourney/runtime";
 import { AppError, notFound } from "../errors.js";
 import type { LiveTrigger } from "../ingestion/fanout.js";
-import { joinSegment } from "../store/memberships.js";
+import { conditionToMongo, isDuplicateKey, joinSegment } from "@omnijourney/store";
 
 export type JourneyStatus = "draft" | "live" | "paused" | "archived";
 

@@ -1,10 +1,10 @@
 import type { Channel } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { notFound } from "../errors.js";
-import type { ProfileDoc } from "../store/types.js";
+import type { ProfileRecord } from "@omnijourney/store";
 
 /** A profile by its public id (userId, or the anonymousId of an anonymous profile), or by any of its anonymous ids. */
-export const findProfile = async (ctx: ApiContext, id: string): Promise<ProfileDoc> => {
+export const findProfile = async (ctx: ApiContext, id: string): Promise<ProfileRecord> => {
   const profile =
     (await ctx.db.profiles.findOne({ _id: id })) ??
     (await ctx.db.profiles.findOne({ anonymousIds: id }));
@@ -25,7 +25,7 @@ const hasText = (v: unknown) =>
  */
 export const reachableChannels = (
   attributes: Record<string, unknown>,
-  consent: ProfileDoc["consent"] | undefined,
+  consent: ProfileRecord["consent"] | undefined,
 ): { channel: Channel; marketing: string }[] => {
   const channels: Channel[] = [];
   if (hasText(attributes.email)) channels.push("email");
@@ -40,7 +40,7 @@ export const reachableChannels = (
   }));
 };
 
-export const profileSummary = (p: ProfileDoc) => ({
+export const profileSummary = (p: ProfileRecord) => ({
   profileId: p.profileId,
   userId: p.userId ?? null,
   anonymousIds: p.anonymousIds ?? [],
@@ -50,7 +50,7 @@ export const profileSummary = (p: ProfileDoc) => ({
   updatedAt: iso(p.updatedAt),
 });
 
-export const profileView = (p: ProfileDoc) => ({
+export const profileView = (p: ProfileRecord) => ({
   ...profileSummary(p),
   consent: p.consent ?? {},
   counters: Object.fromEntries(

@@ -6,12 +6,12 @@ import {
   ProviderConfigError,
   providerSettingsFromEnv,
   ProviderSettings,
-  WORKSPACE_SETTINGS_ID,
   type AnyOutgoingMessage,
   type ProviderSettingsInput,
   type Providers,
 } from "@omnijourney/runtime";
 import type { ApiContext } from "../context.js";
+import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
 
 /** Where the marketer wants to receive test messages. */
 export type TestRecipients = { email?: string; phone?: string; telegramChatId?: string };

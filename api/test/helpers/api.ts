@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { pino } from "pino";
-import { WORKSPACE_SETTINGS_ID } from "@omnijourney/runtime";
 import { startApi, type RunningApi, type StartApiOptions } from "../../src/server.js";
+import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
 
 export const ADMIN_TOKEN = "test-admin-token";
 export const WRITE_KEY = "test-write-key";

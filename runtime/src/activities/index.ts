@@ -22,7 +22,7 @@ import type {
   SendOutcome,
   SendStepInput,
 } from "../workflows/types.js";
-import { KeyedQueue } from "./keyed-queue.js";
+import { KeyedQueue } from "@omnijourney/store";
 import { renderFields, templateContext } from "./render.js";
 import { defaultHandOverJournalFile, HandOverJournal } from "./handover-journal.js";
 import { sendMessage, type SendDeps } from "./send.js";

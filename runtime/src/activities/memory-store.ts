@@ -1,5 +1,9 @@
-import type { Condition, CountedEvent, ProfileSnapshot } from "@omnijourney/shared";
-import type { MessageStatus } from "../models/message.js";
+import {
+  SENT_MESSAGE_STATUSES,
+  type Condition,
+  type CountedEvent,
+  type ProfileSnapshot,
+} from "@omnijourney/shared";
 import type { WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
@@ -71,11 +75,13 @@ export class MemoryStore implements RuntimeStore {
   }
 
   async recentMarketingSends(_profileId: string, since: Date): Promise<Date[]> {
-    const sent: MessageStatus[] = ["sent", "delivered", "opened", "clicked", "replied"];
     return [...this.messages.values()]
       .filter(
         (m) =>
-          m.category === "marketing" && sent.includes(m.status) && m.sentAt && m.sentAt >= since,
+          m.category === "marketing" &&
+          SENT_MESSAGE_STATUSES.has(m.status) &&
+          m.sentAt &&
+          m.sentAt >= since,
       )
       .flatMap((m) => (m.sentAt ? [m.sentAt] : []))
       .sort((a, b) => a.getTime() - b.getTime());

@@ -4,43 +4,36 @@ import {
   type CountedEvent,
   type ProfileSnapshot,
 } from "@omnijourney/shared";
-import type { Models } from "../models/index.js";
-import { messageDocumentId } from "../models/message.js";
-import { RECENT_SENDS_MS } from "../models/recent-sends.js";
-import { WORKSPACE_SETTINGS_ID } from "../models/settings.js";
+import {
+  applyEnrolmentProgress,
+  CounterBatcher,
+  findMessageByKey,
+  incrementNodeStats,
+  KeyedQueue,
+  onDuplicateKey,
+  RECENT_SENDS_MS,
+  WORKSPACE_SETTINGS_ID,
+  writeMessageStatus,
+  type Collections,
+} from "@omnijourney/store";
 import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
-import { CounterBatcher } from "./counter-batcher.js";
-import { KeyedQueue } from "./keyed-queue.js";
 import { progressEffect } from "./progress.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
-import { onDuplicateKey } from "../retry.js";
 
 const SETTINGS_TTL_MS = 2_000;
 const UNCOUNTED_CAPACITY = 10_000;
 
 /** The live store: profiles, settings, segments, messages, enrolments and node counters in MongoDB. */
 export function createMongoStore(
-  models: Models,
+  models: Collections,
   options: { settingsTtlMs?: number } = {},
 ): RuntimeStore {
   const settingsTtl = options.settingsTtlMs ?? SETTINGS_TTL_MS;
   const counters = new KeyedQueue();
   const nodeStats = new CounterBatcher(async (key, inc) => {
     const [journeyId = "", nodeId = ""] = key.split("\u0000");
-    const byNode = { journeyId, nodeId };
-    // Keyed by `_id` (journey and node): an upsert the embedded FerretDB answers from its index. The driver's
-    // collection, because the model's `_id` is an ObjectId for counters written before. A duplicate key: the
-    // node's counters exist under an older id, or another process created them first; increment those.
-    await onDuplicateKey(
-      () =>
-        models.NodeStat.collection.updateOne(
-          { _id: `${journeyId}:${nodeId}` as never }, // why: string ids on a collection typed with ObjectId ids
-          { $inc: inc, $setOnInsert: byNode },
-          { upsert: true },
-        ),
-      () => models.NodeStat.updateOne(byNode, { $inc: inc }),
-    );
+    await incrementNodeStats(models, journeyId, nodeId, inc);
   });
   let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
   /**
@@ -52,34 +45,35 @@ export function createMongoStore(
 
   /**
    * Adds a marketing send to the profile's recent sends (once per message), forgetting those older than any cap
-   * window. Read, then write by `_id`, one at a time per profile in this process (FerretDB loses concurrent
-   * updates of one document; 0003): two worker processes sending to one profile at the same instant could drop
+   * window. Read, then write by `_id`, one at a time per profile in this process (the embedded engine loses
+   * concurrent updates of one document; 0003, engine/capabilities.ts in the store): two worker processes sending to one profile at the same instant could drop
    * one entry, which makes the cap lenient by one, never stricter.
    */
   const rememberMarketingSend = (profileId: string, key: string, at: Date) =>
     counters.run(`recent-sends:${profileId}`, async () => {
-      const doc = await models.RecentSends.findById(profileId).lean();
+      const doc = await models.recentSends.findOne({ _id: profileId });
       const kept = (doc?.marketing ?? []).filter(
         (s) => s.at && s.at.getTime() > at.getTime() - RECENT_SENDS_MS,
       );
       if (kept.some((s) => s.key === key)) return;
       await onDuplicateKey(
         () =>
-          models.RecentSends.updateOne(
+          models.recentSends.updateOne(
             { _id: profileId },
             { $set: { marketing: [...kept, { key, at }] } },
             { upsert: true },
           ),
         // Another send created the document since it was read: add to it.
         () =>
-          models.RecentSends.updateOne({ _id: profileId }, { $push: { marketing: { key, at } } }),
+          models.recentSends.updateOne({ _id: profileId }, { $push: { marketing: { key, at } } }),
       );
     });
 
   return {
     async getProfile(profileId: string): Promise<ProfileSnapshot | null> {
-      const doc = await models.Profile.findById(profileId).lean();
+      const doc = await models.profiles.findOne({ _id: profileId });
       if (!doc) return null;
+      // Documents written by older versions may lack the timestamps.
       const parsed = StoredProfile.safeParse({
         ...doc,
         createdAt: doc.createdAt ?? new Date(0),
@@ -103,27 +97,28 @@ export function createMongoStore(
       if (inc.length)
         update.$inc = Object.fromEntries(inc.map(([path, v]) => [`attributes.${path}`, v]));
       if (Object.keys(update).length === 0) return;
+      update.$set = { ...update.$set, updatedAt: new Date() };
       await counters.run(`profile:${profileId}`, () =>
-        models.Profile.updateOne({ _id: profileId }, update),
+        models.profiles.updateOne({ _id: profileId }, update),
       );
     },
 
     async getSettings(): Promise<WorkspaceSettings> {
       if (settingsCache && Date.now() - settingsCache.at < settingsTtl) return settingsCache.value;
-      const doc = await models.Settings.findById(WORKSPACE_SETTINGS_ID).lean();
+      const doc = await models.settings.findOne({ _id: WORKSPACE_SETTINGS_ID });
       settingsCache = { at: Date.now(), value: normaliseSettings(doc) };
       return settingsCache.value;
     },
 
     async getSegmentCondition(segmentId: string): Promise<Condition | null> {
-      const doc = await models.Segment.findById(segmentId).lean();
+      const doc = await models.segments.findOne({ _id: segmentId });
       if (!doc) return null;
       const parsed = Condition.safeParse(doc.condition);
       return parsed.success ? parsed.data : null;
     },
 
     async findMessage(idempotencyKey: string): Promise<StoredMessage | null> {
-      const doc = await models.Message.findById(messageDocumentId(idempotencyKey)).lean();
+      const doc = await findMessageByKey(models, idempotencyKey);
       if (!doc) return null;
       return {
         idempotencyKey,
@@ -137,28 +132,19 @@ export function createMongoStore(
 
     async writeMessage(write: MessageWrite): Promise<{ id: string }> {
       const { idempotencyKey, at, status, reason, ...rest } = write;
-      const set: Record<string, unknown> = { status, ...rest };
-      if (reason !== undefined) set.reason = reason;
-      const change = { status, at, ...(reason !== undefined ? { reason } : {}) };
-      const attempt = () =>
-        models.Message.findOneAndUpdate(
-          { _id: messageDocumentId(idempotencyKey) },
-          {
-            $set: set,
-            $push: { statusHistory: change },
-            $setOnInsert: { idempotencyKey, createdAt: at },
-          },
-          { upsert: true, returnDocument: "after", timestamps: false },
-        ).lean();
-      // Two upserts of a new key raced: the loser updates the winner's document.
-      const doc = await onDuplicateKey(attempt, attempt);
+      const doc = await writeMessageStatus(
+        models,
+        idempotencyKey,
+        { status, ...rest, ...(reason !== undefined ? { reason } : {}) },
+        { status, at, ...(reason !== undefined ? { reason } : {}) },
+      );
       if (status === "sent" && write.category === "marketing")
         await rememberMarketingSend(write.profileId, idempotencyKey, write.sentAt ?? at);
       return { id: String(doc?._id ?? "") };
     },
 
     async recentMarketingSends(profileId: string, since: Date): Promise<Date[]> {
-      const doc = await models.RecentSends.findById(profileId).lean();
+      const doc = await models.recentSends.findOne({ _id: profileId });
       return (doc?.marketing ?? [])
         .flatMap((s) => (s.at && s.at >= since ? [s.at] : []))
         .sort((a, b) => a.getTime() - b.getTime());
@@ -176,38 +162,24 @@ export function createMongoStore(
       if (fields.revenue !== undefined) set.revenue = fields.revenue;
       for (const [nodeId, variant] of Object.entries(fields.variants))
         set[`variants.${nodeId}`] = variant;
-      // One write by `_id` alone, no read first (the embedded FerretDB scans the collection for any other
-      // filter, so a `progressSeq` guard cannot go in the filter): the projection fields are set, and the
-      // sequence number the document held before tells whether this batch was new. A retried batch sets the
-      // same fields again and skips the counters. `$max` keeps the sequence from going back when a batch
-      // lands after a later one (only an attempt that outlived its timeout in another worker process can).
-      const write = () =>
-        models.Enrolment.findOneAndUpdate(
-          { _id: enrolment.enrolmentId },
-          {
-            $set: set,
-            $max: { progressSeq: seq },
-            $setOnInsert: {
-              enrolmentId: enrolment.enrolmentId,
-              workflowId: enrolment.workflowId,
-              journeyId: enrolment.journeyId,
-              version: enrolment.version,
-              profileId: enrolment.profileId,
-              startedAt: new Date(batch.startedAt),
-              ...(fields.status ? {} : { status: "active" }),
-            },
-          },
-          { upsert: true, returnDocument: "before" }, // no projection: FerretDB 1.24 does not take one here
-        ).lean();
+      const identity = {
+        enrolmentId: enrolment.enrolmentId,
+        workflowId: enrolment.workflowId,
+        journeyId: enrolment.journeyId,
+        version: enrolment.version,
+        profileId: enrolment.profileId,
+        startedAt: new Date(batch.startedAt),
+      };
+      const write = () => applyEnrolmentProgress(models, identity, seq, set);
       const projection = counters.run(`enrolment:${enrolment.enrolmentId}`, async () => {
         // The API's enrol created the document at the same instant (two upserts raced): update it.
         const before = await onDuplicateKey(write, write);
-        return (before?.progressSeq ?? 0) < seq;
+        return before < seq;
       });
       // An enrolment that ended no longer receives events: events are signalled to the running ones only.
       // Idempotent, so a retried end batch removes it again rather than never.
       const unlisted = fields.status
-        ? models.ProfileJourneys.updateOne(
+        ? models.profileJourneys.updateOne(
             { _id: enrolment.profileId },
             { $pull: { active: enrolment.workflowId } },
           )

@@ -12,10 +12,10 @@ import type {
   PushSubscriptionJson,
 } from "../providers/types.js";
 import type { Providers as ProviderSet } from "../providers/factory.js";
+import { persistently } from "@omnijourney/store";
 import { durationMs } from "../settings/workspace-settings.js";
 import { quietHoursEnd, resolveTimeZone } from "../time/zoned.js";
 import type { EnrolmentRef, SendPolicy } from "../workflows/types.js";
-import { persistently } from "../retry.js";
 import type { HandOverJournal } from "./handover-journal.js";
 import { renderFields, templateContext } from "./render.js";
 import type { MessageWrite, RuntimeStore, StoredMessage } from "./store.js";
@@ -349,7 +349,7 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
   }
   const cost = typeof result.cost === "number" && result.cost > 0 ? result.cost : configuredCost;
   // The provider has accepted the message: recording that must not fail on a transient database error
-  // (FerretDB answers busy writers with SQLITE_BUSY), or the activity's retry would send it again.
+  // (the embedded engine answers busy writers so; store's engine/retry.ts), or the activity's retry would send it again.
   await persistently(() =>
     store.writeMessage({
       ...base,

@@ -1,6 +1,6 @@
 import type { Condition, CountedEvent, ProfileSnapshot } from "@omnijourney/shared";
 import type { WorkspaceSettings } from "../settings/workspace-settings.js";
-import type { MessageStatus } from "../models/message.js";
+import type { MessageStatus } from "@omnijourney/shared";
 import type { ProgressBatch } from "../workflows/types.js";
 
 /** A message as the send path needs to see it again (idempotency). */

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import mongoose from "mongoose";
+import { mongoIsHealthy } from "@omnijourney/store";
 import { waitUntilHealthy } from "./health.js";
 import { freePort } from "./ports.js";
 import { spawnEngine, type EngineProcess } from "./process.js";
@@ -8,18 +8,6 @@ import { spawnEngine, type EngineProcess } from "./process.js";
 export interface RunningFerretDb {
   uri: string;
   process: EngineProcess;
-}
-
-/** Answers true once the server answers a MongoDB `ping`. */
-export async function mongoIsHealthy(uri: string): Promise<boolean> {
-  const connection = mongoose.createConnection(uri, { serverSelectionTimeoutMS: 2000 });
-  try {
-    await connection.asPromise();
-    const reply = await connection.db?.admin().command({ ping: 1 });
-    return reply?.ok === 1;
-  } finally {
-    await connection.close();
-  }
 }
 
 /** FerretDB with its SQLite backend in `dataDir`, telemetry and the debug listener off. */

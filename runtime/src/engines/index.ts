@@ -16,7 +16,7 @@ import {
 } from "./provision.js";
 import { smtpIsHealthy } from "./smtp-health.js";
 import { startTemporalDevServer, temporalIsHealthy } from "./temporal.js";
-import { mongoIsHealthy } from "./ferretdb.js";
+import { mongoIsHealthy } from "@omnijourney/store";
 import type { EngineProcess } from "./process.js";
 
 export { ENGINE_VERSIONS, engineDir, omnijourneyHome } from "./home.js";

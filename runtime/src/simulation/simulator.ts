@@ -13,7 +13,7 @@ import { MemoryStore } from "../activities/memory-store.js";
 import { createMongoStore } from "../activities/mongo-store.js";
 import { workflowBundle } from "../bundle.js";
 import { timeSkippingServerPath } from "../engines/index.js";
-import type { Models } from "../models/index.js";
+import type { Collections } from "@omnijourney/store";
 import {
   defaultWorkspaceSettings,
   type WorkspaceSettings,
@@ -48,7 +48,7 @@ const SIMULATION_QUEUE = "omnijourney-simulation";
  * never sent. The server and worker start on first use and are shared by later simulations.
  */
 export function createSimulator(
-  options: { models?: Models; settings?: () => Promise<WorkspaceSettings> } = {},
+  options: { models?: Collections; settings?: () => Promise<WorkspaceSettings> } = {},
 ): Simulator {
   const live = options.models ? createMongoStore(options.models) : null;
   const settings =

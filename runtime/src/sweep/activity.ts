@@ -1,19 +1,16 @@
 import { Context } from "@temporalio/activity";
 import type { Client } from "@temporalio/client";
-import {
-  Condition,
-  conditionToMongo,
-  evaluateCondition,
-  isTimeDependent,
-  triggerSegment,
-  type JourneyPlan,
-} from "@omnijourney/shared";
+import { Condition, evaluateCondition, isTimeDependent, triggerSegment } from "@omnijourney/shared";
 import { createJourneyRuntime, type JourneyRuntime } from "../client.js";
-import type { Models } from "../models/index.js";
-import { persistently } from "../retry.js";
+import {
+  conditionToMongo,
+  insertMemberships,
+  persistently,
+  readMembers,
+  sweepStateId,
+  type Collections,
+} from "@omnijourney/store";
 import type { SegmentSweepActivities, SegmentSweepResult } from "../workflows/segment-sweep.js";
-import { insertMemberships, readMembers } from "./memberships.js";
-import { segmentSweepStateModel, sweepStateId } from "./state.js";
 
 /** Where the sweep logs (the worker passes its pino logger). */
 export type SweepLogger = {
@@ -22,7 +19,7 @@ export type SweepLogger = {
 };
 
 export type SweepDeps = {
-  models: Models;
+  models: Collections;
   /** The task queue enrolments start on (the worker's). */
   taskQueue: string;
   /**
@@ -49,7 +46,7 @@ type JourneySweep = Omit<SegmentSweepResult, "journeys">;
 
 /** Membership rows inserted in one round trip. */
 const INSERT_BATCH = 500;
-/** Leaving members re-checked and deleted per round trip (two queries each: FerretDB scans for `$in`). */
+/** Leaving members re-checked and deleted per round trip (two queries each: `$in` scans on the embedded engine). */
 const LEAVE_BATCH = 500;
 const HEARTBEAT_MS = 5_000;
 
@@ -81,11 +78,10 @@ async function forEachLimited<T>(
 }
 
 /** Live `trigger.segment` journeys whose segment condition is time-dependent. */
-async function sweepTargets(models: Models, logger?: SweepLogger): Promise<SweepTarget[]> {
-  const journeys = await models.Journey.find(
-    { status: "live" },
-    { trigger: 1, liveVersion: 1, publishedAt: 1 },
-  ).lean();
+async function sweepTargets(models: Collections, logger?: SweepLogger): Promise<SweepTarget[]> {
+  const journeys = await models.journeys
+    .find({ status: "live" }, { projection: { trigger: 1, liveVersion: 1, publishedAt: 1 } })
+    .toArray();
   const segmentJourneys = journeys.flatMap((j) => {
     const trigger: unknown = j.trigger;
     if (
@@ -108,9 +104,9 @@ async function sweepTargets(models: Models, logger?: SweepLogger): Promise<Sweep
     ];
   });
   if (segmentJourneys.length === 0) return [];
-  const segments = await models.Segment.find({
-    _id: { $in: [...new Set(segmentJourneys.map((j) => j.segmentId))] },
-  }).lean();
+  const segments = await models.segments
+    .find({ _id: { $in: [...new Set(segmentJourneys.map((j) => j.segmentId))] } })
+    .toArray();
   const conditions = new Map<string, Condition>();
   for (const s of segments) {
     const parsed = Condition.safeParse(s.condition);
@@ -121,12 +117,13 @@ async function sweepTargets(models: Models, logger?: SweepLogger): Promise<Sweep
   for (const j of segmentJourneys) {
     const condition = conditions.get(j.segmentId);
     if (!condition || !isTimeDependent(condition)) continue;
-    const frozen = await models.JourneyVersion.findOne(
+    const frozen = await models.journeyVersions.findOne(
       { journeyId: j.journeyId, version: j.version },
-      { plan: 1 },
-    ).lean();
+      { projection: { plan: 1 } },
+    );
     if (!frozen) continue;
-    const plan = frozen.plan as JourneyPlan; // why: plans are compiled and validated at publish
+    // Plans are compiled and validated at publish.
+    const plan = frozen.plan;
     const config = triggerSegment.config.safeParse(plan.nodes[plan.triggerNodeId]?.config ?? {});
     targets.push({ ...j, condition, enrolExisting: config.success && config.data.enrolExisting });
   }
@@ -142,13 +139,13 @@ async function sweepTargets(models: Models, logger?: SweepLogger): Promise<Sweep
 export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
   const { models, logger } = deps;
   const concurrency = deps.enrolConcurrency ?? 4;
-  const State = segmentSweepStateModel(models.Journey.db);
 
   /** The profile ids a filter matches, streamed (projection `profileId` only). */
   async function* matching(filter: Record<string, unknown>): AsyncGenerator<string> {
-    const cursor = models.Profile.find(filter, { profileId: 1, _id: 0 })
-      .lean()
-      .cursor({ batchSize: 1_000 });
+    const cursor = models.profiles.find(filter, {
+      projection: { profileId: 1, _id: 0 },
+      batchSize: 1_000,
+    });
     for await (const doc of cursor) if (typeof doc.profileId === "string") yield doc.profileId;
   }
 
@@ -162,11 +159,14 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
     const key = { journeyId: target.journeyId, segmentId: target.segmentId };
     const out: JourneySweep = { entered: 0, enrolled: 0, baseline: 0, left: 0 };
 
-    const members = await readMembers(models.SegmentMembership, key);
+    const members = await readMembers(models, key);
 
     // Published without `enrolExisting`: who was in the segment at publish is recorded once, never enrolled.
     const stateId = sweepStateId(target.journeyId, target.segmentId);
-    const state = await State.findById(stateId, { baselineAt: 1 }).lean();
+    const state = await models.segmentSweeps.findOne(
+      { _id: stateId },
+      { projection: { baselineAt: 1 } },
+    );
     const baselineAsOf =
       !target.enrolExisting && !state?.baselineAt ? (target.publishedAt ?? now) : null;
     const atPublish = new Set<string>();
@@ -186,7 +186,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       } catch (error) {
         // Give the row back so the retried activity (or the next sweep) enrols this profile.
         await persistently(() =>
-          models.SegmentMembership.deleteOne({ ...key, profileId, enteredAt: now }),
+          models.segmentMemberships.deleteOne({ ...key, profileId, enteredAt: now }),
         );
         throw error;
       }
@@ -196,7 +196,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       if (pending.length === 0) return;
       const batch = pending;
       pending = [];
-      const created = await insertMemberships(models.SegmentMembership, key, batch, now);
+      const created = await insertMemberships(models, key, batch, now);
       const toEnrol = created.filter((id) => !atPublish.has(id));
       out.entered += toEnrol.length;
       out.baseline += created.length - toEnrol.length;
@@ -219,7 +219,9 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
     for (let i = 0; i < gone.length; i += LEAVE_BATCH) {
       const batch = gone.slice(i, i + LEAVE_BATCH);
       // Re-check these profiles: one may have changed since the query ran (the fan-out then keeps its row).
-      const profiles = await models.Profile.find({ _id: { $in: batch.map(([id]) => id) } }).lean();
+      const profiles = await models.profiles
+        .find({ _id: { $in: batch.map(([id]) => id) } })
+        .toArray();
       const current = new Map(profiles.map((p) => [p.profileId, p]));
       const at = new Date();
       const leaving = batch.filter(([id]) => {
@@ -228,7 +230,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       });
       if (leaving.length === 0) continue;
       // Only the rows that were read go: a row the fan-out wrote again since has a later `enteredAt`.
-      const res = await models.SegmentMembership.deleteMany({
+      const res = await models.segmentMemberships.deleteMany({
         _id: { $in: leaving.map(([, row]) => row._id) },
         enteredAt: { $lt: now },
       });
@@ -238,7 +240,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
     }
     progress();
 
-    await State.updateOne(
+    await models.segmentSweeps.updateOne(
       { _id: stateId },
       {
         $set: {
@@ -270,7 +272,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       const checkCancelled = () => {
         if (context?.cancellationSignal.aborted) throw context.cancellationSignal.reason;
       };
-      // Heartbeat on a timer too: one slow query (a collection scan on FerretDB) must not look like a dead worker.
+      // Heartbeat on a timer too: one slow query (a collection scan on the embedded engine) must not look like a dead worker.
       const timer = setInterval(progress, HEARTBEAT_MS);
       const started = Date.now();
       try {

@@ -9,5 +9,4 @@ export {
   DEFAULT_SEGMENT_SWEEP_EVERY,
   type SegmentSweepScheduleOptions,
 } from "./schedule.js";
-export { segmentSweepStateModel, sweepStateId, type SegmentSweepStateModel } from "./state.js";
 export type { SegmentSweepActivities, SegmentSweepResult } from "../workflows/segment-sweep.js";

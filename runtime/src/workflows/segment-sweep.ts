@@ -19,7 +19,8 @@ export interface SegmentSweepActivities {
   sweepSegmentTriggers(): Promise<SegmentSweepResult>;
 }
 
-// One sweep walks every matching profile of every time-based segment: on FerretDB that can take minutes.
+// One sweep walks every matching profile of every time-based segment: on a large workspace, or an engine that
+// answers such queries by scanning, that can take minutes.
 // Heartbeats come every few seconds, so a dead worker is noticed after the heartbeat timeout, not the hour.
 const { sweepSegmentTriggers } = proxyActivities<SegmentSweepActivities>({
   startToCloseTimeout: "1 hour",

@@ -1,27 +1,25 @@
-import mongoose from "mongoose";
+import { connectStore } from "@omnijourney/store";
 import nodemailer from "nodemailer";
 import { describe, expect, inject, it } from "vitest";
 
 const engines = inject("engines");
 
 describe("engine smoke chain", () => {
-  it("round-trips a mongoose model on the MongoDB-wire server and enforces a unique index", async () => {
-    const connection = await mongoose
-      .createConnection(engines.mongoUri, { dbName: `omnij_smoke_${Date.now()}` })
-      .asPromise();
+  it("round-trips a document on the MongoDB-wire server and enforces a unique index", async () => {
+    const connection = await connectStore(engines.mongoUri, {
+      dbName: `omnij_smoke_${Date.now()}`,
+      ensureIndexes: false,
+    });
     try {
-      const Thing = connection.model(
-        "Thing",
-        new mongoose.Schema({ key: { type: String, unique: true }, count: Number }),
-      );
-      await Thing.init();
-      await Thing.create({ key: "a", count: 1 });
-      const found = await Thing.findOne({ key: "a" }).lean();
+      const things = connection.db.collection<{ key: string; count: number }>("things");
+      await things.createIndex({ key: 1 }, { unique: true });
+      await things.insertOne({ key: "a", count: 1 });
+      const found = await things.findOne({ key: "a" });
       expect(found?.count).toBe(1);
-      await expect(Thing.create({ key: "a", count: 2 })).rejects.toMatchObject({ code: 11000 });
-      expect(await Thing.countDocuments()).toBe(1);
+      await expect(things.insertOne({ key: "a", count: 2 })).rejects.toMatchObject({ code: 11000 });
+      expect(await things.countDocuments()).toBe(1);
     } finally {
-      await connection.dropDatabase();
+      await connection.db.dropDatabase();
       await connection.close();
     }
   });

@@ -11,11 +11,11 @@ import { createActivities } from "../../src/activities/index.js";
 import { createMongoStore } from "../../src/activities/mongo-store.js";
 import { workflowBundle } from "../../src/bundle.js";
 import { timeSkippingServerPath } from "../../src/engines/index.js";
-import { WORKSPACE_SETTINGS_ID } from "../../src/models/settings.js";
 import { createProviders, type Providers } from "../../src/providers/factory.js";
 import type { ProviderSettingsInput } from "../../src/providers/settings.js";
 import type { JourneyResult, JourneyWorkflowInput } from "../../src/workflows/types.js";
 import { connectTestDb } from "./mongo.js";
+import { newProfile, WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
 
 export const allSandbox: ProviderSettingsInput = {
   email: { provider: "sandbox" },
@@ -27,7 +27,7 @@ export const allSandbox: ProviderSettingsInput = {
   inapp: { provider: "sandbox" },
 };
 
-/** A time-skipping Temporal server, a worker with the real activities on FerretDB, and helpers to run journeys. */
+/** A time-skipping Temporal server, a worker with the real activities on the embedded engine, and helpers to run journeys. */
 export async function createJourneyTestEnv(
   file: string,
   options: { providers?: ProviderSettingsInput; smtpUrl?: string } = {},
@@ -63,9 +63,9 @@ export async function createJourneyTestEnv(
     worker,
     compile,
     async setSettings(settings: Record<string, unknown>) {
-      await db.models.Settings.replaceOne(
+      await db.models.settings.replaceOne(
         { _id: WORKSPACE_SETTINGS_ID },
-        { _id: WORKSPACE_SETTINGS_ID, ...settings },
+        { ...settings },
         { upsert: true },
       );
     },
@@ -73,13 +73,13 @@ export async function createJourneyTestEnv(
       profileId: string,
       profile: { attributes?: Record<string, unknown>; consent?: Record<string, unknown> } = {},
     ) {
-      await db.models.Profile.create({
-        profileId,
-        anonymousIds: [],
-        attributes: profile.attributes ?? {},
-        consent: profile.consent ?? {},
-        counters: {},
-      });
+      // Consent as the test gives it, possibly partial (a missing status reads as "unknown").
+      await db.models.raw
+        .collection<{ _id: string } & Record<string, unknown>>("profiles")
+        .insertOne({
+          ...newProfile({ profileId, anonymousIds: [], attributes: profile.attributes ?? {} }),
+          consent: profile.consent ?? {},
+        });
     },
     /** Starts a journey for a profile; returns the handle. */
     async start(

@@ -47,15 +47,12 @@ export function eventFiltersOf(condition: Condition): EventFilter[] {
   return [...out.values()];
 }
 
-/** Input of {@link counterUpdate}: the event as stored. */
+/** An event as counted: its name, time and properties (for filtered counters). */
 export type CountedEvent = {
   event: string;
   timestamp: Date | string;
   properties?: Record<string, unknown>;
 };
-
-/** A MongoDB update document for the `profiles` collection. */
-export type CounterUpdateDoc = { $set: Record<string, number | Date | Date[]> };
 
 /** Options shared by the counter helpers. */
 export type CounterOptions = { filters?: readonly EventFilter[] };
@@ -85,15 +82,6 @@ function toTime(value: unknown): number {
   return Number.NaN;
 }
 
-function own(
-  counters: Readonly<Record<string, EventCounter>> | undefined,
-  key: string,
-): EventCounter | undefined {
-  return counters && Object.prototype.hasOwnProperty.call(counters, key)
-    ? counters[key]
-    : undefined;
-}
-
 /** The counter after one more event at `at`: count +1, first/last widened, `recent` sorted newest first and capped. */
 export function nextCounter(prev: EventCounter | undefined, at: Date): EventCounter {
   if (!prev) return { count: 1, first: at, last: at, recent: [at] };
@@ -111,75 +99,7 @@ export function nextCounter(prev: EventCounter | undefined, at: Date): EventCoun
   };
 }
 
-/**
- * The update that records one event in a profile's counters, computed from the counters as read (`current`):
- * `count` +1, `first`/`last` widened, `recent` re-sorted newest first and capped at {@link RECENT_CAP}.
- *
- * Why read-then-write: FerretDB 1.24 silently ignores `$push` modifiers (`$sort`, `$slice`, `$position`), so a
- * sorted, capped array cannot be kept with one blind update on both engines. Apply it guarded by
- * {@link counterGuard} (compare-and-set on `count`) and retry when nothing matched; {@link recordEventCounters}
- * does exactly that.
- */
-export function counterUpdate(
-  event: CountedEvent,
-  current: Readonly<Record<string, EventCounter>> | undefined,
-  options: CounterOptions = {},
-): CounterUpdateDoc {
-  const at = eventTime(event);
-  const $set: CounterUpdateDoc["$set"] = {};
-  for (const key of counterKeysFor(event, options)) {
-    const next = nextCounter(own(current, key), at);
-    $set[`counters.${key}.count`] = next.count;
-    $set[`counters.${key}.first`] = next.first;
-    $set[`counters.${key}.last`] = next.last;
-    $set[`counters.${key}.recent`] = next.recent;
-  }
-  return { $set };
-}
-
-/** The filter part that makes {@link counterUpdate} a compare-and-set: every touched counter still has the count that was read. */
-export function counterGuard(
-  event: CountedEvent,
-  current: Readonly<Record<string, EventCounter>> | undefined,
-  options: CounterOptions = {},
-): Record<string, unknown> {
-  const guard: Record<string, unknown> = {};
-  for (const key of counterKeysFor(event, options)) {
-    const prev = own(current, key);
-    guard[`counters.${key}.count`] = prev ? prev.count : { $exists: false };
-  }
-  return guard;
-}
-
-/** Storage callbacks for {@link recordEventCounters} (shared does no I/O itself). */
-export type CounterStore = {
-  /** Reads the profile's `counters` (undefined when the profile has none yet). */
-  read(): Promise<Readonly<Record<string, EventCounter>> | undefined>;
-  /** Applies `update` to the profile only if it also matches `guard`; resolves true when a document was updated. */
-  write(guard: Record<string, unknown>, update: CounterUpdateDoc): Promise<boolean>;
-};
-
-/** Records one event in a profile's counters with compare-and-set retries. Throws after `attempts` lost races. */
-export async function recordEventCounters(
-  store: CounterStore,
-  event: CountedEvent,
-  options: CounterOptions = {},
-  attempts = 20,
-): Promise<void> {
-  for (let i = 0; i < attempts; i++) {
-    const current = await store.read();
-    if (
-      await store.write(
-        counterGuard(event, current, options),
-        counterUpdate(event, current, options),
-      )
-    )
-      return;
-  }
-  throw new Error(`Could not record ${event.event}: counters kept changing (${attempts} attempts)`);
-}
-
-/** Folds events into in-memory counters exactly as {@link recordEventCounters} would in the database. */
+/** Folds events into in-memory counters: each event through {@link nextCounter} for every key it counts under. */
 export function foldEvents(
   counters: Readonly<Record<string, EventCounter>>,
   events: readonly CountedEvent[],

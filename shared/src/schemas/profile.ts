@@ -21,7 +21,7 @@ export const ChannelConsent = z.object({
 /** Consent for one channel. */
 export type ChannelConsent = z.infer<typeof ChannelConsent>;
 
-/** Per-event counter kept at ingestion (see `counterUpdate`). `recent` is newest first and capped at `RECENT_CAP`. */
+/** Per-event counter kept at ingestion (see `nextCounter`). `recent` is newest first and capped at `RECENT_CAP`. */
 export const EventCounter = z.object({
   count: z.number().int().min(0),
   first: z.coerce.date(),

@@ -20,7 +20,7 @@ export type InAppRecord = {
 
 /**
  * Saves the record and returns its id. The runtime passes a function backed by its models, so this
- * provider stays free of mongoose; the save must be idempotent on `idempotencyKey` (an upsert), so a
+ * provider stays free of the storage package; the save must be idempotent on `idempotencyKey` (an upsert), so a
  * retried activity leaves one inbox entry.
  */
 export type SaveInAppMessage = (record: InAppRecord) => Promise<{ id: string }>;

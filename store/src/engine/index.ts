@@ -1,0 +1,18 @@
+export {
+  connectStore,
+  mongoIsHealthy,
+  type ConnectOptions,
+  type StoreConnection,
+} from "./connect.js";
+export { guardsAreAtomic, findByIds } from "./capabilities.js";
+export {
+  isTransient,
+  retryTransient,
+  persistently,
+  isDuplicateKey,
+  onDuplicateKey,
+  insertedDespiteDuplicates,
+} from "./retry.js";
+export { KeyedQueue } from "./keyed-queue.js";
+export { CounterBatcher } from "./counter-batcher.js";
+export { conditionToMongo, type MongoFilter } from "./filters.js";
