@@ -93,8 +93,6 @@ export {
   NodeTypeRegistry,
   type NodeType,
   type NodeTypeSpec,
-  type NodeCategory,
-  type NodeExecution,
   type NodeServices,
   type NodeRunContext,
   type NodeRunResult,

@@ -1,16 +1,9 @@
-import type { NodeTypesResponse } from "@omnijourney/shared";
+import { NodeCategory, type NodeTypesResponse } from "@omnijourney/shared";
 import type { JsonSchema } from "../panels/form/jsonSchema.js";
 import type { Catalog, NodeTypeInfo } from "./types.js";
 
-export const CATEGORY_ORDER = [
-  "trigger",
-  "message",
-  "timing",
-  "logic",
-  "data",
-  "action",
-  "goal",
-] as const;
+/** Palette order: the order the shared contract lists the categories in. */
+const CATEGORY_ORDER: readonly string[] = NodeCategory.options;
 export const CATEGORY_LABELS: Record<string, string> = {
   trigger: "Triggers",
   message: "Messages",
@@ -65,8 +58,8 @@ export function buildCatalog(apiTypes: NodeTypeInfo[], sharedTypes: NodeTypeInfo
     );
   }
   const types = [...byType.values()].sort((a, b) => {
-    const ca = CATEGORY_ORDER.indexOf(a.category as (typeof CATEGORY_ORDER)[number]);
-    const cb = CATEGORY_ORDER.indexOf(b.category as (typeof CATEGORY_ORDER)[number]);
+    const ca = CATEGORY_ORDER.indexOf(a.category);
+    const cb = CATEGORY_ORDER.indexOf(b.category);
     return (ca < 0 ? 99 : ca) - (cb < 0 ? 99 : cb);
   });
   return { types, get: (type) => byType.get(type) };
@@ -102,7 +95,7 @@ export function groupByCategory(
     types: groups.get(c) ?? [],
   }));
   const other = [...groups.keys()]
-    .filter((c) => !CATEGORY_ORDER.includes(c as (typeof CATEGORY_ORDER)[number]))
+    .filter((c) => !CATEGORY_ORDER.includes(c))
     .map((c) => ({
       category: c,
       label: CATEGORY_LABELS[c] ?? c.charAt(0).toUpperCase() + c.slice(1),
