@@ -40,3 +40,4 @@ export * from "./engines/index.js";
 export { KeyedQueue } from "./activities/keyed-queue.js";
 export { isDuplicateKey, onDuplicateKey, persistently } from "./retry.js";
 export { createLogger } from "./logging.js";
+export { loadPlugins, PluginLoadError, type LoadPluginsOptions } from "./plugins/load.js";
