@@ -28,9 +28,20 @@ const connection = {
 };
 const load = (pkg) => import(pathToFileURL(path.join(root, pkg, "dist", "index.js")).href);
 
+const runtime = await load("runtime");
+// Both roles load the same plugins: the API validates with their schemas, the worker runs them.
+const registry = await runtime
+  .loadPlugins({
+    root,
+    onLoaded: (plugin, types) => console.log(`${role}: plugin ${plugin}: ${types.join(", ")}`),
+  })
+  .catch((error) => {
+    console.error(`${role}: ${error.message}`);
+    process.exit(1);
+  });
 let running;
 if (role === "worker") {
-  running = await (await load("runtime")).startWorker(connection);
+  running = await runtime.startWorker({ ...connection, registry });
   console.log(`worker polling task queue ${connection.taskQueue} on ${connection.temporalAddress}`);
 } else {
   running = await (

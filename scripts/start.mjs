@@ -31,6 +31,10 @@ let worker;
 let server;
 let stopping = false;
 
+function logPlugin(plugin, types) {
+  console.log(`  Plugin ${plugin}: ${types.join(", ")} (a change takes effect on the next start)`);
+}
+
 async function shutdown(signal, exitCode = 0) {
   if (stopping) return;
   stopping = true;
@@ -47,6 +51,8 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
+  // Before the engines: a plugin that cannot be loaded stops start-up at once, naming it.
+  const registry = await runtime.loadPlugins({ root, onLoaded: logPlugin });
   engines = await runtime.startEngines({
     profile: ephemeral ? "test" : "dev",
     dataDir,
@@ -70,7 +76,7 @@ try {
   });
   // The worker puts the API's one-click unsubscribe links into marketing mail, so it starts second.
   worker = await step("Starting the worker", () =>
-    runtime.startWorker({ ...connection, unsubscribeUrl: server.links.unsubscribeUrl }),
+    runtime.startWorker({ ...connection, registry, unsubscribeUrl: server.links.unsubscribeUrl }),
   );
   fs.writeFileSync(
     path.join(dataDir, "runtime.json"),

@@ -32,3 +32,4 @@ export { createSimulator, type SimulateInput, type Simulator } from "./simulatio
 export * from "./providers/index.js";
 export * from "./engines/index.js";
 export { createLogger } from "./logging.js";
+export { loadPlugins, PluginLoadError, type LoadPluginsOptions } from "./plugins/load.js";

@@ -25,7 +25,11 @@ function planNode(
   next: Record<string, string | null>,
 ): PlanNode {
   const { type, version: typeVersion, execution } = def;
-  if (execution === "activity") return { id, type, typeVersion, execution, config, next };
+  if (execution === "activity") {
+    // Only types that declare a policy carry one: every other plan (and its hash) stays as it was.
+    const policy = def.policy ? { policy: def.policy } : {};
+    return { id, type, typeVersion, execution, config, next, ...policy };
+  }
   // why: `config` was parsed by `def.config`, the schema of the control-flow type that `type` names; the
   // registry keys types by string, so the pairing of tag and config cannot be shown to the type checker.
   return { id, type, typeVersion, execution, config, next } as ControlPlanNode;

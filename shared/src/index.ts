@@ -94,6 +94,10 @@ export {
   type NodeType,
   type NodeTypeSpec,
   type NodeServices,
+  type NodeRetrySpec,
+  type HttpInit,
+  type HttpResponse,
+  DEFAULT_ACTIVITY_POLICY,
   type NodeRunContext,
   type NodeRunResult,
   type SendOutcome,
@@ -118,7 +122,7 @@ export {
 export { CascadeStep, DEFAULT_RESPONSE_EVENTS } from "./nodes/message/cascade.js";
 export { WaitUntilConfig, Weekday } from "./nodes/timing/wait-until.js";
 export { ExperimentConfig } from "./nodes/logic/experiment-split.js";
-export type { JourneyPlan, PlanNode } from "./plan.js";
+export type { JourneyPlan, PlanNode, ActivityPolicy } from "./plan.js";
 export { validateJourney } from "./validate/index.js";
 export type { ValidateContext } from "./validate/analyze.js";
 export {

@@ -80,6 +80,19 @@ export type ActivityPlanNode = PlanNodeBase & {
   type: string;
   execution: "activity";
   config: unknown;
+  /** The type's own retry and timeout; absent (older plans, most types) means the runtime's defaults. */
+  policy?: ActivityPolicy;
+};
+
+/** How the runtime runs one activity node: per-attempt timeout and retries with exponential backoff. */
+export type ActivityPolicy = {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  initialIntervalMs: number;
+  backoffCoefficient: number;
+  maxIntervalMs: number;
+  /** Longest one attempt may take. */
+  timeoutMs: number;
 };
 
 /** One node of an execution plan (contracts.md): tagged by `execution`, then control nodes by `type`. */

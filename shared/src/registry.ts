@@ -4,6 +4,7 @@ import type { JourneyEvent } from "./schemas/events.js";
 import type { ProfileSnapshot } from "./schemas/profile.js";
 import type { ProfileAssignment } from "./schemas/assignment.js";
 import type { NodeCategory, NodeExecution, NodeUiHints } from "./schemas/http/node-types.js";
+import type { ActivityPolicy } from "./plan.js";
 
 export type { NodeCategory, NodeExecution, NodeUiHints };
 
@@ -16,8 +17,32 @@ export type SendOutcome = {
   cost?: number;
 };
 
+/** The request options `services.http` takes: the part of `fetch`'s `RequestInit` that plugins use. */
+export type HttpInit = {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  redirect?: "follow" | "error" | "manual";
+};
+
+/** What `services.http` resolves to: the part of `fetch`'s `Response` that plugins use (it is a real Response). */
+export interface HttpResponse {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+}
+
 /** Side effects available to a node's `run`, supplied by the runtime (contracts.md). */
 export type NodeServices = {
+  /**
+   * `fetch`-compatible HTTP behind the outbound guard (no loopback, private or metadata addresses unless
+   * allow-listed in OMNIJOURNEY_ALLOWED_HOSTS, redirects included), with a timeout and a response-size cap.
+   */
+  http(url: string, init?: HttpInit): Promise<HttpResponse>;
+  /** Workspace secrets (the settings' `secrets` map, masked by the API); null when unset. Never log them. */
+  secrets: { get(name: string): Promise<string | null> };
   /** Renders (Liquid), checks consent / quiet hours / caps, sends through the channel's provider and logs the message. */
   send(input: {
     channel: Channel;
@@ -88,7 +113,20 @@ export interface NodeTypeSpec<S extends z.ZodType> {
   summary?: (config: z.output<S>) => string;
   /** Runs the node as a Temporal activity (required when `execution` is "activity"). */
   run?: (ctx: NodeRunContext<z.output<S>>) => Promise<NodeRunResult>;
+  /** How `run` is retried when it throws, times out or returns an unknown port; defaults to the runtime's. */
+  retry?: NodeRetrySpec;
+  /** Longest one attempt of `run` may take, in milliseconds; defaults to the runtime's (30 s). */
+  timeoutMs?: number;
 }
+
+/** A node type's retry policy: attempts in all (1 = never retried) and the backoff between them. */
+export type NodeRetrySpec = {
+  attempts: number;
+  /** Delay before the first retry (default 1 s); grows by `backoffCoefficient` (default 2) up to `maxBackoffMs` (default 1 min). */
+  backoffMs?: number;
+  backoffCoefficient?: number;
+  maxBackoffMs?: number;
+};
 
 /**
  * A registered node type. Methods (not function-valued properties) so that a `NodeType<Config>` is
@@ -115,6 +153,33 @@ export interface NodeType<C = unknown> {
   checkConfig(config: C): NodeIssue[];
   summarize(config: C): string;
   run?(ctx: NodeRunContext<C>): Promise<NodeRunResult>;
+  /** The type's own retry and timeout, carried in plans; null when the type uses the runtime's defaults. */
+  readonly policy: ActivityPolicy | null;
+}
+
+/** The runtime's activity policy (what a plan node without `policy` runs with). */
+export const DEFAULT_ACTIVITY_POLICY: ActivityPolicy = {
+  maxAttempts: 12,
+  initialIntervalMs: 1_000,
+  backoffCoefficient: 2,
+  maxIntervalMs: 60_000,
+  timeoutMs: 30_000,
+};
+
+function activityPolicy(spec: { type: string; retry?: NodeRetrySpec; timeoutMs?: number }) {
+  if (!spec.retry && spec.timeoutMs === undefined) return null;
+  const d = DEFAULT_ACTIVITY_POLICY;
+  const policy: ActivityPolicy = {
+    maxAttempts: spec.retry?.attempts ?? d.maxAttempts,
+    initialIntervalMs: spec.retry?.backoffMs ?? d.initialIntervalMs,
+    backoffCoefficient: spec.retry?.backoffCoefficient ?? d.backoffCoefficient,
+    maxIntervalMs: spec.retry?.maxBackoffMs ?? d.maxIntervalMs,
+    timeoutMs: spec.timeoutMs ?? d.timeoutMs,
+  };
+  const positive = Object.values(policy).every((n) => Number.isInteger(n) && n >= 1);
+  if (!positive || policy.initialIntervalMs > policy.maxIntervalMs)
+    throw new Error(`Node type "${spec.type}" needs positive integer retry and timeout values`);
+  return policy;
 }
 
 const TYPE_PATTERN = /^[a-z][a-z0-9_-]*(\.[a-z][a-z0-9_-]*)*$/;
@@ -173,6 +238,7 @@ export function defineNodeType<S extends z.ZodType>(spec: NodeTypeSpec<S>): Node
         : fieldRefs(config, ui.segmentFields, (path, segmentId) => ({ path, segmentId })),
     checkConfig: (config: C) => (spec.check ? spec.check(config) : []),
     summarize: (config: C) => (spec.summary ? spec.summary(config) : spec.title),
+    policy: activityPolicy(spec),
     ...(spec.run ? { run: spec.run } : {}),
   };
 }

@@ -11,6 +11,7 @@ export { contentStrings } from "./nodes/message/content-fields.js";
 export { toJourneyEvent } from "./schemas/journey-event-guard.js";
 export type {
   ActivityPlanNode,
+  ActivityPolicy,
   BranchConditionPlanNode,
   BranchMultiPlanNode,
   CascadePlanNode,

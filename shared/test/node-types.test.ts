@@ -234,6 +234,8 @@ function fakeServices(outcome: SendOutcome) {
     },
     isInSegment: async () => false,
     log: () => undefined,
+    http: () => Promise.reject(new Error("no HTTP in this test")),
+    secrets: { get: async () => null },
   };
   return { services, sent, updates };
 }

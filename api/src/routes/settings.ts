@@ -36,6 +36,8 @@ const SettingsInput = safe(
         Channel,
         z.object({ provider: z.string().min(1).max(50) }).catchall(z.unknown()),
       ),
+      // Custom node types' credentials (services.secrets); "" removes one, the mask keeps it.
+      secrets: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_.-]{0,99}$/), z.string().max(8_192)),
     })
     .partial()
     .strict(),
@@ -53,6 +55,7 @@ const settingsView = async (ctx: ApiContext): Promise<SettingsView> => {
     channelCosts: s.channelCosts,
     currency: s.currency,
     providers,
+    secrets: Object.fromEntries(Object.keys(s.secrets).map((name) => [name, MASK])),
     apiKeys: { writeKey: tail(ctx.config.writeKey), adminToken: tail(ctx.config.adminToken) },
     publicUrl: ctx.config.publicUrl,
   };
@@ -92,6 +95,10 @@ export const putSettings = endpoint({
         providers[channel] = keepMaskedSecrets(p, current.providers[channel] ?? {});
       }
       $set.providers = providers;
+    }
+    if (body.secrets) {
+      const merged = { ...current.secrets, ...keepMaskedSecrets(body.secrets, current.secrets) };
+      $set.secrets = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== ""));
     }
     await app.db.settings.updateOne({ _id: WORKSPACE_SETTINGS_ID }, { $set }, { upsert: true });
     return settingsView(app);

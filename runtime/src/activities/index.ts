@@ -23,6 +23,7 @@ import type {
   SendStepInput,
 } from "../workflows/types.js";
 import { KeyedQueue } from "@omnijourney/store";
+import { createHttpService, secretsService, type HttpServiceLimits } from "./plugin-services.js";
 import { renderFields, templateContext } from "./render.js";
 import { defaultHandOverJournalFile, HandOverJournal } from "./handover-journal.js";
 import { sendMessage, type SendDeps } from "./send.js";
@@ -44,6 +45,8 @@ export type ActivityDeps = {
    * OMNIJOURNEY_HANDOVER_JOURNAL or a file in the system's temporary folder.
    */
   journal?: HandOverJournal;
+  /** Bounds of `services.http` (defaults: 10 s, 5 MB). */
+  httpLimits?: HttpServiceLimits;
 };
 
 function emptyProfile(profileId: string, at: Date): ProfileSnapshot {
@@ -91,6 +94,7 @@ function typedValue(
  */
 export function createActivities(deps: ActivityDeps): JourneyActivities {
   const registry = deps.registry ?? builtInRegistry;
+  const http = createHttpService(deps.httpLimits);
   // One attempt per idempotency key at a time in this process: an attempt that outlived its timeout
   // must finish (and record "sent") before the retry looks at the key, or both would send.
   const sendsInFlight = new KeyedQueue();
@@ -201,6 +205,8 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
           },
           log: (message, fields) =>
             deps.logger?.info({ ...fields, ...input.enrolment, nodeId: input.nodeId }, message),
+          http,
+          secrets: secretsService(store),
         };
         const result = await type.run({
           config: parsed.data,
@@ -209,6 +215,12 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
           enrolment: { ...input.enrolment, nodeId: input.nodeId, visit: input.visit },
           services,
         });
+        if (!type.outputsFor(parsed.data).includes(result.output))
+          // Retryable: a plugin answering from a flaky upstream may pick a valid port next time.
+          throw ApplicationFailure.retryable(
+            `${input.nodeType} returned the unknown port "${result.output}"`,
+            "UnknownPort",
+          );
         return {
           output: result.output,
           ...(result.deferUntil ? { deferUntil: result.deferUntil } : {}),

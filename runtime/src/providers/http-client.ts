@@ -2,7 +2,10 @@
  * The HTTP transport every HTTP provider shares: one POST with a per-attempt timeout, retried with
  * exponential backoff on network errors, timeouts, 5xx, 408 and 429 (honouring Retry-After).
  * Other 4xx answers are returned at once: the request itself is wrong and retrying cannot help.
+ * Every request passes the outbound guard (net/outbound-guard.ts): base URLs and webhook targets come from
+ * configuration and content; a refusal is permanent and never retried.
  */
+import { guardedFetch, guardRefusal } from "../net/outbound-guard.js";
 
 export type RetryPolicy = {
   /** Total attempts including the first (1 = no retry). */
@@ -32,7 +35,14 @@ export type HttpRequest = {
 
 export type HttpOutcome =
   | { kind: "response"; status: number; headers: Headers; text: string; attempts: number }
-  | { kind: "error"; error: string; timedOut: boolean; attempts: number };
+  | {
+      kind: "error";
+      error: string;
+      timedOut: boolean;
+      attempts: number;
+      /** The outbound guard refused the target: retrying cannot help. */
+      refused?: true;
+    };
 
 export const isRetryableStatus = (status: number): boolean =>
   status >= 500 || status === 408 || status === 429;
@@ -73,7 +83,7 @@ export async function requestWithRetry(
   for (let attempt = 1; attempt <= Math.max(1, policy.maxAttempts); attempt++) {
     let waitHint: number | undefined;
     try {
-      const response = await fetch(request.url, {
+      const response = await guardedFetch(request.url, {
         method: request.method ?? "POST",
         headers: typeof request.headers === "function" ? request.headers() : request.headers,
         body: request.body,
@@ -92,6 +102,15 @@ export async function requestWithRetry(
       if (!isRetryableStatus(response.status)) return last;
       waitHint = retryAfterMs(response.headers);
     } catch (error) {
+      const refusal = guardRefusal(error);
+      if (refusal)
+        return {
+          kind: "error",
+          error: refusal.message,
+          timedOut: false,
+          attempts: attempt,
+          refused: true,
+        };
       const timedOut =
         error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError");
       last = {
@@ -132,7 +151,12 @@ export function failureFrom(
   attempts: number;
 } {
   if (outcome.kind === "error") {
-    return { status: "failed", permanent: false, error: outcome.error, attempts: outcome.attempts };
+    return {
+      status: "failed",
+      permanent: outcome.refused === true,
+      error: outcome.error,
+      attempts: outcome.attempts,
+    };
   }
   const retryable = isRetryableStatus(outcome.status);
   const suffix = detail ?? outcome.text.slice(0, 300);

@@ -35,6 +35,8 @@ export interface WorkspaceSettings {
    * The worker reads them when it starts.
    */
   providers: Record<string, Record<string, unknown>>;
+  /** Named credentials for custom node types (`services.secrets.get(name)`); the API shows them masked. */
+  secrets: Record<string, string>;
 }
 
 export const defaultWorkspaceSettings: WorkspaceSettings = {
@@ -51,6 +53,7 @@ export const defaultWorkspaceSettings: WorkspaceSettings = {
   },
   currency: "USD",
   providers: {},
+  secrets: {},
 };
 
 const unitMs: Record<DurationSpec["unit"], number> = {
@@ -104,6 +107,7 @@ export function normaliseSettings(stored: unknown): WorkspaceSettings {
     channelCosts: { ...d.channelCosts, ...numberMap(s.channelCosts) },
     currency: typeof s.currency === "string" ? s.currency : d.currency,
     providers: providerMap(s.providers),
+    secrets: stringMap(s.secrets),
   };
 }
 
@@ -112,6 +116,13 @@ function numberMap(value: unknown): Record<string, number> {
   if (!isRecord(value)) return out;
   for (const [key, v] of Object.entries(value))
     if (typeof v === "number" && Number.isFinite(v)) out[key] = v;
+  return out;
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!isRecord(value)) return out;
+  for (const [key, v] of Object.entries(value)) if (typeof v === "string") out[key] = v;
   return out;
 }
 

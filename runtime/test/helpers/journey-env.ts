@@ -6,6 +6,7 @@ import {
   type JourneyDocumentInput,
   type JourneyEvent,
   type JourneyPlan,
+  type NodeTypeRegistry,
 } from "@omnijourney/shared";
 import { createActivities } from "../../src/activities/index.js";
 import { createMongoStore } from "../../src/activities/mongo-store.js";
@@ -30,7 +31,12 @@ export const allSandbox: ProviderSettingsInput = {
 /** A time-skipping Temporal server, a worker with the real activities on the embedded engine, and helpers to run journeys. */
 export async function createJourneyTestEnv(
   file: string,
-  options: { providers?: ProviderSettingsInput; smtpUrl?: string } = {},
+  options: {
+    providers?: ProviderSettingsInput;
+    smtpUrl?: string;
+    /** Built-ins plus plugins (`loadPlugins`); defaults to the shared registry. */
+    registry?: NodeTypeRegistry;
+  } = {},
 ) {
   const db = await connectTestDb(file);
   const env = await TestWorkflowEnvironment.createTimeSkipping({
@@ -48,12 +54,14 @@ export async function createJourneyTestEnv(
     activities: createActivities({
       store: createMongoStore(db.models, { settingsTtlMs: 0 }),
       providers,
+      ...(options.registry ? { registry: options.registry } : {}),
     }),
   });
   const running = worker.run();
   let counter = 0;
 
-  const compile = (doc: JourneyDocumentInput): JourneyPlan => compileJourney(doc);
+  const compile = (doc: JourneyDocumentInput): JourneyPlan =>
+    compileJourney(doc, options.registry ? { registry: options.registry } : {});
 
   return {
     env,

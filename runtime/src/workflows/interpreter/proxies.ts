@@ -1,4 +1,5 @@
 import { proxyActivities, proxyLocalActivities } from "@temporalio/workflow";
+import type { ActivityPolicy } from "@omnijourney/shared/workflow";
 import type { JourneyActivities } from "../types.js";
 
 /** The journey's activities, scheduled as regular activities. */
@@ -18,3 +19,15 @@ export const local = proxyLocalActivities<JourneyActivities>({
   startToCloseTimeout: "30 seconds",
   retry: { initialInterval: "1 second", maximumInterval: "30 seconds", maximumAttempts: 10 },
 });
+
+/** The activities under a node type's own retry and timeout (plan nodes that carry a `policy`). */
+export const activitiesUnder = (policy: ActivityPolicy) =>
+  proxyActivities<JourneyActivities>({
+    startToCloseTimeout: policy.timeoutMs,
+    retry: {
+      initialInterval: policy.initialIntervalMs,
+      maximumInterval: policy.maxIntervalMs,
+      backoffCoefficient: policy.backoffCoefficient,
+      maximumAttempts: policy.maxAttempts,
+    },
+  });

@@ -55,6 +55,8 @@ export const SettingsView = z
     currency: z.string(),
     /** Provider settings per channel; secrets are masked. */
     providers: z.record(z.string(), z.record(z.string(), z.unknown())),
+    /** Plugin secrets by name (`services.secrets.get`), each shown masked. */
+    secrets: z.record(z.string(), z.string()),
     /** The last four characters of each key, masked. */
     apiKeys: z.object({ writeKey: z.string(), adminToken: z.string() }),
     publicUrl: z.string(),

@@ -1,9 +1,9 @@
 /** Activity nodes: messages, profile updates and custom types, run through their type's `run`. */
-import { isCancellation } from "@temporalio/workflow";
+import { ActivityFailure, isCancellation, patched } from "@temporalio/workflow";
 import type { ActivityPlanNode } from "@omnijourney/shared/workflow";
 import type { ProgressBatcher } from "../progress.js";
-import { activities } from "../proxies.js";
-import { nowIso, type JourneyRun } from "../run.js";
+import { activities, activitiesUnder } from "../proxies.js";
+import { Ended, nowIso, type JourneyRun } from "../run.js";
 import type { Suspension } from "../suspension.js";
 
 /** Most deferrals (quiet hours, caps) of one node visit before the node is given up. */
@@ -21,6 +21,18 @@ const failedPort = (node: ActivityPlanNode): string | null =>
   "failed" in node.next ? "failed" : null;
 
 /**
+ * Before this patch a node that failed for good without a `failed` port ended the enrolment as "completed";
+ * now the enrolment fails with the reason.
+ */
+const FAILED_RUN_FAILS_ENROLMENT = "failed-run-fails-enrolment";
+
+const failureReason = (node: ActivityPlanNode, error: unknown): string => {
+  const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return `step ${node.id} (${node.type}) failed: ${message}`;
+};
+
+/**
  * Runs the node's activity, sleeping and running it again while its send is deferred. `waitFollows`: a
  * long wait may follow the node, so queued progress rides along.
  */
@@ -30,10 +42,12 @@ export async function runActivityNode(
   visit: number,
   waitFollows: boolean,
 ): Promise<string | null> {
+  // Plans without a policy (older ones, most types) keep the shared proxy and its defaults.
+  const { runNode } = node.policy ? activitiesUnder(node.policy) : activities;
   for (let attempt = 0; attempt <= MAX_DEFERRALS; attempt++) {
     let result;
     try {
-      result = await activities.runNode({
+      result = await runNode({
         enrolment: run.enrolment,
         nodeId: node.id,
         nodeType: node.type,
@@ -47,7 +61,12 @@ export async function runActivityNode(
     } catch (error) {
       if (isCancellation(error)) throw error;
       // Retries exhausted or a non-retryable error: the node failed for good.
-      return failedPort(node);
+      const port = failedPort(node);
+      if (port === null && patched(FAILED_RUN_FAILS_ENROLMENT)) {
+        run.terminal = { status: "failed", reason: failureReason(node, error) };
+        throw new Ended();
+      }
+      return port;
     }
     run.throwIfEnded();
     if (!result.deferUntil) return result.output;
