@@ -8,6 +8,7 @@ import { bearerAuth } from "./auth.js";
 import type { ApiContext } from "./context.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { mount, type Endpoint } from "./http/endpoint.js";
+import { embeddableAnywhere, securityHeaders } from "./http/security-headers.js";
 import { ingestionRouter } from "./ingestion/router.js";
 import { apiEndpoints, publicEndpoints } from "./routes/index.js";
 import { docsRouter } from "./routes/docs.js";
@@ -21,6 +22,8 @@ export const createApp = (ctx: ApiContext): Express => {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.set("query parser", "simple"); // flat strings only: `?a[$gt]=` never becomes an object
+  app.use(securityHeaders());
+  app.use("/t", embeddableAnywhere);
 
   app.use(
     pinoHttp({
