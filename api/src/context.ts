@@ -24,7 +24,10 @@ export type ApiContext = {
   /** Temporal client, for what the runtime's API does not cover (cancelling one person's enrolments on erase). */
   temporal: Client;
   fanout: Fanout;
+  /** MongoDB answers a ping. */
   ping: () => Promise<boolean>;
+  /** Temporal's frontend answers for our namespace. */
+  pingTemporal: () => Promise<boolean>;
   /** Each engine's status; the supervisor may ask the engines live, so it may be async. */
   engineStatus?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
 };

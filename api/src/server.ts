@@ -96,6 +96,19 @@ export async function createApiContext(
         return false;
       }
     },
+    pingTemporal: async () => {
+      try {
+        // A deadline on the call itself, so checks against a stalled Temporal do not pile up.
+        await temporalConnection.withDeadline(Date.now() + 1000, () =>
+          temporalConnection.workflowService.describeNamespace({
+            namespace: temporal.options.namespace,
+          }),
+        );
+        return true;
+      } catch {
+        return false;
+      }
+    },
     ...(options.engineStatus ? { engineStatus: options.engineStatus } : {}),
   };
   return {
