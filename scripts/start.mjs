@@ -67,6 +67,9 @@ try {
     writeKey: credentials.writeKey,
     studioDir: path.join(root, "studio", "dist"),
     engineStatus: () => engines.health(),
+    ...(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS
+      ? { shutdownGraceMs: Number(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS) }
+      : {}),
   });
   // The worker puts the API's one-click unsubscribe links into marketing mail, so it starts second.
   worker = await step("Starting the worker", () =>

@@ -11,6 +11,7 @@ import {
   type JourneyRuntime,
 } from "@omnijourney/runtime";
 import { createApp } from "./app.js";
+import { DEFAULT_SHUTDOWN_GRACE_MS, drain } from "./http/drain.js";
 import type { ApiContext } from "./context.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import { Fanout } from "./ingestion/fanout.js";
@@ -37,7 +38,12 @@ export type ContextOptions = {
   runtime?: JourneyRuntimeApi;
 };
 
-export type StartApiOptions = ContextOptions & { port: number; host?: string };
+export type StartApiOptions = ContextOptions & {
+  port: number;
+  host?: string;
+  /** How long `close()` lets in-flight requests finish before it cuts them (default 10 s). */
+  shutdownGraceMs?: number;
+};
 
 export type RunningApi = {
   url: string;
@@ -142,9 +148,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     context: ctx,
     links,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await drain(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await close();
     },
   };
