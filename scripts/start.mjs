@@ -38,7 +38,8 @@ async function shutdown(signal, exitCode = 0) {
   await server?.close().catch((error) => console.error("api:", error.message));
   await worker?.stop().catch((error) => console.error("worker:", error.message));
   await engines?.stop().catch((error) => console.error("engines:", error.message));
-  fs.rmSync(path.join(dataDir, "runtime.json"), { force: true });
+  // Only ours: a start refused because the folder is in use must not remove the running one's file.
+  if (engines) fs.rmSync(path.join(dataDir, "runtime.json"), { force: true });
   if (ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
   console.log("Stopped.");
   process.exit(exitCode);
