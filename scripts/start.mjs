@@ -68,6 +68,7 @@ try {
     writeKey: credentials.writeKey,
     studioDir: path.join(root, "studio", "dist"),
     engineStatus: () => engines.health(),
+    ...api.limitsFromEnv(process.env),
     ...(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS
       ? { shutdownGraceMs: Number(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS) }
       : {}),

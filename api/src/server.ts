@@ -12,6 +12,7 @@ import {
 } from "@omnijourney/runtime";
 import { createApp } from "./app.js";
 import { DEFAULT_SHUTDOWN_GRACE_MS, drain } from "./http/drain.js";
+import { DEFAULT_RATE_LIMITS, type RateLimits, type TrustProxy } from "./http/rate-limits.js";
 import type { ApiContext } from "./context.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import { Fanout } from "./ingestion/fanout.js";
@@ -32,8 +33,12 @@ export type ContextOptions = {
   /** Base URL the outside world reaches the API on (tracking links); defaults to the listening URL. */
   publicUrl?: string;
   logger?: Logger;
-  /** Ingestion requests per write key and client per minute (default 60,000). */
+  /** `/v1` requests per minute with the valid write key (default 60,000); the same as `rateLimits.ingestion`. */
   ingestionRateLimit?: number;
+  /** Requests per minute for each limited path; unnamed ones keep `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: Partial<RateLimits>;
+  /** Proxies whose X-Forwarded-For is believed (default: none). */
+  trustProxy?: TrustProxy;
   /** The journey runtime; defaults to the runtime package's `createJourneyRuntime`. */
   runtime?: JourneyRuntimeApi;
 };
@@ -86,7 +91,12 @@ export async function createApiContext(
       writeKey: options.writeKey,
       publicUrl: options.publicUrl ?? "http://127.0.0.1:3000",
       taskQueue,
-      ingestionRateLimit: options.ingestionRateLimit ?? 60_000,
+      rateLimits: {
+        ...DEFAULT_RATE_LIMITS,
+        ...(options.ingestionRateLimit ? { ingestion: options.ingestionRateLimit } : {}),
+        ...options.rateLimits,
+      },
+      trustProxy: options.trustProxy ?? false,
       ...(options.studioDir ? { studioDir: options.studioDir } : {}),
     },
     logger,
