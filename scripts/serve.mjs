@@ -33,9 +33,8 @@ if (role === "worker") {
   running = await (await load("runtime")).startWorker(connection);
   console.log(`worker polling task queue ${connection.taskQueue} on ${connection.temporalAddress}`);
 } else {
-  running = await (
-    await load("api")
-  ).startApi({
+  const api = await load("api");
+  running = await api.startApi({
     ...connection,
     port: Number(process.env.PORT || 3000),
     host: process.env.HOST || "0.0.0.0",
@@ -43,6 +42,10 @@ if (role === "worker") {
     writeKey: process.env.OMNIJOURNEY_WRITE_KEY,
     studioDir: path.join(root, "studio", "dist"),
     engineStatus: () => ({ mongo: { mode: "external" }, temporal: { mode: "external" } }),
+    ...api.limitsFromEnv(process.env),
+    ...(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS
+      ? { shutdownGraceMs: Number(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS) }
+      : {}),
   });
   console.log(`api listening on ${running.url}`);
 }
