@@ -37,6 +37,7 @@ export const health = endpoint({
 export const healthDetails = endpoint({
   method: "get",
   path: "/health",
+  operationId: "getHealthDetails",
   summary: "Health details: MongoDB ping, Temporal reachability and each engine's status",
   tags: ["system"],
   auth: "bearer",
