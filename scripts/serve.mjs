@@ -44,9 +44,8 @@ if (role === "worker") {
   running = await runtime.startWorker({ ...connection, registry });
   console.log(`worker polling task queue ${connection.taskQueue} on ${connection.temporalAddress}`);
 } else {
-  running = await (
-    await load("api")
-  ).startApi({
+  const api = await load("api");
+  running = await api.startApi({
     ...connection,
     port: Number(process.env.PORT || 3000),
     host: process.env.HOST || "0.0.0.0",
@@ -54,6 +53,10 @@ if (role === "worker") {
     writeKey: process.env.OMNIJOURNEY_WRITE_KEY,
     studioDir: path.join(root, "studio", "dist"),
     engineStatus: () => ({ mongo: { mode: "external" }, temporal: { mode: "external" } }),
+    ...api.limitsFromEnv(process.env),
+    ...(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS
+      ? { shutdownGraceMs: Number(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS) }
+      : {}),
   });
   console.log(`api listening on ${running.url}`);
 }

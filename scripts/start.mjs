@@ -42,7 +42,8 @@ async function shutdown(signal, exitCode = 0) {
   await server?.close().catch((error) => console.error("api:", error.message));
   await worker?.stop().catch((error) => console.error("worker:", error.message));
   await engines?.stop().catch((error) => console.error("engines:", error.message));
-  fs.rmSync(path.join(dataDir, "runtime.json"), { force: true });
+  // Only ours: a start refused because the folder is in use must not remove the running one's file.
+  if (engines) fs.rmSync(path.join(dataDir, "runtime.json"), { force: true });
   if (ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
   console.log("Stopped.");
   process.exit(exitCode);
@@ -73,6 +74,10 @@ try {
     writeKey: credentials.writeKey,
     studioDir: path.join(root, "studio", "dist"),
     engineStatus: () => engines.health(),
+    ...api.limitsFromEnv(process.env),
+    ...(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS
+      ? { shutdownGraceMs: Number(process.env.OMNIJOURNEY_SHUTDOWN_GRACE_MS) }
+      : {}),
   });
   // The worker puts the API's one-click unsubscribe links into marketing mail, so it starts second.
   worker = await step("Starting the worker", () =>

@@ -4,11 +4,13 @@ import path from "node:path";
 import express, { type Express } from "express";
 import { pinoHttp, stdSerializers } from "pino-http";
 import { maskHeaders, maskSecrets, maskUrlForLog } from "@omnijourney/shared";
-import { bearerAuth } from "./auth.js";
+import { bearerAuth, hasAdminToken } from "./auth.js";
 import type { ApiContext } from "./context.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { mount, type Endpoint } from "./http/endpoint.js";
 import { keepRawBody } from "./http/raw-body.js";
+import { clientKey, limiter } from "./http/rate-limits.js";
+import { embeddableAnywhere, securityHeaders } from "./http/security-headers.js";
 import { ingestionRouter } from "./ingestion/router.js";
 import { apiEndpoints, publicEndpoints } from "./routes/index.js";
 import { docsRouter } from "./routes/docs.js";
@@ -20,8 +22,11 @@ const STUDIO_ROUTES =
 export const createApp = (ctx: ApiContext): Express => {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // X-Forwarded-For decides whose rate-limit bucket a request fills, so only configured proxies are believed.
+  app.set("trust proxy", ctx.config.trustProxy);
   app.set("query parser", "simple"); // flat strings only: `?a[$gt]=` never becomes an object
+  app.use(securityHeaders());
+  app.use("/t", embeddableAnywhere);
 
   app.use(
     pinoHttp({
@@ -55,6 +60,12 @@ export const createApp = (ctx: ApiContext): Express => {
 
   app.use("/v1", ingestionRouter(ctx));
 
+  const limits = ctx.config.rateLimits;
+  const perClient = (limit: number, what: string) => limiter({ limit, key: clientKey, what });
+  app.use("/t", perClient(limits.tracking, "tracking requests"));
+  app.use("/unsubscribe", perClient(limits.unsubscribe, "unsubscribe requests"));
+  app.use("/webhooks", perClient(limits.webhooks, "webhook calls"));
+
   const publicRouter = express.Router();
   publicRouter.use(express.json({ limit: "256kb", verify: keepRawBody }));
   publicRouter.use(express.urlencoded({ extended: false, limit: "64kb", verify: keepRawBody }));
@@ -63,6 +74,14 @@ export const createApp = (ctx: ApiContext): Express => {
 
   app.use("/api", docsRouter(ctx));
   const api = express.Router();
+  api.use(
+    limiter({
+      limit: limits.authFailures,
+      key: clientKey,
+      skip: (req) => hasAdminToken(req, ctx.config.adminToken),
+      what: "requests without a valid admin token",
+    }),
+  );
   api.use(bearerAuth(ctx.config.adminToken));
   api.use(express.json({ limit: "1mb" }));
   mount(api, apiEndpoints, ctx);

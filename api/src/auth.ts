@@ -1,11 +1,17 @@
 import { timingSafeEqual } from "node:crypto";
-import type { RequestHandler } from "express";
+import type { Request, RequestHandler } from "express";
 import { AppError } from "./errors.js";
 
 const sameSecret = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+};
+
+/** Whether the request carries the admin token (what the sign-in limit lets through uncounted). */
+export const hasAdminToken = (req: Request, token: string): boolean => {
+  const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1];
+  return given !== undefined && sameSecret(given.trim(), token);
 };
 
 /** `Authorization: Bearer <admin token>` on everything under /api. */
@@ -39,13 +45,24 @@ export const writeKeyFrom = (
   return typeof bodyKey === "string" ? bodyKey : null;
 };
 
+/** The write key a parsed ingestion request carries, in the Basic user name or the body; null when none. */
+const givenWriteKey = (req: Request): string | null => {
+  const body: unknown = req.body;
+  const bodyKey =
+    typeof body === "object" && body !== null && "writeKey" in body ? body.writeKey : undefined;
+  return writeKeyFrom(req.headers.authorization, bodyKey);
+};
+
+/** Whether a parsed ingestion request carries the right write key. */
+export const hasWriteKey = (req: Request, writeKey: string): boolean => {
+  const given = givenWriteKey(req);
+  return given !== null && sameSecret(given, writeKey);
+};
+
 export const writeKeyAuth =
   (writeKey: string): RequestHandler =>
   (req, _res, next) => {
-    const body: unknown = req.body;
-    const bodyKey =
-      typeof body === "object" && body !== null && "writeKey" in body ? body.writeKey : undefined;
-    const given = writeKeyFrom(req.headers.authorization, bodyKey);
+    const given = givenWriteKey(req);
     if (given === null)
       throw new AppError(401, "unauthorized", "Missing write key (HTTP Basic user name)", {
         fields: ["headers.authorization"],

@@ -3,6 +3,7 @@ import type { Client } from "@temporalio/client";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import type { Fanout } from "./ingestion/fanout.js";
 import type { Collections } from "@omnijourney/store";
+import type { RateLimits, TrustProxy } from "./http/rate-limits.js";
 
 export type ApiConfig = {
   adminToken: string;
@@ -11,8 +12,10 @@ export type ApiConfig = {
   publicUrl: string;
   taskQueue: string;
   studioDir?: string;
-  /** Ingestion requests allowed per write key and client per minute. */
-  ingestionRateLimit: number;
+  /** Requests per minute for each limited path (see `RateLimits`). */
+  rateLimits: RateLimits;
+  /** The proxies whose X-Forwarded-For is believed (Express's `trust proxy`); `false`: none. */
+  trustProxy: TrustProxy;
 };
 
 /** Everything a route needs, built once by `startApi` and passed down explicitly. */
@@ -24,7 +27,10 @@ export type ApiContext = {
   /** Temporal client, for what the runtime's API does not cover (cancelling one person's enrolments on erase). */
   temporal: Client;
   fanout: Fanout;
+  /** MongoDB answers a ping. */
   ping: () => Promise<boolean>;
+  /** Temporal's frontend answers for our namespace. */
+  pingTemporal: () => Promise<boolean>;
   /** Each engine's status; the supervisor may ask the engines live, so it may be async. */
   engineStatus?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
 };

@@ -91,7 +91,9 @@ const errorResponse = {
 const operation = (c: ComponentSchemas, ep: Endpoint): Schema => ({
   summary: ep.summary,
   tags: ep.tags,
-  operationId: `${ep.method}${ep.path.replace(/[/:{}-]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
+  operationId:
+    ep.operationId ??
+    `${ep.method}${ep.path.replace(/[/:{}-]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
   security:
     ep.auth === "bearer" ? [{ bearer: [] }] : ep.auth === "writeKey" ? [{ writeKey: [] }] : [],
   parameters: [...parameters(c, ep.params, "path"), ...parameters(c, ep.query, "query")],

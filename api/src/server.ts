@@ -5,6 +5,8 @@ import { Client, Connection } from "@temporalio/client";
 import { createJourneyRuntime, createLogger, type JourneyRuntime } from "@omnijourney/runtime";
 import { connectStore } from "@omnijourney/store";
 import { createApp } from "./app.js";
+import { DEFAULT_SHUTDOWN_GRACE_MS, drain } from "./http/drain.js";
+import { DEFAULT_RATE_LIMITS, type RateLimits, type TrustProxy } from "./http/rate-limits.js";
 import type { ApiContext } from "./context.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import { Fanout } from "./ingestion/fanout.js";
@@ -24,13 +26,22 @@ export type ContextOptions = {
   /** Base URL the outside world reaches the API on (tracking links); defaults to the listening URL. */
   publicUrl?: string;
   logger?: Logger;
-  /** Ingestion requests per write key and client per minute (default 60,000). */
+  /** `/v1` requests per minute with the valid write key (default 60,000); the same as `rateLimits.ingestion`. */
   ingestionRateLimit?: number;
+  /** Requests per minute for each limited path; unnamed ones keep `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: Partial<RateLimits>;
+  /** Proxies whose X-Forwarded-For is believed (default: none). */
+  trustProxy?: TrustProxy;
   /** The journey runtime; defaults to the runtime package's `createJourneyRuntime`. */
   runtime?: JourneyRuntimeApi;
 };
 
-export type StartApiOptions = ContextOptions & { port: number; host?: string };
+export type StartApiOptions = ContextOptions & {
+  port: number;
+  host?: string;
+  /** How long `close()` lets in-flight requests finish before it cuts them (default 10 s). */
+  shutdownGraceMs?: number;
+};
 
 export type RunningApi = {
   url: string;
@@ -67,7 +78,12 @@ export async function createApiContext(
       writeKey: options.writeKey,
       publicUrl: options.publicUrl ?? "http://127.0.0.1:3000",
       taskQueue,
-      ingestionRateLimit: options.ingestionRateLimit ?? 60_000,
+      rateLimits: {
+        ...DEFAULT_RATE_LIMITS,
+        ...(options.ingestionRateLimit ? { ingestion: options.ingestionRateLimit } : {}),
+        ...options.rateLimits,
+      },
+      trustProxy: options.trustProxy ?? false,
       ...(options.studioDir ? { studioDir: options.studioDir } : {}),
     },
     logger,
@@ -76,6 +92,19 @@ export async function createApiContext(
     temporal,
     fanout,
     ping: connection.ping,
+    pingTemporal: async () => {
+      try {
+        // A deadline on the call itself, so checks against a stalled Temporal do not pile up.
+        await temporalConnection.withDeadline(Date.now() + 1000, () =>
+          temporalConnection.workflowService.describeNamespace({
+            namespace: temporal.options.namespace,
+          }),
+        );
+        return true;
+      } catch {
+        return false;
+      }
+    },
     ...(options.engineStatus ? { engineStatus: options.engineStatus } : {}),
   };
   return {
@@ -109,9 +138,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     context: ctx,
     links,
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      await drain(server, options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await close();
     },
   };

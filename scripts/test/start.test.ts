@@ -67,7 +67,10 @@ describe("npm start", () => {
     started.push(child);
     const urls = await ready;
 
-    const health = await fetch(urls.health);
+    expect(await (await fetch(urls.health)).json()).toEqual({ status: "ok" });
+    const health = await fetch(`${urls.studio}/api/health`, {
+      headers: { authorization: `Bearer ${urls.adminToken}` },
+    });
     expect(health.status).toBe(200);
     const body = (await health.json()) as { engines: Record<string, { status: string }> };
     for (const engine of ["mongo", "temporal", "smtp"])

@@ -21,6 +21,8 @@ export type Endpoint<
   method: Method;
   path: string;
   summary: string;
+  /** Only where the one derived from method and path would clash (the same path under two prefixes). */
+  operationId?: string;
   tags: string[];
   auth: "bearer" | "writeKey" | "none";
   params?: P;

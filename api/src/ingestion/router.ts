@@ -1,15 +1,8 @@
-import express, { type Router } from "express";
-import { ipKeyGenerator, rateLimit } from "express-rate-limit";
+import express, { type Request, type Router } from "express";
 import type { ApiContext } from "../context.js";
-import { writeKeyAuth, writeKeyFrom } from "../auth.js";
-import {
-  AppError,
-  errorBody,
-  issuePath,
-  validationError,
-  zodIssues,
-  type FieldIssue,
-} from "../errors.js";
+import { hasWriteKey, writeKeyAuth } from "../auth.js";
+import { clientKey, limiter } from "../http/rate-limits.js";
+import { AppError, issuePath, validationError, zodIssues, type FieldIssue } from "../errors.js";
 import { findForbidden } from "../schemas/common.js";
 import { normalise, type Normalised } from "./normalise.js";
 import {
@@ -55,26 +48,6 @@ const isCallType = (t: unknown): t is CallType =>
 /** The Segment-compatible tracking API: `/v1/{track,identify,alias,page,screen,group,batch}`. */
 export const ingestionRouter = (ctx: ApiContext): Router => {
   const router = express.Router();
-  router.use(
-    rateLimit({
-      windowMs: 60_000,
-      limit: ctx.config.ingestionRateLimit,
-      standardHeaders: "draft-8",
-      legacyHeaders: false,
-      keyGenerator: (req) =>
-        `${writeKeyFrom(req.headers.authorization, undefined) ?? "-"}|${ipKeyGenerator(req.ip ?? "")}`,
-      handler: (_req, res) => {
-        res
-          .status(429)
-          .json(
-            errorBody(
-              "rate_limited",
-              "Too many ingestion requests; retry after the Retry-After delay",
-            ),
-          );
-      },
-    }),
-  );
   router.post(
     "/batch",
     express.json({ limit: MAX_BATCH_BYTES, type: ["application/json", "text/plain"] }),
@@ -82,6 +55,22 @@ export const ingestionRouter = (ctx: ApiContext): Router => {
   router.post(
     "/:type",
     express.json({ limit: MAX_EVENT_BYTES, type: ["application/json", "text/plain"] }),
+  );
+  // After the body parsers, so a key in the body counts as much as one in the Basic user name.
+  const validKey = (req: Request) => hasWriteKey(req, ctx.config.writeKey);
+  router.use(
+    limiter({
+      limit: ctx.config.rateLimits.ingestion,
+      key: () => "valid-write-key",
+      skip: (req) => !validKey(req),
+      what: "ingestion requests",
+    }),
+    limiter({
+      limit: ctx.config.rateLimits.invalidWriteKey,
+      key: clientKey,
+      skip: validKey,
+      what: "requests with a missing or wrong write key",
+    }),
   );
   router.use(writeKeyAuth(ctx.config.writeKey));
 

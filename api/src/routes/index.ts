@@ -1,6 +1,6 @@
 import type { Endpoint } from "../http/endpoint.js";
 import { analyticsEndpoints } from "./analytics.js";
-import { health } from "./health.js";
+import { health, healthDetails } from "./health.js";
 import { journeyEndpoints } from "./journeys.js";
 import { createLinkToken } from "./link-tokens.js";
 import { me } from "./me.js";
@@ -17,6 +17,7 @@ import { sendTests } from "./test-messages.js";
 /** Everything under /api (bearer token). Order matters where paths overlap: `/journeys/validate` before `/journeys/:id`. */
 export const apiEndpoints: Endpoint[] = [
   me,
+  healthDetails,
   listNodeTypes,
   ...journeyEndpoints,
   sendTests,

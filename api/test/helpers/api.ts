@@ -3,6 +3,20 @@ import { inject } from "vitest";
 import { pino } from "pino";
 import { startApi, type RunningApi, type StartApiOptions } from "../../src/server.js";
 import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
+import type { RateLimits } from "../../src/http/rate-limits.js";
+
+/**
+ * Suites send many requests from one address, wrong credentials and tracking calls included (the fuzz most of
+ * all), so their per-client limits are raised here; the production defaults stay as they are, and the rate-limit
+ * suite passes its own.
+ */
+const SUITE_RATE_LIMITS: Partial<RateLimits> = {
+  invalidWriteKey: 1_000_000,
+  authFailures: 1_000_000,
+  tracking: 1_000_000,
+  unsubscribe: 1_000_000,
+  webhooks: 1_000_000,
+};
 
 export const ADMIN_TOKEN = "test-admin-token";
 export const WRITE_KEY = "test-write-key";
@@ -39,6 +53,7 @@ export const startTestApi = async (
     writeKey: WRITE_KEY,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
     ...extra,
+    rateLimits: { ...SUITE_RATE_LIMITS, ...extra.rateLimits },
   });
   // Sends go out at once whatever the hour the suite runs at (the default quiet hours, 21:00–08:00, would defer
   // marketing messages); quiet hours are tested in the runtime's time-skipping tests.

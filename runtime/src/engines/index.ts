@@ -17,11 +17,13 @@ import {
 import { smtpIsHealthy } from "./smtp-health.js";
 import { startTemporalDevServer, temporalIsHealthy } from "./temporal.js";
 import { mongoIsHealthy } from "@omnijourney/store";
+import { lockDataDir } from "./data-lock.js";
 import type { EngineProcess } from "./process.js";
 
 export { ENGINE_VERSIONS, engineDir, omnijourneyHome } from "./home.js";
 export { MissingToolchainError, provisionEngines, type Progress } from "./provision.js";
 export { freePort } from "./ports.js";
+export { DATA_LOCK_FILE, DataDirInUseError, lockDataDir, type DataDirLock } from "./data-lock.js";
 export { mongoIsHealthy, smtpIsHealthy, temporalIsHealthy };
 
 export type EngineName = "mongo" | "temporal" | "smtp";
@@ -41,7 +43,10 @@ export interface EngineHealth extends EngineStatus {
 export interface StartEnginesOptions {
   /** `dev`: data persisted in `dataDir`, Temporal's web UI on. `test`: fresh data, in-memory Temporal, headless. */
   profile: "dev" | "test";
-  /** Where engine data lives (`.data` for `npm start`); logs go to `<dataDir>/logs`. */
+  /**
+   * Where engine data lives (`.data` for `npm start`); logs go to `<dataDir>/logs`. The `dev` profile locks it
+   * (`DataDirInUseError` when another live process holds it) until `stop()`.
+   */
   dataDir: string;
   engines?: EngineName[];
   env?: NodeJS.ProcessEnv;
@@ -88,6 +93,8 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
   const env = options.env ?? process.env;
   const progress = options.progress ?? (() => {});
   const wanted = new Set(options.engines ?? ALL_ENGINES);
+  // Persisted engine data must have one owner: a second supervisor would start engines on the same files.
+  const lock = options.profile === "dev" ? lockDataDir(options.dataDir) : null;
   const logsDir = path.join(options.dataDir, "logs");
   fs.mkdirSync(logsDir, { recursive: true });
   const owned: EngineProcess[] = [];
@@ -100,6 +107,7 @@ export async function startEngines(options: StartEnginesOptions): Promise<Runnin
   };
   const stop = async () => {
     await Promise.all(owned.splice(0).map((engine) => engine.stop()));
+    lock?.release();
   };
   const embedded = (engine: EngineProcess, address: string): EngineStatus => {
     owned.push(engine);
