@@ -137,6 +137,11 @@ export { canonicalJson, contentHash, sha256Hex } from "./hash.js";
 export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";
 export { experimentResults, wilsonInterval, type ExperimentOptions } from "./stats/experiment.js";
 export {
+  experimentArms,
+  type ExperimentArmsConfig,
+  type ExperimentPortCounters,
+} from "./stats/experiment-arms.js";
+export {
   attribute,
   attributeConversion,
   type AttributionModel,

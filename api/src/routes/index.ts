@@ -1,7 +1,7 @@
 import type { Endpoint } from "../http/endpoint.js";
 import { analyticsEndpoints } from "./analytics.js";
 import { health, healthDetails } from "./health.js";
-import { journeyEndpoints } from "./journeys.js";
+import { journeyEndpoints } from "./journeys/index.js";
 import { createLinkToken } from "./link-tokens.js";
 import { me } from "./me.js";
 import { messageEndpoints } from "./messages.js";

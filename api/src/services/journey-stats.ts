@@ -3,15 +3,25 @@ import {
   SENT_MESSAGE_STATUSES,
   type CascadeStepStats,
   type JourneyCounts,
+  type JourneyStats,
 } from "@omnijourney/shared";
-import type { Document } from "mongodb";
+import { normaliseSettings } from "@omnijourney/runtime";
+import {
+  readCascadeMessages,
+  readEntryCounters,
+  readJourneyNodeStats,
+  readWorkspaceSettings,
+  type CascadeMessage,
+  type JourneyRecord,
+  type NodeStatRecord,
+} from "@omnijourney/store";
 import type { ApiContext } from "../context.js";
 
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : 0);
 
 /** The trigger node's id in a stored journey document (every enrolment enters there). */
-const triggerNodeId = (journey: Document): string | null => {
-  const nodes: unknown = (journey.document as { nodes?: unknown } | undefined)?.nodes; // why: stored drafts passed the document schema
+const triggerNodeId = (journey: JourneyRecord): string | null => {
+  const nodes: unknown = journey.document.nodes;
   if (!Array.isArray(nodes)) return null;
   for (const n of nodes) {
     if (typeof n !== "object" || n === null) continue;
@@ -30,20 +40,15 @@ const triggerNodeId = (journey: Document): string | null => {
  */
 export const journeyCounts = async (
   ctx: ApiContext,
-  journeys: Document[],
+  journeys: readonly JourneyRecord[],
 ): Promise<Map<string, JourneyCounts>> => {
-  const ids = journeys.map((j) => String(j._id));
+  const ids = journeys.map((j) => j._id);
   const out = new Map<string, JourneyCounts>(
     ids.map((id) => [id, { enrolled: 0, active: 0, converted: 0 }]),
   );
   if (ids.length === 0) return out;
-  const stats = await ctx.db.nodeStats
-    .find(
-      { journeyId: { $in: ids } },
-      { projection: { journeyId: 1, nodeId: 1, entered: 1, active: 1, converted: 1 } },
-    )
-    .toArray();
-  const triggers = new Map(journeys.map((j) => [String(j._id), triggerNodeId(j)]));
+  const stats = await readEntryCounters(ctx.db, ids);
+  const triggers = new Map(journeys.map((j) => [j._id, triggerNodeId(j)]));
   const trigger = new Map<string, JourneyCounts>();
   for (const s of stats) {
     const journeyId = String(s.journeyId);
@@ -68,7 +73,7 @@ const cache = new WeakMap<
   Map<string, { at: number; value: Promise<Record<string, CascadeStepStats[]>> }>
 >();
 
-const fold = (messages: Document[]): Record<string, CascadeStepStats[]> => {
+const fold = (messages: readonly CascadeMessage[]): Record<string, CascadeStepStats[]> => {
   const byNode = new Map<string, Map<number, CascadeStepStats>>();
   for (const m of messages) {
     if (typeof m.nodeId !== "string" || typeof m.cascadeStep !== "number") continue;
@@ -113,15 +118,49 @@ export const cascadeStepStats = (
   const hit = perContext.get(journeyId);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value;
   // Summed here, not with `$group`: the embedded engine's `$sum` (store's engine/) over the fractional `cost` field answers 0.
-  const value = ctx.db.messages
-    .find(
-      { journeyId, cascadeStep: { $exists: true } },
-      { projection: { _id: 0, nodeId: 1, cascadeStep: 1, channel: 1, status: 1, cost: 1 } },
-    )
-    .toArray()
-    .then(fold);
+  const value = readCascadeMessages(ctx.db, journeyId).then(fold);
   perContext.set(journeyId, { at: Date.now(), value });
   // A failed query is not cached: the next poll asks again.
   value.catch(() => perContext.delete(journeyId));
   return value;
+};
+
+const emptyNode = (): JourneyStats["nodes"][string] => ({
+  entered: 0,
+  active: 0,
+  completed: 0,
+  converted: 0,
+  revenue: 0,
+  ports: {},
+});
+
+const nodeCounters = (d: NodeStatRecord): JourneyStats["nodes"][string] => ({
+  entered: num(d.entered),
+  active: num(d.active),
+  completed: num(d.completed),
+  converted: num(d.converted),
+  revenue: num(d.revenue),
+  ports: Object.fromEntries(Object.entries(d.ports ?? {}).map(([port, n]) => [port, num(n)])),
+});
+
+/**
+ * A journey's per-node counters (pre-aggregated as enrolments move); cascade nodes add their step stats and the
+ * workspace currency their cost is in.
+ */
+export const journeyStats = async (ctx: ApiContext, journeyId: string): Promise<JourneyStats> => {
+  const [docs, steps] = await Promise.all([
+    readJourneyNodeStats(ctx.db, journeyId),
+    cascadeStepStats(ctx, journeyId),
+  ]);
+  const nodes: JourneyStats["nodes"] = {};
+  for (const d of docs) nodes[d.nodeId] = nodeCounters(d);
+  const { currency } = Object.keys(steps).length
+    ? normaliseSettings(await readWorkspaceSettings(ctx.db))
+    : { currency: undefined };
+  for (const [nodeId, list] of Object.entries(steps)) {
+    const node = (nodes[nodeId] ??= emptyNode());
+    node.steps = list;
+    if (currency) node.currency = currency;
+  }
+  return { nodes };
 };

@@ -1,9 +1,9 @@
-import type { Document } from "mongodb";
 import {
   compileJourney,
   JourneyValidationError,
   nodeTypes,
   validateJourney,
+  type Journey,
   type JourneyPlan,
   type Condition,
   type PropertyCondition,
@@ -11,27 +11,47 @@ import {
 import type { ApiContext } from "../context.js";
 import { AppError, notFound } from "../errors.js";
 import type { LiveTrigger } from "../ingestion/fanout.js";
-import { conditionToMongo, isDuplicateKey, joinSegment } from "@omnijourney/store";
+import {
+  conditionToMongo,
+  findJourneyById,
+  freezeJourneyVersion,
+  joinSegment,
+  markJourneyLive,
+  type JourneyRecord,
+} from "@omnijourney/store";
 
-export type JourneyStatus = "draft" | "live" | "paused" | "archived";
-
-/** The API's view of a stored journey. */
-export const journeyView = (d: Document) => ({
-  id: String(d._id),
-  name: String(d.name ?? ""),
+/** The API's view of a stored journey (a draft saved without a description stores null: left out here). */
+export const journeyView = (d: JourneyRecord): Journey => ({
+  id: d._id,
+  name: d.name,
   description: typeof d.description === "string" ? d.description : undefined,
-  status: d.status as JourneyStatus, // why: written only by this API with the enum
+  status: d.status,
   liveVersion: typeof d.liveVersion === "number" ? d.liveVersion : null,
-  document: d.document as unknown,
+  document: d.document,
   createdAt: d.createdAt instanceof Date ? d.createdAt.toISOString() : undefined,
   updatedAt: d.updatedAt instanceof Date ? d.updatedAt.toISOString() : undefined,
   publishedAt: d.publishedAt instanceof Date ? d.publishedAt.toISOString() : undefined,
 });
 
-export const findJourney = async (ctx: ApiContext, id: string): Promise<Document> => {
-  const doc = await ctx.db.journeys.findOne({ _id: id });
+/** A journey by id; a 404 when there is none. */
+export const findJourney = async (ctx: ApiContext, id: string): Promise<JourneyRecord> => {
+  const doc = await findJourneyById(ctx.db, id);
   if (!doc) throw notFound("Journey", id);
   return doc;
+};
+
+/** Compiles a journey document to its plan; a 422 with every problem when it does not validate. */
+export const compileOrReject = (
+  document: unknown,
+  context: Parameters<typeof compileJourney>[1],
+): JourneyPlan => {
+  try {
+    return compileJourney(document, context);
+  } catch (err) {
+    if (err instanceof JourneyValidationError)
+      throw new AppError(422, "invalid_journey", err.message, { problems: err.problems });
+    throw err;
+  }
 };
 
 /** Validation context: segment references are checked against the stored segments. */
@@ -80,60 +100,18 @@ export const publishJourney = async (
   const journey = await findJourney(ctx, id);
   if (journey.status === "archived")
     throw new AppError(409, "journey_archived", "An archived journey cannot be published", { id });
-  let plan: JourneyPlan;
-  try {
-    plan = compileJourney(journey.document, await validationContext(ctx));
-  } catch (err) {
-    if (err instanceof JourneyValidationError) {
-      throw new AppError(422, "invalid_journey", err.message, { problems: err.problems });
-    }
-    throw err;
-  }
-  const latest = await ctx.db.journeyVersions
-    .find({ journeyId: id })
-    .sort({ version: -1 })
-    .limit(1)
-    .next();
-  let version: number;
-  let created = false;
-  if (latest && latest.hash === plan.hash) version = Number(latest.version);
-  else {
-    version = latest ? Number(latest.version) + 1 : 1;
-    // The unique (journeyId, version) index turns a concurrent publish into a conflict instead of two versions 2.
-    try {
-      await ctx.db.journeyVersions.insertOne({
-        journeyId: id,
-        version,
-        plan,
-        document: journey.document,
-        hash: plan.hash,
-        publishedAt: new Date(),
-      });
-      created = true;
-    } catch (err) {
-      if (isDuplicateKey(err))
-        throw new AppError(
-          409,
-          "publish_conflict",
-          "Another publish of this journey is in progress; retry",
-          { id },
-        );
-      throw err;
-    }
-  }
+  const plan = compileOrReject(journey.document, await validationContext(ctx));
+  const frozen = await freezeJourneyVersion(ctx.db, id, plan, journey.document);
+  if ("conflict" in frozen)
+    throw new AppError(
+      409,
+      "publish_conflict",
+      "Another publish of this journey is in progress; retry",
+      { id },
+    );
+  const { version, created } = frozen;
   const trigger = triggerOf(plan);
-  await ctx.db.journeys.updateOne(
-    { _id: id },
-    {
-      $set: {
-        status: "live",
-        liveVersion: version,
-        trigger,
-        publishedAt: new Date(),
-        updatedAt: new Date(),
-      },
-    },
-  );
+  await markJourneyLive(ctx.db, id, { version, trigger });
   ctx.fanout.invalidate();
   if (trigger?.type === "trigger.segment")
     void enrolExistingMembers(ctx, id, version, plan).catch((err: unknown) =>

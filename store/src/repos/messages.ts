@@ -59,3 +59,21 @@ export const newMessage = (
     ...fields,
   };
 };
+
+/** What the cascade step stats read of a message. */
+export type CascadeMessage = Pick<
+  MessageRecord,
+  "nodeId" | "cascadeStep" | "channel" | "status" | "cost"
+>;
+
+/** A journey's cascade messages (those with a `cascadeStep`), the fields the step stats fold. */
+export const readCascadeMessages = (
+  models: Collections,
+  journeyId: string,
+): Promise<CascadeMessage[]> =>
+  models.messages
+    .find<CascadeMessage>(
+      { journeyId, cascadeStep: { $exists: true } },
+      { projection: { _id: 0, nodeId: 1, cascadeStep: 1, channel: 1, status: 1, cost: 1 } },
+    )
+    .toArray();

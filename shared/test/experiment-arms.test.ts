@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { experimentArms } from "../src/index.js";
+
+describe("experimentArms", () => {
+  it("lists counted ports, then configured variants not counted yet, with zeros", () => {
+    const arms = experimentArms(
+      { variants: [{ id: "a" }, { id: "b" }, { id: "c" }] },
+      { ports: { b: 10, a: 4 }, portConversions: { b: 2 }, portRevenue: { a: 1.5 } },
+    );
+    expect(arms).toEqual([
+      { id: "b", enrolled: 10, converted: 2, revenue: 0 },
+      { id: "a", enrolled: 4, converted: 0, revenue: 1.5 },
+      { id: "c", enrolled: 0, converted: 0, revenue: 0 },
+    ]);
+  });
+
+  it("adds the holdout once, when counted or reserved by the config", () => {
+    expect(experimentArms({ holdout: 10, variants: [{ id: "a" }] }, {}).map((a) => a.id)).toEqual([
+      "a",
+      "holdout",
+    ]);
+    expect(experimentArms({}, { ports: { holdout: 3, a: 1 } }).map((a) => a.id)).toEqual([
+      "holdout",
+      "a",
+    ]);
+  });
+
+  it("ignores variants without an id", () => {
+    expect(experimentArms({ variants: [{}, { id: "a" }] }, {}).map((a) => a.id)).toEqual(["a"]);
+  });
+});
