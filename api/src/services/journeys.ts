@@ -11,7 +11,7 @@ import {
 import type { ApiContext } from "../context.js";
 import { AppError, notFound } from "../errors.js";
 import type { LiveTrigger } from "../ingestion/fanout.js";
-import { conditionToMongo, isDuplicateKey, joinSegment } from "@omnijourney/store";
+import { conditionToMongo, enterSegment, isDuplicateKey } from "@omnijourney/store";
 
 export type JourneyStatus = "draft" | "live" | "paused" | "archived";
 
@@ -158,7 +158,7 @@ const enrolExistingMembers = async (
   const cursor = ctx.db.profiles.find(filter, { projection: { profileId: 1 } });
   const key = { journeyId, segmentId: config.segmentId };
   for await (const p of cursor) {
-    if (await joinSegment(ctx.db, key, p.profileId, new Date()))
+    if ((await enterSegment(ctx.db, key, [p.profileId], new Date())).length > 0)
       await ctx.runtime.enrol({ journeyId, version, profileId: p.profileId, event: null });
   }
 };

@@ -11,4 +11,27 @@ export {
   type MessageFields,
 } from "./messages.js";
 export { incrementNodeStats } from "./node-stats.js";
-export { joinSegment, readMembers, insertMemberships, type MemberRow } from "./segments.js";
+export {
+  enterSegment,
+  existingMemberships,
+  leaveSegment,
+  readMembers,
+  type MemberRow,
+} from "./segments.js";
+export {
+  insertOutboxEntries,
+  insertEvents,
+  dropOutboxEntries,
+  claimLapsedEntries,
+  eventsOfEntries,
+  recentEventsOf,
+} from "./events.js";
+export {
+  onProfilesInTurn,
+  readCountedProfiles,
+  createProfiles,
+  writeCountedProfiles,
+  type CountedProfile,
+  type CountedWrite,
+} from "./profiles.js";
+export { linkIdentity, pointAliases, profileIdsForAnonymous } from "./identity.js";
