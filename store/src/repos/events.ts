@@ -79,11 +79,3 @@ export const eventsOfEntries = async (
       entries.map((e) => e._id),
     )
   ).sort((a, b) => a._id.toHexString().localeCompare(b._id.toHexString()));
-
-/** A profile's most recent events, newest first, without their traits and context (the profile's timeline). */
-export const recentEventsOf = (models: Collections, profileId: string, limit: number) =>
-  models.events
-    .find({ profileId }, { projection: { traits: 0, context: 0 } })
-    .sort({ timestamp: -1 })
-    .limit(limit)
-    .toArray();

@@ -24,13 +24,19 @@ export {
   dropOutboxEntries,
   claimLapsedEntries,
   eventsOfEntries,
-  recentEventsOf,
 } from "./events.js";
 export {
   onProfilesInTurn,
   readCountedProfiles,
   createProfiles,
   writeCountedProfiles,
+  findProfile,
+  profileById,
+  profileByAddress,
+  updateProfile,
+  searchProfiles,
+  profileHistory,
+  type ProfileSearch,
   type CountedProfile,
   type CountedWrite,
 } from "./profiles.js";

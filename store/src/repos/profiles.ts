@@ -81,3 +81,85 @@ export const writeCountedProfiles = async (
   );
   return matchedCount === writes.length;
 };
+
+/** A profile by its id, or else by any of its anonymous ids; null when there is none. */
+export const findProfile = async (models: Collections, id: string): Promise<ProfileRecord | null> =>
+  (await models.profiles.findOne({ _id: id })) ??
+  (await models.profiles.findOne({ anonymousIds: id }));
+
+/** A profile by its profile id (`_id`); null when there is none. */
+export const profileById = (models: Collections, profileId: string) =>
+  models.profiles.findOne({ _id: profileId });
+
+/** The first profile whose attribute (an address: phone, Telegram chat id) is this value, or one of these. */
+export const profileByAddress = (
+  models: Collections,
+  attribute: string,
+  value: string | readonly string[],
+) =>
+  models.profiles.findOne({
+    [`attributes.${attribute}`]: typeof value === "string" ? value : { $in: [...value] },
+  });
+
+/** Sets and unsets fields of one profile (dotted paths), by `_id`. */
+export const updateProfile = async (
+  models: Collections,
+  profileId: string,
+  change: { set: Record<string, unknown>; unset?: Record<string, ""> },
+): Promise<void> => {
+  const { set, unset = {} } = change;
+  await models.profiles.updateOne(
+    { _id: profileId },
+    Object.keys(unset).length ? { $set: set, $unset: unset } : { $set: set },
+  );
+};
+
+/** A page of profiles, newest `_id` first. */
+export type ProfileSearch = {
+  /** A prefix of the profile id, email, phone or name (case-insensitive), or an exact anonymous id. */
+  query?: string;
+  /** The last `_id` of the previous page. */
+  after?: string | null;
+  limit: number;
+};
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Profiles matching a search, up to `limit`, newest `_id` first. */
+export const searchProfiles = (models: Collections, search: ProfileSearch) => {
+  const and: Filter<ProfileRecord>[] = [];
+  const q = search.query?.trim();
+  if (q) {
+    const prefix = { $regex: `^${escapeRegex(q)}`, $options: "i" };
+    and.push({
+      $or: [
+        { profileId: prefix },
+        { anonymousIds: q },
+        { "attributes.email": prefix },
+        { "attributes.phone": prefix },
+        { "attributes.firstName": prefix },
+        { "attributes.lastName": prefix },
+      ],
+    });
+  }
+  if (search.after) and.push({ _id: { $lt: search.after } });
+  return models.profiles
+    .find(and.length ? { $and: and } : {})
+    .sort({ _id: -1 })
+    .limit(search.limit)
+    .toArray();
+};
+
+/** A profile's most recent events (without traits and context), messages and enrolments, each newest first. */
+export const profileHistory = async (models: Collections, profileId: string, limit: number) => {
+  const [events, messages, enrolments] = await Promise.all([
+    models.events
+      .find({ profileId }, { projection: { traits: 0, context: 0 } })
+      .sort({ timestamp: -1 })
+      .limit(limit)
+      .toArray(),
+    models.messages.find({ profileId }).sort({ createdAt: -1 }).limit(limit).toArray(),
+    models.enrolments.find({ profileId }).sort({ startedAt: -1 }).limit(limit).toArray(),
+  ]);
+  return { events, messages, enrolments };
+};
