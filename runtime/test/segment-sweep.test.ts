@@ -24,7 +24,7 @@ import type { SegmentSweepResult } from "../src/workflows/segment-sweep.js";
 import { startWorker, type RunningWorker } from "../src/worker.js";
 import { eventually } from "./helpers/wait.js";
 import {
-  insertMemberships,
+  enterSegment,
   newJourney,
   newJourneyVersion,
   newProfile,
@@ -356,12 +356,9 @@ describe("segment sweep on the Temporal dev server with the embedded engine", ()
       { upsert: true },
     );
     const at = new Date();
-    expect(await insertMemberships(worker.models, key, ["p1", "p2", "p3"], at)).toEqual([
-      "p1",
-      "p3",
-    ]);
-    expect(await insertMemberships(worker.models, key, ["p1", "p3"], at)).toEqual([]);
-    expect(await insertMemberships(worker.models, key, ["p4"], at)).toEqual(["p4"]);
+    expect(await enterSegment(worker.models, key, ["p1", "p2", "p3"], at)).toEqual(["p1", "p3"]);
+    expect(await enterSegment(worker.models, key, ["p1", "p3"], at)).toEqual([]);
+    expect(await enterSegment(worker.models, key, ["p4"], at)).toEqual(["p4"]);
     expect(await model.countDocuments(key)).toBe(4);
   });
 

@@ -11,15 +11,20 @@ import {
   type PropertyCondition,
 } from "@omnijourney/shared";
 import type { JourneyRuntimeApi } from "../runtime.js";
-import { applyToProfiles, dropOutboxEntries, eventsByProfile, LEASE_MS } from "./ingest.js";
+import { applyToProfiles, eventsByProfile, LEASE_MS } from "./ingest.js";
 import {
   type Collections,
   type EventRecord,
   type ProfileRecord,
   segmentMembershipId,
   type MembershipKey,
+  claimLapsedEntries,
+  dropOutboxEntries,
+  eventsOfEntries,
   findByIds,
-  joinSegment,
+  enterSegment,
+  existingMemberships,
+  leaveSegment,
 } from "@omnijourney/store";
 
 /** The trigger of a live journey, denormalised on the journey document at publish. */
@@ -161,28 +166,13 @@ export class Fanout {
   /** Claims outbox entries whose lease lapsed and finishes their events. Returns how many were processed. */
   async drainOrphans(): Promise<number> {
     const now = new Date();
-    const candidates = await this.db.outbox
-      .find({ leaseUntil: { $lt: now } }, { projection: { _id: 1 } })
-      .sort({ _id: 1 })
-      .limit(CLAIM_BATCH)
-      .toArray();
-    if (candidates.length === 0) return 0;
-    const owner = randomUUID();
-    const until = new Date(now.getTime() + LEASE_MS);
-    // The lease moves only where it still lapsed, so two processes never claim the same entry.
-    await this.db.outbox.updateMany(
-      { _id: { $in: candidates.map((c) => c._id) }, leaseUntil: { $lt: now } },
-      { $set: { leaseUntil: until, leaseOwner: owner } },
-    );
-    const claimed = await this.db.outbox
-      .find({ leaseOwner: owner }, { projection: { _id: 1 } })
-      .toArray();
-    const events = (
-      await findByIds(
-        this.db.events,
-        claimed.map((c) => c._id),
-      )
-    ).sort((a, b) => a._id.toHexString().localeCompare(b._id.toHexString()));
+    const claimed = await claimLapsedEntries(this.db, now, {
+      owner: randomUUID(),
+      until: new Date(now.getTime() + LEASE_MS),
+      limit: CLAIM_BATCH,
+    });
+    if (claimed.length === 0) return 0;
+    const events = await eventsOfEntries(this.db, claimed);
     // An entry without its event: the ingesting process died before storing it (its request was not acknowledged).
     const stored = new Set(events.map((e) => e._id.toHexString()));
     await dropOutboxEntries(
@@ -294,19 +284,17 @@ export class Fanout {
         const rowId = segmentMembershipId(key.journeyId, key.segmentId, profile.profileId);
         pairs.push({ profile, journey, key, rowId });
       }
-    const rows = await findByIds(
-      this.db.segmentMemberships,
+    const members = await existingMemberships(
+      this.db,
       pairs.map((p) => p.rowId),
-      { _id: 1 },
     );
-    const members = new Set(rows.map((r) => String(r._id)));
     for (const { profile, journey, key, rowId } of pairs) {
       const member = members.has(rowId);
       if (!evaluateCondition(journey.condition, { profile, now })) {
-        if (member) await this.db.segmentMemberships.deleteOne({ _id: rowId });
+        if (member) await leaveSegment(this.db, rowId);
         continue;
       }
-      if (!member && (await joinSegment(this.db, key, profile.profileId, now)))
+      if (!member && (await enterSegment(this.db, key, [profile.profileId], now)).length > 0)
         await this.runtime.enrol({
           journeyId: journey.journeyId,
           version: journey.version,

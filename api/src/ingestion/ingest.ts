@@ -1,32 +1,31 @@
-import {
-  MongoBulkWriteError,
-  ObjectId,
-  type AnyBulkWriteOperation,
-  type Filter,
-  type UpdateFilter,
-} from "mongodb";
+import { ObjectId, type UpdateFilter } from "mongodb";
 import {
   counterKeysFor,
   foldEvents,
   type EventFilter,
   type EventCounter,
 } from "@omnijourney/shared";
-import { APPLIED_MEMORY, emptyProfile, linkIdentity, profileIdsForAnonymous } from "./identity.js";
 import type { Normalised } from "./normalise.js";
 import {
+  APPLIED_MEMORY,
+  createProfiles,
+  dropOutboxEntries,
+  insertEvents,
+  insertOutboxEntries,
+  linkIdentity,
+  newProfile,
+  onProfilesInTurn,
+  profileIdsForAnonymous,
+  readCountedProfiles,
+  writeCountedProfiles,
   type Collections,
+  type CountedWrite,
   type EventRecord,
   type ProfileRecord,
-  retryTransient,
-  findByIds,
-  guardsAreAtomic,
-  isDuplicateKey,
-  KeyedQueue,
 } from "@omnijourney/store";
 
 /** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
 export const LEASE_MS = Number(process.env.OMNIJOURNEY_OUTBOX_LEASE_MS ?? 30_000);
-const DUPLICATE_KEY = 11000;
 
 export type Stored = { stored: EventRecord[]; duplicates: number };
 
@@ -57,46 +56,20 @@ const resolveProfiles = async (
   );
 };
 
-/**
- * Two requests creating the same new profile race on the unique key: the loser's upsert fails with a duplicate
- * key, and the profile it wanted exists. Any other write error is real.
- */
-export const ignoreDuplicateKeys = async (write: Promise<unknown>): Promise<void> => {
-  try {
-    await write;
-  } catch (err) {
-    if (err instanceof MongoBulkWriteError) {
-      const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
-      if (writeErrors.length > 0 && writeErrors.every((w) => w.code === DUPLICATE_KEY)) return;
-    } else if (isDuplicateKey(err)) return;
-    throw err;
-  }
-};
-
-/** Inserts events keyed by `messageId`; a duplicate is acknowledged without being stored twice. */
-const insertEvents = async (db: Collections, docs: EventRecord[]): Promise<Set<number>> => {
-  const failed = new Set<number>();
-  if (docs.length === 0) return failed;
-  try {
-    await retryTransient(() => db.events.insertMany(docs, { ordered: false }));
-  } catch (err) {
-    if (!(err instanceof MongoBulkWriteError)) throw err;
-    const writeErrors = Array.isArray(err.writeErrors) ? err.writeErrors : [err.writeErrors];
-    for (const w of writeErrors) {
-      if (w.code !== DUPLICATE_KEY) throw err;
-      failed.add(w.index);
-    }
-  }
-  return failed;
-};
-
 const COUNTER_ATTEMPTS = 20;
 
-/** The ids a new profile starts with: the first userId and anonymousId among its events. */
-const idsOf = (list: EventRecord[]) => ({
-  userId: list.find((d) => d.userId)?.userId,
-  anonymousId: list.find((d) => d.anonymousId)?.anonymousId,
-});
+/** A new profile with the ids it starts with: the first userId and anonymousId among its events. */
+const firstProfile = (profileId: string, list: EventRecord[], now: Date): ProfileRecord => {
+  const userId = list.find((d) => d.userId)?.userId;
+  const anonymousId = list.find((d) => d.anonymousId)?.anonymousId;
+  return newProfile({
+    profileId,
+    ...(userId ? { userId } : {}),
+    anonymousIds: anonymousId ? [anonymousId] : [],
+    createdAt: now,
+    updatedAt: now,
+  });
+};
 
 /** Events grouped by their profile, each profile's in the order given. */
 export const eventsByProfile = (docs: readonly EventRecord[]): Map<string, EventRecord[]> => {
@@ -108,11 +81,6 @@ export const eventsByProfile = (docs: readonly EventRecord[]): Map<string, Event
   }
   return byProfile;
 };
-
-/** One profile update at a time per profile in this process (the embedded engine's updates are not atomic; store's engine/capabilities.ts). */
-const profileLanes = new KeyedQueue();
-
-const COUNTED_FIELDS = { profileId: 1, counters: 1, appliedEvents: 1 } as const;
 
 /**
  * Applies counters and traits of stored events to their profiles, with a fixed number of round trips per call
@@ -132,10 +100,9 @@ export const applyToProfiles = async (
 ): Promise<void> => {
   if (docs.length === 0) return;
   const byProfile = eventsByProfile(docs);
-  const atomic = await guardsAreAtomic(db.raw);
-  await profileLanes.runAll([...byProfile.keys()], async () => {
+  await onProfilesInTurn([...byProfile.keys()], async () => {
     for (let attempt = 0; attempt < COUNTER_ATTEMPTS; attempt++)
-      if (await applyRound(db, byProfile, now, filters, atomic)) return;
+      if (await applyRound(db, byProfile, now, filters)) return;
     throw new Error(`profile counters kept changing for ${[...byProfile.keys()].join(", ")}`);
   });
 };
@@ -146,76 +113,48 @@ const applyRound = async (
   byProfile: Map<string, EventRecord[]>,
   now: Date,
   filters: readonly EventFilter[],
-  atomic: boolean,
 ): Promise<boolean> => {
   const ids = [...byProfile.keys()];
-  const profiles = new Map(
-    (await retryTransient(() => findByIds(db.profiles, ids, COUNTED_FIELDS))).map((p) => [
-      p._id,
-      p,
-    ]),
-  );
+  const profiles = await readCountedProfiles(db, ids);
   const missing = ids.filter((id) => !profiles.has(id));
   if (missing.length > 0) {
     // People seen for the first time: create their profiles (a concurrent request may win), then count.
-    const created = missing.map((id) => emptyProfile(id, idsOf(byProfile.get(id) ?? []), now));
-    await retryTransient(() =>
-      ignoreDuplicateKeys(db.profiles.insertMany(created, { ordered: false })),
+    await createProfiles(
+      db,
+      missing.map((id) => firstProfile(id, byProfile.get(id) ?? [], now)),
     );
-    for (const p of await retryTransient(() => findByIds(db.profiles, missing, COUNTED_FIELDS)))
-      profiles.set(p._id, p);
+    for (const [id, p] of await readCountedProfiles(db, missing)) profiles.set(id, p);
   }
-  const writes: ProfileWrite[] = [];
+  const writes: CountedWrite[] = [];
   for (const [profileId, list] of byProfile) {
     const p = profiles.get(profileId);
     if (!p) return false; // erased between its creation and now: read again
     const seen = new Set(p.appliedEvents ?? []);
     const events = list.filter((e) => !seen.has(e.messageId));
     if (events.length === 0) continue;
-    const guard = atomic ? guardFor(p.counters ?? {}, events, filters) : {};
     writes.push({
-      filter: { _id: p._id, ...guard },
+      profileId: p._id,
+      countsRead: countsRead(p.counters ?? {}, events, filters),
       update: profileUpdate(p.counters ?? {}, p.appliedEvents ?? [], events, now, filters),
     });
   }
-  if (writes.length === 0) return true;
-  return (await retryTransient(() => matchedBy(db, writes, atomic))) === writes.length;
+  return writeCountedProfiles(db, writes);
 };
 
-type ProfileWrite = { filter: Filter<ProfileRecord>; update: UpdateFilter<ProfileRecord> };
-
-/**
- * Applies the updates in one unordered bulk write and counts the documents they matched. On the embedded engine each is an
- * `updateMany` by `_id` (still one document): an `updateOne` statement stops after one row without draining its
- * SQLite rows, which its stock build keeps, with a pooled connection, until the whole command ends, so a
- * bulk of 100 hangs it for good (decision 0007; Omnijourney's own build is patched, an external one may not
- * be). `updateMany` drains its rows. On MongoDB, `updateOne`.
- */
-const matchedBy = async (
-  db: Collections,
-  writes: ProfileWrite[],
-  mongodb: boolean,
-): Promise<number> => {
-  const ops: AnyBulkWriteOperation<ProfileRecord>[] = writes.map((w) =>
-    mongodb ? { updateOne: w } : { updateMany: w },
-  );
-  return (await db.profiles.bulkWrite(ops, { ordered: false })).matchedCount;
-};
-
-/** Compare-and-set guard: every counter the events touch still has the count that was read. */
-const guardFor = (
+/** The count every counter the events touch had when read (`null`: the profile had none). */
+const countsRead = (
   counters: Record<string, EventCounter>,
   events: EventRecord[],
   filters: readonly EventFilter[],
-): Filter<ProfileRecord> => {
-  const guard: Record<string, unknown> = {};
+): CountedWrite["countsRead"] => {
+  const read: CountedWrite["countsRead"] = {};
   for (const e of events) {
     for (const key of counterKeysFor(counted(e), { filters })) {
       const prev = Object.prototype.hasOwnProperty.call(counters, key) ? counters[key] : undefined;
-      guard[`counters.${key}.count`] = prev ? prev.count : { $exists: false };
+      read[key] = prev ? prev.count : null;
     }
   }
-  return guard;
+  return read;
 };
 
 const counted = (e: EventRecord) => ({
@@ -252,15 +191,6 @@ const profileUpdate = (
     : { $set: set };
 };
 
-/** Deletes outbox entries: their events are fanned out, or were never stored. */
-export const dropOutboxEntries = async (
-  db: Collections,
-  entries: { _id: ObjectId }[],
-): Promise<void> => {
-  if (entries.length === 0) return;
-  await retryTransient(() => db.outbox.deleteMany({ _id: { $in: entries.map((e) => e._id) } }));
-};
-
 /**
  * Stores a request's events durably: identities joined, outbox entries written, events inserted, profiles
  * updated. The outbox entry goes first, so an event is never stored without one; an entry whose event never
@@ -286,20 +216,17 @@ export const storeEvents = async (
   });
   if (docs.length === 0) return { stored: [], duplicates: 0 };
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  await retryTransient(() =>
-    ignoreDuplicateKeys(
-      db.outbox.insertMany(
-        docs.map((d) => ({ _id: d._id, leaseUntil })),
-        { ordered: false },
-      ),
-    ),
+  await insertOutboxEntries(
+    db,
+    docs.map((d) => d._id),
+    leaseUntil,
   );
-  const duplicates = await insertEvents(db, docs);
-  const stored = docs.filter((_, i) => !duplicates.has(i));
+  const inserted = new Set(await insertEvents(db, docs));
+  const stored = docs.filter((_, i) => inserted.has(i));
   await dropOutboxEntries(
     db,
-    docs.filter((_, i) => duplicates.has(i)),
+    docs.filter((_, i) => !inserted.has(i)),
   );
   await applyToProfiles(db, stored, now, filters);
-  return { stored, duplicates: duplicates.size };
+  return { stored, duplicates: docs.length - stored.length };
 };

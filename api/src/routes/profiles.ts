@@ -19,11 +19,9 @@ import {
 } from "../schemas/common.js";
 import { findProfile, profileSummary, profileView, timeline } from "../services/profiles.js";
 import { eraseProfile } from "../services/erase.js";
-import type { Filter } from "mongodb";
-import type { ProfileRecord } from "@omnijourney/store";
+import { searchProfiles, updateProfile } from "@omnijourney/store";
 
 const tags = ["profiles"];
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export const listProfiles = endpoint({
   method: "get",
@@ -34,28 +32,11 @@ export const listProfiles = endpoint({
   query: CursorQuery.extend({ query: z.string().max(200).optional() }),
   response: ProfilePage,
   handler: async ({ query }, { app }) => {
-    const and: Filter<ProfileRecord>[] = [];
-    const q = query.query?.trim();
-    if (q) {
-      const prefix = { $regex: `^${escapeRegex(q)}`, $options: "i" };
-      and.push({
-        $or: [
-          { profileId: prefix },
-          { anonymousIds: q },
-          { "attributes.email": prefix },
-          { "attributes.phone": prefix },
-          { "attributes.firstName": prefix },
-          { "attributes.lastName": prefix },
-        ],
-      });
-    }
-    const after = decodeCursor(query.cursor);
-    if (after) and.push({ _id: { $lt: after } });
-    const docs = await app.db.profiles
-      .find(and.length ? { $and: and } : {})
-      .sort({ _id: -1 })
-      .limit(query.limit + 1)
-      .toArray();
+    const docs = await searchProfiles(app.db, {
+      query: query.query,
+      after: decodeCursor(query.cursor),
+      limit: query.limit + 1,
+    });
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
     return {
@@ -120,10 +101,7 @@ export const patchProfile = endpoint({
       }
       $set[`consent.${channel}`] = { ...next, history };
     }
-    await app.db.profiles.updateOne(
-      { _id: profile._id },
-      Object.keys($unset).length ? { $set, $unset } : { $set },
-    );
+    await updateProfile(app.db, profile._id, { set: $set, unset: $unset });
     const updated = await findProfile(app, profile.profileId);
     await app.fanout.profilesChanged([profile.profileId]);
     return profileView(updated);

@@ -11,6 +11,7 @@ import {
 } from "../services/feedback.js";
 import type { ApiContext } from "../context.js";
 import type { ChannelConsent } from "@omnijourney/shared";
+import { profileById, updateProfile } from "@omnijourney/store";
 
 const Params = z.object({ token: z.string().min(1).max(200) });
 
@@ -28,7 +29,7 @@ const resolve = async (ctx: ApiContext, token: string): Promise<Document> => {
 const unsubscribe = async (ctx: ApiContext, message: Document, source: string): Promise<void> => {
   const profileId = String(message.profileId);
   const channel = String(message.channel);
-  const profile = await ctx.db.profiles.findOne({ _id: profileId });
+  const profile = await profileById(ctx.db, profileId);
   if (!profile) return;
   const now = new Date();
   const current: ChannelConsent = profile.consent?.[channel] ?? {
@@ -45,10 +46,9 @@ const unsubscribe = async (ctx: ApiContext, message: Document, source: string): 
       { category: "marketing", status: "unsubscribed", source, at: now },
     ],
   };
-  await ctx.db.profiles.updateOne(
-    { _id: profileId },
-    { $set: { [`consent.${channel}`]: next, updatedAt: now } },
-  );
+  await updateProfile(ctx.db, profileId, {
+    set: { [`consent.${channel}`]: next, updatedAt: now },
+  });
   await recordEvent(ctx, {
     profileId,
     event: "unsubscribed",

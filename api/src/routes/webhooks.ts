@@ -6,6 +6,7 @@ import { rawBodyOf } from "../http/raw-body.js";
 import { AppError } from "../errors.js";
 import type { ApiContext } from "../context.js";
 import { advanceMessage, messageProperties, recordEvent } from "../services/feedback.js";
+import { profileByAddress, updateProfile } from "@omnijourney/store";
 
 const same = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -78,10 +79,9 @@ export const telegramWebhook = endpoint({
       );
       if (!token) return { ok: true };
       const profileId = String(token.profileId);
-      await app.db.profiles.updateOne(
-        { _id: profileId },
-        { $set: { "attributes.telegramChatId": chatId, updatedAt: new Date() } },
-      );
+      await updateProfile(app.db, profileId, {
+        set: { "attributes.telegramChatId": chatId, updatedAt: new Date() },
+      });
       await recordEvent(app, {
         profileId,
         event: "telegram_linked",
@@ -91,7 +91,7 @@ export const telegramWebhook = endpoint({
       });
       return { ok: true, linked: profileId };
     }
-    const profile = await app.db.profiles.findOne({ "attributes.telegramChatId": chatId });
+    const profile = await profileByAddress(app.db, "telegramChatId", chatId);
     if (profile) {
       await recordEvent(app, {
         profileId: profile.profileId,
@@ -168,7 +168,7 @@ export const twilioWebhook = endpoint({
     } else if (body.From && body.Body !== undefined) {
       const channel = body.From.startsWith("whatsapp:") ? "whatsapp" : "sms";
       const phone = body.From.replace(/^whatsapp:/, "");
-      const profile = await app.db.profiles.findOne({ "attributes.phone": phone });
+      const profile = await profileByAddress(app.db, "phone", phone);
       if (profile) {
         await recordEvent(app, {
           profileId: profile.profileId,
@@ -254,9 +254,7 @@ export const whatsappWebhook = endpoint({
     for (const change of body.entry.flatMap((e) => e.changes)) {
       for (const m of change.value.messages ?? []) {
         const phone = m.from.startsWith("+") ? m.from : `+${m.from}`;
-        const profile = await app.db.profiles.findOne({
-          "attributes.phone": { $in: [phone, m.from] },
-        });
+        const profile = await profileByAddress(app.db, "phone", [phone, m.from]);
         if (profile) {
           await recordEvent(app, {
             profileId: profile.profileId,

@@ -2,12 +2,12 @@ import { ObjectId } from "mongodb";
 import { foldEvents, type ChannelConsent } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { createApiContext, type ContextOptions } from "../server.js";
-import { ignoreDuplicateKeys, storeEvents } from "../ingestion/ingest.js";
+import { storeEvents } from "../ingestion/ingest.js";
 import { publishJourney } from "../services/journeys.js";
 import { person, type Person } from "./people.js";
 import { prng } from "./random.js";
 import { DEMO_JOURNEYS, DEMO_SEGMENTS } from "./workspace.js";
-import type { EventRecord, ProfileRecord } from "@omnijourney/store";
+import { ignoreDuplicateKeys, type EventRecord, type ProfileRecord } from "@omnijourney/store";
 
 const DAY = 86_400_000;
 const SEED = 20_260_101;

@@ -13,9 +13,9 @@ import { AppError, notFound } from "../errors.js";
 import type { LiveTrigger } from "../ingestion/fanout.js";
 import {
   conditionToMongo,
+  enterSegment,
   findJourneyById,
   freezeJourneyVersion,
-  joinSegment,
   markJourneyLive,
   type JourneyRecord,
 } from "@omnijourney/store";
@@ -136,7 +136,7 @@ const enrolExistingMembers = async (
   const cursor = ctx.db.profiles.find(filter, { projection: { profileId: 1 } });
   const key = { journeyId, segmentId: config.segmentId };
   for await (const p of cursor) {
-    if (await joinSegment(ctx.db, key, p.profileId, new Date()))
+    if ((await enterSegment(ctx.db, key, [p.profileId], new Date())).length > 0)
       await ctx.runtime.enrol({ journeyId, version, profileId: p.profileId, event: null });
   }
 };

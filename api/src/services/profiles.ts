@@ -1,13 +1,15 @@
 import type { Channel } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { notFound } from "../errors.js";
-import type { ProfileRecord } from "@omnijourney/store";
+import {
+  findProfile as findStoredProfile,
+  profileHistory,
+  type ProfileRecord,
+} from "@omnijourney/store";
 
 /** A profile by its public id (userId, or the anonymousId of an anonymous profile), or by any of its anonymous ids. */
 export const findProfile = async (ctx: ApiContext, id: string): Promise<ProfileRecord> => {
-  const profile =
-    (await ctx.db.profiles.findOne({ _id: id })) ??
-    (await ctx.db.profiles.findOne({ anonymousIds: id }));
+  const profile = await findStoredProfile(ctx.db, id);
   if (!profile) throw notFound("Profile", id);
   return profile;
 };
@@ -65,15 +67,7 @@ const TIMELINE_LIMIT = 200;
 
 /** Events, messages and enrolments of a profile, newest first, in one list. */
 export const timeline = async (ctx: ApiContext, profileId: string) => {
-  const [events, messages, enrolments] = await Promise.all([
-    ctx.db.events
-      .find({ profileId }, { projection: { traits: 0, context: 0 } })
-      .sort({ timestamp: -1 })
-      .limit(TIMELINE_LIMIT)
-      .toArray(),
-    ctx.db.messages.find({ profileId }).sort({ createdAt: -1 }).limit(TIMELINE_LIMIT).toArray(),
-    ctx.db.enrolments.find({ profileId }).sort({ startedAt: -1 }).limit(TIMELINE_LIMIT).toArray(),
-  ]);
+  const { events, messages, enrolments } = await profileHistory(ctx.db, profileId, TIMELINE_LIMIT);
   const items = [
     ...events.map((e) => ({
       kind: "event" as const,

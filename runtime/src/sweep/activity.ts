@@ -4,7 +4,7 @@ import { Condition, evaluateCondition, isTimeDependent, triggerSegment } from "@
 import { createJourneyRuntime, type JourneyRuntime } from "../client.js";
 import {
   conditionToMongo,
-  insertMemberships,
+  enterSegment,
   persistently,
   readMembers,
   sweepStateId,
@@ -196,7 +196,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       if (pending.length === 0) return;
       const batch = pending;
       pending = [];
-      const created = await insertMemberships(models, key, batch, now);
+      const created = await enterSegment(models, key, batch, now);
       const toEnrol = created.filter((id) => !atPublish.has(id));
       out.entered += toEnrol.length;
       out.baseline += created.length - toEnrol.length;

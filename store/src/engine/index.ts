@@ -12,6 +12,7 @@ export {
   isDuplicateKey,
   onDuplicateKey,
   insertedDespiteDuplicates,
+  ignoreDuplicateKeys,
 } from "./retry.js";
 export { KeyedQueue } from "./keyed-queue.js";
 export { CounterBatcher } from "./counter-batcher.js";

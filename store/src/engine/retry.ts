@@ -87,3 +87,19 @@ export async function insertedDespiteDuplicates(
     return all.filter((index) => !taken.has(index));
   }
 }
+
+/**
+ * Awaits an unordered write, ignoring the documents a unique index refused: two requests creating the same new
+ * document race on the unique key, and the loser's document exists. Any other write error is thrown.
+ */
+export async function ignoreDuplicateKeys(write: Promise<unknown>): Promise<void> {
+  try {
+    await write;
+  } catch (error) {
+    if (error instanceof MongoBulkWriteError) {
+      const failed = [error.writeErrors].flat();
+      if (failed.length > 0 && failed.every((e) => e.code === 11000)) return;
+    } else if (isDuplicateKey(error)) return;
+    throw error;
+  }
+}

@@ -39,3 +39,9 @@ export const newProfile = (
     ...fields,
   };
 };
+
+/**
+ * How many recent event ids a profile remembers as counted (`appliedEvents`). Written in the same update as the
+ * counters, it makes re-applying an event (after a crash, or a lapsed lease) a no-op.
+ */
+export const APPLIED_MEMORY = 500;

@@ -34,5 +34,34 @@ export {
   readEntryCounters,
   type EntryCounters,
 } from "./node-stats.js";
-export { joinSegment, readMembers, insertMemberships, type MemberRow } from "./segments.js";
+export {
+  enterSegment,
+  existingMemberships,
+  leaveSegment,
+  readMembers,
+  type MemberRow,
+} from "./segments.js";
+export {
+  insertOutboxEntries,
+  insertEvents,
+  dropOutboxEntries,
+  claimLapsedEntries,
+  eventsOfEntries,
+} from "./events.js";
+export {
+  onProfilesInTurn,
+  readCountedProfiles,
+  createProfiles,
+  writeCountedProfiles,
+  findProfile,
+  profileById,
+  profileByAddress,
+  updateProfile,
+  searchProfiles,
+  profileHistory,
+  type ProfileSearch,
+  type CountedProfile,
+  type CountedWrite,
+} from "./profiles.js";
+export { linkIdentity, pointAliases, profileIdsForAnonymous } from "./identity.js";
 export { readWorkspaceSettings } from "./settings.js";

@@ -1,29 +1,11 @@
-import { insertedDespiteDuplicates, onDuplicateKey } from "../engine/retry.js";
+import { findByIds } from "../engine/capabilities.js";
+import { insertedDespiteDuplicates } from "../engine/retry.js";
 import type { Collections } from "../models/index.js";
 import {
   segmentMembershipRow,
   type MembershipKey,
   type SegmentMembershipRecord,
 } from "../models/segment.js";
-
-/**
- * Records that a profile entered a journey's segment; resolves true only for the call that created the row, the
- * one that may enrol. Keyed by `_id`: a lookup on every engine (0007). A row from before `_id` keys exists under
- * another `_id` and fails on the unique (journey, segment, profile) index: not new either.
- */
-export const joinSegment = (
-  models: Collections,
-  key: MembershipKey,
-  profileId: string,
-  enteredAt: Date,
-): Promise<boolean> =>
-  onDuplicateKey(
-    async () => {
-      await models.segmentMemberships.insertOne(segmentMembershipRow(key, profileId, enteredAt));
-      return true;
-    },
-    async () => false,
-  );
 
 /** A current membership row: its `_id` (deletes go by `_id`) and when the profile entered. */
 export type MemberRow = Pick<SegmentMembershipRecord, "_id" | "enteredAt">;
@@ -44,15 +26,17 @@ export async function readMembers(
 }
 
 /**
- * Creates membership rows for profiles not yet in the segment and resolves the profile ids whose row this call
- * created: only those may be enrolled. A row that exists already (written meanwhile by the API's fan-out or by an
- * earlier attempt) fails on the unique (journey, segment, profile) key and is left out.
+ * Records that profiles entered a journey's segment and resolves the profile ids whose row this call created:
+ * only those may be enrolled. The one writer of segment entry, for the fan-out, publish with `enrolExisting`
+ * and the sweep. A row that exists already (written meanwhile by another writer, or by an earlier attempt; a
+ * row from before `_id` keys under another `_id`) fails on the unique (journey, segment, profile) key and is
+ * left out.
  *
- * Plain inserts rather than upserts: on the embedded engine every upsert filter scans the collection
- * (engine/capabilities.ts), so entering N profiles by upsert costs N scans; inserts are checked by the unique
- * index alone.
+ * Plain inserts keyed by `_id` rather than upserts: on the embedded engine every upsert filter scans the
+ * collection (engine/capabilities.ts), so entering N profiles by upsert costs N scans; inserts are checked by
+ * the unique index alone (0007).
  */
-export async function insertMemberships(
+export async function enterSegment(
   models: Collections,
   key: MembershipKey,
   profileIds: readonly string[],
@@ -66,3 +50,17 @@ export async function insertMemberships(
   );
   return inserted.map((index) => profileIds[index] ?? "");
 }
+
+/** Which of these membership rows exist, by `_id` (one `$in` read per 500 rows). */
+export async function existingMemberships(
+  models: Collections,
+  rowIds: readonly string[],
+): Promise<Set<string>> {
+  const rows = await findByIds(models.segmentMemberships, rowIds, { _id: 1 });
+  return new Set(rows.map((row) => String(row._id)));
+}
+
+/** A profile that no longer matches leaves the segment: its row goes, by `_id`. */
+export const leaveSegment = async (models: Collections, rowId: string): Promise<void> => {
+  await models.segmentMemberships.deleteOne({ _id: rowId });
+};

@@ -1,33 +1,8 @@
 import { RECENT_CAP, type ChannelConsent, type EventCounter } from "@omnijourney/shared";
-import {
-  onDuplicateKey,
-  type Collections,
-  findByIds,
-  type ProfileRecord,
-} from "@omnijourney/store";
-
-/**
- * How many recent event ids a profile remembers as counted. Written in the same compare-and-set update as the
- * counters, it makes re-applying an event (after a crash, or a lapsed lease) a no-op.
- */
-export const APPLIED_MEMORY = 500;
-
-/** A profile document for a person seen for the first time. */
-export const emptyProfile = (
-  profileId: string,
-  ids: { userId?: string | null; anonymousId?: string | null },
-  now: Date,
-): ProfileRecord => ({
-  _id: profileId,
-  profileId,
-  ...(ids.userId ? { userId: ids.userId } : {}),
-  anonymousIds: ids.anonymousId ? [ids.anonymousId] : [],
-  attributes: {},
-  consent: {},
-  counters: {},
-  createdAt: now,
-  updatedAt: now,
-});
+import { findByIds } from "../engine/capabilities.js";
+import { onDuplicateKey } from "../engine/retry.js";
+import type { Collections } from "../models/index.js";
+import { APPLIED_MEMORY, type ProfileRecord } from "../models/profile.js";
 
 const mergeCounters = (
   into: Record<string, EventCounter>,
@@ -80,14 +55,14 @@ const mergeConsent = (
  * (events, messages, enrolments) is re-keyed to it; the anonymous profile is deleted. Safe to repeat.
  */
 export const linkIdentity = async (
-  db: Collections,
+  models: Collections,
   fromId: string,
   toId: string,
   now: Date,
 ): Promise<void> => {
   if (fromId === toId) return;
   const join = () =>
-    db.profiles.updateOne(
+    models.profiles.updateOne(
       { _id: toId },
       {
         $setOnInsert: {
@@ -104,13 +79,13 @@ export const linkIdentity = async (
     );
   // A concurrent request may create the profile between our lookup and insert; then the update applies to it.
   await onDuplicateKey(join, join);
-  await pointAliases(db, [fromId], toId);
-  const from = await db.profiles.findOne({ _id: fromId });
+  await pointAliases(models, [fromId], toId);
+  const from = await models.profiles.findOne({ _id: fromId });
   if (!from) return;
-  const to: ProfileRecord | null = await db.profiles.findOne({ _id: toId });
+  const to: ProfileRecord | null = await models.profiles.findOne({ _id: toId });
   if (!to) return;
   const attributes = { ...from.attributes, ...to.attributes };
-  await db.profiles.updateOne(
+  await models.profiles.updateOne(
     { _id: toId },
     {
       $set: {
@@ -131,70 +106,74 @@ export const linkIdentity = async (
     },
   );
   // History follows the person. Each step is idempotent, so a crash mid-way is repaired by the next call.
-  await db.events.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
-  await db.messages.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
-  await db.enrolments.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
-  await mergeProfileJourneys(db, fromId, toId);
-  await mergeRecentSends(db, fromId, toId);
-  await pointAliases(db, from.anonymousIds ?? [], toId);
-  await db.profiles.deleteOne({ _id: fromId });
+  await models.events.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
+  await models.messages.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
+  await models.enrolments.updateMany({ profileId: fromId }, { $set: { profileId: toId } });
+  await mergeProfileJourneys(models, fromId, toId);
+  await mergeRecentSends(models, fromId, toId);
+  await pointAliases(models, from.anonymousIds ?? [], toId);
+  await models.profiles.deleteOne({ _id: fromId });
 };
 
 /** The anonymous profile's journeys (entries, running enrolments) become the known profile's. Safe to repeat. */
-const mergeProfileJourneys = async (db: Collections, fromId: string, toId: string) => {
-  const from = await db.profileJourneys.findOne({ _id: fromId });
+const mergeProfileJourneys = async (models: Collections, fromId: string, toId: string) => {
+  const from = await models.profileJourneys.findOne({ _id: fromId });
   if (!from) return;
-  const to = await db.profileJourneys.findOne({ _id: toId });
+  const to = await models.profileJourneys.findOne({ _id: toId });
   const entered: Record<string, number> = { ...to?.entered };
   for (const [journeyId, count] of Object.entries(from.entered ?? {}))
     entered[journeyId] = (entered[journeyId] ?? 0) + count;
-  await db.profileJourneys.updateOne(
+  await models.profileJourneys.updateOne(
     { _id: toId },
     { $set: { entered, active: [...new Set([...(to?.active ?? []), ...(from.active ?? [])])] } },
     { upsert: true },
   );
-  await db.profileJourneys.deleteOne({ _id: fromId });
+  await models.profileJourneys.deleteOne({ _id: fromId });
 };
 
 /** Marketing sends to the anonymous profile count towards the known profile's frequency cap. Safe to repeat. */
-const mergeRecentSends = async (db: Collections, fromId: string, toId: string) => {
-  const from = await db.recentSends.findOne({ _id: fromId });
+const mergeRecentSends = async (models: Collections, fromId: string, toId: string) => {
+  const from = await models.recentSends.findOne({ _id: fromId });
   if (!from) return;
-  const to = await db.recentSends.findOne({ _id: toId });
+  const to = await models.recentSends.findOne({ _id: toId });
   const known = new Set((to?.marketing ?? []).map((s) => s.key));
   const marketing = [
     ...(to?.marketing ?? []),
     ...(from.marketing ?? []).filter((s) => !known.has(s.key)),
   ].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
-  await db.recentSends.updateOne({ _id: toId }, { $set: { marketing } }, { upsert: true });
-  await db.recentSends.deleteOne({ _id: fromId });
+  await models.recentSends.updateOne({ _id: toId }, { $set: { marketing } }, { upsert: true });
+  await models.recentSends.deleteOne({ _id: fromId });
 };
 
 /** The anonymous ids now resolve to the known profile (identity_aliases, one document per anonymous id). */
-export const pointAliases = async (db: Collections, anonymousIds: string[], profileId: string) => {
+export const pointAliases = async (
+  models: Collections,
+  anonymousIds: string[],
+  profileId: string,
+) => {
   await Promise.all(
     [...new Set(anonymousIds)]
       .filter((id) => id !== profileId)
       .map((id) =>
-        db.identityAliases.updateOne({ _id: id }, { $set: { profileId } }, { upsert: true }),
+        models.identityAliases.updateOne({ _id: id }, { $set: { profileId } }, { upsert: true }),
       ),
   );
 };
 
 /** Maps anonymous ids to the profile that holds them (a merged anonymous id points at the known profile). */
 export const profileIdsForAnonymous = async (
-  db: Collections,
+  models: Collections,
   anonymousIds: string[],
 ): Promise<Map<string, string>> => {
   const map = new Map<string, string>();
   if (anonymousIds.length === 0) return map;
   const unique = new Set(anonymousIds);
   // Most anonymous ids are their own profile's key; an id merged into a known profile is found by its alias.
-  const own = await findByIds(db.profiles, [...unique], { profileId: 1 });
+  const own = await findByIds(models.profiles, [...unique], { profileId: 1 });
   for (const p of own) map.set(p._id, p.profileId);
   const rest = [...unique].filter((a) => !map.has(a));
   if (rest.length === 0) return map;
-  for (const alias of await findByIds(db.identityAliases, rest))
+  for (const alias of await findByIds(models.identityAliases, rest))
     map.set(alias._id, alias.profileId);
   return map;
 };
