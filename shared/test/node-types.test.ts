@@ -379,23 +379,3 @@ describe("defineNodeType and the registry", () => {
     ]);
   });
 });
-
-describe("model JSON Schemas", () => {
-  it("converts every boundary schema to plain JSON Schema", async () => {
-    const { modelJsonSchemas } = await import("../src/index.js");
-    const schemas = modelJsonSchemas();
-    expect(Object.keys(schemas)).toEqual(
-      expect.arrayContaining([
-        "JourneyDocument",
-        "Condition",
-        "SegmentEvent",
-        "StoredProfile",
-        "Problem",
-      ]),
-    );
-    for (const schema of Object.values(schemas)) {
-      expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
-      expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
-    }
-  });
-});

@@ -3,6 +3,7 @@ import {
   durationToMs,
   escapeKey,
   JourneyEvent,
+  modelJsonSchemas,
   SegmentEvent,
   StoredProfile,
 } from "../src/index.js";
@@ -67,5 +68,24 @@ describe("stored profile", () => {
   it("converts durations to milliseconds", () => {
     expect(durationToMs({ amount: 2, unit: "week" })).toBe(1_209_600_000);
     expect(durationToMs({ amount: 90, unit: "second" })).toBe(90_000);
+  });
+});
+
+describe("model JSON Schemas", () => {
+  it("converts every boundary schema to plain JSON Schema", () => {
+    const schemas = modelJsonSchemas();
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining([
+        "JourneyDocument",
+        "Condition",
+        "SegmentEvent",
+        "StoredProfile",
+        "Problem",
+      ]),
+    );
+    for (const schema of Object.values(schemas)) {
+      expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema");
+      expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+    }
   });
 });

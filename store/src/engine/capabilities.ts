@@ -1,4 +1,12 @@
-import type { Collection, Db, Document, Filter, WithId } from "mongodb";
+import type {
+  AnyBulkWriteOperation,
+  Collection,
+  Db,
+  Document,
+  Filter,
+  UpdateFilter,
+  WithId,
+} from "mongodb";
 
 /*
  * What the engines can and cannot do, for the writers and readers above this folder. The embedded engine is
@@ -58,3 +66,17 @@ export const findByIds = async <T extends Document>(
   );
   return found.flat();
 };
+
+/**
+ * One statement of a bulk write that updates the document with this `_id` (and guard, where guards are atomic).
+ * Where they are not (FerretDB), the statement is an `updateMany` by `_id` (still one document): an `updateOne`
+ * stops after one row without draining its SQLite rows, which FerretDB's stock build keeps, with a pooled
+ * connection, until the whole command ends, so a bulk of 100 hangs it for good (decision 0007; Omnijourney's own
+ * build is patched, an external one may not be). `updateMany` drains its rows. On MongoDB, `updateOne`.
+ */
+export const updateByIdStatement = <T extends Document>(
+  atomic: boolean,
+  filter: Filter<T>,
+  update: UpdateFilter<T>,
+): AnyBulkWriteOperation<T> =>
+  atomic ? { updateOne: { filter, update } } : { updateMany: { filter, update } };

@@ -4,7 +4,7 @@ export {
   type ConnectOptions,
   type StoreConnection,
 } from "./connect.js";
-export { guardsAreAtomic, findByIds } from "./capabilities.js";
+export { guardsAreAtomic, findByIds, updateByIdStatement } from "./capabilities.js";
 export {
   isTransient,
   retryTransient,

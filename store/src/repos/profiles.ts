@@ -1,5 +1,5 @@
-import type { AnyBulkWriteOperation, Filter, UpdateFilter } from "mongodb";
-import { findByIds, guardsAreAtomic } from "../engine/capabilities.js";
+import type { Filter, UpdateFilter } from "mongodb";
+import { findByIds, guardsAreAtomic, updateByIdStatement } from "../engine/capabilities.js";
 import { KeyedQueue } from "../engine/keyed-queue.js";
 import { ignoreDuplicateKeys, retryTransient } from "../engine/retry.js";
 import type { Collections } from "../models/index.js";
@@ -58,11 +58,8 @@ const guardOf = (countsRead: CountedWrite["countsRead"]): Filter<ProfileRecord> 
 /**
  * Applies the updates in one unordered bulk write; resolves false when a guarded write lost a race (read and
  * apply again). Where guards are not atomic (the embedded engine) the writes are keyed by `_id` alone and the
- * caller serialises them per profile ({@link onProfilesInTurn}), so they always match. There each is an
- * `updateMany` by `_id` (still one document): an `updateOne` statement stops after one row without draining its
- * SQLite rows, which FerretDB's stock build keeps, with a pooled connection, until the whole command ends, so a
- * bulk of 100 hangs it for good (decision 0007; Omnijourney's own build is patched, an external one may not
- * be). `updateMany` drains its rows. On MongoDB, `updateOne`.
+ * caller serialises them per profile ({@link onProfilesInTurn}), so they always match; the statement each write
+ * becomes is the engine's choice ({@link updateByIdStatement}).
  */
 export const writeCountedProfiles = async (
   models: Collections,
@@ -70,11 +67,12 @@ export const writeCountedProfiles = async (
 ): Promise<boolean> => {
   if (writes.length === 0) return true;
   const atomic = await guardsAreAtomic(models.raw);
-  const ops: AnyBulkWriteOperation<ProfileRecord>[] = writes.map(
-    ({ profileId, countsRead, update }) => {
-      const filter = { _id: profileId, ...(atomic ? guardOf(countsRead) : {}) };
-      return atomic ? { updateOne: { filter, update } } : { updateMany: { filter, update } };
-    },
+  const ops = writes.map(({ profileId, countsRead, update }) =>
+    updateByIdStatement<ProfileRecord>(
+      atomic,
+      { _id: profileId, ...(atomic ? guardOf(countsRead) : {}) },
+      update,
+    ),
   );
   const { matchedCount } = await retryTransient(() =>
     models.profiles.bulkWrite(ops, { ordered: false }),
