@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
-import { connectStore, type Collections } from "../../src/index.js";
+import { connectStore, type Collections } from "@omnijourney/store";
 
 /** A connection to a database of this test file's own (so files never collide), with indexes built. */
 export async function connectTestDb(
