@@ -106,6 +106,7 @@ export {
   type NodeIssue,
   type ConfigOf,
 } from "./registry.js";
+export { upgradeNodeConfigs, type UnstampedNodes } from "./node-versions.js";
 export { nodeTypes } from "./node-types.js";
 export * from "./nodes/index.js";
 export {

@@ -93,8 +93,14 @@ export interface NodeTypeSpec<S extends z.ZodType> {
   category: NodeCategory;
   /** Icon name (the studio maps names to glyphs; unknown names get a generic glyph). */
   icon: string;
-  /** Bump when the config or behaviour changes incompatibly; stored in plans. */
+  /** Bump when the config or behaviour changes incompatibly; stored in plans and on journey nodes. */
   version: number;
+  /**
+   * Turns a config written for an older `version` into one for this version (called with the version it was
+   * written for). Published plans keep their config as written: the runtime migrates it when the step runs, and
+   * the API when a draft is opened or published. Without it a config from an older version is parsed as is.
+   */
+  migrate?: (fromVersion: number, config: unknown) => unknown;
   /** Config schema: validation, defaults, the studio form (via JSON Schema) and the `run` argument type. */
   config: S;
   /** Output ports: fixed, or derived from the parsed config (variants, cases). */
@@ -152,6 +158,8 @@ export interface NodeType<C = unknown> {
   segmentsIn(config: C): SegmentRef[];
   checkConfig(config: C): NodeIssue[];
   summarize(config: C): string;
+  /** A config written for `fromVersion` as this version reads it (through `migrate`); unchanged when current. */
+  upgradeConfig(config: unknown, fromVersion: number): unknown;
   run?(ctx: NodeRunContext<C>): Promise<NodeRunResult>;
   /** The type's own retry and timeout, carried in plans; null when the type uses the runtime's defaults. */
   readonly policy: ActivityPolicy | null;
@@ -238,6 +246,8 @@ export function defineNodeType<S extends z.ZodType>(spec: NodeTypeSpec<S>): Node
         : fieldRefs(config, ui.segmentFields, (path, segmentId) => ({ path, segmentId })),
     checkConfig: (config: C) => (spec.check ? spec.check(config) : []),
     summarize: (config: C) => (spec.summary ? spec.summary(config) : spec.title),
+    upgradeConfig: (config: unknown, fromVersion: number) =>
+      spec.migrate && fromVersion < spec.version ? spec.migrate(fromVersion, config) : config,
     policy: activityPolicy(spec),
     ...(spec.run ? { run: spec.run } : {}),
   };

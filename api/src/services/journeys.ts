@@ -2,6 +2,7 @@ import {
   compileJourney,
   JourneyValidationError,
   nodeTypes,
+  upgradeNodeConfigs,
   validateJourney,
   type Journey,
   type JourneyPlan,
@@ -33,11 +34,24 @@ export const journeyView = (d: JourneyRecord): Journey => ({
   publishedAt: d.publishedAt instanceof Date ? d.publishedAt.toISOString() : undefined,
 });
 
-/** A journey by id; a 404 when there is none. */
+/**
+ * A stored journey with its draft's nodes at their types' current versions (configs migrated by the types'
+ * `migrate`), so the studio opens, and publishing compiles, what today's node types read.
+ */
+export const upgradedJourney = (d: JourneyRecord): JourneyRecord => ({
+  ...d,
+  document: upgradeNodeConfigs(d.document, nodeTypes, "first"),
+});
+
+/** A document a client sends now: its nodes without `typeVersion` are stamped with the current versions. */
+export const stampedDocument = <D>(document: D): D =>
+  upgradeNodeConfigs(document, nodeTypes, "current");
+
+/** A journey by id, its draft upgraded (see `upgradedJourney`); a 404 when there is none. */
 export const findJourney = async (ctx: ApiContext, id: string): Promise<JourneyRecord> => {
   const doc = await findJourneyById(ctx.db, id);
   if (!doc) throw notFound("Journey", id);
-  return doc;
+  return upgradedJourney(doc);
 };
 
 /** Compiles a journey document to its plan; a 422 with every problem when it does not validate. */
@@ -65,7 +79,7 @@ export const validationContext = async (ctx: ApiContext) => {
 };
 
 export const validate = async (ctx: ApiContext, doc: unknown) =>
-  validateJourney(doc, await validationContext(ctx));
+  validateJourney(stampedDocument(doc), await validationContext(ctx));
 
 /** The trigger of a plan, denormalised on the journey so ingestion finds journeys to enrol with one query. */
 export const triggerOf = (plan: JourneyPlan): LiveTrigger | null => {

@@ -4,6 +4,7 @@ import {
   nodeTypes as builtInRegistry,
   type Condition,
   type NodeServices,
+  type NodeType,
   type NodeTypeRegistry,
   type ProfileAssignment,
   type ProfileSnapshot,
@@ -89,6 +90,32 @@ function typedValue(
 }
 
 /**
+ * The config a node's `run` receives: migrated from the plan's type version when the type has moved on (a plan
+ * published under an older version keeps running), then parsed by the type's schema. Neither failure heals on a
+ * retry, so both are non-retryable.
+ */
+function runConfig(type: NodeType, input: RunNodeInput): unknown {
+  const from = input.typeVersion ?? type.version;
+  let config: unknown;
+  try {
+    config = type.upgradeConfig(input.config, from);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw ApplicationFailure.nonRetryable(
+      `the config of ${input.nodeType} could not be migrated from version ${from}: ${reason}`,
+      "InvalidConfig",
+    );
+  }
+  const parsed = type.config.safeParse(config);
+  if (!parsed.success)
+    throw ApplicationFailure.nonRetryable(
+      `invalid config for ${input.nodeType}: ${parsed.error.message}`,
+      "InvalidConfig",
+    );
+  return parsed.data;
+}
+
+/**
  * Builds the journey activities from their dependencies (the Temporal samples' factory pattern).
  * Every input carries the workflow's time (`at`), never the wall clock, so simulations and replays agree.
  */
@@ -156,12 +183,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
             `node type ${input.nodeType} has no run() in this worker`,
             "UnknownNodeType",
           );
-        const parsed = type.config.safeParse(input.config);
-        if (!parsed.success)
-          throw ApplicationFailure.nonRetryable(
-            `invalid config for ${input.nodeType}: ${parsed.error.message}`,
-            "InvalidConfig",
-          );
+        const config = runConfig(type, input);
         const at = new Date(input.at);
         const profile = await loadProfile(store, input.enrolment, at);
         const context = templateContext({
@@ -209,13 +231,13 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
           secrets: secretsService(store),
         };
         const result = await type.run({
-          config: parsed.data,
+          config,
           profile,
           event: input.event,
           enrolment: { ...input.enrolment, nodeId: input.nodeId, visit: input.visit },
           services,
         });
-        if (!type.outputsFor(parsed.data).includes(result.output))
+        if (!type.outputsFor(config).includes(result.output))
           // Retryable: a plugin answering from a flaky upstream may pick a valid port next time.
           throw ApplicationFailure.retryable(
             `${input.nodeType} returned the unknown port "${result.output}"`,

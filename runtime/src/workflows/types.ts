@@ -124,6 +124,8 @@ export type RunNodeInput = {
   nodeId: string;
   nodeType: string;
   config: unknown;
+  /** The type version the config was written for (the plan's); absent in activities scheduled before it was sent. */
+  typeVersion?: number;
   visit: number;
   event: JourneyEvent | null;
   /** Workflow time (ISO): quiet hours, caps and logs use it, so time-skipping tests and replays agree. */

@@ -24,6 +24,8 @@ export const JourneyNode = z.object({
   name: z.string().max(200).optional(),
   position: Position.default({ x: 0, y: 0 }),
   config: z.unknown().optional(),
+  /** The node type's version the config was written for (stamped by the API on save; see `upgradeNodeConfigs`). */
+  typeVersion: z.number().int().min(1).optional(),
 });
 /** A node in a journey document (config not yet parsed). */
 export type JourneyNode = z.infer<typeof JourneyNode>;

@@ -10,7 +10,13 @@ import {
 import { endpoint } from "../../http/endpoint.js";
 import { AppError } from "../../errors.js";
 import { IdParams, safe } from "../../schemas/common.js";
-import { findJourney, journeyView, validate } from "../../services/journeys.js";
+import {
+  findJourney,
+  journeyView,
+  stampedDocument,
+  upgradedJourney,
+  validate,
+} from "../../services/journeys.js";
 import { journeyCounts } from "../../services/journey-stats.js";
 import { JourneyBody, tags } from "./schemas.js";
 
@@ -27,7 +33,7 @@ export const listJourneys = endpoint({
     const counts = await journeyCounts(app, docs);
     return {
       items: docs.map((d) => ({
-        ...journeyView(d),
+        ...journeyView(upgradedJourney(d)),
         counts: counts.get(d._id) ?? { enrolled: 0, active: 0, converted: 0 },
       })),
     };
@@ -44,7 +50,8 @@ export const createJourney = endpoint({
   response: Journey,
   status: 201,
   handler: async ({ body }, { app }) => {
-    const doc = newJourney({ name: body.name, description: body.description, document: body });
+    const document = stampedDocument(body);
+    const doc = newJourney({ name: body.name, description: body.description, document });
     await insertJourney(app.db, doc);
     return journeyView(doc);
   },
@@ -90,7 +97,7 @@ export const saveJourney = endpoint({
     await saveJourneyDraft(app.db, params.id, {
       name: body.name,
       description: body.description,
-      document: body,
+      document: stampedDocument(body),
     });
     return journeyView(await findJourney(app, params.id));
   },

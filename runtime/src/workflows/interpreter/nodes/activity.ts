@@ -52,6 +52,7 @@ export async function runActivityNode(
         nodeId: node.id,
         nodeType: node.type,
         config: node.config,
+        typeVersion: node.typeVersion,
         visit,
         event: run.input.event,
         at: nowIso(),
