@@ -11,6 +11,7 @@ const PLUGINS = [
   "./plugins/example-slack/index.mjs",
   "./plugins/example-lead-score/index.mjs",
   "./api/test/fixtures-plugins/always-throws.mjs",
+  "./api/test/fixtures-plugins/misbehaving.mjs",
 ].join(",");
 
 type Received = { path: string; contentType: string | undefined; body: unknown };
@@ -189,5 +190,41 @@ describe("plugins loaded by configuration", () => {
     await t.ingest("/identify", { userId: "lead-later", traits: { company: "Acme" } });
     await t.ingest("/track", { userId: "lead-later", event: "Lead Again" });
     expect((await enrolmentEnded(other, "lead-later")).status).toBe("completed");
+  }, 120_000);
+
+  it("gives up on a run that hangs past its timeout (failed port) or answers an unknown port (failed enrolment)", async () => {
+    // A hanging step has a `failed` port to take; the unknown-port type has none, so its enrolment fails.
+    const oneStep = (name: string, type: string, event: string) => {
+      const failedPort = type === "test.hangs";
+      return {
+        name,
+        nodes: [
+          { id: "t", type: "trigger.event", position: { x: 0, y: 0 }, config: { event } },
+          { id: "s", type, position: { x: 0, y: 120 }, config: {} },
+          { id: "ok", type: "exit", position: { x: 0, y: 240 }, config: {} },
+          ...(failedPort
+            ? [{ id: "gave-up", type: "exit", position: { x: 200, y: 240 }, config: {} }]
+            : []),
+        ],
+        edges: [
+          { id: "e1", source: "t", target: "s" },
+          { id: "e2", source: "s", sourceHandle: "next", target: "ok" },
+          ...(failedPort
+            ? [{ id: "e3", source: "s", sourceHandle: "failed", target: "gave-up" }]
+            : []),
+        ],
+      };
+    };
+    const hanging = await publish(oneStep("Hangs", "test.hangs", "Hang"));
+    const unknownPort = await publish(oneStep("Unknown port", "test.unknown_port", "Sideways"));
+    await t.ingest("/track", { userId: "hang-1", event: "Hang" });
+    await t.ingest("/track", { userId: "sideways-1", event: "Sideways" });
+
+    const hung = await enrolmentEnded(hanging, "hang-1");
+    expect(hung.status).toBe("completed");
+    expect(hung.currentNodeId).toBe("gave-up");
+    const sideways = await enrolmentEnded(unknownPort, "sideways-1");
+    expect(sideways.status).toBe("failed");
+    expect(sideways.reason).toContain('unknown port "sideways"');
   }, 120_000);
 });

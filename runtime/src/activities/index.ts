@@ -1,5 +1,6 @@
 import { ApplicationFailure } from "@temporalio/common";
 import {
+  DEFAULT_ACTIVITY_POLICY,
   evaluateCondition,
   nodeTypes as builtInRegistry,
   type Condition,
@@ -86,6 +87,33 @@ function typedValue(
       } catch {
         return null;
       }
+  }
+}
+
+/**
+ * A `run` that never settles must not keep its activity slot (and the worker's shutdown) forever: Temporal's
+ * start-to-close timeout fails the attempt on the server, but the worker only lets go of a promise that ends.
+ * So the attempt ends here at the same limit, as a retryable timeout; the plugin's promise is abandoned.
+ */
+async function withinTimeout<T>(type: NodeType, run: Promise<T>): Promise<T> {
+  const limitMs = (type.policy ?? DEFAULT_ACTIVITY_POLICY).timeoutMs;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          ApplicationFailure.retryable(
+            `${type.type} did not answer within ${limitMs} ms`,
+            "RunTimeout",
+          ),
+        ),
+      limitMs,
+    );
+  });
+  try {
+    return await Promise.race([run, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -230,13 +258,16 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
           http,
           secrets: secretsService(store),
         };
-        const result = await type.run({
-          config,
-          profile,
-          event: input.event,
-          enrolment: { ...input.enrolment, nodeId: input.nodeId, visit: input.visit },
-          services,
-        });
+        const result = await withinTimeout(
+          type,
+          type.run({
+            config,
+            profile,
+            event: input.event,
+            enrolment: { ...input.enrolment, nodeId: input.nodeId, visit: input.visit },
+            services,
+          }),
+        );
         if (!type.outputsFor(config).includes(result.output))
           // Retryable: a plugin answering from a flaky upstream may pick a valid port next time.
           throw ApplicationFailure.retryable(
