@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { startSlackReceiver } from "./slack-receiver.js";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
@@ -21,6 +22,9 @@ const Ready = z.looseObject({
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (process.env.OMNIJOURNEY_E2E_BASE_URL) return async () => undefined;
   const port = process.env.OMNIJOURNEY_E2E_PORT ?? "3999";
+  // The stack loads the Slack example plugin by configuration alone, and may call this local Slack.
+  const slack = await startSlackReceiver();
+  process.env.OMNIJOURNEY_E2E_SLACK_URL = slack.url;
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     detached: true,
@@ -33,6 +37,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       OMNIJOURNEY_SKIP_BUILD: process.env.OMNIJOURNEY_SKIP_BUILD ?? (process.env.CI ? "1" : "0"),
       OMNIJOURNEY_ADMIN_TOKEN: process.env.OMNIJOURNEY_E2E_ADMIN_TOKEN,
       OMNIJOURNEY_WRITE_KEY: process.env.OMNIJOURNEY_E2E_WRITE_KEY,
+      OMNIJOURNEY_PLUGINS: "./plugins/example-slack/index.mjs",
+      OMNIJOURNEY_ALLOWED_HOSTS: slack.hostPort,
     },
   });
   const log: string[] = [];
@@ -80,6 +86,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.OMNIJOURNEY_E2E_WRITE_KEY = ready.writeKey;
 
   return async () => {
+    await slack.close();
     if (child.exitCode !== null || !child.pid) return;
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
     // The negative pid addresses the whole process group: the supervisor and every engine it started.
