@@ -88,6 +88,7 @@ async function runWith(status: number, secret: string | null = "https://hooks.ex
     updateProfile: async () => {},
     isInSegment: async () => false,
     log: () => {},
+    render: async (template) => template,
   };
   const context: NodeRunContext<Config> = {
     config: nodeType.config.parse({ message: "Hello" }),

@@ -93,7 +93,7 @@ const leadJourney = (event: string) => ({
       id: "notify",
       type: "example.slack",
       position: { x: 0, y: 240 },
-      config: { text: "Hot lead: {profileId}" },
+      config: { text: "Hot lead: {{ profile.id }} at {{ profile.company }}" },
     },
     { id: "x", type: "exit", position: { x: 0, y: 360 }, config: {} },
   ],
@@ -139,6 +139,24 @@ describe("plugins loaded by configuration", () => {
     expect(text).toContain("invalid_config");
   });
 
+  it("opens a draft written for version 1 of a plugin migrated to its current version", async () => {
+    const doc = leadJourney("Lead Migrated");
+    const v1 = {
+      ...doc,
+      nodes: doc.nodes.map((n) =>
+        n.id === "notify" ? { ...n, typeVersion: 1, config: { text: "Hot lead: {profileId}" } } : n,
+      ),
+    };
+    const created = (await (await t.api("/api/journeys", { body: v1 })).json()) as { id: string };
+    const opened = (await (await t.api(`/api/journeys/${created.id}`)).json()) as {
+      document: { nodes: { id: string; typeVersion?: number; config: unknown }[] };
+    };
+    expect(opened.document.nodes.find((n) => n.id === "notify")).toMatchObject({
+      typeVersion: 2,
+      config: { text: "Hot lead: {{ profile.id }}" },
+    });
+  });
+
   it("scores a lead, writes the score to the profile, branches hot and posts to Slack", async () => {
     const settings = await t.api("/api/settings", {
       method: "PUT",
@@ -159,7 +177,7 @@ describe("plugins loaded by configuration", () => {
     expect(slack.received[0]).toMatchObject({
       path: "/services/T000/B000/XXXX",
       contentType: "application/json",
-      body: { text: "Hot lead: lead-hot" },
+      body: { text: "Hot lead: lead-hot at Acme" },
     });
     expect(scoring.received.map((r) => r.path)).toEqual(["/score", "/score"]);
     const attributes = async (id: string) =>

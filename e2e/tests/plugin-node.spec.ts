@@ -37,7 +37,7 @@ test("a plugin's node is dragged from the palette, configured through its genera
   await node(page, "example-slack-1").click();
   // Left empty, the secret's name takes the schema's default (SLACK_WEBHOOK_URL).
   await expect(page.getByLabel("Webhook secret")).toBeVisible();
-  await page.getByLabel("Message").fill("New lead: {profileId}");
+  await page.getByLabel("Message").fill("New lead: {{ profile.id }}");
   await connect(page, "trigger-event-1", "example-slack-1");
 
   await dropFromPalette(page, "exit", { x: 260, y: 340 });

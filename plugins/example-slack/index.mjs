@@ -13,11 +13,17 @@ export default defineNodeType({
   description: "Post a message to a Slack channel through an incoming webhook.",
   category: "action",
   icon: "slack",
-  version: 1,
+  // Version 1 replaced "{profileId}" in the text; version 2 renders the text as Liquid.
+  version: 2,
   config: z.object({
     webhookSecret: z.string().min(1).default("SLACK_WEBHOOK_URL"),
     text: z.string().min(1).max(3_000),
   }),
+  migrate: (fromVersion, config) => {
+    if (fromVersion !== 1) throw new Error(`no migration from version ${fromVersion}`);
+    const v1 = z.looseObject({ text: z.string() }).parse(config);
+    return { ...v1, text: v1.text.replaceAll("{profileId}", "{{ profile.id }}") };
+  },
   outputs: ["next", "failed"],
   execution: "activity",
   retry: { attempts: 3, backoffMs: 1_000 },
@@ -27,12 +33,13 @@ export default defineNodeType({
     labels: { text: "Message", webhookSecret: "Webhook secret" },
     help: {
       webhookSecret: "Name of the workspace secret holding the incoming-webhook URL",
-      text: "{profileId} is replaced by the profile's id",
+      text: "Liquid: {{ profile.firstName }}, {{ event.properties.plan }}, {{ profile.id }}",
     },
     multiline: ["text"],
+    liquid: ["text"],
     ports: { failed: "when Slack refuses the message" },
   },
-  run: async ({ config, profile, enrolment, services }) => {
+  run: async ({ config, enrolment, services }) => {
     const url = await services.secrets.get(config.webhookSecret);
     if (!url) {
       services.log("slack: the webhook secret is not set", { secret: config.webhookSecret });
@@ -42,7 +49,7 @@ export default defineNodeType({
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        text: config.text.replaceAll("{profileId}", profile.profileId),
+        text: await services.render(config.text),
         // Slack ignores unknown fields; the receiver can use it to drop a retried duplicate.
         metadata: {
           event_type: "omnijourney_step",

@@ -55,6 +55,11 @@ export type NodeServices = {
   isInSegment(segmentId: string): Promise<boolean>;
   /** Structured log line tagged with the enrolment. */
   log(message: string, fields?: Record<string, unknown>): void;
+  /**
+   * Renders a Liquid template with what message templates see (`profile.*`, `event.name`,
+   * `event.properties.*`, `journey.id`). List the field in `ui.liquid` so validation checks its syntax.
+   */
+  render(template: string): Promise<string>;
 };
 
 /** Everything a node's `run` receives. */

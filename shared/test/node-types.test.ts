@@ -234,6 +234,7 @@ function fakeServices(outcome: SendOutcome) {
     },
     isInSegment: async () => false,
     log: () => undefined,
+    render: async (template: string) => template,
     http: () => Promise.reject(new Error("no HTTP in this test")),
     secrets: { get: async () => null },
   };

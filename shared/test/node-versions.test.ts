@@ -50,7 +50,10 @@ describe("upgradeNodeConfigs", () => {
     });
     const fresh = documentWith({ config: { message: "Hi" } });
     expect(nodeOf(upgradeNodeConfigs(fresh, registry, "current"))).toEqual({
-      ...nodeOf(fresh),
+      id: "g",
+      type: "test.greeting",
+      position: { x: 0, y: 0 },
+      config: { message: "Hi" },
       typeVersion: 2,
     });
   });

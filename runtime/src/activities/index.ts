@@ -257,6 +257,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
             deps.logger?.info({ ...fields, ...input.enrolment, nodeId: input.nodeId }, message),
           http,
           secrets: secretsService(store),
+          render: async (template) => (await renderFields({ template }, context)).template ?? "",
         };
         const result = await withinTimeout(
           type,
