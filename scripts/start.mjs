@@ -31,14 +31,33 @@ let worker;
 let server;
 let stopping = false;
 
+let pluginWatch;
+
 function logPlugin(plugin, types) {
-  console.log(`  Plugin ${plugin}: ${types.join(", ")} (a change takes effect on the next start)`);
+  console.log(`  Plugin ${plugin}: ${types.join(", ")}`);
+}
+
+/**
+ * A local plugin file changed: its node types are read again into the one registry that the API (node types,
+ * validation) and the worker (each step looks its type up when it runs) share, so no restart is needed.
+ */
+async function reloadPlugins(file) {
+  const name = path.relative(root, file);
+  try {
+    await runtime.loadPlugins({ root, reload: true, onLoaded: logPlugin });
+    console.log(`  ${name} changed: plugins reloaded; the API and the worker use them from now on`);
+  } catch (error) {
+    console.error(
+      `  ${name} changed but could not be loaded (${error instanceof Error ? error.message : error}); the previous version keeps running`,
+    );
+  }
 }
 
 async function shutdown(signal, exitCode = 0) {
   if (stopping) return;
   stopping = true;
   console.log(`\n${signal}: stopping Omnijourney…`);
+  pluginWatch?.close();
   await server?.close().catch((error) => console.error("api:", error.message));
   await worker?.stop().catch((error) => console.error("worker:", error.message));
   await engines?.stop().catch((error) => console.error("engines:", error.message));
@@ -83,6 +102,7 @@ try {
   worker = await step("Starting the worker", () =>
     runtime.startWorker({ ...connection, registry, unsubscribeUrl: server.links.unsubscribeUrl }),
   );
+  pluginWatch = await runtime.watchPlugins({ root, onChange: (file) => void reloadPlugins(file) });
   fs.writeFileSync(
     path.join(dataDir, "runtime.json"),
     JSON.stringify({ pid: process.pid, ...connection }, null, 2),

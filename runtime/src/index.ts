@@ -33,3 +33,4 @@ export * from "./providers/index.js";
 export * from "./engines/index.js";
 export { createLogger } from "./logging.js";
 export { loadPlugins, PluginLoadError, type LoadPluginsOptions } from "./plugins/load.js";
+export { watchPlugins, type PluginWatchOptions } from "./plugins/watch.js";

@@ -271,6 +271,12 @@ export class NodeTypeRegistry {
     return nodeType;
   }
 
+  /** Puts a changed declaration in place of the registered one with its type string (plugin reloads). */
+  replace<C>(nodeType: NodeType<C>): NodeType<C> {
+    this.types.set(nodeType.type, nodeType);
+    return nodeType;
+  }
+
   /** The node type for a type string, if registered. */
   get(type: string): NodeType | undefined {
     return this.types.get(type);

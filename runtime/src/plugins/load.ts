@@ -29,19 +29,29 @@ export type LoadPluginsOptions = {
   registry?: NodeTypeRegistry;
   /** Called once per plugin loaded, with the node types it added (start-up logs). */
   onLoaded?: (plugin: string, types: string[]) => void;
+  /**
+   * Reads every plugin file again (past the module cache) and puts changed declarations in place of the
+   * ones this loader registered before; built-in types stay protected. For a plugin edited while running.
+   */
+  reload?: boolean;
 };
+
+/** The types each registry got from plugins: a reload may replace these, never a built-in. */
+const pluginTypes = new WeakMap<NodeTypeRegistry, Set<string>>();
+/** Bumped on every reload, so `import()` reads the files again instead of answering from its cache. */
+let generation = 0;
 
 /** One plugin to load: a module specifier, or a plugin module's value written inline in the config file. */
 type PluginEntry = { name: string; specifier: string } | { name: string; value: unknown };
 
-const CONFIG_FILES = ["omnijourney.config.mjs", "omnijourney.config.ts"];
+export const CONFIG_FILES = ["omnijourney.config.mjs", "omnijourney.config.ts"];
 
 const reasonOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
 /** Imports a module by file URL; `.ts` files go through tsx, so a local TypeScript plugin needs no build step. */
 async function importFile(file: string): Promise<unknown> {
-  const url = pathToFileURL(file).href;
+  const url = `${pathToFileURL(file).href}${generation ? `?reload=${generation}` : ""}`;
   if (!/\.[cm]?ts$/.test(file)) return import(url);
   const tsx: { tsImport(specifier: string, parentUrl: string): Promise<unknown> } =
     await import("tsx/esm/api").catch(() => {
@@ -131,6 +141,9 @@ async function typesOf(root: string, entry: PluginEntry): Promise<NodeType[]> {
  */
 export async function loadPlugins(options: LoadPluginsOptions): Promise<NodeTypeRegistry> {
   const registry = options.registry ?? nodeTypes;
+  if (options.reload) generation += 1;
+  const ours = pluginTypes.get(registry) ?? new Set<string>();
+  pluginTypes.set(registry, ours);
   const entries = await pluginEntries(options.root, options.env ?? process.env);
   const loaded: { name: string; types: NodeType[] }[] = [];
   for (const entry of entries)
@@ -145,7 +158,8 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<NodeType
           `node type "${nodeType.type}" is also defined by "${other}"`,
         );
       const existing = registry.get(nodeType.type);
-      if (existing && existing !== nodeType)
+      const replaceable = options.reload && ours.has(nodeType.type);
+      if (existing && existing !== nodeType && !replaceable)
         throw new PluginLoadError(
           name,
           `node type "${nodeType.type}" clashes with a built-in node type`,
@@ -153,7 +167,11 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<NodeType
       owner.set(nodeType.type, name);
     }
   for (const { name, types } of loaded) {
-    for (const nodeType of types) registry.register(nodeType);
+    for (const nodeType of types) {
+      if (options.reload) registry.replace(nodeType);
+      else registry.register(nodeType);
+      ours.add(nodeType.type);
+    }
     options.onLoaded?.(
       name,
       types.map((t) => t.type),
