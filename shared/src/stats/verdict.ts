@@ -36,10 +36,6 @@ export function experimentVerdict(input: VerdictInput): Verdict {
   const confidence = percent(1 - input.alpha);
   const caveats: string[] = [];
   const size = input.sampleSize;
-  if (size.remainingEntrants !== null && size.remainingEntrants > 0)
-    caveats.push(
-      `About ${count(size.remainingEntrants)} more customers are needed to reliably detect a ${percent(input.mde)} lift.`,
-    );
   if (others.some((v) => v.vsControl?.test === "fisher"))
     caveats.push(
       "Some groups are still small, so they are compared with an exact test for small numbers.",
@@ -72,6 +68,11 @@ export function experimentVerdict(input: VerdictInput): Verdict {
     };
   }
   const small = input.variants.filter((v) => v.enrolled < input.minSample);
+  // Only while the question is open: once a side wins, more customers would only sharpen the estimate.
+  const needMore =
+    size.remainingEntrants !== null && size.remainingEntrants > 0
+      ? `About ${count(size.remainingEntrants)} more customers are needed to reliably detect a ${percent(input.mde)} lift.`
+      : null;
   if (small.length > 0 || input.variants.every((v) => v.converted === 0)) {
     return {
       kind: "too_early",
@@ -79,7 +80,7 @@ export function experimentVerdict(input: VerdictInput): Verdict {
         small.length > 0
           ? `Too early to tell: every variant needs at least ${input.minSample} customers (${list(small.map((v) => v.name))} ${small.length === 1 ? "has" : "have"} fewer).`
           : "Too early to tell: nobody has converted yet.",
-      caveats,
+      caveats: needMore ? [needMore, ...caveats] : caveats,
     };
   }
   const winner = others.find((v) => v.id === input.winner);
@@ -109,6 +110,6 @@ export function experimentVerdict(input: VerdictInput): Verdict {
   return {
     kind: "no_difference_yet",
     headline: `No detectable difference yet between ${list([control.name, ...others.filter((v) => v.vsControl?.status !== "worse").map((v) => v.name)])}.`,
-    caveats,
+    caveats: needMore ? [needMore, ...caveats] : caveats,
   };
 }
