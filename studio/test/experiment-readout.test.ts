@@ -76,3 +76,18 @@ describe("the experiment readout", () => {
     );
   });
 });
+
+describe("the lift before the control converts", () => {
+  it("says there is no lift yet rather than inventing one", () => {
+    const none = results(0, { a: 7, b: 5 }, {});
+    const [control, b] = none.variants;
+    expect(b && control ? comparisonText(b, control.name, control.rate)?.lift : null).toBe(
+      "No lift yet",
+    );
+    const some = results(0, { a: 7, b: 5 }, { b: 1 });
+    const [c2, b2] = some.variants;
+    expect(b2 && c2 ? comparisonText(b2, c2.name, c2.rate)?.lift : null).toBe(
+      "Converts, Plain subject not yet",
+    );
+  });
+});

@@ -30,7 +30,12 @@ export function comparisonText(
 ): { lift: string; chance: string; range: string | null } | null {
   const c = v.vsControl;
   if (!c) return null;
-  const lift = c.relativeLift === null ? "New conversions" : `${signed(c.relativeLift)} lift`;
+  const lift =
+    c.relativeLift !== null
+      ? `${signed(c.relativeLift)} lift`
+      : v.rate > 0
+        ? `Converts, ${controlName} not yet`
+        : "No lift yet";
   const chance = `${Math.round(c.probabilityToBeatControl * 100)} % chance to beat ${controlName}`;
   const [lo, hi] = c.confidenceSequence;
   const range =
