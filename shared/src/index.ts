@@ -136,7 +136,26 @@ export {
 export { compileJourney, JourneyValidationError } from "./compile.js";
 export { canonicalJson, contentHash, sha256Hex } from "./hash.js";
 export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";
-export { experimentResults, wilsonInterval, type ExperimentOptions } from "./stats/experiment.js";
+export { experimentResults, type ExperimentOptions } from "./stats/experiment.js";
+export { wilsonInterval, newcombeInterval } from "./stats/wilson.js";
+export { holmAdjust } from "./stats/holm.js";
+export {
+  conversionPosterior,
+  probabilityGreater,
+  expectedLoss,
+  type BetaPosterior,
+} from "./stats/bayes.js";
+export {
+  sequentialTest,
+  mixingRho2,
+  DEFAULT_SEQUENTIAL_HORIZON,
+  type SequentialLook,
+} from "./stats/sequential.js";
+export { sampleSizePerArm } from "./stats/sample-size.js";
+export { revenueInterval, revenueDifference, type RevenueSums } from "./stats/revenue.js";
+export { sampleRatioTest, SRM_THRESHOLD, type SampleRatioTest } from "./stats/srm.js";
+export { experimentVerdict, type VerdictInput } from "./stats/verdict.js";
+export { logGamma, logBeta, upperGammaQ, chiSquaredSurvival } from "./stats/special.js";
 export {
   experimentArms,
   type ExperimentArmsConfig,

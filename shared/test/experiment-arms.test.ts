@@ -2,15 +2,16 @@ import { describe, expect, it } from "vitest";
 import { experimentArms } from "../src/index.js";
 
 describe("experimentArms", () => {
-  it("lists counted ports, then configured variants not counted yet, with zeros", () => {
+  it("lists configured variants in config order (zeros until counted), then ports no longer configured", () => {
     const arms = experimentArms(
       { variants: [{ id: "a" }, { id: "b" }, { id: "c" }] },
-      { ports: { b: 10, a: 4 }, portConversions: { b: 2 }, portRevenue: { a: 1.5 } },
+      { ports: { old: 3, b: 10, a: 4 }, portConversions: { b: 2 }, portRevenue: { a: 1.5 } },
     );
     expect(arms).toEqual([
-      { id: "b", enrolled: 10, converted: 2, revenue: 0 },
       { id: "a", enrolled: 4, converted: 0, revenue: 1.5 },
+      { id: "b", enrolled: 10, converted: 2, revenue: 0 },
       { id: "c", enrolled: 0, converted: 0, revenue: 0 },
+      { id: "old", enrolled: 3, converted: 0, revenue: 0 },
     ]);
   });
 
@@ -20,8 +21,8 @@ describe("experimentArms", () => {
       "holdout",
     ]);
     expect(experimentArms({}, { ports: { holdout: 3, a: 1 } }).map((a) => a.id)).toEqual([
-      "holdout",
       "a",
+      "holdout",
     ]);
   });
 

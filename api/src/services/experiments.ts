@@ -11,11 +11,19 @@ import { findJourney } from "./journeys.js";
 
 type DraftNode = { id: string; type: string; config?: unknown };
 
-/** Per-variant results of a journey's experiment.split node, from the node's per-port counters. */
+/** What a reader may choose about the statistics (defaults in `experimentResults`). */
+export type ExperimentReadout = {
+  alpha?: number;
+  minimumDetectableEffect?: number;
+  power?: number;
+};
+
+/** Results of a journey's experiment.split node, from the node's per-port counters (see docs/experiments.md). */
 export const experimentReport = async (
   ctx: ApiContext,
   journeyId: string,
   nodeId: string,
+  readout: ExperimentReadout = {},
 ): Promise<ExperimentResponse> => {
   const journey = await findJourney(ctx, journeyId);
   const nodes = (journey.document.nodes ?? []) as DraftNode[]; // why: stored drafts passed the document schema
@@ -29,6 +37,7 @@ export const experimentReport = async (
     ...experimentResults({
       variants: experimentArms(config, stat ?? {}),
       ...(config.control ? { control: config.control } : {}),
+      ...readout,
     }),
   };
 };

@@ -1,30 +1,12 @@
+import { upperGammaQ } from "./special.js";
+
 /**
  * Standard normal distribution helpers (pure JS).
- * erfc: W. J. Cody's rational Chebyshev approximation as given in Numerical Recipes (erfcc), relative error < 1.2e-7.
- * inverse CDF: P. J. Acklam's algorithm, relative error < 1.15e-9.
+ * erfc through the regularized incomplete gamma function, erfc(x) = Q(1/2, x²) for x ≥ 0 (close to double precision);
+ * inverse CDF: P. J. Acklam's algorithm (relative error < 1.15e-9), polished by one Newton step on normalCdf.
  */
 function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z -
-        1.26551223 +
-        t *
-          (1.00002368 +
-            t *
-              (0.37409196 +
-                t *
-                  (0.09678418 +
-                    t *
-                      (-0.18628806 +
-                        t *
-                          (0.27886807 +
-                            t *
-                              (-1.13520398 +
-                                t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
+  const r = upperGammaQ(0.5, x * x);
   return x >= 0 ? r : 2 - r;
 }
 
@@ -58,6 +40,13 @@ function poly(coeffs: number[], x: number): number {
 
 /** z such that P(Z ≤ z) = p, for 0 < p < 1. */
 export function normalQuantile(p: number): number {
+  const x = acklamQuantile(p);
+  if (!Number.isFinite(x)) return x;
+  const density = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+  return density > 0 ? x - (normalCdf(x) - p) / density : x;
+}
+
+function acklamQuantile(p: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   const low = 0.02425;

@@ -5,13 +5,41 @@ import { Id } from "../../schemas/common.js";
 import { experimentReport } from "../../services/experiments.js";
 import { tags } from "./schemas.js";
 
+const ReadoutQuery = z.object({
+  alpha: z.coerce
+    .number()
+    .gt(0)
+    .max(0.2)
+    .optional()
+    .describe("Significance level, family-wise across variants (default 0.05)."),
+  mde: z.coerce
+    .number()
+    .gt(0)
+    .max(10)
+    .optional()
+    .describe("Minimum detectable effect as a relative lift, 0.1 = +10 % (default 0.1)."),
+  power: z.coerce
+    .number()
+    .min(0.5)
+    .lt(1)
+    .optional()
+    .describe("Power for the sample size (default 0.8)."),
+});
+
 export const experiment = endpoint({
   method: "get",
   path: "/journeys/:id/experiments/:nodeId",
-  summary: "Per-variant results of an experiment.split node (conversion, uplift, significance)",
+  summary:
+    "Results of an experiment.split node: rates with intervals, lift, fixed-horizon and always-valid tests, probability to beat control, sample size, sample ratio check and a verdict",
   tags,
   auth: "bearer",
   params: z.object({ id: Id, nodeId: Id }),
+  query: ReadoutQuery,
   response: ExperimentResponse,
-  handler: async ({ params }, { app }) => experimentReport(app, params.id, params.nodeId),
+  handler: async ({ params, query }, { app }) =>
+    experimentReport(app, params.id, params.nodeId, {
+      ...(query.alpha !== undefined ? { alpha: query.alpha } : {}),
+      ...(query.mde !== undefined ? { minimumDetectableEffect: query.mde } : {}),
+      ...(query.power !== undefined ? { power: query.power } : {}),
+    }),
 });
