@@ -1,12 +1,5 @@
 import type { SimulatedMessageEntry } from "@omnijourney/shared";
 
-/**
- * The simulated send's time of day (quiet hours act on it). Not the date: the simulation runs on
- * Temporal's time-skipping clock, whose date can be years ahead; the offset says when it goes out.
- */
-export const timeOfDay = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-
 /** "+2d 3h" from seconds since the journey started for this profile. */
 export function formatOffset(seconds: number): string {
   if (seconds <= 0) return "at entry";
