@@ -36,8 +36,8 @@ export function NodePanel({
           <Icon name={info?.icon ?? "box"} />
         </span>
         <div className="grow">
-          <h2>{info?.title ?? node.type}</h2>
-          <div className="panel__sub mono">{node.id}</div>
+          <h2>{node.name?.trim() || info?.title || "Step"}</h2>
+          {node.name?.trim() && info?.title ? <div className="panel__sub">{info.title}</div> : null}
         </div>
         <button
           type="button"

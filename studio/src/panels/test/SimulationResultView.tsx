@@ -71,7 +71,7 @@ export function SimulationResultView({
                 className="sim-message__frame"
                 sandbox=""
                 srcDoc={body}
-                title={`Email from ${m.nodeId}`}
+                title={`Email from ${nodeTitle(m.nodeId)}`}
               />
             ) : !wouldSend(m) ? null : (
               <pre className="sim-message__body">
