@@ -51,7 +51,15 @@ export function ProfilePage() {
     return (
       <div className="page">
         <div className="card">
-          <ErrorState error={profile.error} onRetry={profile.reload} />
+          <ErrorState
+            error={profile.error}
+            onRetry={profile.reload}
+            notFound={{
+              title: "Profile not found",
+              message: "No profile has this id. It may have been erased.",
+              back: { to: "/profiles", label: "Back to profiles" },
+            }}
+          />
         </div>
       </div>
     );

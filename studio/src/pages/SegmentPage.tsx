@@ -96,7 +96,14 @@ export function SegmentPage() {
     return (
       <div className="page">
         <div className="card">
-          <ErrorState error={loadError} />
+          <ErrorState
+            error={loadError}
+            notFound={{
+              title: "Segment not found",
+              message: "This segment does not exist. It may have been deleted.",
+              back: { to: "/segments", label: "Back to segments" },
+            }}
+          />
         </div>
       </div>
     );
