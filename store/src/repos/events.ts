@@ -79,3 +79,23 @@ export const eventsOfEntries = async (
       entries.map((e) => e._id),
     )
   ).sort((a, b) => a._id.toHexString().localeCompare(b._id.toHexString()));
+
+/**
+ * The workspace's tracked event names, most frequent first, as the latest `sample` stored events have
+ * them (newest first by `_id`): a bounded read whatever the size of the history, for suggestions.
+ */
+export const recentEventNames = async (
+  models: Collections,
+  sample = 5_000,
+): Promise<{ name: string; count: number }[]> => {
+  const recent = await models.events
+    .find({ type: "track" }, { projection: { _id: 0, event: 1 } })
+    .sort({ _id: -1 })
+    .limit(sample)
+    .toArray();
+  const counts = new Map<string, number>();
+  for (const { event } of recent) counts.set(event, (counts.get(event) ?? 0) + 1);
+  return [...counts]
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+};

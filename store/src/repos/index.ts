@@ -47,6 +47,7 @@ export {
   dropOutboxEntries,
   claimLapsedEntries,
   eventsOfEntries,
+  recentEventNames,
 } from "./events.js";
 export {
   onProfilesInTurn,
