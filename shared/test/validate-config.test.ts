@@ -137,10 +137,10 @@ describe("problem sentences", () => {
     node(doc, "m2").config = { text: "x".repeat(5_000) };
     const messages = validateJourney(doc).problems.map((p) => p.message);
     expect(messages).toContain(
-      "The 'Wait for email opened' step's give up after: the amount must be a whole number.",
+      "The 'Wait for email opened' step's time limit: the amount must be a whole number.",
     );
     expect(messages).toContain(
-      "The 'Wait for email opened' step's give up after: the unit must be one of second, minute, hour, day, week.",
+      "The 'Wait for email opened' step's time limit: the unit must be one of second, minute, hour, day, week.",
     );
     expect(messages).toContain("The 'Telegram' step's text must be at most 4096 characters long.");
   });

@@ -45,7 +45,7 @@ export function describeField(
   const top = path[0];
   if (top === undefined) return { owner: "settings", leaf: null };
   const label = typeof top === "string" ? def?.ui.labels?.[top] : undefined;
-  // Labels are written for forms ("Give up after"); inside a sentence they read lower-case unless an acronym.
+  // Labels are written for forms ("Time limit"); inside a sentence they read lower-case unless an acronym.
   let owner = label
     ? /^[A-Z][a-z]/.test(label)
       ? label[0]?.toLowerCase() + label.slice(1)
@@ -57,7 +57,7 @@ export function describeField(
   return { owner, leaf: last === undefined ? null : words(last) };
 }
 
-/** A field in one phrase: "give up after", or "amount of the give up after" for a nested one. */
+/** A field in one phrase: "time limit", or "amount of the time limit" for a nested one. */
 export function humanField(def: NodeType | undefined, path: (string | number)[]): string {
   const { owner, leaf } = describeField(def, path);
   return leaf ? `${leaf} of the ${owner}` : owner;
