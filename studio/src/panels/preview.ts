@@ -9,7 +9,10 @@ export type PreviewContextValue = {
   selectProfile(id: string): void;
   suggestions: string[];
   segments: { id: string; name: string }[];
+  /** Event names to suggest: the workspace's tracked ones, the journey's own and message events. */
   events: string[];
+  /** Names the workspace has tracked (null until known), to warn about a name never seen. */
+  trackedEvents: ReadonlySet<string> | null;
   render(template: string): Promise<string>;
 };
 
