@@ -33,6 +33,43 @@ export function NotFound({ title, message, back }: NotFoundCopy) {
   );
 }
 
+/**
+ * A screen's layout in grey while its data loads: `cards` headline tiles over `panels` blocks of lines,
+ * so the page keeps its shape and nothing jumps when the numbers arrive.
+ */
+export function SkeletonLayout({
+  label,
+  cards = 4,
+  panels = 2,
+}: {
+  label: string;
+  cards?: number;
+  panels?: number;
+}) {
+  return (
+    <div className="skeleton-layout" role="status" aria-live="polite" aria-busy="true">
+      <span className="sr-only">{label}</span>
+      {cards ? (
+        <div className="skeleton-layout__cards">
+          {Array.from({ length: cards }, (_, i) => (
+            <div key={i} className="card card__body skeleton-layout__card">
+              <div className="skeleton" style={{ width: "50%" }} />
+              <div className="skeleton skeleton--big" style={{ width: "70%" }} />
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {Array.from({ length: panels }, (_, i) => (
+        <div key={i} className="card card__body">
+          {Array.from({ length: 4 }, (_, j) => (
+            <div key={j} className="skeleton" style={{ width: `${90 - ((j * 17) % 40)}%` }} />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export function ErrorState({
   error,
   onRetry,
