@@ -47,7 +47,7 @@ export {
   dropOutboxEntries,
   claimLapsedEntries,
   eventsOfEntries,
-  recentEventNames,
+  sampledEventNames,
 } from "./events.js";
 export {
   onProfilesInTurn,

@@ -94,7 +94,7 @@ export const EventNames = z
     items: z.array(
       z.object({
         name: z.string(),
-        /** How many of the latest events sampled had this name. */
+        /** How many of the sampled events had this name. */
         count: z.number(),
       }),
     ),
