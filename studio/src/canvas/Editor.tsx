@@ -9,7 +9,7 @@ import { Icon } from "../components/Icon.js";
 import { StatusBadge } from "../components/States.js";
 import { JourneyPanel } from "../panels/JourneyPanel.js";
 import { NodePanel } from "../panels/NodePanel.js";
-import { PreviewContext } from "../panels/preview.js";
+import { PreviewContext } from "../panels/previewContext.js";
 import { ProblemsPanel } from "../panels/ProblemsPanel.js";
 import { PublishDialog } from "../panels/PublishDialog.js";
 import { ShortcutsOverlay } from "../panels/ShortcutsOverlay.js";

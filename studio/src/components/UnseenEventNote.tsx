@@ -1,4 +1,4 @@
-import { usePreview } from "../panels/preview.js";
+import { usePreview } from "../panels/previewContext.js";
 
 /** A warning under an event-name field when the workspace has never tracked an event of that name. */
 export function UnseenEventNote({ name }: { name: string }) {

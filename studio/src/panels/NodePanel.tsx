@@ -6,7 +6,7 @@ import { useNodeCounts } from "../canvas/hooks/useNodeCounts.js";
 import { useNodeProblems } from "../canvas/hooks/useNodeProblems.js";
 import { ExperimentResults } from "./ExperimentResults.js";
 import { SchemaForm } from "./form/SchemaForm.js";
-import { usePreview } from "./preview.js";
+import { usePreview } from "./previewContext.js";
 import { fieldErrors } from "./problemPaths.js";
 
 /** The side panel for one node: its name and the config form generated from its type's schema. */

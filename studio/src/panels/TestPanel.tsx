@@ -2,7 +2,7 @@ import { useState } from "react";
 import { useSimulation } from "../api/useSimulation.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
-import { usePreview } from "./preview.js";
+import { usePreview } from "./previewContext.js";
 import { EventRows, UNIT_SECONDS, type EventRow } from "./test/EventRows.js";
 import { SimulationResultView } from "./test/SimulationResultView.js";
 import { StartTimeField, type StartTime } from "./test/StartTimeField.js";

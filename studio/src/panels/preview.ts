@@ -1,20 +1,5 @@
 import { Liquid } from "liquidjs";
-import { createContext, useContext } from "react";
 import type { Profile } from "../api/profiles.js";
-
-/** Everything template fields need for completion and live previews, loaded once per editor. */
-export type PreviewContextValue = {
-  profiles: Profile[];
-  profile: Profile | null;
-  selectProfile(id: string): void;
-  suggestions: string[];
-  segments: { id: string; name: string }[];
-  /** Event names to suggest: the workspace's tracked ones, the journey's own and message events. */
-  events: string[];
-  /** Names the workspace has tracked (null until known), to warn about a name never seen. */
-  trackedEvents: ReadonlySet<string> | null;
-  render(template: string): Promise<string>;
-};
 
 const liquid = new Liquid({ strictFilters: false, strictVariables: false, cache: 64 });
 
@@ -29,10 +14,4 @@ export function renderTemplate(
     event: { ...event, event: event.name },
   };
   return liquid.parseAndRender(template, scope);
-}
-
-export const PreviewContext = createContext<PreviewContextValue | null>(null);
-
-export function usePreview(): PreviewContextValue | null {
-  return useContext(PreviewContext);
 }

@@ -4,7 +4,8 @@ import { profilesApi, type Profile } from "../api/profiles.js";
 import { segmentsApi } from "../api/segments.js";
 import type { Graph } from "../canvas/store/types.js";
 import { templateVariables } from "./form/liquidComplete.js";
-import { renderTemplate, type PreviewContextValue } from "./preview.js";
+import { renderTemplate } from "./preview.js";
+import type { PreviewContextValue } from "./previewContext.js";
 
 const COMMON_ATTRIBUTES = [
   "email",
