@@ -4,7 +4,8 @@ test("event-name fields suggest the workspace's tracked events and warn about a 
   signedIn: page,
   api,
 }) => {
-  const tracked = `Tracked Elsewhere ${Date.now().toString(36)}`;
+  // Tracked by the demo workspace, named by none of this journey's steps.
+  const tracked = "Product Viewed";
   await api.ingest("track", { userId: "suggest-1", event: tracked });
   await newBlankJourney(page);
   await dropFromPalette(page, "trigger.event", { x: 260, y: 60 });
@@ -12,7 +13,9 @@ test("event-name fields suggest the workspace's tracked events and warn about a 
   const field = page.getByLabel("Event", { exact: true });
   // Suggested although no step of this journey names it.
   const listId = await field.getAttribute("list");
-  await expect(page.locator(`datalist[id="${listId}"] option[value="${tracked}"]`)).toHaveCount(1);
+  await expect(page.locator(`datalist[id="${listId}"] option[value="${tracked}"]`)).toHaveCount(1, {
+    timeout: 60_000,
+  });
   await field.fill(tracked);
   await expect(page.getByTestId("unseen-event")).toHaveCount(0);
   await field.fill(`${tracked}x`);

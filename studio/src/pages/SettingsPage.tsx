@@ -11,6 +11,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const SECRET = /secret|token|key|password|auth/i;
 
+/** Shown, never saved: the API refuses them in a PUT (the keys are masked, the URL is configuration). */
+const READ_ONLY = new Set(["apiKeys", "publicUrl"]);
+
 /** What an empty section means for the marketer, and where it is filled in. */
 const EMPTY_SECTIONS: Record<string, string> = {
   providers:
@@ -132,7 +135,10 @@ export function SettingsPage() {
     setSaving(true);
     setMessage(null);
     try {
-      setSettings(await settingsApi.save(settings));
+      const editable = Object.fromEntries(
+        Object.entries(settings).filter(([key]) => !READ_ONLY.has(key)),
+      );
+      setSettings(await settingsApi.save(editable));
       setMessage({ text: "Settings saved", ok: true });
     } catch (err) {
       setMessage({ text: errorMessage(err), ok: false });
