@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { usePublish } from "../api/usePublish.js";
 import { isEmptyDiff, type DiffStep } from "../canvas/diff.js";
+import { prePublishWarnings } from "../canvas/prePublishWarnings.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
 import { humanise, inSentence } from "./form/jsonSchema.js";
@@ -40,6 +41,10 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
   };
 
   const title = (type: string) => catalog.get(type)?.title ?? type;
+  const warnings = prePublishWarnings(store.getState().graph, (nodeId) => {
+    const node = store.getState().graph.nodes.find((n) => n.id === nodeId);
+    return node?.name?.trim() || (node ? title(node.type) : "step");
+  });
   /** "Email “Welcome”": the step's type and the name the marketer gave it. */
   const stepName = (n: DiffStep) => (
     <>
@@ -75,6 +80,16 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
             <div className="alert alert--danger" role="alert">
               {problems.length} problem{problems.length === 1 ? "" : "s"} must be fixed first. They
               are listed under the canvas.
+            </div>
+          ) : null}
+          {warnings.length && !problems.length ? (
+            <div className="alert alert--warning" data-testid="publish-warnings">
+              <b>Worth a look before publishing</b> (you can publish anyway):
+              <ul>
+                {warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
             </div>
           ) : null}
           <p className="muted">
