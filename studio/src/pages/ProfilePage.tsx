@@ -5,7 +5,7 @@ import { errorMessage } from "../api/client.js";
 import { profilesApi } from "../api/profiles.js";
 import { useResource } from "../api/useResource.js";
 import { journeysApi } from "../api/journeys.js";
-import { dateTime } from "../components/format.js";
+import { channelLabel, dateTime } from "../components/format.js";
 import { KeyValues } from "../components/KeyValues.js";
 import { EmptyState, ErrorState, SkeletonLayout, StatusBadge } from "../components/States.js";
 import { displayName } from "./ProfilesPage.js";
@@ -157,10 +157,10 @@ export function ProfilePage() {
                   const c = p.consent[channel];
                   return (
                     <tr key={channel}>
-                      <td>{channel}</td>
+                      <td>{channelLabel(channel)}</td>
                       <td>
                         <label className="sr-only" htmlFor={`consent-${channel}`}>
-                          Marketing consent for {channel}
+                          Marketing consent for {channelLabel(channel)}
                         </label>
                         <select
                           id={`consent-${channel}`}
