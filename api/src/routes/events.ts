@@ -5,7 +5,8 @@ import { endpoint } from "../http/endpoint.js";
 export const listEventNames = endpoint({
   method: "get",
   path: "/events/names",
-  summary: "The event names the workspace tracks, most frequent first (from a sample of the stored events)",
+  summary:
+    "The event names the workspace tracks, most frequent first (from a sample of the stored events)",
   tags: ["profiles"],
   auth: "bearer",
   response: EventNames,
