@@ -15,6 +15,11 @@ import { ingestionRouter } from "./ingestion/router.js";
 import { apiEndpoints, publicEndpoints } from "./routes/index.js";
 import { docsRouter } from "./routes/docs.js";
 
+/** Paths the studio never answers: the API, ingestion, tracking, webhooks and the like keep JSON errors. */
+const SERVER_PATHS = /^\/(?:api|v1|t|webhooks|unsubscribe|health)(?:\/|$)/;
+/** A file name (an asset) rather than a page: a missing one is a plain 404. */
+const FILE_PATH = /\/[^/]+\.[a-z0-9]+$/i;
+
 /** Studio routes (DESIGN.md) that fall back to the SPA's index.html. */
 const STUDIO_ROUTES =
   /^\/(?:$|journeys(?:\/.*)?$|profiles(?:\/.*)?$|segments(?:\/.*)?$|messages\/?$|analytics\/?$|settings\/?$|login\/?$|sign-in\/?$)/;
@@ -101,6 +106,15 @@ const mountStudio = (app: Express, studioDir: string): void => {
   app.get(STUDIO_ROUTES, (_req, res, next) => {
     if (!fs.existsSync(index)) return next();
     res.setHeader("cache-control", "no-cache");
+    res.sendFile(index);
+  });
+  // Any other page a browser asks for gets the studio with a 404 status: it shows its own not-found
+  // screen with a way back, instead of a raw JSON error.
+  app.get(/.*/, (req, res, next) => {
+    if (SERVER_PATHS.test(req.path) || FILE_PATH.test(req.path) || !req.accepts("html"))
+      return next();
+    if (!fs.existsSync(index)) return next();
+    res.status(404).setHeader("cache-control", "no-cache");
     res.sendFile(index);
   });
 };

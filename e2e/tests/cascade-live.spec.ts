@@ -94,6 +94,14 @@ test("a live cascade node shows sent, responded and cost per step", async ({
   await expect(email.getByRole("cell").nth(2)).toHaveText("$0.002");
   await expect(telegram.getByRole("cell").nth(2)).toHaveText("$0.00");
   await expect(cascade.getByRole("table")).toHaveAttribute("title", "Total cost $0.002");
+  // The grown card (counts row and table) pushes the steps below it down instead of covering them.
+  const grown = await cascade.boundingBox();
+  for (const below of ["r", "x"]) {
+    const box = await node(page, below).boundingBox();
+    expect(box && grown && box.y >= grown.y + grown.height, `${below} is below the cascade`).toBe(
+      true,
+    );
+  }
   await screenshot(page, "editor-live-cascade");
   const axe = await new AxeBuilder({ page }).include('[data-testid="node-c"]').analyze();
   expect(

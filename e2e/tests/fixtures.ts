@@ -1,3 +1,4 @@
+import { AxeBuilder } from "@axe-core/playwright";
 import {
   expect,
   test as base,
@@ -157,7 +158,25 @@ export async function newBlankJourney(page: Page): Promise<string> {
   return page.url().split("/journeys/")[1] ?? "";
 }
 
-/** Saves a screenshot of a main screen for people to look at (e2e/screenshots/). */
+/** Saves a screenshot of a main screen for people to look at (e2e/screenshots/), at 1440×900. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: `screenshots/${name}.png` });
+  if (before) await page.setViewportSize(before);
+}
+
+/** axe-core on the current screen: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).exclude(".react-flow__minimap").analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  ).toEqual([]);
 }

@@ -1,21 +1,5 @@
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { adminToken, expect, screenshot, test } from "./fixtures.js";
-
-/** axe-core on the current screen: no serious or critical violation. */
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).exclude(".react-flow__minimap").analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    bad.map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(" "))
-          .slice(0, 3)
-          .join(", ")}`,
-    ),
-  ).toEqual([]);
-}
+import { adminToken, expect, expectAccessible, screenshot, test } from "./fixtures.js";
 
 test("the sign-in page refuses a wrong token and lets the admin token in", async ({ page }) => {
   await page.goto("/");

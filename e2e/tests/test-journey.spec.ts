@@ -105,3 +105,69 @@ test("“Send these to me” delivers the simulated email to the marketer's inbo
     timeout: 60_000,
   });
 });
+
+test("a test renders the trigger event's name and properties, starts at the chosen time in the profile's zone, and gives the same schedule twice", async ({
+  signedIn: page,
+  api,
+}) => {
+  const id = await api.createJourney({
+    name: `Cart test ${Date.now()}`,
+    nodes: [
+      {
+        id: "t",
+        type: "trigger.event",
+        position: { x: 0, y: 0 },
+        config: { event: "cart_abandoned" },
+      },
+      {
+        id: "m",
+        type: "message.email",
+        position: { x: 0, y: 160 },
+        config: {
+          subject: "About your {{ event.name }}",
+          body: "You left these in your cart: {% for i in event.properties.items %}{{ i.name }} {% endfor %}({{ event.properties.currency }})",
+          category: "transactional",
+        },
+      },
+      { id: "x", type: "exit", position: { x: 0, y: 320 }, config: {} },
+    ],
+    edges: [
+      { id: "e1", source: "t", target: "m" },
+      { id: "e2", source: "m", target: "x" },
+    ],
+  });
+  await page.goto(`/journeys/${id}`);
+  await page.getByTestId("open-test").click();
+  const panel = page.getByTestId("test-panel");
+  await panel.getByRole("tab", { name: "Describe one" }).click();
+  await panel
+    .getByLabel("Profile attributes (JSON)")
+    .fill(JSON.stringify({ email: "ada@example.com", timezone: "Asia/Tokyo" }));
+  await panel
+    .getByLabel("Event 1 properties")
+    .fill(JSON.stringify({ currency: "EUR", items: [{ name: "Mug" }, { name: "Tee" }] }));
+  await panel.getByLabel("Start", { exact: true }).selectOption("at");
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  await panel.getByLabel("Start time").fill(`${tomorrow}T09:30`);
+  await expect(panel).toContainText("Asia/Tokyo");
+
+  const times: string[][] = [];
+  for (let run = 0; run < 2; run++) {
+    await panel.getByTestId("run-test").click();
+    const message = panel.getByTestId("sim-message");
+    await expect(message).toHaveCount(1, { timeout: 60_000 });
+    await expect(message).toContainText("About your cart_abandoned");
+    await expect(message).toContainText("You left these in your cart: Mug Tee (EUR)");
+    await expect(panel.getByTestId("test-started")).toContainText(tomorrow.slice(0, 4));
+    await expect(panel.getByTestId("test-started")).toContainText("Asia/Tokyo");
+    // With the year and the zone, at the chosen start (09:30 on the profile's clock).
+    const time = (await panel.getByTestId("sim-message-time").allTextContents()).join("|");
+    expect(time).toMatch(/at entry/);
+    expect(time).toMatch(/09:30/);
+    expect(time).toMatch(new RegExp(tomorrow.slice(0, 4)));
+    expect(time).toMatch(/GMT\+9|JST/);
+    times.push([time]);
+  }
+  expect(times[1]).toEqual(times[0]);
+  await screenshot(page, "editor-test-event");
+});

@@ -1,6 +1,7 @@
 import { compileJourney } from "@omnijourney/shared";
 import { afterAll, describe, expect, it } from "vitest";
 import { createSimulator } from "../src/simulation/simulator.js";
+import { defaultWorkspaceSettings } from "../src/settings/workspace-settings.js";
 import { connectTestDb } from "./helpers/mongo.js";
 import { newSettings, WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
 
@@ -119,5 +120,84 @@ describe("simulate() runs the real workflow on the time-skipping server", () => 
   it("never sends: nothing reaches the message log", async () => {
     await simulator.simulate({ plan: webinar, profile, enrolEvent });
     expect(await db.models.messages.countDocuments({})).toBe(0);
+  });
+});
+
+const cart = compileJourney({
+  name: "Abandoned cart",
+  nodes: [
+    { id: "t", type: "trigger.event", config: { event: "cart_abandoned" } },
+    {
+      id: "m1",
+      type: "message.email",
+      config: {
+        subject: "Your {{ event.name }} reminder",
+        body: "Total in {{ event.properties.currency }}: {% for i in event.properties.items %}{{ i.sku }} {% endfor %}",
+      },
+    },
+    { id: "x", type: "exit", config: {} },
+  ],
+  edges: [
+    { id: "e1", source: "t", target: "m1" },
+    { id: "e2", source: "m1", target: "x" },
+  ],
+});
+
+describe("the Test panel's input: events only, as the studio sends them", () => {
+  it("enrols with the first trigger event at offset 0, so the email renders event.name and event.properties", async () => {
+    const result = await simulator.simulate({
+      plan: cart,
+      profile,
+      events: [
+        {
+          event: "cart_abandoned",
+          properties: { currency: "EUR", items: [{ sku: "mug" }, { sku: "tee" }] },
+          atSeconds: 0,
+        },
+      ],
+    });
+    expect(result.messages[0]?.content).toMatchObject({
+      subject: "Your cart_abandoned reminder",
+      body: "Total in EUR: mug tee ",
+    });
+  });
+});
+
+describe("the simulated clock starts at the chosen time, in the profile's time zone", () => {
+  const quiet = createSimulator({
+    models: db.models,
+    settings: async () => ({
+      ...defaultWorkspaceSettings,
+      quietHours: { enabled: true, start: "21:00", end: "08:00", defaultTimezone: "UTC" },
+      frequencyCap: { ...defaultWorkspaceSettings.frequencyCap, enabled: false },
+    }),
+  });
+  afterAll(() => quiet.close());
+
+  it("gives the same schedule for the same input: a 23:00 Berlin start defers the email to 08:00 Berlin", async () => {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const startAt = new Date(`${tomorrow}T22:00:00Z`); // 23:00 in Berlin in winter, 00:00 in summer
+    const berlin = { ...profile, attributes: { ...profile.attributes, timezone: "Europe/Berlin" } };
+    const input = {
+      plan: cart,
+      profile: berlin,
+      startAt,
+      events: [{ event: "cart_abandoned", properties: { currency: "EUR" }, atSeconds: 0 }],
+    };
+    const first = await quiet.simulate(input);
+    const second = await quiet.simulate(input);
+    expect(first.startedAt.slice(0, 19)).toBe(startAt.toISOString().slice(0, 19));
+    expect(first.timeZone).toBe("Europe/Berlin");
+    const sendAt = first.messages[0]?.sendAt ?? "";
+    const local = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Berlin",
+      hour: "2-digit",
+      minute: "2-digit",
+    }).format(new Date(sendAt));
+    expect(local).toBe("08:00");
+    expect(second.messages.map((m) => [m.sendAt.slice(0, 16), m.atSeconds])).toEqual(
+      first.messages.map((m) => [m.sendAt.slice(0, 16), m.atSeconds]),
+    );
+    expect(second.startedAt.slice(0, 19)).toBe(first.startedAt.slice(0, 19));
   });
 });

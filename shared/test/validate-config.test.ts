@@ -19,6 +19,27 @@ describe("validateJourney", () => {
     expect(p?.message).toBe("The 'Email' step needs a subject.");
   });
 
+  it("names missing fields with the right article, nested ones by what they are", () => {
+    const doc = clone(webinarJourney());
+    node(doc, "t").config = {};
+    node(doc, "w").type = "branch.condition";
+    node(doc, "w").config = { condition: { op: "eq", value: "DE" } };
+    node(doc, "m2").type = "message.cascade";
+    node(doc, "m2").config = {
+      steps: [
+        { channel: "sms", content: { text: "Hi" }, window: { amount: 1, unit: "hour" } },
+        { channel: "email", content: { body: "Hi" }, window: { amount: 1, unit: "hour" } },
+      ],
+    };
+    const messages = validateJourney(doc).problems.map((p) => p.message);
+    expect(messages.some((m) => /needs an event\.$/.test(m))).toBe(true);
+    expect(messages.some((m) => /step's condition needs an attribute\.$/.test(m))).toBe(true);
+    expect(messages.some((m) => /step's .*2 needs a subject\.$/.test(m))).toBe(true);
+    expect(messages.join(" ")).not.toMatch(
+      /needs a event|\(attr\)|\(content subject\)|needs a channels/,
+    );
+  });
+
   it("reports weights_not_100 on an experiment whose weights do not add up", () => {
     const doc: Doc = {
       name: "ab",
@@ -116,10 +137,10 @@ describe("problem sentences", () => {
     node(doc, "m2").config = { text: "x".repeat(5_000) };
     const messages = validateJourney(doc).problems.map((p) => p.message);
     expect(messages).toContain(
-      "The 'Wait for email opened' step's give up after (amount) must be a whole number.",
+      "The 'Wait for email opened' step's time limit: the amount must be a whole number.",
     );
     expect(messages).toContain(
-      `The 'Wait for email opened' step's give up after (unit) must be one of "second", "minute", "hour", "day", "week".`,
+      "The 'Wait for email opened' step's time limit: the unit must be one of second, minute, hour, day, week.",
     );
     expect(messages).toContain("The 'Telegram' step's text must be at most 4096 characters long.");
   });

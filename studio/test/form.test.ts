@@ -8,6 +8,7 @@ import {
   defaultFor,
   enumOptions,
   humanise,
+  singular,
   resolve,
 } from "../src/panels/form/jsonSchema.js";
 import { fieldErrors } from "../src/panels/problemPaths.js";
@@ -79,7 +80,15 @@ describe("config form over node-type JSON Schemas", () => {
     ).toEqual({ "timeout.amount": "Too big" });
   });
 
-  it("humanises field names for labels", () => {
+  it("humanises field names for labels in a marketer's words, acronyms and brands spelled right", () => {
+    expect(humanise("sms")).toBe("SMS");
+    expect(humanise("inapp")).toBe("In-app");
+    expect(humanise("apiKeys")).toBe("API keys");
+    expect(humanise("id")).toBe("Name");
+    expect(humanise("whatsapp")).toBe("WhatsApp");
+    expect(singular("Channels")).toBe("Channel");
+    expect(singular("Properties")).toBe("Property");
+    expect(singular("Exit on")).toBe("Exit on");
     expect(humanise("revenueProperty")).toBe("Revenue property");
     expect(humanise("fallback_timezone")).toBe("Fallback timezone");
   });

@@ -1,5 +1,6 @@
 import type { Endpoint } from "../http/endpoint.js";
 import { analyticsEndpoints } from "./analytics.js";
+import { listEventNames } from "./events.js";
 import { health, healthDetails } from "./health.js";
 import { journeyEndpoints } from "./journeys/index.js";
 import { createLinkToken } from "./link-tokens.js";
@@ -19,6 +20,7 @@ export const apiEndpoints: Endpoint[] = [
   me,
   healthDetails,
   listNodeTypes,
+  listEventNames,
   ...journeyEndpoints,
   sendTests,
   ...profileEndpoints,

@@ -13,6 +13,8 @@ import { MemoryStore } from "../activities/memory-store.js";
 import { createMongoStore } from "../activities/mongo-store.js";
 import { workflowBundle } from "../bundle.js";
 import { timeSkippingServerPath } from "../engines/index.js";
+import { resolveTimeZone } from "../time/zoned.js";
+import { splitEnrolment } from "./enrolment.js";
 import type { Collections } from "@omnijourney/store";
 import {
   defaultWorkspaceSettings,
@@ -31,6 +33,8 @@ export type SimulateInput = {
   events?: { event: string; properties?: Record<string, unknown>; atSeconds: number }[];
   /** The event that enrolled the profile (defaults to the first event at offset 0 matching a trigger.event). */
   enrolEvent?: JourneyEvent | null;
+  /** When the simulated clock starts (default: now). Never in the past: the test server's clock only moves on. */
+  startAt?: Date;
   journeyId?: string;
   version?: number;
 };
@@ -55,13 +59,14 @@ export function createSimulator(
     options.settings ?? (live ? () => live.getSettings() : async () => defaultWorkspaceSettings);
   const segments = live ? (id: string) => live.getSegmentCondition(id) : async () => null;
   const stores = new Map<string, MemoryStore>();
-  let started: Promise<{
-    env: TestWorkflowEnvironment;
-    worker: Worker;
-    running: Promise<void>;
-  }> | null = null;
+  type Engine = { env: TestWorkflowEnvironment; worker: Worker; running: Promise<void> };
+  // Each simulation gets a fresh time-skipping server, whose clock starts at the real time: a shared
+  // one keeps the time its last simulation skipped to (years ahead, at a random time of day). The
+  // next server is started while a simulation runs, so a run never waits for one.
+  let spare: Promise<Engine> | null = null;
+  const stopping = new Set<Promise<void>>();
 
-  const start = async () => {
+  const start = async (): Promise<Engine> => {
     const path = await timeSkippingServerPath();
     const env = await TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: "existing-path", path } },
@@ -91,11 +96,21 @@ export function createSimulator(
       },
     });
     const running = worker.run();
-    // A failed simulation worker is restarted by the next simulate(), never an unhandled rejection.
-    running.catch(() => {
-      started = null;
-    });
+    // A failed worker fails its own simulation only, never as an unhandled rejection.
+    running.catch(() => undefined);
     return { env, worker, running };
+  };
+  const stop = async ({ env, worker, running }: Engine): Promise<void> => {
+    worker.shutdown();
+    await running.catch(() => undefined);
+    await env.teardown();
+  };
+  const take = (): Promise<Engine> => {
+    const engine = spare ?? start();
+    spare = start();
+    // A spare that failed to start is retried by the next take(), never an unhandled rejection.
+    spare.catch(() => (spare = null));
+    return engine;
   };
 
   // One simulation at a time: concurrent result() calls unlock and relock the test server's time
@@ -108,51 +123,53 @@ export function createSimulator(
   };
 
   const run = async (input: SimulateInput): Promise<SimulationResult> => {
-    started ??= start();
-    const { env } = await started;
+    const engine = await take();
     const begun = Date.now();
     const simulationId = `simulation:${randomUUID()}`;
     const childId = `${simulationId}:journey`;
     const profileId = input.profile.profileId ?? "simulated-profile";
-    const now = new Date();
+    const startAt = new Date(Math.max(input.startAt?.getTime() ?? 0, Date.now()));
+    const attributes = input.profile.attributes ?? {};
     const store = new MemoryStore(
       {
         profileId,
         ...(input.profile.userId ? { userId: input.profile.userId } : {}),
         anonymousIds: [],
-        attributes: input.profile.attributes ?? {},
+        attributes,
         consent: input.profile.consent ?? {},
         counters: input.profile.counters ?? {},
-        createdAt: now,
-        updatedAt: now,
+        createdAt: startAt,
+        updatedAt: startAt,
       },
       settings,
       segments,
     );
     stores.set(childId, store);
     try {
-      const events = (input.events ?? []).map((e) => ({
-        atSeconds: Math.max(0, e.atSeconds),
-        event: { event: e.event, properties: e.properties ?? {}, timestamp: now.toISOString() },
-      }));
+      const { enrolEvent, later } = splitEnrolment(input.plan, input, startAt);
+      // As ingestion would have counted it before the journey started.
+      if (enrolEvent) store.events.push({ ...enrolEvent, properties: enrolEvent.properties ?? {} });
       const args: SimulationWorkflowInput = {
         journey: {
           plan: input.plan,
           journeyId: input.journeyId ?? "simulation",
           version: input.version ?? 0,
           profileId,
-          event: input.enrolEvent ?? null,
+          event: enrolEvent,
         },
-        events,
+        events: later,
+        startAt: startAt.toISOString(),
       };
-      const result: JourneyResult = await env.client.workflow.execute("simulationWorkflow", {
+      const result: JourneyResult = await engine.env.client.workflow.execute("simulationWorkflow", {
         taskQueue: SIMULATION_QUEUE,
         workflowId: simulationId,
         args: [args],
         workflowExecutionTimeout: "3650 days",
       });
-      const origin = result.path[0] ? new Date(result.path[0].at).getTime() : Date.now();
-      const seconds = (iso: string | Date) => Math.round((new Date(iso).getTime() - origin) / 1000);
+      // From the clock's start, not the first node's: a workflow task starts a moment after its timer
+      // fired on a loaded machine, and that moment must not move a deferred send's offset.
+      const origin = startAt.getTime();
+      const seconds = (iso: string | Date) => Math.floor((new Date(iso).getTime() - origin) / 1000);
       const messages: SimulatedMessageEntry[] = [...store.messages.values()]
         .filter((m) => m.status !== "queued")
         .map((m) => ({
@@ -173,10 +190,18 @@ export function createSimulator(
         outcome: result.outcome,
         ...(result.reason ? { reason: result.reason } : {}),
         variants: result.variants,
+        startedAt: new Date(origin).toISOString(),
+        timeZone: resolveTimeZone(
+          attributes.timezone,
+          (await settings()).quietHours.defaultTimezone,
+        ),
         elapsedMs: Date.now() - begun,
       };
     } finally {
       stores.delete(childId);
+      const stopped = stop(engine).catch(() => undefined);
+      stopping.add(stopped);
+      void stopped.then(() => stopping.delete(stopped));
     }
   };
 
@@ -184,12 +209,11 @@ export function createSimulator(
     simulate: (input: SimulateInput) => serialised(() => run(input)),
 
     async close(): Promise<void> {
-      if (!started) return;
-      const { env, worker, running } = await started;
-      started = null;
-      worker.shutdown();
-      await running;
-      await env.teardown();
+      const idle = spare;
+      spare = null;
+      await queue;
+      if (idle) await stop(await idle).catch(() => undefined);
+      await Promise.all(stopping);
     },
   };
 }

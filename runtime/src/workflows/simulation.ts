@@ -19,6 +19,8 @@ export type SimulationWorkflowInput = {
   journey: Omit<JourneyWorkflowInput, "mode" | "carried">;
   /** Hypothetical events at offsets from the enrolment (seconds), sorted or not. */
   events: { atSeconds: number; event: JourneyEvent }[];
+  /** When the journey starts (ISO); the workflow sleeps until then, which the time-skipping server skips. */
+  startAt?: string;
 };
 
 /**
@@ -27,6 +29,8 @@ export type SimulationWorkflowInput = {
  */
 export async function simulationWorkflow(input: SimulationWorkflowInput): Promise<JourneyResult> {
   const simulationId = workflowInfo().workflowId;
+  const startAtMs = input.startAt ? Date.parse(input.startAt) : Date.now();
+  if (startAtMs > Date.now()) await sleep(startAtMs - Date.now());
   const child = await startChild(journeyWorkflow, {
     workflowId: `${simulationId}:journey`,
     args: [{ ...input.journey, mode: "simulation", progressVia: "activity" }],

@@ -82,8 +82,8 @@ function friendly(issue: AnyIssue): string {
       return `must be at most ${String(issue.maximum)}`;
     case "invalid_value":
       return issue.values.length === 1
-        ? `must be ${JSON.stringify(issue.values[0])}`
-        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+        ? `must be ${String(issue.values[0])}`
+        : `must be one of ${issue.values.map((v) => String(v)).join(", ")}`;
     case "invalid_format":
       if (issue.format === "datetime") return "must be a date and time like 2030-01-31T09:00:00Z";
       if (issue.format === "date") return "must be a date like 2030-01-31";

@@ -5,22 +5,60 @@ export function quoted(name: string): string {
   return `'${name.length > 60 ? `${name.slice(0, 57)}...` : name}'`;
 }
 
-/** A config or settings field as a sentence names it: the form's label when the node type has one. */
-export function humanField(def: NodeType | undefined, path: (string | number)[]): string {
+/** How nested config keys read in a sentence (a condition's `attr` is its "attribute"). */
+const KEY_WORDS: Record<string, string> = {
+  attr: "attribute",
+  op: "comparison",
+  event: "event",
+  segmentId: "segment",
+  html: "body",
+  url: "address",
+  amount: "amount",
+  unit: "unit",
+  within: "time window",
+};
+
+/** "a subject", "an event": the indefinite article a noun takes. */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
+function words(key: string): string {
+  return (
+    KEY_WORDS[key] ??
+    key
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .replace(/_/g, " ")
+      .toLowerCase()
+  );
+}
+
+/**
+ * A config or settings field as a sentence names it: `owner` is the top field (the form's label when
+ * the node type has one, "channel 2" for the second of a list), `leaf` the nested field the problem is
+ * about, or null when the problem is about the top field itself.
+ */
+export function describeField(
+  def: NodeType | undefined,
+  path: (string | number)[],
+): { owner: string; leaf: string | null } {
   const top = path[0];
-  if (top === undefined) return "settings";
+  if (top === undefined) return { owner: "settings", leaf: null };
   const label = typeof top === "string" ? def?.ui.labels?.[top] : undefined;
-  const rest = path
-    .slice(1)
-    .filter((p) => typeof p === "string")
-    .map(String);
-  // Labels are written for forms ("Give up after"); inside a sentence they read lower-case unless an acronym.
-  const base = label
+  // Labels are written for forms ("Time limit"); inside a sentence they read lower-case unless an acronym.
+  let owner = label
     ? /^[A-Z][a-z]/.test(label)
       ? label[0]?.toLowerCase() + label.slice(1)
       : label
-    : String(top)
-        .replace(/([a-z])([A-Z])/g, "$1 $2")
-        .toLowerCase();
-  return rest.length > 0 ? `${base} (${rest.join(" ")})` : base;
+    : words(String(top));
+  const index = path[1];
+  if (typeof index === "number") owner = `${owner.replace(/s$/, "")} ${index + 1}`;
+  const last = [...path.slice(1)].reverse().find((p): p is string => typeof p === "string");
+  return { owner, leaf: last === undefined ? null : words(last) };
+}
+
+/** A field in one phrase: "time limit", or "amount of the time limit" for a nested one. */
+export function humanField(def: NodeType | undefined, path: (string | number)[]): string {
+  const { owner, leaf } = describeField(def, path);
+  return leaf ? `${leaf} of the ${owner}` : owner;
 }

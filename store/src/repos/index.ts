@@ -47,6 +47,7 @@ export {
   dropOutboxEntries,
   claimLapsedEntries,
   eventsOfEntries,
+  sampledEventNames,
 } from "./events.js";
 export {
   onProfilesInTurn,

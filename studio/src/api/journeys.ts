@@ -55,6 +55,8 @@ export type SimulationInput = {
   events: { event: string; properties?: Record<string, unknown>; atSeconds: number }[];
   version?: number;
   document?: JourneyDocument;
+  /** When the simulated clock starts (ISO); now when absent. */
+  startAt?: string;
 };
 
 /** Where the marketer receives test messages. */

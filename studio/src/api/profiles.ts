@@ -1,3 +1,4 @@
+import { channelLabel } from "../components/format.js";
 import {
   ProfileDetail,
   ProfilePage,
@@ -43,7 +44,7 @@ export function timelineEntry(item: TimelineItem): TimelineEntry {
       return {
         kind: "message",
         at: item.at,
-        title: `${item.channel} · ${item.status}`,
+        title: `${channelLabel(item.channel)} message · ${item.status}`,
         detail: item.journeyId ?? "",
         raw: item,
       };

@@ -22,6 +22,16 @@ export function useResource<T>(
   const [loading, setLoading] = useState(true);
   const [nonce, setNonce] = useState(0);
   const request = useRef(0);
+  // Answers are taken newest first: one older than the last taken, or from before the deps changed,
+  // is dropped. A poll does not void the load it overlaps (a screen slower than its poll interval
+  // would otherwise never get an answer).
+  const since = useRef(0);
+  const taken = useRef(0);
+  const take = (id: number): boolean => {
+    if (id < since.current || id <= taken.current) return false;
+    taken.current = id;
+    return true;
+  };
   const enabled = options.enabled ?? true;
 
   useEffect(() => {
@@ -30,16 +40,17 @@ export function useResource<T>(
       return;
     }
     const id = ++request.current;
+    since.current = id;
     setLoading(true);
     load().then(
       (value) => {
-        if (id !== request.current) return;
+        if (!take(id)) return;
         setData(value);
         setError(null);
         setLoading(false);
       },
       (err: unknown) => {
-        if (id !== request.current) return;
+        if (!take(id)) return;
         setError(err);
         setLoading(false);
       },
@@ -52,7 +63,7 @@ export function useResource<T>(
     const timer = setInterval(() => {
       const id = ++request.current;
       load().then(
-        (value) => id === request.current && setData(value),
+        (value) => take(id) && setData(value),
         () => undefined,
       );
     }, options.pollMs);

@@ -9,7 +9,7 @@ import { Icon } from "../components/Icon.js";
 import { StatusBadge } from "../components/States.js";
 import { JourneyPanel } from "../panels/JourneyPanel.js";
 import { NodePanel } from "../panels/NodePanel.js";
-import { PreviewContext } from "../panels/preview.js";
+import { PreviewContext } from "../panels/previewContext.js";
 import { ProblemsPanel } from "../panels/ProblemsPanel.js";
 import { PublishDialog } from "../panels/PublishDialog.js";
 import { ShortcutsOverlay } from "../panels/ShortcutsOverlay.js";
@@ -261,23 +261,26 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
         <div className="editor__body">
           {readOnly ? null : <Palette />}
           <div className="editor__canvas">
-            <Canvas />
-            {graph.nodes.length === 0 ? (
-              <div className="canvas-empty">
-                <Icon name="bolt" />
-                <h2>Start with a trigger</h2>
-                <p>
-                  Drag a trigger from the palette onto the canvas, then add messages, waits and
-                  branches below it.
-                </p>
-              </div>
-            ) : null}
+            <div className="editor__flow">
+              <Canvas />
+              {graph.nodes.length === 0 ? (
+                <div className="canvas-empty">
+                  <Icon name="bolt" />
+                  <h2>Start with a trigger</h2>
+                  <p>
+                    Drag a trigger from the palette onto the canvas, then add messages, waits and
+                    branches below it.
+                  </p>
+                </div>
+              ) : null}
+              {toast ? (
+                <div className="toast" role="status">
+                  {toast}
+                </div>
+              ) : null}
+            </div>
+            {/* Docked under the canvas, never over it: it must not block a drop or hide zoom and fit. */}
             <ProblemsPanel />
-            {toast ? (
-              <div className="toast" role="status">
-                {toast}
-              </div>
-            ) : null}
           </div>
           <aside className="sidepanel" aria-label="Details">
             {side === "test" && viewingVersion === null ? (

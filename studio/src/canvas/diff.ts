@@ -1,9 +1,12 @@
 import type { Graph, JourneyEdge } from "./store/types.js";
 
+/** A step as the summary names it: its type and, when the marketer gave one, its name. */
+export type DiffStep = { id: string; type: string; name?: string };
+
 export type JourneyDiff = {
-  added: { id: string; type: string }[];
-  removed: { id: string; type: string }[];
-  changed: { id: string; type: string; fields: string[] }[];
+  added: DiffStep[];
+  removed: DiffStep[];
+  changed: (DiffStep & { fields: string[] })[];
   connectionsAdded: number;
   connectionsRemoved: number;
   settingsChanged: string[];
@@ -22,6 +25,12 @@ function stable(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const step = (n: { id: string; type: string; name?: string | undefined }): DiffStep => ({
+  id: n.id,
+  type: n.type,
+  ...(n.name?.trim() ? { name: n.name.trim() } : {}),
+});
+
 const edgeKey = (e: JourneyEdge) => `${e.source}|${e.sourceHandle ?? ""}|${e.target}`;
 
 /**
@@ -31,12 +40,8 @@ const edgeKey = (e: JourneyEdge) => `${e.source}|${e.sourceHandle ?? ""}|${e.tar
 export function diffJourneys(live: Graph | null, draft: Graph): JourneyDiff {
   const before = new Map((live?.nodes ?? []).map((n) => [n.id, n]));
   const after = new Map(draft.nodes.map((n) => [n.id, n]));
-  const added = draft.nodes
-    .filter((n) => !before.has(n.id))
-    .map((n) => ({ id: n.id, type: n.type }));
-  const removed = (live?.nodes ?? [])
-    .filter((n) => !after.has(n.id))
-    .map((n) => ({ id: n.id, type: n.type }));
+  const added = draft.nodes.filter((n) => !before.has(n.id)).map(step);
+  const removed = (live?.nodes ?? []).filter((n) => !after.has(n.id)).map(step);
   const changed: JourneyDiff["changed"] = [];
   for (const node of draft.nodes) {
     const old = before.get(node.id);
@@ -47,7 +52,7 @@ export function diffJourneys(live: Graph | null, draft: Graph): JourneyDiff {
     for (const key of new Set([...Object.keys(old.config), ...Object.keys(node.config)])) {
       if (stable(old.config[key]) !== stable(node.config[key])) fields.add(key);
     }
-    if (fields.size) changed.push({ id: node.id, type: node.type, fields: [...fields] });
+    if (fields.size) changed.push({ ...step(node), fields: [...fields] });
   }
   const oldEdges = new Set((live?.edges ?? []).map(edgeKey));
   const newEdges = new Set(draft.edges.map(edgeKey));

@@ -1,3 +1,5 @@
+import { zonedDateTime } from "./zonedTime.js";
+
 /** "3 min ago", "yesterday", or a date: how the studio shows when something happened. */
 export function relativeTime(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return "—";
@@ -15,18 +17,9 @@ export function relativeTime(iso: string | null | undefined, now = Date.now()): 
   });
 }
 
-export function dateTime(iso: string | null | undefined): string {
-  if (!iso) return "—";
-  const t = Date.parse(iso);
-  return Number.isNaN(t)
-    ? iso
-    : new Date(t).toLocaleString(undefined, {
-        month: "short",
-        day: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      });
+/** A date and time with its year and zone ("Thu, Dec 3, 2026, 11:40 AM UTC"), in the browser's zone. */
+export function dateTime(iso: string | null | undefined, timeZone?: string): string {
+  return zonedDateTime(iso, timeZone);
 }
 
 export function number(n: number | null | undefined): string {

@@ -1,25 +1,26 @@
 import { analyticsApi } from "../api/misc.js";
 import { useResource } from "../api/useResource.js";
 import { humanise } from "../panels/form/jsonSchema.js";
-import { EmptyState, ErrorState, Loading } from "../components/States.js";
+import { useWorkspaceCurrency } from "../api/useWorkspaceCurrency.js";
+import { EmptyState, ErrorState, SkeletonLayout } from "../components/States.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function formatValue(key: string, value: unknown): string {
+function formatValue(key: string, value: unknown, currency: string): string {
   if (typeof value !== "number") return typeof value === "string" ? value : JSON.stringify(value);
   if (/rate|share|ratio/i.test(key)) return `${(value * (value <= 1 ? 100 : 1)).toFixed(1)}%`;
   if (/cost|revenue|saved|saving/i.test(key))
     return value.toLocaleString(undefined, {
       style: "currency",
-      currency: "USD",
+      currency,
       maximumFractionDigits: 2,
     });
   return value.toLocaleString();
 }
 
-function Table({ rows }: { rows: Record<string, unknown>[] }) {
+function Table({ rows, currency }: { rows: Record<string, unknown>[]; currency: string }) {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) =>
     rows.every((r) => !isRecord(r[c]) && !Array.isArray(r[c])),
   );
@@ -39,7 +40,7 @@ function Table({ rows }: { rows: Record<string, unknown>[] }) {
           <tr key={i}>
             {columns.map((c) => (
               <td key={c} className={typeof r[c] === "number" ? "num" : ""}>
-                {r[c] === undefined || r[c] === null ? "—" : formatValue(c, r[c])}
+                {r[c] === undefined || r[c] === null ? "—" : formatValue(c, r[c], currency)}
               </td>
             ))}
           </tr>
@@ -50,7 +51,15 @@ function Table({ rows }: { rows: Record<string, unknown>[] }) {
 }
 
 /** One section of the overview: headline numbers as cards, lists as tables, nested groups recursively. */
-function Section({ title, data }: { title: string; data: Record<string, unknown> }) {
+function Section({
+  title,
+  data,
+  currency,
+}: {
+  title: string;
+  data: Record<string, unknown>;
+  currency: string;
+}) {
   const numbers = Object.entries(data).filter(
     ([, v]) => typeof v === "number" || typeof v === "string" || v === null,
   );
@@ -64,7 +73,7 @@ function Section({ title, data }: { title: string; data: Record<string, unknown>
           {numbers.map(([k, v]) => (
             <div key={k} className="card stat">
               <div className="stat__label">{humanise(k)}</div>
-              <div className="stat__value">{v === null ? "—" : formatValue(k, v)}</div>
+              <div className="stat__value">{v === null ? "—" : formatValue(k, v, currency)}</div>
             </div>
           ))}
         </div>
@@ -81,13 +90,14 @@ function Section({ title, data }: { title: string; data: Record<string, unknown>
                   name,
                   ...(isRecord(row) ? row : {}),
                 }))}
+                currency={currency}
               />
             ) : (
               <p className="card__body muted">No data yet.</p>
             )}
           </div>
         ) : isRecord(v) ? (
-          <Section key={k} title={humanise(k)} data={v} />
+          <Section key={k} title={humanise(k)} data={v} currency={currency} />
         ) : null,
       )}
       {tables.map(([k, v]) => (
@@ -96,7 +106,7 @@ function Section({ title, data }: { title: string; data: Record<string, unknown>
             <h2>{humanise(k)}</h2>
           </header>
           {Array.isArray(v) && v.length ? (
-            <Table rows={v.filter(isRecord)} />
+            <Table rows={v.filter(isRecord)} currency={currency} />
           ) : (
             <p className="card__body muted">No data yet.</p>
           )}
@@ -109,6 +119,7 @@ function Section({ title, data }: { title: string; data: Record<string, unknown>
 /** `/analytics`: conversion, cost and channel performance across journeys. */
 export function AnalyticsPage() {
   const overview = useResource(() => analyticsApi.overview(), [], { pollMs: 15000 });
+  const currency = useWorkspaceCurrency();
   return (
     <div className="page">
       <div className="page__header">
@@ -118,9 +129,7 @@ export function AnalyticsPage() {
         </div>
       </div>
       {overview.loading ? (
-        <div className="card card__body">
-          <Loading rows={6} />
-        </div>
+        <SkeletonLayout label="Loading the numbers…" cards={6} panels={2} />
       ) : overview.error ? (
         <div className="card">
           <ErrorState error={overview.error} onRetry={overview.reload} />
@@ -133,7 +142,7 @@ export function AnalyticsPage() {
         </div>
       ) : (
         <div data-testid="analytics">
-          <Section title="" data={overview.data} />
+          <Section title="" data={overview.data} currency={currency} />
         </div>
       )}
     </div>

@@ -46,7 +46,15 @@ export function EditorPage() {
   if (error) {
     return (
       <div className="page">
-        <ErrorState error={error} onRetry={() => setNonce((n) => n + 1)} />
+        <ErrorState
+          error={error}
+          onRetry={() => setNonce((n) => n + 1)}
+          notFound={{
+            title: "Journey not found",
+            message: "This journey does not exist. It may have been deleted.",
+            back: { to: "/", label: "Back to journeys" },
+          }}
+        />
       </div>
     );
   }

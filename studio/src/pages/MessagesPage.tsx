@@ -4,7 +4,8 @@ import { journeysApi } from "../api/journeys.js";
 import { messagesApi, type Message } from "../api/messages.js";
 import { useResource } from "../api/useResource.js";
 import { Dialog } from "../components/Dialog.js";
-import { dateTime } from "../components/format.js";
+import { channelLabel, dateTime, money } from "../components/format.js";
+import { useWorkspaceCurrency } from "../api/useWorkspaceCurrency.js";
 import { EmptyState, ErrorState, Loading, StatusBadge } from "../components/States.js";
 
 const CHANNELS = ["email", "sms", "push", "telegram", "whatsapp", "webhook", "inapp"];
@@ -27,7 +28,8 @@ export function MessagesPage() {
   );
   const [open, setOpen] = useState<Message | null>(null);
   const journeys = useResource(() => journeysApi.list(), []);
-  const journeyName = (id: string) => journeys.data?.find((j) => j.id === id)?.name ?? id;
+  const journeyName = (id: string) => journeys.data?.find((j) => j.id === id)?.name ?? "a journey";
+  const currency = useWorkspaceCurrency();
   const rows = [...(messages.data ?? [])].sort((a, b) =>
     (b.createdAt ?? "").localeCompare(a.createdAt ?? ""),
   );
@@ -61,30 +63,36 @@ export function MessagesPage() {
           <option value="">All channels</option>
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
-              {c}
+              {channelLabel(c)}
             </option>
           ))}
         </select>
         <label className="sr-only" htmlFor="filter-profile">
-          Profile id
+          Profile
         </label>
         <input
           id="filter-profile"
           className="input input--auto"
-          placeholder="Profile id"
+          placeholder="Profile (user id)"
           value={profileId}
           onChange={(e) => set("profileId", e.target.value)}
         />
         <label className="sr-only" htmlFor="filter-journey">
-          Journey id
+          Journey
         </label>
-        <input
+        <select
           id="filter-journey"
-          className="input input--auto"
-          placeholder="Journey id"
+          className="select select--auto"
           value={journeyId}
           onChange={(e) => set("journeyId", e.target.value)}
-        />
+        >
+          <option value="">All journeys</option>
+          {(journeys.data ?? []).map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.name}
+            </option>
+          ))}
+        </select>
       </div>
       {messages.loading ? (
         <div className="card card__body">
@@ -118,7 +126,7 @@ export function MessagesPage() {
               {rows.map((m) => (
                 <tr key={m.id}>
                   <td className="muted nowrap">{dateTime(m.createdAt)}</td>
-                  <td>{m.channel}</td>
+                  <td>{channelLabel(m.channel)}</td>
                   <td>
                     <StatusBadge status={m.status} />
                     {m.reason ? <div className="muted small">{m.reason}</div> : null}
@@ -148,7 +156,7 @@ export function MessagesPage() {
                       "—"
                     )}
                   </td>
-                  <td className="num">{m.cost === null ? "—" : m.cost.toFixed(3)}</td>
+                  <td className="num">{m.cost === null ? "—" : money(m.cost, currency)}</td>
                 </tr>
               ))}
             </tbody>
@@ -156,7 +164,7 @@ export function MessagesPage() {
         </div>
       )}
       {open ? (
-        <Dialog title={`${open.channel} message`} onClose={() => setOpen(null)} wide>
+        <Dialog title={`${channelLabel(open.channel)} message`} onClose={() => setOpen(null)} wide>
           <dl className="kv">
             <dt>Status</dt>
             <dd>

@@ -1,12 +1,15 @@
-import { Link } from "react-router";
-import { EmptyState } from "../components/States.js";
+import { NotFound } from "../components/States.js";
 
 export function NotFoundPage() {
   return (
     <div className="page">
-      <EmptyState icon="alert" title="Page not found" action={<Link to="/">Go to journeys</Link>}>
-        There is nothing at this address.
-      </EmptyState>
+      <div className="card">
+        <NotFound
+          title="Page not found"
+          message="There is nothing at this address. It may have moved, or the link is mistyped."
+          back={{ to: "/", label: "Go to journeys" }}
+        />
+      </div>
     </div>
   );
 }

@@ -4,17 +4,28 @@ import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage } from "../api/client.js";
 import { profilesApi } from "../api/profiles.js";
 import { useResource } from "../api/useResource.js";
-import { dateTime } from "../components/format.js";
-import { EmptyState, ErrorState, Loading, StatusBadge } from "../components/States.js";
+import { journeysApi } from "../api/journeys.js";
+import { channelLabel, dateTime } from "../components/format.js";
+import { KeyValues } from "../components/KeyValues.js";
+import { EmptyState, ErrorState, SkeletonLayout, StatusBadge } from "../components/States.js";
 import { displayName } from "./ProfilesPage.js";
 
 const CHANNELS = Channel.options;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** `/profiles/:id`: identifiers, attributes, consent per channel and the timeline. */
 export function ProfilePage() {
   const { id = "" } = useParams();
   const navigate = useNavigate();
   const profile = useResource(() => profilesApi.get(id), [id]);
+  const journeys = useResource(() => journeysApi.list(), []);
+  const journeyName = (journeyId: unknown) =>
+    typeof journeyId === "string"
+      ? (journeys.data?.find((j) => j.id === journeyId)?.name ?? "a journey")
+      : "";
   const [error, setError] = useState<string | null>(null);
   const [filter, setFilter] = useState<"all" | "event" | "message" | "enrolment">("all");
 
@@ -44,21 +55,40 @@ export function ProfilePage() {
   if (profile.loading)
     return (
       <div className="page">
-        <Loading rows={8} />
+        <div className="page__header">
+          <div className="grow">
+            <div className="crumbs">
+              <Link to="/profiles">Profiles</Link> /
+            </div>
+            <h1>{id}</h1>
+          </div>
+        </div>
+        <SkeletonLayout label="Loading the profile…" cards={0} panels={3} />
       </div>
     );
   if (profile.error || !profile.data)
     return (
       <div className="page">
         <div className="card">
-          <ErrorState error={profile.error} onRetry={profile.reload} />
+          <ErrorState
+            error={profile.error}
+            onRetry={profile.reload}
+            notFound={{
+              title: "Profile not found",
+              message: "No profile has this id. It may have been erased.",
+              back: { to: "/profiles", label: "Back to profiles" },
+            }}
+          />
         </div>
       </div>
     );
   const p = profile.data;
   const timeline = p.timeline
     .filter((t) => filter === "all" || t.kind === filter)
-    .sort((a, b) => (b.at ?? "").localeCompare(a.at ?? ""));
+    // Newest first by instant: the API's times need not share one string format.
+    .map((t, i) => ({ t, i, ms: Date.parse(t.at ?? "") || 0 }))
+    .sort((a, b) => b.ms - a.ms || a.i - b.i)
+    .map(({ t }) => t);
 
   return (
     <div className="page">
@@ -106,16 +136,7 @@ export function ProfilePage() {
               {Object.keys(p.attributes).length === 0 ? (
                 <p className="muted">No attributes yet.</p>
               ) : (
-                <dl className="kv">
-                  {Object.entries(p.attributes).map(([k, v]) => (
-                    <div key={k} style={{ display: "contents" }}>
-                      <dt>{k}</dt>
-                      <dd className={typeof v === "string" ? "" : "mono"}>
-                        {typeof v === "string" ? v : JSON.stringify(v)}
-                      </dd>
-                    </div>
-                  ))}
-                </dl>
+                <KeyValues value={p.attributes} />
               )}
             </div>
           </section>
@@ -136,10 +157,10 @@ export function ProfilePage() {
                   const c = p.consent[channel];
                   return (
                     <tr key={channel}>
-                      <td>{channel}</td>
+                      <td>{channelLabel(channel)}</td>
                       <td>
                         <label className="sr-only" htmlFor={`consent-${channel}`}>
-                          Marketing consent for {channel}
+                          Marketing consent for {channelLabel(channel)}
                         </label>
                         <select
                           id={`consent-${channel}`}
@@ -197,7 +218,24 @@ export function ProfilePage() {
                     </span>
                   </span>
                   <span>
-                    <b>{t.title}</b> <span className="muted small mono">{t.detail}</span>
+                    {t.kind === "event" ? (
+                      <>
+                        <b>{t.title}</b>
+                        {isRecord(t.raw.properties) && Object.keys(t.raw.properties).length ? (
+                          <KeyValues value={t.raw.properties} depth={1} />
+                        ) : null}
+                      </>
+                    ) : t.kind === "enrolment" ? (
+                      <>
+                        <b>Entered {journeyName(t.raw.journeyId)}</b>{" "}
+                        <span className="muted small">{t.detail}</span>
+                      </>
+                    ) : (
+                      <>
+                        <b>{t.title}</b>{" "}
+                        <span className="muted small">{journeyName(t.raw.journeyId)}</span>
+                      </>
+                    )}
                   </span>
                 </li>
               ))}

@@ -4,6 +4,7 @@ import { errorMessage } from "../api/client.js";
 import type { Profile } from "../api/profiles.js";
 import { segmentsApi, type Condition } from "../api/segments.js";
 import { ConditionBuilder } from "../components/ConditionBuilder.js";
+import { useEventNames } from "../api/useEventNames.js";
 import { ErrorState, Loading } from "../components/States.js";
 import { number } from "../components/format.js";
 import { displayName } from "./ProfilesPage.js";
@@ -18,6 +19,7 @@ export function SegmentPage() {
   const [condition, setCondition] = useState<Condition | undefined>(undefined);
   const [loaded, setLoaded] = useState(isNew);
   const [loadError, setLoadError] = useState<unknown>(null);
+  const trackedEvents = useEventNames();
   const [preview, setPreview] = useState<{ count: number; sample: Profile[] } | null>(null);
   const [previewError, setPreviewError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
@@ -96,7 +98,14 @@ export function SegmentPage() {
     return (
       <div className="page">
         <div className="card">
-          <ErrorState error={loadError} />
+          <ErrorState
+            error={loadError}
+            notFound={{
+              title: "Segment not found",
+              message: "This segment does not exist. It may have been deleted.",
+              back: { to: "/segments", label: "Back to segments" },
+            }}
+          />
         </div>
       </div>
     );
@@ -163,7 +172,7 @@ export function SegmentPage() {
             </div>
           </div>
           <h2 className="section-title">Who is in this segment</h2>
-          <ConditionBuilder value={condition} onChange={setCondition} />
+          <ConditionBuilder value={condition} onChange={setCondition} events={trackedEvents} />
         </section>
         <aside className="card" aria-label="Live preview">
           <header className="card__header">

@@ -3,12 +3,25 @@ import { errorMessage } from "../api/client.js";
 import { settingsApi } from "../api/misc.js";
 import { humanise } from "../panels/form/jsonSchema.js";
 import { ErrorState, Loading } from "../components/States.js";
+import { settingPicker } from "./settings/SettingPicker.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const SECRET = /secret|token|key|password|auth/i;
+
+/** Shown, never saved: the API refuses them in a PUT (the keys are masked, the URL is configuration). */
+const READ_ONLY = new Set(["apiKeys", "publicUrl"]);
+
+/** What an empty section means for the marketer, and where it is filled in. */
+const EMPTY_SECTIONS: Record<string, string> = {
+  providers:
+    "No provider is configured: email goes through the workspace's SMTP server and every other channel uses the sandbox, which records messages without sending them. Providers are set up by your engineers in the server's environment (see Deploying in the docs).",
+  secrets:
+    "No secrets are stored. Plugins that need one get it from here once an engineer adds it.",
+  channelCosts: "No channel costs are set: messages count as free.",
+};
 
 /** Edits a settings object in place: strings, numbers and booleans as inputs, objects as nested groups. */
 function SettingsFields({
@@ -61,19 +74,22 @@ function SettingsFields({
           );
         }
         if (typeof v === "string" || v === null) {
+          const picker = settingPicker(path, key, v ?? "", id, set);
           return (
             <div key={key} className="field">
               <label htmlFor={id} className="field__label">
                 {humanise(key)}
               </label>
-              <input
-                id={id}
-                className="input"
-                type={SECRET.test(key) ? "password" : "text"}
-                autoComplete="off"
-                value={v ?? ""}
-                onChange={(e) => set(e.target.value)}
-              />
+              {picker ?? (
+                <input
+                  id={id}
+                  className="input"
+                  type={SECRET.test(key) ? "password" : "text"}
+                  autoComplete="off"
+                  value={v ?? ""}
+                  onChange={(e) => set(e.target.value)}
+                />
+              )}
             </div>
           );
         }
@@ -119,7 +135,10 @@ export function SettingsPage() {
     setSaving(true);
     setMessage(null);
     try {
-      setSettings(await settingsApi.save(settings));
+      const editable = Object.fromEntries(
+        Object.entries(settings).filter(([key]) => !READ_ONLY.has(key)),
+      );
+      setSettings(await settingsApi.save(editable));
       setMessage({ text: "Settings saved", ok: true });
     } catch (err) {
       setMessage({ text: errorMessage(err), ok: false });
@@ -184,11 +203,17 @@ export function SettingsPage() {
                 <h2>{humanise(key)}</h2>
               </header>
               <div className="card__body">
-                <SettingsFields
-                  value={isRecord(value) ? value : {}}
-                  path={`${key}.`}
-                  onChange={(next) => setSettings({ ...settings, [key]: next })}
-                />
+                {isRecord(value) && Object.keys(value).length === 0 ? (
+                  <p className="muted" data-testid={`settings-${key}-empty`}>
+                    {EMPTY_SECTIONS[key] ?? "Nothing to set here yet."}
+                  </p>
+                ) : (
+                  <SettingsFields
+                    value={isRecord(value) ? value : {}}
+                    path={`${key}.`}
+                    onChange={(next) => setSettings({ ...settings, [key]: next })}
+                  />
+                )}
               </div>
             </section>
           ))}

@@ -5,7 +5,7 @@ import { useEditor } from "../canvas/hooks/useEditor.js";
 import type { UiHints } from "../catalog/types.js";
 import { SchemaForm } from "./form/SchemaForm.js";
 import { asJsonSchema, type JsonSchema } from "./form/jsonSchema.js";
-import { usePreview } from "./preview.js";
+import { usePreview } from "./previewContext.js";
 
 const settingsSchema: JsonSchema = asJsonSchema(
   z.toJSONSchema(JourneySettings, { io: "input", unrepresentable: "any" }),

@@ -6,7 +6,7 @@ import { useNodeCounts } from "../canvas/hooks/useNodeCounts.js";
 import { useNodeProblems } from "../canvas/hooks/useNodeProblems.js";
 import { ExperimentResults } from "./ExperimentResults.js";
 import { SchemaForm } from "./form/SchemaForm.js";
-import { usePreview } from "./preview.js";
+import { usePreview } from "./previewContext.js";
 import { fieldErrors } from "./problemPaths.js";
 
 /** The side panel for one node: its name and the config form generated from its type's schema. */
@@ -36,8 +36,8 @@ export function NodePanel({
           <Icon name={info?.icon ?? "box"} />
         </span>
         <div className="grow">
-          <h2>{info?.title ?? node.type}</h2>
-          <div className="panel__sub mono">{node.id}</div>
+          <h2>{node.name?.trim() || info?.title || "Step"}</h2>
+          {node.name?.trim() && info?.title ? <div className="panel__sub">{info.title}</div> : null}
         </div>
         <button
           type="button"

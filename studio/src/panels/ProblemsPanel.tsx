@@ -6,11 +6,20 @@ import { useEditor } from "../canvas/hooks/useEditor.js";
 
 /** The list of validation problems over the canvas; choosing one selects and centres its node. */
 export function ProblemsPanel() {
-  const { store } = useEditorEnvironment();
+  const { store, catalog } = useEditorEnvironment();
   const problems = useEditor((s) => s.problems);
   const flow = useReactFlow();
   const [open, setOpen] = useState(true);
   if (!problems.length) return null;
+
+  /** The step a problem is about, by the name the marketer sees on the canvas. */
+  const stepName = (nodeId: string | undefined, edgeId: string | undefined): string | null => {
+    const graph = store.getState().graph;
+    const id = nodeId ?? graph.edges.find((e) => e.id === edgeId)?.source;
+    const node = graph.nodes.find((n) => n.id === id);
+    if (!node) return null;
+    return node.name?.trim() || catalog.get(node.type)?.title || "Step";
+  };
 
   const focus = (nodeId: string | undefined, edgeId: string | undefined) => {
     const state = store.getState();
@@ -53,9 +62,10 @@ export function ProblemsPanel() {
                 onClick={() => focus(p.nodeId, p.edgeId)}
                 disabled={!p.nodeId && !p.edgeId}
               >
-                <span className="problems__code mono">{p.code}</span>
                 <span className="problems__message">{p.message}</span>
-                {p.nodeId ? <span className="problems__node mono">{p.nodeId}</span> : null}
+                {p.nodeId || p.edgeId ? (
+                  <span className="problems__node">{stepName(p.nodeId, p.edgeId)}</span>
+                ) : null}
               </button>
             </li>
           ))}

@@ -1,11 +1,10 @@
-import { useEffect, useState } from "react";
-import { ApiError, errorMessage } from "../api/client.js";
-import { journeysApi } from "../api/journeys.js";
-import { Problem } from "@omnijourney/shared";
-import { diffJourneys, isEmptyDiff, type JourneyDiff } from "../canvas/diff.js";
+import { useState } from "react";
+import { usePublish } from "../api/usePublish.js";
+import { isEmptyDiff, type DiffStep } from "../canvas/diff.js";
+import { prePublishWarnings } from "../canvas/prePublishWarnings.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
-import { z } from "zod";
+import { humanise, inSentence } from "./form/jsonSchema.js";
 
 type Props = {
   journeyId: string;
@@ -18,46 +17,41 @@ type Props = {
 /** Publishing: a summary of what changed since the live version, then a frozen new version. */
 export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPublished }: Props) {
   const { store, catalog } = useEditorEnvironment();
-  const [diff, setDiff] = useState<JourneyDiff | null>(null);
+  const { diff, publish: publishNow } = usePublish(
+    journeyId,
+    liveVersion,
+    () => store.getState().graph,
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const problems = store.getState().problems;
-
-  useEffect(() => {
-    let live = true;
-    const draft = store.getState().graph;
-    (liveVersion ? journeysApi.version(journeyId, liveVersion) : Promise.resolve(null)).then(
-      (current) => {
-        if (live) setDiff(diffJourneys(current?.document ?? null, draft));
-      },
-      () => live && setDiff(diffJourneys(null, draft)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [journeyId, liveVersion, store]);
 
   const publish = async () => {
     setBusy(true);
     setError(null);
     try {
       await saveNow();
-      const { version } = await journeysApi.publish(journeyId);
-      onPublished(version);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === "invalid_journey") {
-        const parsed = z
-          .looseObject({ problems: z.array(Problem).default([]) })
-          .safeParse(err.details);
-        if (parsed.success) store.getState().setProblems(parsed.data.problems);
-        setError("The journey has problems. Fix them and publish again.");
-      } else setError(errorMessage(err));
+      const outcome = await publishNow();
+      if (outcome.ok) return onPublished(outcome.version);
+      if (outcome.problems) store.getState().setProblems(outcome.problems);
+      setError(outcome.message);
     } finally {
       setBusy(false);
     }
   };
 
   const title = (type: string) => catalog.get(type)?.title ?? type;
+  const warnings = prePublishWarnings(store.getState().graph, (nodeId) => {
+    const node = store.getState().graph.nodes.find((n) => n.id === nodeId);
+    return node?.name?.trim() || (node ? title(node.type) : "step");
+  });
+  /** "Email “Welcome”": the step's type and the name the marketer gave it. */
+  const stepName = (n: DiffStep) => (
+    <>
+      {title(n.type)}
+      {n.name && n.name !== title(n.type) ? <span className="muted"> “{n.name}”</span> : null}
+    </>
+  );
   return (
     <div className="backdrop" role="presentation" onClick={onClose}>
       <div
@@ -88,6 +82,16 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
               are listed under the canvas.
             </div>
           ) : null}
+          {warnings.length && !problems.length ? (
+            <div className="alert alert--warning" data-testid="publish-warnings">
+              <b>Worth a look before publishing</b> (you can publish anyway):
+              <ul>
+                {warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           <p className="muted">
             {liveVersion
               ? `Customers already in version ${liveVersion} finish on it; new customers enter the new version.`
@@ -102,18 +106,17 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
             <ul className="diff" data-testid="publish-summary">
               {diff.added.map((n) => (
                 <li key={`a-${n.id}`} className="diff__added">
-                  + {title(n.type)} <span className="mono muted">{n.id}</span>
+                  + Added {stepName(n)}
                 </li>
               ))}
               {diff.removed.map((n) => (
                 <li key={`r-${n.id}`} className="diff__removed">
-                  − {title(n.type)} <span className="mono muted">{n.id}</span>
+                  − Removed {stepName(n)}
                 </li>
               ))}
               {diff.changed.map((n) => (
                 <li key={`c-${n.id}`} className="diff__changed">
-                  ~ {title(n.type)} <span className="mono muted">{n.id}</span>:{" "}
-                  {n.fields.join(", ")}
+                  ~ Changed {stepName(n)}: {n.fields.map((f) => inSentence(humanise(f))).join(", ")}
                 </li>
               ))}
               {diff.connectionsAdded || diff.connectionsRemoved ? (
@@ -122,7 +125,10 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
                 </li>
               ) : null}
               {diff.settingsChanged.length ? (
-                <li>Settings changed: {diff.settingsChanged.join(", ")}</li>
+                <li>
+                  Settings changed:{" "}
+                  {diff.settingsChanged.map((f) => inSentence(humanise(f))).join(", ")}
+                </li>
               ) : null}
               {diff.renamed ? <li>Renamed</li> : null}
             </ul>

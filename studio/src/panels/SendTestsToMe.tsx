@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { errorMessage } from "../api/client.js";
 import type { SimulatedMessageEntry, TestSendResult } from "@omnijourney/shared";
-import { journeysApi, type TestRecipients } from "../api/journeys.js";
+import type { TestRecipients } from "../api/journeys.js";
+import { useTestSends } from "../api/useTestSends.js";
 import { channelLabel } from "../components/format.js";
 
 const STORAGE_KEY = "omnijourney.testRecipients";
@@ -56,29 +56,16 @@ export function SendTestsToMe({
   notRendered?: number;
 }) {
   const [fields, setFields] = useState<TestRecipients>(() => loadRecipients());
-  const [results, setResults] = useState<TestSendResult[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { results, error, busy, send: sendTests } = useTestSends(journeyId);
   const to = recipientsFrom(fields);
   const hasAddress = Object.keys(to).length > 0;
 
   const send = async () => {
-    setBusy(true);
-    setError(null);
-    setResults(null);
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(to));
-      const sent = await journeysApi.sendTests(
-        journeyId,
-        messages.map((m) => ({ channel: m.channel, content: renderedFields(m.content) })),
-        to,
-      );
-      setResults(sent);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(to));
+    await sendTests(
+      messages.map((m) => ({ channel: m.channel, content: renderedFields(m.content) })),
+      to,
+    );
   };
 
   const field = (key: keyof TestRecipients, label: string, type: string, placeholder: string) => (

@@ -2,9 +2,11 @@ import { useState } from "react";
 import { useSimulation } from "../api/useSimulation.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
-import { usePreview } from "./preview.js";
+import { usePreview } from "./previewContext.js";
 import { EventRows, UNIT_SECONDS, type EventRow } from "./test/EventRows.js";
 import { SimulationResultView } from "./test/SimulationResultView.js";
+import { StartTimeField, type StartTime } from "./test/StartTimeField.js";
+import { isTimeZone, wallTimeToInstant } from "../components/zonedTime.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -38,6 +40,19 @@ export function TestPanel({
       unit: "second",
     },
   ]);
+  const [start, setStart] = useState<StartTime>({ mode: "now" });
+  const profileZone = (): unknown => {
+    if (mode === "existing")
+      return preview?.profiles.find((p) => p.id === profileId)?.attributes.timezone;
+    try {
+      const attrs: unknown = JSON.parse(attributes);
+      return isRecord(attrs) ? attrs.timezone : null;
+    } catch {
+      return null;
+    }
+  };
+  const zone = profileZone();
+  const timeZone = isTimeZone(zone) ? zone : "UTC";
   const simulation = useSimulation(journeyId);
   const { result, error, busy } = simulation;
 
@@ -54,8 +69,10 @@ export function TestPanel({
           };
         });
       const attrs: unknown = mode === "describe" ? JSON.parse(attributes) : null;
+      const startAt = start.mode === "at" ? wallTimeToInstant(start.local, timeZone) : null;
       await saveNow();
       return {
+        ...(startAt ? { startAt: startAt.toISOString() } : {}),
         ...(mode === "existing" && profileId
           ? { profileId }
           : { profile: { attributes: isRecord(attrs) ? attrs : {} } }),
@@ -153,6 +170,7 @@ export function TestPanel({
             />
           </div>
         )}
+        <StartTimeField value={start} onChange={setStart} timeZone={timeZone} />
         <h3 className="panel__section">Events</h3>
         <p className="field__help">
           The first event enrols the profile; later ones happen after the given delay.

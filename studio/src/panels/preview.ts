@@ -1,17 +1,5 @@
 import { Liquid } from "liquidjs";
-import { createContext, useContext } from "react";
 import type { Profile } from "../api/profiles.js";
-
-/** Everything template fields need for completion and live previews, loaded once per editor. */
-export type PreviewContextValue = {
-  profiles: Profile[];
-  profile: Profile | null;
-  selectProfile(id: string): void;
-  suggestions: string[];
-  segments: { id: string; name: string }[];
-  events: string[];
-  render(template: string): Promise<string>;
-};
 
 const liquid = new Liquid({ strictFilters: false, strictVariables: false, cache: 64 });
 
@@ -26,10 +14,4 @@ export function renderTemplate(
     event: { ...event, event: event.name },
   };
   return liquid.parseAndRender(template, scope);
-}
-
-export const PreviewContext = createContext<PreviewContextValue | null>(null);
-
-export function usePreview(): PreviewContextValue | null {
-  return useContext(PreviewContext);
 }

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from "react";
+import { eventsApi } from "../api/events.js";
 import { profilesApi, type Profile } from "../api/profiles.js";
 import { segmentsApi } from "../api/segments.js";
 import type { Graph } from "../canvas/store/types.js";
 import { templateVariables } from "./form/liquidComplete.js";
-import { renderTemplate, type PreviewContextValue } from "./preview.js";
+import { renderTemplate } from "./preview.js";
+import type { PreviewContextValue } from "./previewContext.js";
 
 const COMMON_ATTRIBUTES = [
   "email",
@@ -44,6 +46,7 @@ export function usePreviewData(graph: Graph): PreviewContextValue {
   const [detail, setDetail] = useState<Profile | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [segments, setSegments] = useState<{ id: string; name: string }[]>([]);
+  const [tracked, setTracked] = useState<string[] | null>(null);
 
   useEffect(() => {
     profilesApi.list().then(
@@ -53,6 +56,7 @@ export function usePreviewData(graph: Graph): PreviewContextValue {
       },
       () => undefined,
     );
+    eventsApi.names().then(setTracked, () => undefined);
     segmentsApi.list().then(
       (list) => setSegments(list.map((s) => ({ id: s.id, name: s.name }))),
       () => undefined,
@@ -95,12 +99,28 @@ export function usePreviewData(graph: Graph): PreviewContextValue {
       ),
     [attributes, sampleEvent],
   );
-  const events = useMemo(() => [...new Set([...eventsIn(graph), ...MESSAGE_EVENTS])], [graph]);
+  const events = useMemo(
+    () => [...new Set([...(tracked ?? []), ...eventsIn(graph), ...MESSAGE_EVENTS])],
+    [graph, tracked],
+  );
+  const trackedEvents = useMemo(
+    () => (tracked ? new Set([...tracked, ...MESSAGE_EVENTS]) : null),
+    [tracked],
+  );
   const profile = detail ?? profiles.find((p) => p.id === selectedId) ?? null;
   const render = useMemo(
     () => (template: string) => renderTemplate(template, profile, sampleEvent),
     [profile, sampleEvent],
   );
 
-  return { profiles, profile, selectProfile: setSelectedId, suggestions, segments, events, render };
+  return {
+    profiles,
+    profile,
+    selectProfile: setSelectedId,
+    suggestions,
+    segments,
+    events,
+    trackedEvents,
+    render,
+  };
 }

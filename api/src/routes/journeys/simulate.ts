@@ -8,6 +8,9 @@ import { Id, IdParams, safe } from "../../schemas/common.js";
 import { compileOrReject, findJourney } from "../../services/journeys.js";
 import { tags } from "./schemas.js";
 
+/** A start time "now" from a browser whose clock is a little behind is still now. */
+const PAST_TOLERANCE_MS = 5 * 60_000;
+
 const SimulationBody = safe(
   z.object({
     profileId: Id.optional(),
@@ -26,6 +29,13 @@ const SimulationBody = safe(
       .max(200)
       .default([]),
     version: z.number().int().min(1).optional(),
+    /** When the simulated clock starts; now when absent. */
+    startAt: z.iso
+      .datetime({ offset: true })
+      .refine((v) => Date.parse(v) >= Date.now() - PAST_TOLERANCE_MS, {
+        message: "The start time must be now or later",
+      })
+      .optional(),
   }),
 );
 
@@ -66,6 +76,7 @@ export const simulate = endpoint({
       profile,
       events: body.events,
       journeyId: params.id,
+      ...(body.startAt ? { startAt: new Date(body.startAt) } : {}),
       ...(body.version ? { version: body.version } : {}),
     });
   },

@@ -9,7 +9,8 @@ export const waitDuration = defineNodeType({
   category: "timing",
   icon: "clock",
   version: 1,
-  config: Duration,
+  // A new wait starts at one day, not zero (a JSON Schema default only: it is what the studio starts from).
+  config: Duration.meta({ default: { amount: 1, unit: "day" } }),
   outputs: ["next"],
   execution: "workflow",
   waits: true,

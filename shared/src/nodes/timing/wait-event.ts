@@ -24,7 +24,7 @@ export const waitEvent = defineNodeType({
     labels: {
       event: "Event",
       where: "Only when the event's properties match",
-      timeout: "Give up after",
+      timeout: "Time limit",
     },
     eventFields: ["event"],
     conditionFields: ["where"],

@@ -6,9 +6,9 @@ export const EnrolmentOutcome = z.enum(["completed", "converted", "exited", "can
 export type EnrolmentOutcome = z.infer<typeof EnrolmentOutcome>;
 
 /**
- * One node the simulated profile passed. `at` is an ISO 8601 instant on the simulation's
- * time-skipping clock (its date can be years ahead; only the time of day means something);
- * `atSeconds` is whole seconds since the first node of the path.
+ * One node the simulated profile passed. `at` is an ISO 8601 instant on the simulation's clock, which
+ * starts at the run's `startedAt` (now, or the start time asked for); `atSeconds` is whole seconds
+ * since the first node of the path.
  */
 export const SimulatedPathEntry = z.object({
   nodeId: z.string(),
@@ -49,6 +49,10 @@ export const SimulationResult = z
     reason: z.string().optional(),
     /** The experiment arm taken, by experiment.split node id. */
     variants: z.record(z.string(), z.string()),
+    /** When the simulated clock started (ISO): now, or the start time asked for. */
+    startedAt: z.string(),
+    /** The profile's time zone (IANA), in which quiet hours and local times were applied. */
+    timeZone: z.string(),
     /** How long the simulation took in real time, in milliseconds. */
     elapsedMs: z.number(),
   })

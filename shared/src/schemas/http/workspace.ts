@@ -87,3 +87,18 @@ export type TestSendResult = z.infer<typeof TestSendResult>;
 export const TestSendResults = z.object({ results: z.array(TestSendResult) });
 /** The test sends' results. */
 export type TestSendResults = z.infer<typeof TestSendResults>;
+
+/** `GET /api/events/names`: the event names the workspace tracks, most frequent first (for suggestions). */
+export const EventNames = z
+  .object({
+    items: z.array(
+      z.object({
+        name: z.string(),
+        /** How many of the sampled events had this name. */
+        count: z.number(),
+      }),
+    ),
+  })
+  .meta({ id: "EventNames" });
+/** The workspace's tracked event names. */
+export type EventNames = z.infer<typeof EventNames>;

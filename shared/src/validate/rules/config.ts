@@ -2,7 +2,7 @@ import type { NodeType } from "../../registry.js";
 import type { AnalyzedNode } from "../analysis.js";
 import { flattenIssues } from "../issues.js";
 import type { Problem } from "../problems.js";
-import { humanField, quoted } from "../wording.js";
+import { describeField, quoted, withArticle } from "../wording.js";
 
 /**
  * `invalid_config`: a step's config against its type's schema. On success stores the parsed config on the
@@ -13,14 +13,19 @@ export function parseConfig(entry: AnalyzedNode, def: NodeType, problems: Proble
   const parsed = def.config.safeParse(node.config ?? {});
   if (!parsed.success) {
     for (const issue of flattenIssues(parsed.error.issues)) {
-      const field = humanField(def, issue.path);
+      const { owner, leaf } = describeField(def, issue.path);
+      const step = `The ${quoted(entry.name)} step`;
       problems.push({
         code: "invalid_config",
         nodeId: node.id,
         path: ["nodes", index, "config", ...issue.path],
         message: issue.missing
-          ? `The ${quoted(entry.name)} step needs a ${field}.`
-          : `The ${quoted(entry.name)} step's ${field} ${issue.message}.`,
+          ? leaf
+            ? `${step}'s ${owner} needs ${withArticle(leaf)}.`
+            : `${step} needs ${withArticle(owner)}.`
+          : leaf
+            ? `${step}'s ${owner}: the ${leaf} ${issue.message}.`
+            : `${step}'s ${owner} ${issue.message}.`,
       });
     }
     return false;

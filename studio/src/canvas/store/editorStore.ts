@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { DEFAULT_CARD, freePasteOffset } from "./placement.js";
 import { applyChange, type Change } from "./changes.js";
 import { emptyHistory, record, redo, undo } from "./history.js";
 import { nextEdgeId, nextNodeId } from "./ids.js";
@@ -50,8 +51,6 @@ function pruneSelection(state: EditorData, graph: Graph): EditorData["selection"
     return state.selection;
   return { nodeIds: new Set(nodeIds), edgeIds: new Set(edgeIds) };
 }
-
-const PASTE_OFFSET = 40;
 
 /** One store per open editor. `now` is injectable so tests control undo coalescing. */
 export function createEditorStore(options: { now?: () => number } = {}): EditorStore {
@@ -140,7 +139,15 @@ export function createEditorStore(options: { now?: () => number } = {}): EditorS
       paste() {
         const state = get();
         if (state.readOnly || !state.clipboard) return [];
-        const offset = PASTE_OFFSET * (state.pasteCount + 1);
+        const box = (n: JourneyNode) => ({
+          ...n.position,
+          ...(state.measured[n.id] ?? DEFAULT_CARD),
+        });
+        const offset = freePasteOffset(
+          state.clipboard.nodes.map(box),
+          state.graph.nodes.map(box),
+          state.pasteCount + 1,
+        );
         const taken = state.graph.nodes.map((n) => n.id);
         const rename = new Map<string, string>();
         const nodes: JourneyNode[] = state.clipboard.nodes.map((n) => {
@@ -150,7 +157,7 @@ export function createEditorStore(options: { now?: () => number } = {}): EditorS
           return {
             ...n,
             id,
-            position: { x: n.position.x + offset, y: n.position.y + offset },
+            position: { x: n.position.x + offset.x, y: n.position.y + offset.y },
             config: structuredClone(n.config),
           };
         });

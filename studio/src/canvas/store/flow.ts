@@ -1,4 +1,5 @@
 import { MarkerType } from "@xyflow/react";
+import { makeRoom } from "./makeRoom.js";
 import type { Graph, JourneyFlowEdge, JourneyFlowNode, JourneyNode, Selection } from "./types.js";
 
 type Measured = Record<string, { width: number; height: number }>;
@@ -15,6 +16,7 @@ export function createFlowNodeDeriver() {
       selected: boolean;
       measured: Measured[string] | undefined;
       readOnly: boolean;
+      position: { x: number; y: number };
       node: JourneyFlowNode;
     }
   >();
@@ -23,17 +25,26 @@ export function createFlowNodeDeriver() {
     selection: Selection,
     measured: Measured,
     readOnly: boolean,
-  ): JourneyFlowNode[] =>
-    graph.nodes.map((doc) => {
+  ): JourneyFlowNode[] => {
+    const room = makeRoom(graph.nodes, measured);
+    return graph.nodes.map((doc) => {
       const selected = selection.nodeIds.has(doc.id);
       const size = measured[doc.id];
+      const position = room.get(doc.id) ?? doc.position;
       const hit = cache.get(doc);
-      if (hit && hit.selected === selected && hit.measured === size && hit.readOnly === readOnly)
+      if (
+        hit &&
+        hit.selected === selected &&
+        hit.measured === size &&
+        hit.readOnly === readOnly &&
+        hit.position.x === position.x &&
+        hit.position.y === position.y
+      )
         return hit.node;
       const node: JourneyFlowNode = {
         id: doc.id,
         type: "journey",
-        position: doc.position,
+        position,
         // The cache is keyed by the (immutable) document node, so a hit's data still describes it.
         data: hit?.node.data ?? {
           type: doc.type,
@@ -46,9 +57,10 @@ export function createFlowNodeDeriver() {
         deletable: !readOnly,
         ...(size ? { measured: size } : {}),
       };
-      cache.set(doc, { selected, measured: size, readOnly, node });
+      cache.set(doc, { selected, measured: size, readOnly, position, node });
       return node;
     });
+  };
 }
 
 export function createFlowEdgeDeriver() {

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { UnseenEventNote } from "../UnseenEventNote.js";
 import { EVENT_OPS, isRecord, type Cond } from "./conditionValues.js";
 import { UnitSelect } from "./UnitSelect.js";
 
@@ -29,6 +30,7 @@ export function EventTest(props: {
           <option key={ev} value={ev} />
         ))}
       </datalist>
+      <UnseenEventNote name={String(rule.event ?? "")} />
       <select
         className="select select--sm"
         aria-label="Event test"

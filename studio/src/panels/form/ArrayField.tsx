@@ -1,7 +1,7 @@
 import { Field } from "./Field.js";
 import { FieldNote } from "./FieldShell.js";
 import { useForm } from "./formContext.js";
-import { defaultFor, resolve, type JsonSchema } from "./jsonSchema.js";
+import { defaultFor, inSentence, resolve, singular, type JsonSchema } from "./jsonSchema.js";
 
 /** A list: one field per item, each removable, and a button to add one while under `maxItems`. */
 export function ArrayField(props: {
@@ -17,6 +17,7 @@ export function ArrayField(props: {
   const { schema, label, value, path, onChange } = props;
   const itemSchema = schema.items ? resolve(schema.items, form.root) : { type: "string" };
   const max = schema.maxItems ?? Infinity;
+  const item = itemSchema.title ?? singular(label);
   return (
     <fieldset className="fieldset fieldset--array">
       <legend className="field__label">{label}</legend>
@@ -39,7 +40,7 @@ export function ArrayField(props: {
           </div>
           <Field
             hintKey={null}
-            label={`${itemSchema.title ?? "Item"} ${index + 1}`}
+            label={`${item} ${index + 1}`}
             schema={itemSchema}
             value={item}
             path={`${path}.${index}`}
@@ -58,7 +59,7 @@ export function ArrayField(props: {
           className="btn btn--sm"
           onClick={() => onChange([...value, defaultFor(itemSchema, form.root)])}
         >
-          + Add {itemSchema.title?.toLowerCase() ?? "item"}
+          + Add {inSentence(item)}
         </button>
       ) : null}
       <FieldNote error={props.error} help={props.help} />

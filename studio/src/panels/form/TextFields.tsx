@@ -1,3 +1,4 @@
+import { UnseenEventNote } from "../../components/UnseenEventNote.js";
 import type { JsonSchema } from "./jsonSchema.js";
 
 /** A string field: one line (with the workspace's event names offered for event fields), or several. */
@@ -43,11 +44,14 @@ export function TextInput(props: {
         onChange={(e) => update(e.target.value)}
       />
       {events ? (
-        <datalist id={listId}>
-          {events.map((ev) => (
-            <option key={ev} value={ev} />
-          ))}
-        </datalist>
+        <>
+          <datalist id={listId}>
+            {events.map((ev) => (
+              <option key={ev} value={ev} />
+            ))}
+          </datalist>
+          <UnseenEventNote name={text} />
+        </>
       ) : null}
     </>
   );

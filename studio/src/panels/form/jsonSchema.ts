@@ -190,11 +190,45 @@ export function alternativeLabel(schema: JsonSchema, root: JsonSchema, index: nu
 }
 
 /** "reentryPolicy" → "Reentry policy"; "within_days" → "Within days". */
+/** Words a key's letters do not spell as a marketer reads them. */
+const WORDS: Record<string, string> = {
+  id: "name",
+  sms: "SMS",
+  inapp: "in-app",
+  api: "API",
+  url: "URL",
+  urls: "URLs",
+  html: "HTML",
+  utm: "UTM",
+  smtp: "SMTP",
+  vapid: "VAPID",
+  whatsapp: "WhatsApp",
+  attr: "attribute",
+  op: "comparison",
+  ttl: "lifetime",
+};
+
+/** "quietHours" → "Quiet hours", "sms" → "SMS", "apiKeys" → "API keys": a key as a label. */
 export function humanise(key: string): string {
   const words = key
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/[_-]+/g, " ")
     .trim()
-    .toLowerCase();
+    .toLowerCase()
+    .split(/\s+/)
+    .map((w) => WORDS[w] ?? w)
+    .join(" ");
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A label inside a sentence: "Quiet hours" → "quiet hours", "SMS" stays "SMS". */
+export function inSentence(label: string): string {
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/** "Channels" → "Channel", "Cases" → "Case": what one item of a list is called. */
+export function singular(label: string): string {
+  if (/ies$/i.test(label)) return label.replace(/ies$/i, "y");
+  if (/[^s]s$/i.test(label)) return label.slice(0, -1);
+  return label;
 }

@@ -1,6 +1,7 @@
 import type { SimulationResult } from "@omnijourney/shared";
 import { SendTestsToMe } from "../SendTestsToMe.js";
-import { NOT_SENT, formatOffset, timeOfDay, wouldSend } from "./format.js";
+import { zonedDateTime } from "../../components/zonedTime.js";
+import { NOT_SENT, formatOffset, wouldSend } from "./format.js";
 
 /** A test run's path and messages, each at its offset from the start (the result's `atSeconds`). */
 export function SimulationResultView({
@@ -17,6 +18,10 @@ export function SimulationResultView({
 }) {
   return (
     <div className="test-result" data-testid="test-result">
+      <p className="muted small" data-testid="test-started">
+        Started {zonedDateTime(result.startedAt, result.timeZone)}, in the profile's time zone (
+        {result.timeZone}).
+      </p>
       <h3 className="panel__section">Path</h3>
       <ol className="test-path">
         {result.path.map((step, i) => {
@@ -50,7 +55,7 @@ export function SimulationResultView({
               ) : null}
               <span className="grow sim-message__step">{nodeTitle(m.nodeId)}</span>
               <span className="muted small sim-message__time" data-testid="sim-message-time">
-                {formatOffset(m.atSeconds)} · {timeOfDay(m.sendAt)}
+                {formatOffset(m.atSeconds)} · {zonedDateTime(m.sendAt, result.timeZone)}
               </span>
             </header>
             {!wouldSend(m) ? (
@@ -66,7 +71,7 @@ export function SimulationResultView({
                 className="sim-message__frame"
                 sandbox=""
                 srcDoc={body}
-                title={`Email from ${m.nodeId}`}
+                title={`Email from ${nodeTitle(m.nodeId)}`}
               />
             ) : !wouldSend(m) ? null : (
               <pre className="sim-message__body">

@@ -1,22 +1,17 @@
 import type { SimulatedMessageEntry } from "@omnijourney/shared";
 
 /**
- * The simulated send's time of day (quiet hours act on it). Not the date: the simulation runs on
- * Temporal's time-skipping clock, whose date can be years ahead; the offset says when it goes out.
+ * "+2d 3h" from seconds since the test started, to the minute: a dry run's steps take a few real
+ * seconds on a busy machine, which must not make the same test read differently ("+2s" vs "+4s").
  */
-export const timeOfDay = (iso: string) =>
-  new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-
-/** "+2d 3h" from seconds since the journey started for this profile. */
 export function formatOffset(seconds: number): string {
-  if (seconds <= 0) return "at entry";
+  if (seconds < 60) return "at entry";
   const parts: string[] = [];
-  let rest = Math.round(seconds);
+  let rest = Math.floor(seconds / 60) * 60;
   for (const [unit, size] of [
     ["d", 86400],
     ["h", 3600],
     ["m", 60],
-    ["s", 1],
   ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
