@@ -135,9 +135,11 @@ export {
 export { compileJourney, JourneyValidationError } from "./compile.js";
 export { canonicalJson, contentHash, sha256Hex } from "./hash.js";
 export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";
+export { goalRevenue } from "./experiments/goal-revenue.js";
 export { experimentResults, wilsonInterval, type ExperimentOptions } from "./stats/experiment.js";
 export {
   experimentArms,
+  experimentControl,
   type ExperimentArmsConfig,
   type ExperimentPortCounters,
 } from "./stats/experiment-arms.js";

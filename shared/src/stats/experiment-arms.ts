@@ -4,9 +4,10 @@ import type { VariantCounts } from "../schemas/http/experiments.js";
 export type ExperimentArmsConfig = {
   variants?: readonly { id?: string }[];
   holdout?: number;
+  control?: string;
 };
 
-/** A split node's pre-aggregated counters per output port: departures, conversions and revenue. */
+/** A split node's pre-aggregated counters per arm: entries, conversions and revenue. */
 export type ExperimentPortCounters = {
   ports?: Record<string, number>;
   portConversions?: Record<string, number>;
@@ -14,9 +15,18 @@ export type ExperimentPortCounters = {
 };
 
 /**
- * The arms of an experiment with their counts: every port that counted a departure and every configured variant
- * (zero until one is counted), then the holdout when it counted one or the config reserves a share for it.
- * Ports come first, in their stored order, then variants not counted yet, in config order.
+ * The arm the others are compared with: the configured `control`, else the first variant of the config (pass the
+ * live version's config: DESIGN.md "Runtime semantics"). Empty when the config names no variant.
+ */
+export function experimentControl(config: ExperimentArmsConfig): string {
+  return config.control ?? config.variants?.find((v) => v.id)?.id ?? "";
+}
+
+/**
+ * The arms of an experiment with their counts: the configured variants in config order (zero until one is
+ * counted), then arms counted but no longer configured (an earlier version's), in stored order, then the holdout
+ * when it counted one or the config reserves a share for it. The order never depends on which arm was counted
+ * first, so the first arm is the default control.
  */
 export function experimentArms(
   config: ExperimentArmsConfig,
@@ -25,10 +35,8 @@ export function experimentArms(
   const ports = counters.ports ?? {};
   const conversions = counters.portConversions ?? {};
   const revenue = counters.portRevenue ?? {};
-  const arms = Object.keys({
-    ...ports,
-    ...Object.fromEntries((config.variants ?? []).map((v) => [v.id ?? "", 0])),
-  }).filter((arm) => arm !== "");
+  const configured = (config.variants ?? []).flatMap((v) => (v.id ? [v.id] : []));
+  const arms = [...configured, ...Object.keys(ports)].filter((arm) => arm !== "holdout");
   if (ports.holdout !== undefined || (config.holdout ?? 0) > 0) arms.push("holdout");
   return [...new Set(arms)].map((arm) => ({
     id: arm,
