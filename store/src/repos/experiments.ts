@@ -1,14 +1,15 @@
 import { escapeKey, goalRevenue, matchesProperties } from "@omnijourney/shared";
-import { findByIds, guardsAreAtomic } from "../engine/capabilities.js";
+import { findByIds, guardsAreAtomic, updateByIdStatement } from "../engine/capabilities.js";
 import { CounterBatcher } from "../engine/counter-batcher.js";
 import { KeyedQueue } from "../engine/keyed-queue.js";
-import { isDuplicateKey, retryTransient } from "../engine/retry.js";
+import { insertedDespiteDuplicates, isDuplicateKey, retryTransient } from "../engine/retry.js";
 import type { Collections } from "../models/index.js";
 import {
   armStatId,
   assignmentId,
   type ArmCounterKind,
   type ExperimentAssignmentRecord,
+  type ProfileExperimentsRecord,
 } from "../models/experiment.js";
 
 /** What the worker records when an enrolment passes an experiment.split node. */
@@ -99,6 +100,77 @@ export const recordAssignment = async (
   return true;
 };
 
+/**
+ * `recordAssignment` for many assignments at once (imports, seeding, the scale test), with a fixed number of
+ * round trips: the profiles' goal indexes (inserted when new, `$addToSet` otherwise), the assignments
+ * (`insertMany`, duplicates skipped) and one counter increment per arm. Returns how many were new.
+ */
+export const recordAssignments = async (
+  models: Collections,
+  assignments: readonly NewAssignment[],
+): Promise<number> => {
+  const docs = assignments.map((a) => ({
+    _id: assignmentId(a.journeyId, a.nodeId, a.profileId),
+    ...a,
+  }));
+  const byProfile = new Map<string, Record<string, string[]>>();
+  for (const d of docs) {
+    if (!d.goal) continue;
+    const byGoal = byProfile.get(d.profileId) ?? {};
+    (byGoal[escapeKey(d.goal.event)] ??= []).push(d._id);
+    byProfile.set(d.profileId, byGoal);
+  }
+  const known = new Set(
+    (await findByIds(models.profileExperiments, [...byProfile.keys()], { _id: 1 })).map(
+      (d) => d._id,
+    ),
+  );
+  const fresh = [...byProfile].filter(([id]) => !known.has(id));
+  const added = await insertedDespiteDuplicates(
+    () =>
+      fresh.length > 0
+        ? models.profileExperiments.insertMany(
+            fresh.map(([_id, byGoal]) => ({ _id, byGoal })),
+            { ordered: false },
+          )
+        : Promise.resolve(),
+    fresh.length,
+  );
+  const addedIds = new Set(added.map((i) => fresh[i]?.[0]));
+  const atomic = await guardsAreAtomic(models.raw);
+  const updates = [...byProfile]
+    .filter(([id]) => !addedIds.has(id))
+    .map(([_id, byGoal]) =>
+      updateByIdStatement<ProfileExperimentsRecord>(
+        atomic,
+        { _id },
+        {
+          $addToSet: Object.fromEntries(
+            Object.entries(byGoal).map(([event, ids]) => [`byGoal.${event}`, { $each: ids }]),
+          ),
+        },
+      ),
+    );
+  if (updates.length > 0) await models.profileExperiments.bulkWrite(updates, { ordered: false });
+  const inserted = await insertedDespiteDuplicates(
+    () => models.experimentAssignments.insertMany(docs, { ordered: false }),
+    docs.length,
+  );
+  const perArm = new Map<string, { a: NewAssignment; n: number }>();
+  for (const i of inserted) {
+    const a = assignments[i];
+    if (!a) continue;
+    const key = [a.journeyId, a.nodeId, a.version, a.arm].join("\u0000");
+    const entry = perArm.get(key) ?? { a, n: 0 };
+    entry.n += 1;
+    perArm.set(key, entry);
+  }
+  await Promise.all(
+    [...perArm.values()].map(({ a, n }) => bumpArm(models, a, "entries", { enrolled: n })),
+  );
+  return inserted.length;
+};
+
 /** Whether the event converts the assignment: its goal, inside the window that opened when the profile entered. */
 const converts = (a: ExperimentAssignmentRecord, e: GoalEventInput): boolean =>
   a.goal !== undefined &&
@@ -154,20 +226,24 @@ export const countGoalConversions = async (
   const ids = events.flatMap((e) => byProfile.get(e.profileId)?.[escapeKey(e.event)] ?? []);
   if (ids.length === 0) return 0;
   const assignments = await findByIds(models.experimentAssignments, ids);
+  // Each assignment's first qualifying event, in time order; the claims then run side by side.
   const ordered = [...events].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
+  const firsts = assignments.flatMap((a) => {
+    const e = ordered.find((event) => event.profileId === a.profileId && converts(a, event));
+    return e ? [{ a, e }] : [];
+  });
   let converted = 0;
-  for (const e of ordered)
-    for (const a of assignments) {
-      if (a.profileId !== e.profileId || !converts(a, e)) continue;
+  await Promise.all(
+    firsts.map(async ({ a, e }) => {
       const revenue = goalRevenue(e.properties, a.goal?.revenueProperty);
       const claimed = await writers(models).queue.run(`assignment:${a._id}`, () =>
         retryTransient(() => claimConversion(models, a, e.timestamp, revenue)),
       );
-      a.convertedAt = e.timestamp;
-      if (!claimed) continue;
+      if (!claimed) return;
       converted += 1;
       await bumpArm(models, a, "conversions", { converted: 1, ...(revenue ? { revenue } : {}) });
-    }
+    }),
+  );
   return converted;
 };
 

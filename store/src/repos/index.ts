@@ -68,6 +68,7 @@ export { linkIdentity, pointAliases, profileIdsForAnonymous } from "./identity.j
 export { readWorkspaceSettings } from "./settings.js";
 export {
   recordAssignment,
+  recordAssignments,
   countGoalConversions,
   readArmCounters,
   deleteJourneyExperiments,
