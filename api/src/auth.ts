@@ -14,6 +14,10 @@ export const hasAdminToken = (req: Request, token: string): boolean => {
   return given !== undefined && sameSecret(given.trim(), token);
 };
 
+/** Who a request acts as, for the audit log: "admin" for the admin token (the one credential before user accounts). */
+export const actorOf = (req: Request, token: string): string =>
+  hasAdminToken(req, token) ? "admin" : "unknown";
+
 /** `Authorization: Bearer <admin token>` on everything under /api. */
 export const bearerAuth =
   (token: string): RequestHandler =>

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { temporal } from "@temporalio/proto";
 import { Worker } from "@temporalio/worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assignVariant } from "@omnijourney/shared";
 import { workflowBundle } from "../src/bundle.js";
 import { createJourneyTestEnv, linear, type JourneyTestEnv } from "./helpers/journey-env.js";
 
@@ -144,6 +145,38 @@ describe.runIf(record)("recording journey histories", () => {
     await handle.signal("event", t.event("message_replied"));
     expect((await handle.result()).outcome).toBe("completed");
     await save("mix-cascade-experiment", handle);
+  });
+
+  it("records an experiment arm recorded durably (patch experiment-assignment-recorded) and a holdout's goal window", async () => {
+    let profileId = "";
+    for (let i = 0; !profileId; i++)
+      if (
+        assignVariant("j-arm", "split", `h-arm-${i}`, [{ id: "A", weight: 100 }], 50) === "holdout"
+      )
+        profileId = `h-arm-${i}`;
+    await t.createProfile(profileId, { attributes: { email: "arm@example.com" } });
+    const doc = {
+      name: "arm",
+      nodes: [
+        { id: "t", type: "trigger.manual", config: {} },
+        {
+          id: "split",
+          type: "experiment.split",
+          config: { variants: [{ id: "A", weight: 100 }], holdout: 50 },
+        },
+        { id: "m", type: "message.email", config: { subject: "s", body: "b" } },
+      ],
+      edges: [
+        { id: "e1", source: "t", target: "split" },
+        { id: "e2", source: "split", sourceHandle: "A", target: "m" },
+      ],
+      settings: { goal: { event: "purchase", within: { amount: 7, unit: "day" as const } } },
+    };
+    const handle = await t.start(t.compile(doc), profileId, { journeyId: "j-arm" });
+    await t.env.sleep("1 day");
+    await handle.signal("event", t.event("purchase"));
+    await handle.result();
+    await save("experiment-assignment-recorded", handle);
   });
 
   it("records an enrolment ended by an exit event while waiting", async () => {

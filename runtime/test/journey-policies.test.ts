@@ -376,5 +376,15 @@ describe("send policies (time-skipping, embedded engine)", () => {
     expect(
       (await t.models.nodeStats.findOne({ journeyId: "j-hold", nodeId: "split" }))?.portConversions,
     ).toEqual({ holdout: 1 });
+    // The arm is recorded durably once, its conversion window opening when the profile entered it.
+    const assignment = await t.models.experimentAssignments.findOne({ journeyId: "j-hold" });
+    expect(assignment).toMatchObject({ nodeId: "split", profileId, arm: "holdout", version: 1 });
+    expect((assignment?.goal?.until.getTime() ?? 0) - (assignment?.enteredAt.getTime() ?? 0)).toBe(
+      7 * 24 * 3_600_000,
+    );
+    expect(
+      (await t.models.experimentArmStats.findOne({ journeyId: "j-hold", kind: "entries" }))
+        ?.enrolled,
+    ).toBe(1);
   });
 });

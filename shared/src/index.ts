@@ -136,6 +136,7 @@ export {
 export { compileJourney, JourneyValidationError } from "./compile.js";
 export { canonicalJson, contentHash, sha256Hex } from "./hash.js";
 export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";
+export { goalRevenue } from "./experiments/goal-revenue.js";
 export { experimentResults, type ExperimentOptions } from "./stats/experiment.js";
 export { wilsonInterval, newcombeInterval } from "./stats/wilson.js";
 export { holmAdjust } from "./stats/holm.js";
@@ -158,6 +159,7 @@ export { experimentVerdict, type VerdictInput } from "./stats/verdict.js";
 export { logGamma, logBeta, upperGammaQ, chiSquaredSurvival } from "./stats/special.js";
 export {
   experimentArms,
+  experimentControl,
   type ExperimentArmsConfig,
   type ExperimentPortCounters,
 } from "./stats/experiment-arms.js";

@@ -5,6 +5,7 @@
  * workflow (Temporal's `preloadModules`). A test keeps zod out of this module's import graph.
  */
 export { assignVariant, stableUnit, type VariantWeight } from "./experiments/assign.js";
+export { goalRevenue } from "./experiments/goal-revenue.js";
 export { durationToMs } from "./schemas/duration-ms.js";
 export { matchesProperties } from "./conditions/properties.js";
 export { contentStrings } from "./nodes/message/content-fields.js";

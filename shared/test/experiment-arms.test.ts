@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { experimentArms } from "../src/index.js";
+import { experimentArms, experimentControl, experimentResults } from "../src/index.js";
 
 describe("experimentArms", () => {
   it("lists configured variants in config order (zeros until counted), then ports no longer configured", () => {
@@ -15,7 +15,7 @@ describe("experimentArms", () => {
     ]);
   });
 
-  it("adds the holdout once, when counted or reserved by the config", () => {
+  it("adds the holdout once, last, when counted or reserved by the config", () => {
     expect(experimentArms({ holdout: 10, variants: [{ id: "a" }] }, {}).map((a) => a.id)).toEqual([
       "a",
       "holdout",
@@ -28,5 +28,20 @@ describe("experimentArms", () => {
 
   it("ignores variants without an id", () => {
     expect(experimentArms({ variants: [{}, { id: "a" }] }, {}).map((a) => a.id)).toEqual(["a"]);
+  });
+});
+
+describe("experimentControl", () => {
+  it("is the first variant when none is set, whatever order the counters were stored in", () => {
+    const config = { variants: [{ id: "a" }, { id: "b" }], holdout: 10 };
+    expect(experimentControl(config)).toBe("a");
+    const arms = experimentArms(config, { ports: { b: 50, holdout: 10, a: 50 } });
+    expect(experimentResults({ variants: arms, control: experimentControl(config) }).control).toBe(
+      "a",
+    );
+  });
+
+  it("is the configured control when set", () => {
+    expect(experimentControl({ variants: [{ id: "a" }, { id: "b" }], control: "b" })).toBe("b");
   });
 });

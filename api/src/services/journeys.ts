@@ -32,6 +32,14 @@ export const journeyView = (d: JourneyRecord): Journey => ({
   createdAt: d.createdAt instanceof Date ? d.createdAt.toISOString() : undefined,
   updatedAt: d.updatedAt instanceof Date ? d.updatedAt.toISOString() : undefined,
   publishedAt: d.publishedAt instanceof Date ? d.publishedAt.toISOString() : undefined,
+  ...(d.experimentDecisions?.length
+    ? {
+        experimentDecisions: d.experimentDecisions.map((e) => ({
+          ...e,
+          decidedAt: e.decidedAt.toISOString(),
+        })),
+      }
+    : {}),
 });
 
 /**
@@ -114,8 +122,17 @@ export const publishJourney = async (
   const journey = await findJourney(ctx, id);
   if (journey.status === "archived")
     throw new AppError(409, "journey_archived", "An archived journey cannot be published", { id });
-  const plan = compileOrReject(journey.document, await validationContext(ctx));
-  const frozen = await freezeJourneyVersion(ctx.db, id, plan, journey.document);
+  return publishDocument(ctx, id, journey.document);
+};
+
+/** Publishes `document` (the draft, or a version derived from the live one) as the journey's next version. */
+export const publishDocument = async (
+  ctx: ApiContext,
+  id: string,
+  document: JourneyRecord["document"],
+): Promise<{ version: number; hash: string; created: boolean }> => {
+  const plan = compileOrReject(document, await validationContext(ctx));
+  const frozen = await freezeJourneyVersion(ctx.db, id, plan, document);
   if ("conflict" in frozen)
     throw new AppError(
       409,

@@ -1,6 +1,7 @@
 import { ApplicationFailure } from "@temporalio/common";
 import {
   DEFAULT_ACTIVITY_POLICY,
+  durationToMs,
   evaluateCondition,
   nodeTypes as builtInRegistry,
   type Condition,
@@ -18,6 +19,7 @@ import type {
   EvaluateInput,
   JourneyActivities,
   ProgressBatch,
+  RecordAssignmentInput,
   ResolveWaitUntilInput,
   RunNodeInput,
   RunNodeOutput,
@@ -356,6 +358,32 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
 
     async recordProgress(batch: ProgressBatch): Promise<void> {
       await applyProgress(batch);
+    },
+
+    recordAssignment(input: RecordAssignmentInput): Promise<void> {
+      return withProgress(input.progress, async () => {
+        const { enrolment, goal } = input;
+        const enteredAt = new Date(input.at);
+        await storeFor(enrolment).recordAssignment({
+          journeyId: enrolment.journeyId,
+          version: enrolment.version,
+          nodeId: input.nodeId,
+          profileId: enrolment.profileId,
+          arm: input.arm,
+          enteredAt,
+          enrolmentId: enrolment.enrolmentId,
+          ...(goal
+            ? {
+                goal: {
+                  event: goal.event,
+                  ...(goal.where ? { where: goal.where } : {}),
+                  ...(goal.revenueProperty ? { revenueProperty: goal.revenueProperty } : {}),
+                  until: new Date(enteredAt.getTime() + durationToMs(goal.within)),
+                },
+              }
+            : {}),
+        });
+      });
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   type CountedEvent,
   type ProfileSnapshot,
 } from "@omnijourney/shared";
+import type { NewAssignment } from "@omnijourney/store";
 import type { WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
@@ -19,6 +20,8 @@ export class MemoryStore implements RuntimeStore {
   readonly messages = new Map<string, SimulatedMessage>();
   readonly events: CountedEvent[] = [];
   readonly progress: ProgressBatch[] = [];
+  /** A simulation's experiment arms, the first assignment per node kept (nothing is counted). */
+  readonly assignments = new Map<string, NewAssignment>();
 
   constructor(
     private profile: ProfileSnapshot,
@@ -89,5 +92,10 @@ export class MemoryStore implements RuntimeStore {
 
   async recordProgress(batch: ProgressBatch): Promise<void> {
     this.progress.push(batch);
+  }
+
+  async recordAssignment(assignment: NewAssignment): Promise<void> {
+    if (!this.assignments.has(assignment.nodeId))
+      this.assignments.set(assignment.nodeId, assignment);
   }
 }

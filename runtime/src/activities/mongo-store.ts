@@ -11,10 +11,12 @@ import {
   incrementNodeStats,
   KeyedQueue,
   onDuplicateKey,
+  recordAssignment,
   RECENT_SENDS_MS,
   WORKSPACE_SETTINGS_ID,
   writeMessageStatus,
   type Collections,
+  type NewAssignment,
 } from "@omnijourney/store";
 import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
@@ -197,6 +199,10 @@ export function createMongoStore(
         ),
       );
       uncounted.delete(enrolment.enrolmentId);
+    },
+
+    async recordAssignment(assignment: NewAssignment): Promise<void> {
+      await recordAssignment(models, assignment);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Condition, CountedEvent, ProfileSnapshot } from "@omnijourney/shared";
 import type { WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { MessageStatus } from "@omnijourney/shared";
+import type { NewAssignment } from "@omnijourney/store";
 import type { ProgressBatch } from "../workflows/types.js";
 
 /** A message as the send path needs to see it again (idempotency). */
@@ -64,4 +65,6 @@ export interface RuntimeStore {
   /** Marketing messages sent to the profile at or after `since`, across all journeys, oldest first. */
   recentMarketingSends(profileId: string, since: Date): Promise<Date[]>;
   recordProgress(batch: ProgressBatch): Promise<void>;
+  /** Records an experiment assignment once (a repeat changes nothing). */
+  recordAssignment(assignment: NewAssignment): Promise<void>;
 }

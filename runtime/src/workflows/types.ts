@@ -7,6 +7,7 @@ import type {
   Condition,
   ExitCriterion,
   JourneyEvent,
+  JourneyGoal,
   JourneyPlan,
   MessageCategory,
   SendOutcome,
@@ -174,6 +175,18 @@ export type ResolveWaitUntilInput = {
   progress?: ProgressBatch;
 };
 
+/** An enrolment entering an experiment arm for the first time (recorded once per journey, node and profile). */
+export type RecordAssignmentInput = {
+  enrolment: EnrolmentRef;
+  nodeId: string;
+  arm: string;
+  /** Workflow time of entering the arm: the arm's conversion window opens here. */
+  at: string;
+  /** The plan's journey goal, which the assignment converts on; absent when the journey has none. */
+  goal?: JourneyGoal;
+  progress?: ProgressBatch;
+};
+
 export type ExitCriteria = ExitCriterion[];
 export type { SendOutcome };
 
@@ -191,4 +204,6 @@ export interface JourneyActivities {
   resolveWaitUntil(input: ResolveWaitUntilInput): Promise<string>;
   /** Applies a batch of progress ops to the enrolment projection and node counters. */
   recordProgress(batch: ProgressBatch): Promise<void>;
+  /** Records the profile's experiment arm durably, once (conversions are counted on it at ingestion). */
+  recordAssignment(input: RecordAssignmentInput): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { VariantCounts } from "../schemas/http/experiments.js";
 export type ExperimentArmsConfig = {
   variants?: readonly { id?: string; name?: string; weight?: number }[];
   holdout?: number;
+  control?: string;
 };
 
 /**
@@ -18,12 +19,20 @@ export type ExperimentPortCounters = {
 };
 
 /**
+ * The arm the others are compared with: the configured `control`, else the first variant of the config (pass the
+ * live version's config: DESIGN.md "Runtime semantics"). Empty when the config names no variant.
+ */
+export function experimentControl(config: ExperimentArmsConfig): string {
+  return config.control ?? config.variants?.find((v) => v.id)?.id ?? "";
+}
+
+/**
  * The arms of an experiment with their counts: every port that counted a departure and every configured variant
  * (zero until one is counted), then the holdout when it counted someone or the config reserves a share for it
  * (never a 0 % holdout with nobody in it). Configured variants come first, in config order (so the first arm is
  * the documented default control, whatever order the counters were stored in), then ports counted for variants
- * no longer configured, in their stored order. Each configured arm carries its name and its share of the node's entrants (`weight`, 0–1: the
- * variant's weight times the non-held-out share, as `assignVariant` splits).
+ * no longer configured, in their stored order. Each configured arm carries its name and its share of the node's
+ * entrants (`weight`, 0–1: the variant's weight times the non-held-out share, as `assignVariant` splits).
  */
 export function experimentArms(
   config: ExperimentArmsConfig,

@@ -1,6 +1,15 @@
 import type { Collection, Db } from "mongodb";
+import { auditCollection, type AuditRecord } from "./audit.js";
 import { bind, type CollectionDeclaration } from "./declaration.js";
 import { enrolmentCollection, type EnrolmentRecord } from "./enrolment.js";
+import {
+  experimentArmStatCollection,
+  experimentAssignmentCollection,
+  profileExperimentsCollection,
+  type ExperimentArmStatRecord,
+  type ExperimentAssignmentRecord,
+  type ProfileExperimentsRecord,
+} from "./experiment.js";
 import { eventCollection, outboxCollection, type EventRecord, type OutboxRecord } from "./event.js";
 import {
   journeyCollection,
@@ -49,6 +58,10 @@ export type Collections = {
   settings: Collection<SettingsRecord>;
   linkTokens: Collection<LinkTokenRecord>;
   nodeStats: Collection<NodeStatRecord>;
+  experimentAssignments: Collection<ExperimentAssignmentRecord>;
+  profileExperiments: Collection<ProfileExperimentsRecord>;
+  experimentArmStats: Collection<ExperimentArmStatRecord>;
+  audit: Collection<AuditRecord>;
 };
 
 const declarations: readonly CollectionDeclaration[] = [
@@ -68,6 +81,10 @@ const declarations: readonly CollectionDeclaration[] = [
   settingsCollection,
   linkTokenCollection,
   nodeStatCollection,
+  experimentAssignmentCollection,
+  profileExperimentsCollection,
+  experimentArmStatCollection,
+  auditCollection,
 ];
 
 const bound = new WeakMap<Db, Collections>();
@@ -94,6 +111,10 @@ export function collections(db: Db): Collections {
       settings: bind(db, settingsCollection),
       linkTokens: bind(db, linkTokenCollection),
       nodeStats: bind(db, nodeStatCollection),
+      experimentAssignments: bind(db, experimentAssignmentCollection),
+      profileExperiments: bind(db, profileExperimentsCollection),
+      experimentArmStats: bind(db, experimentArmStatCollection),
+      audit: bind(db, auditCollection),
     };
     bound.set(db, known);
   }
@@ -115,8 +136,10 @@ export async function ensureIndexes(db: Db): Promise<void> {
 }
 
 export { type CollectionDeclaration, type IndexDeclaration } from "./declaration.js";
+export * from "./audit.js";
 export * from "./enrolment.js";
 export * from "./event.js";
+export * from "./experiment.js";
 export * from "./ids.js";
 export * from "./journey.js";
 export * from "./link-token.js";

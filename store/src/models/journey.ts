@@ -1,4 +1,4 @@
-import type { JourneyPlan, JourneyStatus } from "@omnijourney/shared";
+import type { ExperimentDecision, JourneyPlan, JourneyStatus } from "@omnijourney/shared";
 import type { CollectionDeclaration } from "./declaration.js";
 import { newId } from "./ids.js";
 
@@ -16,9 +16,14 @@ export type JourneyRecord = {
   /** Denormalised from the live version's trigger, so ingestion finds journeys to enrol into with one query. */
   trigger: Record<string, unknown> | null;
   publishedAt?: Date;
+  /** Winners declared for its experiment nodes, oldest first (each also an audit entry). */
+  experimentDecisions?: ExperimentDecisionRecord[];
   createdAt: Date;
   updatedAt: Date;
 };
+
+/** A declared winner as stored. */
+export type ExperimentDecisionRecord = Omit<ExperimentDecision, "decidedAt"> & { decidedAt: Date };
 
 export const journeyCollection: CollectionDeclaration = {
   name: "journeys",

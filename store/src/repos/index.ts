@@ -15,6 +15,7 @@ export {
   freezeJourneyVersion,
   listJourneyVersions,
   findJourneyVersion,
+  addExperimentDecision,
   type JourneyDraft,
   type FrozenVersion,
   type JourneyVersionSummary,
@@ -66,3 +67,14 @@ export {
 } from "./profiles.js";
 export { linkIdentity, pointAliases, profileIdsForAnonymous } from "./identity.js";
 export { readWorkspaceSettings } from "./settings.js";
+export {
+  recordAssignment,
+  recordAssignments,
+  countGoalConversions,
+  readArmCounters,
+  deleteJourneyExperiments,
+  type NewAssignment,
+  type GoalEventInput,
+  type ArmCounters,
+} from "./experiments.js";
+export { appendAudit, auditOf, type NewAuditEntry } from "./audit.js";

@@ -1,8 +1,10 @@
 import type { JourneyPlan, JourneyStatus } from "@omnijourney/shared";
 import { onDuplicateKey } from "../engine/retry.js";
 import type { Collections } from "../models/index.js";
+import { deleteJourneyExperiments } from "./experiments.js";
 import {
   newJourneyVersion,
+  type ExperimentDecisionRecord,
   type JourneyRecord,
   type JourneyVersionRecord,
 } from "../models/journey.js";
@@ -69,10 +71,11 @@ export const markJourneyLive = async (
   );
 };
 
-/** Deletes a journey with its versions, node counters and segment memberships (the journey document last). */
+/** Deletes a journey with its versions, node and experiment counters and segment memberships (the journey document last). */
 export const deleteJourneyAndData = async (models: Collections, id: string): Promise<void> => {
   await models.journeyVersions.deleteMany({ journeyId: id });
   await models.nodeStats.deleteMany({ journeyId: id });
+  await deleteJourneyExperiments(models, id);
   await models.segmentMemberships.deleteMany({ journeyId: id });
   await models.journeys.deleteOne({ _id: id });
 };
@@ -125,3 +128,15 @@ export const listJourneyVersions = (
 /** One published version, or null. */
 export const findJourneyVersion = (models: Collections, journeyId: string, version: number) =>
   models.journeyVersions.findOne({ journeyId, version });
+
+/** Adds a declared winner to the journey (append only). */
+export const addExperimentDecision = async (
+  models: Collections,
+  journeyId: string,
+  decision: ExperimentDecisionRecord,
+): Promise<void> => {
+  await models.journeys.updateOne(
+    { _id: journeyId },
+    { $push: { experimentDecisions: decision }, $set: { updatedAt: new Date() } },
+  );
+};

@@ -1,8 +1,10 @@
 import { z } from "zod";
-import { ExperimentResponse } from "@omnijourney/shared";
+import { DeclareWinnerBody, ExperimentDecision, ExperimentResponse } from "@omnijourney/shared";
+import { actorOf } from "../../auth.js";
 import { endpoint } from "../../http/endpoint.js";
 import { Id } from "../../schemas/common.js";
 import { experimentReport } from "../../services/experiments.js";
+import { declareWinner } from "../../services/experiment-winner.js";
 import { tags } from "./schemas.js";
 
 const ReadoutQuery = z.object({
@@ -42,4 +44,18 @@ export const experiment = endpoint({
       ...(query.mde !== undefined ? { minimumDetectableEffect: query.mde } : {}),
       ...(query.power !== undefined ? { power: query.power } : {}),
     }),
+});
+
+export const experimentWinner = endpoint({
+  method: "post",
+  path: "/journeys/:id/experiments/:nodeId/winner",
+  summary:
+    "Declare an experiment's winner: publishes a version sending everyone (but the holdout) to it, and records the decision with its figures",
+  tags,
+  auth: "bearer",
+  params: z.object({ id: Id, nodeId: Id }),
+  body: DeclareWinnerBody,
+  response: ExperimentDecision,
+  handler: async ({ params, body }, { req, app }) =>
+    declareWinner(app, params.id, params.nodeId, body, actorOf(req, app.config.adminToken)),
 });

@@ -10,7 +10,7 @@ import { archive, pause, publish, resume } from "./lifecycle.js";
 import { getVersion, listVersions } from "./versions.js";
 import { enrol } from "./enrol.js";
 import { stats } from "./stats.js";
-import { experiment } from "./experiments.js";
+import { experiment, experimentWinner } from "./experiments.js";
 import { simulate } from "./simulate.js";
 
 /** The journeys resource, in the order the routes are mounted and documented. */
@@ -30,5 +30,6 @@ export const journeyEndpoints = [
   enrol,
   stats,
   experiment,
+  experimentWinner,
   simulate,
 ];

@@ -1,17 +1,8 @@
-import { durationToMs, type GoalPlanNode } from "@omnijourney/shared/workflow";
+import { durationToMs, goalRevenue, type GoalPlanNode } from "@omnijourney/shared/workflow";
 import type { JourneyEvent, JourneyGoal } from "@omnijourney/shared";
 import { eventMatcher, type Inbox } from "./inbox.js";
 import type { ProgressBatcher } from "./progress.js";
 import type { JourneyRun } from "./run.js";
-
-/** The revenue an event carries in `revenueProperty`: a number, or numeric text; 0 otherwise. */
-function revenueOf(event: JourneyEvent, revenueProperty: string | undefined): number {
-  const raw = revenueProperty ? event.properties[revenueProperty] : undefined;
-  if (typeof raw === "number") return raw;
-  return typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw))
-    ? Number(raw)
-    : 0;
-}
 
 /**
  * Goal tracking: the journey's goal (settings) and goal nodes convert an enrolment at most once,
@@ -38,7 +29,7 @@ export class Conversion {
   convert(event: JourneyEvent, revenueProperty: string | undefined): void {
     const { state } = this.run;
     if (state.converted) return;
-    const revenue = revenueOf(event, revenueProperty);
+    const revenue = goalRevenue(event.properties, revenueProperty);
     state.converted = { at: new Date().toISOString(), revenue };
     this.progress.queue({
       op: "convert",

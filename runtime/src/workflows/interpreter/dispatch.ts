@@ -105,7 +105,7 @@ export async function enterNode(
     case "segment.split":
       return segmentSplit(deps, node, waitAfter(plan, node));
     case "experiment.split":
-      return experimentSplit(deps, node);
+      return experimentSplit(deps, node, waitAfter(plan, node));
     case "message.cascade":
       return runCascade(deps, node, visit);
     case "goal":

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Problem } from "../../validate/problems.js";
+import { ExperimentDecision } from "./experiment-decision.js";
 
 /** A journey's lifecycle: drafted, live (accepting enrolments), paused (running ones continue), archived. */
 export const JourneyStatus = z.enum(["draft", "live", "paused", "archived"]);
@@ -19,6 +20,8 @@ export const Journey = z
     createdAt: z.string().optional(),
     updatedAt: z.string().optional(),
     publishedAt: z.string().optional(),
+    /** Winners declared for its experiment nodes, oldest first. */
+    experimentDecisions: z.array(ExperimentDecision).optional(),
   })
   .meta({ id: "Journey" });
 /** A journey. */

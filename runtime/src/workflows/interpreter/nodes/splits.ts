@@ -1,4 +1,5 @@
 /** The split family: condition and multi-way branches, segment splits (evaluated by an activity) and experiments. */
+import { patched } from "@temporalio/workflow";
 import {
   assignVariant,
   type BranchConditionPlanNode,
@@ -62,22 +63,42 @@ export async function segmentSplit(
 }
 
 /**
- * The variant for this profile: assigned once by a stable hash of (journey, node, profile) and kept, so
- * a re-entry or a loop takes the same arm. The holdout ends the path here and still counts conversions.
+ * Before this patch an arm was known only to its workflow, whose conversions counted while it ran; now the
+ * first entry into an arm is recorded durably and conversions are counted on that record at ingestion.
  */
-export function experimentSplit(
+const ASSIGNMENT_RECORDED = "experiment-assignment-recorded";
+
+/**
+ * The variant for this profile: assigned once by a stable hash of (journey, node, profile) and kept, so
+ * a re-entry or a loop takes the same arm. The first entry is recorded with the workflow time, which opens the
+ * arm's conversion window (docs/runtime.md, "Experiment accounting"). The holdout ends the path here and still
+ * counts conversions.
+ */
+export async function experimentSplit(
   { run, progress }: SplitDeps,
   node: ExperimentSplitPlanNode,
-): string {
-  const { state, input } = run;
+  waitFollows: boolean,
+): Promise<string> {
+  const { state, input, plan } = run;
   const { variants, holdout } = node.config;
+  const known = state.variants[node.id];
   const variant =
-    state.variants[node.id] ??
-    assignVariant(input.journeyId, node.id, input.profileId, variants, holdout);
-  if (!state.variants[node.id]) {
-    state.variants[node.id] = variant;
-    progress.queue({ op: "variant", nodeId: node.id, variant });
-  }
+    known ?? assignVariant(input.journeyId, node.id, input.profileId, variants, holdout);
   if (variant === "holdout") state.holdout = true;
+  if (known) return variant;
+  state.variants[node.id] = variant;
+  progress.queue({ op: "variant", nodeId: node.id, variant });
+  if (patched(ASSIGNMENT_RECORDED)) {
+    const { goal } = plan.settings;
+    await activities.recordAssignment({
+      enrolment: run.enrolment,
+      nodeId: node.id,
+      arm: variant,
+      at: nowIso(),
+      ...(goal ? { goal } : {}),
+      progress: progress.due(waitFollows),
+    });
+    run.throwIfEnded();
+  }
   return variant;
 }
