@@ -11,7 +11,7 @@ import {
   type Providers,
 } from "@omnijourney/runtime";
 import type { ApiContext } from "../context.js";
-import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
+import { readWorkspaceSettings } from "@omnijourney/store";
 
 /** Where the marketer wants to receive test messages. */
 export type TestRecipients = { email?: string; phone?: string; telegramChatId?: string };
@@ -104,9 +104,7 @@ const workspaceProviders = async (
     if (!(error instanceof ProviderConfigError)) throw error;
     ctx.logger.warn({ issues: error.issues }, "provider environment is invalid");
   }
-  const stored = normaliseSettings(
-    await ctx.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID }),
-  ).providers;
+  const stored = normaliseSettings(await readWorkspaceSettings(ctx.db)).providers;
   const merged: ProviderSettingsInput = { ...fromEnv, ...stored };
   const parsed = ProviderSettings.safeParse(merged);
   const settings = parsed.success ? parsed.data : ProviderSettings.parse(fromEnv);

@@ -4,3 +4,6 @@ import { randomBytes } from "node:crypto";
 export function newId(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}${randomBytes(6).toString("hex")}`;
 }
+
+/** The driver's id type (messages, events and link tokens are keyed by one), for seeds and tests that build documents. */
+export { ObjectId } from "mongodb";

@@ -69,3 +69,16 @@ export const applyEnrolmentProgress = async (
   );
   return before?.progressSeq ?? 0;
 };
+
+/** The workflow ids of the active enrolments in a journey, or of any of these profiles (no id twice). */
+export const activeEnrolmentWorkflows = async (
+  models: Collections,
+  of: { journeyId: string } | { profileIds: readonly string[] },
+): Promise<string[]> => {
+  const filter =
+    "journeyId" in of ? { journeyId: of.journeyId } : { profileId: { $in: [...of.profileIds] } };
+  const active = await models.enrolments
+    .find({ ...filter, status: "active" }, { projection: { workflowId: 1 } })
+    .toArray();
+  return [...new Set(active.map((e) => String(e.workflowId)))];
+};
