@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Channel } from "@omnijourney/shared";
+import type { Channel, TestMessage, TestRecipients, TestSendResult } from "@omnijourney/shared";
 import {
   createProviders,
   normaliseSettings,
@@ -12,19 +12,6 @@ import {
 } from "@omnijourney/runtime";
 import type { ApiContext } from "../context.js";
 import { readWorkspaceSettings } from "@omnijourney/store";
-
-/** Where the marketer wants to receive test messages. */
-export type TestRecipients = { email?: string; phone?: string; telegramChatId?: string };
-/** One rendered message of a simulation (the node's fields after Liquid). */
-export type TestMessage = { channel: Channel; content: Record<string, string> };
-export type TestSendResult = {
-  channel: Channel;
-  status: "sent" | "skipped" | "failed";
-  /** The provider that carried (or would have carried) the message. */
-  provider?: string;
-  to?: string;
-  reason?: string;
-};
 
 export const TEST_PREFIX = "[Test] ";
 
