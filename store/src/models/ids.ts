@@ -5,5 +5,8 @@ export function newId(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}${randomBytes(6).toString("hex")}`;
 }
 
-/** The driver's id type (messages, events and link tokens are keyed by one), for seeds and tests that build documents. */
-export { ObjectId } from "mongodb";
+/**
+ * The driver's id type (messages, events and link tokens are keyed by one) and its filter and update types, for
+ * callers that build documents or updates (seeds, tests, ingestion): no package but the store depends on the driver.
+ */
+export { ObjectId, type Filter, type UpdateFilter } from "mongodb";
