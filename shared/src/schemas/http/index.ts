@@ -8,3 +8,4 @@ export * from "./segments.js";
 export * from "./messages.js";
 export * from "./workspace.js";
 export * from "./experiments.js";
+export * from "./errors.js";
