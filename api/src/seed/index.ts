@@ -1,10 +1,9 @@
-import { foldEvents, type ChannelConsent } from "@omnijourney/shared";
+import { foldEvents, prng, type ChannelConsent } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { createApiContext, type ContextOptions } from "../server.js";
 import { storeEvents } from "../ingestion/ingest.js";
 import { publishJourney } from "../services/journeys.js";
 import { person, type Person } from "./people.js";
-import { prng } from "./random.js";
 import { DEMO_JOURNEYS, DEMO_SEGMENTS } from "./workspace.js";
 import {
   importHistory,
