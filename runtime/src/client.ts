@@ -10,7 +10,6 @@ import { enrolmentWorkflowId } from "./enrolment-id.js";
 import {
   activeEnrolmentWorkflows,
   findJourneyById,
-  onDuplicateKey,
   persistently,
   readProfileJourneys,
   recordEnrolmentStarted,
@@ -111,8 +110,7 @@ export function createJourneyRuntime(options: {
         });
         const runId = handle.firstExecutionRunId;
         // The workflow has started: record it even through a transient database error.
-        // A duplicate key: the workflow's own first progress write created the projection, nothing to do.
-        const recorded = () =>
+        await persistently(() =>
           recordEnrolmentStarted(models, {
             enrolmentId: `${workflowId}/${runId}`,
             workflowId,
@@ -121,12 +119,11 @@ export function createJourneyRuntime(options: {
             profileId: input.profileId,
             currentNodeId: plan.triggerNodeId,
             startedAt: new Date(),
-          });
-        await persistently(() => onDuplicateKey(recorded, async () => undefined));
-        const entered = () =>
-          recordJourneyEntered(models, input.profileId, input.journeyId, workflowId);
-        // Two first enrolments of a profile race to create its document: the loser updates the winner's.
-        await persistently(() => onDuplicateKey(entered, entered));
+          }),
+        );
+        await persistently(() =>
+          recordJourneyEntered(models, input.profileId, input.journeyId, workflowId),
+        );
         return { started: true, workflowId, runId, version };
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError)

@@ -12,7 +12,6 @@ import {
   findSegmentById,
   incrementNodeStats,
   KeyedQueue,
-  onDuplicateKey,
   profileById,
   readRecentMarketingSends,
   readWorkspaceSettings,
@@ -141,12 +140,10 @@ export function createMongoStore(
         profileId: enrolment.profileId,
         startedAt: new Date(batch.startedAt),
       };
-      const write = () => applyEnrolmentProgress(models, identity, seq, set);
-      const projection = counters.run(`enrolment:${enrolment.enrolmentId}`, async () => {
-        // The API's enrol created the document at the same instant (two upserts raced): update it.
-        const before = await onDuplicateKey(write, write);
-        return before < seq;
-      });
+      const projection = counters.run(
+        `enrolment:${enrolment.enrolmentId}`,
+        async () => (await applyEnrolmentProgress(models, identity, seq, set)) < seq,
+      );
       // An enrolment that ended no longer receives events: events are signalled to the running ones only.
       // Idempotent, so a retried end batch removes it again rather than never.
       const unlisted = fields.status

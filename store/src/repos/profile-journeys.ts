@@ -1,3 +1,4 @@
+import { onDuplicateKey } from "../engine/retry.js";
 import type { Collections } from "../models/index.js";
 import type { ProfileJourneysRecord } from "../models/per-profile.js";
 
@@ -9,7 +10,8 @@ export const readProfileJourneys = (
 
 /**
  * Counts an enrolment of the profile in the journey and lists its workflow as running. An upsert: two first
- * enrolments of a profile that race to create its document fail one on the `_id` key (retry that one).
+ * enrolments of a profile that race to create its document fail one on the `_id` key, which then updates the
+ * winner's document.
  */
 export const recordJourneyEntered = async (
   models: Collections,
@@ -17,11 +19,13 @@ export const recordJourneyEntered = async (
   journeyId: string,
   workflowId: string,
 ): Promise<void> => {
-  await models.profileJourneys.updateOne(
-    { _id: profileId },
-    { $inc: { [`entered.${journeyId}`]: 1 }, $addToSet: { active: workflowId } },
-    { upsert: true },
-  );
+  const write = () =>
+    models.profileJourneys.updateOne(
+      { _id: profileId },
+      { $inc: { [`entered.${journeyId}`]: 1 }, $addToSet: { active: workflowId } },
+      { upsert: true },
+    );
+  await onDuplicateKey(write, write);
 };
 
 /** These enrolment workflows of the profile run no more: events are signalled to the running ones only. */
