@@ -1,11 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { ZodError, type core } from "zod";
+import type { ErrorEnvelope } from "@omnijourney/shared";
 import { isTransient } from "@omnijourney/store";
-
-/** One error shape for every response that is not a success: `{ error: { code, message, details } }`. */
-export type ErrorBody = {
-  error: { code: string; message: string; details: Record<string, unknown> };
-};
 
 /** An error the API means to show the caller; anything else becomes a 500 without internals. */
 export class AppError extends Error {
@@ -65,7 +61,7 @@ export const errorBody = (
   code: string,
   message: string,
   details: Record<string, unknown> = {},
-): ErrorBody => ({
+): ErrorEnvelope => ({
   error: { code, message, details },
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { ErrorEnvelope } from "@omnijourney/shared";
 import type { Endpoint } from "./http/endpoint.js";
-import { ErrorEnvelope } from "./schemas/common.js";
 import { BatchCall, CALLS, IngestResult } from "./ingestion/schemas.js";
 
 type Schema = Record<string, unknown>;

@@ -1,9 +1,8 @@
-import { ObjectId } from "mongodb";
 import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startWorker, type RunningWorker } from "@omnijourney/runtime";
 import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
 import { segmentJourney, waitingJourney } from "./fixtures.js";
-import { segmentMembershipId } from "@omnijourney/store";
+import { ObjectId, segmentMembershipId } from "@omnijourney/store";
 
 let t: TestApi;
 let worker: RunningWorker;

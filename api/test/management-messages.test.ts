@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ObjectId } from "mongodb";
 import { startTestApi, type TestApi } from "./helpers/api.js";
 import { json, type Json } from "./helpers/json.js";
 import { twilioSignature } from "../src/routes/webhooks.js";
 import { trackingSecret, unsubscribeToken } from "../src/services/feedback.js";
+import { ObjectId } from "@omnijourney/store";
 
 let t: TestApi;
 beforeAll(async () => {

@@ -8,10 +8,14 @@ import {
 import type { JourneyEvent, SimulationResult } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
 import {
-  onDuplicateKey,
+  activeEnrolmentWorkflows,
+  findJourneyById,
   persistently,
+  readProfileJourneys,
   recordEnrolmentStarted,
+  recordJourneyEntered,
   timesEntered,
+  unlistRunningEnrolments,
   type Collections,
 } from "@omnijourney/store";
 import { FrozenPlans } from "./frozen-plans.js";
@@ -69,13 +73,13 @@ export function createJourneyRuntime(options: {
   return {
     async enrol(input: EnrolInput): Promise<EnrolResult> {
       const version =
-        input.version ?? (await models.journeys.findOne({ _id: input.journeyId }))?.liveVersion;
+        input.version ?? (await findJourneyById(models, input.journeyId))?.liveVersion;
       if (version === undefined || version === null) return { started: false, reason: "not_live" };
       const plan = await plans.get(input.journeyId, version);
       if (!plan) return { started: false, reason: "unknown_version" };
       const { reentry, entryLimit } = plan.settings;
       if (entryLimit !== undefined || reentry === "never") {
-        const record = await models.profileJourneys.findOne({ _id: input.profileId });
+        const record = await readProfileJourneys(models, input.profileId);
         const times = timesEntered(record, input.journeyId);
         if (entryLimit !== undefined && times >= entryLimit)
           return { started: false, reason: "entry_limit" };
@@ -106,8 +110,7 @@ export function createJourneyRuntime(options: {
         });
         const runId = handle.firstExecutionRunId;
         // The workflow has started: record it even through a transient database error.
-        // A duplicate key: the workflow's own first progress write created the projection, nothing to do.
-        const recorded = () =>
+        await persistently(() =>
           recordEnrolmentStarted(models, {
             enrolmentId: `${workflowId}/${runId}`,
             workflowId,
@@ -116,19 +119,11 @@ export function createJourneyRuntime(options: {
             profileId: input.profileId,
             currentNodeId: plan.triggerNodeId,
             startedAt: new Date(),
-          });
-        await persistently(() => onDuplicateKey(recorded, async () => undefined));
-        const entered = () =>
-          models.profileJourneys.updateOne(
-            { _id: input.profileId },
-            {
-              $inc: { [`entered.${input.journeyId}`]: 1 },
-              $addToSet: { active: workflowId },
-            },
-            { upsert: true },
-          );
-        // Two first enrolments of a profile race to create its document: the loser updates the winner's.
-        await persistently(() => onDuplicateKey(entered, entered));
+          }),
+        );
+        await persistently(() =>
+          recordJourneyEntered(models, input.profileId, input.journeyId, workflowId),
+        );
         return { started: true, workflowId, runId, version };
       } catch (error) {
         if (error instanceof WorkflowExecutionAlreadyStartedError)
@@ -138,10 +133,7 @@ export function createJourneyRuntime(options: {
     },
 
     async signalEvent({ profileId, event, active }): Promise<number> {
-      const running =
-        active ??
-        (await models.profileJourneys.findOne({ _id: profileId }, { projection: { active: 1 } }))
-          ?.active;
+      const running = active ?? (await readProfileJourneys(models, profileId))?.active;
       const ids = [...new Set(running ?? [])];
       if (ids.length === 0) return 0;
       const results = await Promise.allSettled(
@@ -152,19 +144,12 @@ export function createJourneyRuntime(options: {
         const result = results[i];
         return result?.status === "rejected" && result.reason instanceof WorkflowNotFoundError;
       });
-      if (gone.length > 0)
-        await models.profileJourneys.updateOne(
-          { _id: profileId },
-          { $pull: { active: { $in: gone } } },
-        );
+      if (gone.length > 0) await unlistRunningEnrolments(models, profileId, gone);
       return results.filter((r) => r.status === "fulfilled").length;
     },
 
     async cancelEnrolments({ journeyId }): Promise<number> {
-      const active = await models.enrolments
-        .find({ journeyId, status: "active" }, { projection: { workflowId: 1 } })
-        .toArray();
-      const ids = [...new Set(active.map((e) => e.workflowId))];
+      const ids = await activeEnrolmentWorkflows(models, { journeyId });
       const results = await Promise.allSettled(
         ids.map((id) => temporal.workflow.getHandle(id).cancel()),
       );

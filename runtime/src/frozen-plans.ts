@@ -1,5 +1,5 @@
 import type { JourneyPlan } from "@omnijourney/shared";
-import type { Collections } from "@omnijourney/store";
+import { findJourneyVersion, type Collections } from "@omnijourney/store";
 
 const CAPACITY = 500;
 
@@ -16,7 +16,7 @@ export class FrozenPlans {
     const key = `${journeyId}@${version}`;
     const known = this.plans.get(key);
     if (known) return known;
-    const frozen = await this.models.journeyVersions.findOne({ journeyId, version });
+    const frozen = await findJourneyVersion(this.models, journeyId, version);
     if (!frozen) return null;
     // The plan was compiled and validated when the version was published.
     const plan = frozen.plan;

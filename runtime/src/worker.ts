@@ -7,7 +7,7 @@ import { createLogger } from "./logging.js";
 import { createMongoStore } from "./activities/mongo-store.js";
 import { workflowBundle } from "./bundle.js";
 import { DEFAULT_TASK_QUEUE } from "./client.js";
-import { connectStore, WORKSPACE_SETTINGS_ID, type Collections } from "@omnijourney/store";
+import { connectStore, readWorkspaceSettings, type Collections } from "@omnijourney/store";
 import { createProviders, type ProviderDeps, type Providers } from "./providers/factory.js";
 import { providerSettingsFromEnv } from "./providers/env.js";
 import { ProviderSettings, type ProviderSettingsInput } from "./providers/settings.js";
@@ -91,9 +91,7 @@ async function workspaceProviders(
   models: Collections,
   fromEnv: ProviderSettingsInput,
 ): Promise<ProviderSettingsInput> {
-  const stored = normaliseSettings(
-    await models.settings.findOne({ _id: WORKSPACE_SETTINGS_ID }),
-  ).providers;
+  const stored = normaliseSettings(await readWorkspaceSettings(models)).providers;
   const merged = { ...fromEnv, ...stored };
   const parsed = ProviderSettings.safeParse(merged);
   return parsed.success ? merged : fromEnv;

@@ -3,6 +3,7 @@
  * experiment statistics and attribution. Pure TypeScript, no I/O; runs in Node, browsers and Temporal workflows.
  */
 export { assertNever } from "./assert.js";
+export { prng, type Prng } from "./random.js";
 export { escapeKey, unescapeKey, isSafeKey, UNSAFE_KEYS } from "./keys.js";
 export { Duration, DurationUnit, durationToMs, formatDuration } from "./schemas/duration.js";
 export { Channel, MessageCategory, ConsentStatus } from "./schemas/channel.js";

@@ -1,25 +1,7 @@
-import type { Collection, Document } from "mongodb";
 import { z } from "zod";
 import { AnalyticsOverview, type ChannelTotals } from "@omnijourney/shared";
+import { readAnalyticsTotals, type ChannelStatusSum } from "@omnijourney/store";
 import { endpoint } from "../http/endpoint.js";
-
-const num = (v: unknown) => (typeof v === "number" ? v : 0);
-
-/**
- * One `$sum` per `$group`: the embedded engine (store's engine/) answers 0 for every accumulator after the first in a
- * group (`{ n: { $sum: 1 }, cost: { $sum: "$cost" } }` gives cost 0), so each sum is its own query.
- */
-const sumBy = async <T extends Document>(
-  collection: Collection<T>,
-  match: Document,
-  key: unknown,
-  value: 1 | `$${string}`,
-): Promise<{ key: unknown; sum: number }[]> => {
-  const rows = await collection
-    .aggregate([{ $match: match }, { $group: { _id: key, sum: { $sum: value } } }])
-    .toArray();
-  return rows.map((row) => ({ key: row._id, sum: num(row.sum) }));
-};
 
 export const overview = endpoint({
   method: "get",
@@ -31,45 +13,32 @@ export const overview = endpoint({
   query: z.object({ journeyId: z.string().max(200).optional() }),
   response: AnalyticsOverview,
   handler: async ({ query }, { app }): Promise<AnalyticsOverview> => {
-    const byJourney = query.journeyId ? { journeyId: query.journeyId } : {};
-    const [profiles, events, journeys, enrolmentCounts, revenues, messageCounts, costs] =
-      await Promise.all([
-        app.db.profiles.estimatedDocumentCount(),
-        app.db.events.estimatedDocumentCount(),
-        sumBy(app.db.journeys, {}, "$status", 1),
-        sumBy(app.db.enrolments, byJourney, "$status", 1),
-        sumBy(app.db.enrolments, byJourney, "$status", "$revenue"),
-        sumBy(app.db.messages, byJourney, { channel: "$channel", status: "$status" }, 1),
-        sumBy(app.db.messages, byJourney, { channel: "$channel", status: "$status" }, "$cost"),
-      ]);
+    const totals = await readAnalyticsTotals(app.db, query.journeyId);
     const channels: Record<string, ChannelTotals> = {};
-    const channelOf = (key: unknown) => {
-      const id = (key ?? {}) as { channel?: string; status?: string }; // why: the $group keys above
-      return {
-        status: id.status ?? "unknown",
-        entry: (channels[id.channel ?? "unknown"] ??= { total: 0, cost: 0, byStatus: {} }),
-      };
-    };
-    for (const { key, sum } of messageCounts) {
-      const { status, entry } = channelOf(key);
-      entry.total += sum;
-      entry.byStatus[status] = sum;
+    const channelOf = (group: ChannelStatusSum) => ({
+      status: group.status ?? "unknown",
+      entry: (channels[group.channel ?? "unknown"] ??= { total: 0, cost: 0, byStatus: {} }),
+    });
+    for (const group of totals.messagesByChannel) {
+      const { status, entry } = channelOf(group);
+      entry.total += group.sum;
+      entry.byStatus[status] = group.sum;
     }
-    for (const { key, sum } of costs) channelOf(key).entry.cost += sum;
+    for (const group of totals.costByChannel) channelOf(group).entry.cost += group.sum;
     const enrolmentsByStatus = Object.fromEntries(
-      enrolmentCounts.map(({ key, sum }) => [String(key), sum]),
+      totals.enrolmentsByStatus.map(({ status, sum }) => [status, sum]),
     );
     const converted = enrolmentsByStatus.converted ?? 0;
     const totalEnrolments = Object.values(enrolmentsByStatus).reduce((a, b) => a + b, 0);
     const cost = Object.values(channels).reduce((a, c) => a + c.cost, 0);
     return {
-      profiles,
-      events,
-      journeys: Object.fromEntries(journeys.map(({ key, sum }) => [String(key), sum])),
+      profiles: totals.profiles,
+      events: totals.events,
+      journeys: Object.fromEntries(totals.journeysByStatus.map(({ status, sum }) => [status, sum])),
       enrolments: { total: totalEnrolments, byStatus: enrolmentsByStatus },
       conversions: converted,
       conversionRate: totalEnrolments > 0 ? converted / totalEnrolments : 0,
-      revenue: revenues.reduce((a, r) => a + r.sum, 0),
+      revenue: totals.revenueByStatus.reduce((a, r) => a + r.sum, 0),
       messages: channels,
       cost,
       costPerConversion: converted > 0 ? cost / converted : null,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { LinkToken } from "@omnijourney/shared";
+import { issueLinkToken } from "@omnijourney/store";
 import { endpoint } from "../http/endpoint.js";
 import { IdParams } from "../schemas/common.js";
 import { findProfile } from "../services/profiles.js";
@@ -27,12 +28,7 @@ export const createLinkToken = endpoint({
   handler: async ({ params, body }, { app }): Promise<LinkToken> => {
     const profile = await findProfile(app, params.id);
     const token = randomBytes(16).toString("base64url");
-    await app.db.linkTokens.insertOne({
-      token,
-      profileId: profile.profileId,
-      channel: body.channel,
-      createdAt: new Date(),
-    });
+    await issueLinkToken(app.db, { token, profileId: profile.profileId, channel: body.channel });
     return {
       token,
       url: body.botUsername ? `https://t.me/${body.botUsername}?start=${token}` : null,

@@ -1,11 +1,16 @@
 import { Channel, MessagePage, MessageStatus, type MessageView } from "@omnijourney/shared";
-import type { Document, Filter, ObjectId } from "mongodb";
+import {
+  isMessageId,
+  listMessagePage,
+  type MessagePosition,
+  type MessageRecord,
+} from "@omnijourney/store";
 import { AppError } from "../errors.js";
 import { endpoint } from "../http/endpoint.js";
 import { CursorQuery, Id, decodeCursor, encodeCursor } from "../schemas/common.js";
-import { objectId } from "../ids.js";
 
-export const messageView = (m: Document): MessageView => ({
+/** A stored message as the API shows it (fields missing on documents of older versions read as empty). */
+export const messageView = (m: MessageRecord): MessageView => ({
   id: String(m._id),
   channel: String(m.channel ?? ""),
   status: String(m.status ?? ""),
@@ -13,16 +18,13 @@ export const messageView = (m: Document): MessageView => ({
   journeyId: typeof m.journeyId === "string" ? m.journeyId : null,
   nodeId: typeof m.nodeId === "string" ? m.nodeId : null,
   profileId: String(m.profileId ?? ""),
-  content: (m.content ?? {}) as Record<string, unknown>, // why: Mixed map of rendered fields
+  content: m.content ?? {},
   cost: typeof m.cost === "number" ? m.cost : 0,
   createdAt: m.createdAt instanceof Date ? m.createdAt.toISOString() : null,
 });
 
-/**
- * A page ends at (createdAt, _id): message ids derive from idempotency keys (runtime `messageDocumentId`) and are
- * not time-ordered, so pages follow creation time, with the id breaking ties.
- */
-const cursorPosition = (cursor: string | null): { at: Date; id: ObjectId } | null => {
+/** A page ends at (createdAt, id): message ids are not time-ordered, so pages follow creation time. */
+const cursorPosition = (cursor: string | null): MessagePosition | null => {
   if (cursor === null) return null;
   const [at = "", id = ""] = cursor.split("|");
   const time = new Date(at);
@@ -30,12 +32,12 @@ const cursorPosition = (cursor: string | null): { at: Date; id: ObjectId } | nul
     throw new AppError(400, "invalid_request", "query.cursor is not a valid cursor", {
       fields: ["query.cursor"],
     });
-  return { at: time, id: objectId(id, "query.cursor") };
+  if (!isMessageId(id))
+    throw new AppError(400, "invalid_request", "query.cursor is not a valid id", {
+      fields: ["query.cursor"],
+    });
+  return { at: time, id };
 };
-
-const olderThan = ({ at, id }: { at: Date; id: ObjectId }): Filter<Document> => ({
-  $or: [{ createdAt: { $lt: at } }, { createdAt: at, _id: { $lt: id } }],
-});
 
 export const listMessages = endpoint({
   method: "get",
@@ -52,18 +54,13 @@ export const listMessages = endpoint({
   }),
   response: MessagePage,
   handler: async ({ query }, { app }): Promise<MessagePage> => {
-    const filter: Filter<Document> = {};
-    if (query.profileId) filter.profileId = query.profileId;
-    if (query.journeyId) filter.journeyId = query.journeyId;
-    if (query.nodeId) filter.nodeId = query.nodeId;
-    if (query.channel) filter.channel = query.channel;
-    if (query.status) filter.status = query.status;
-    const after = cursorPosition(decodeCursor(query.cursor));
-    const docs = await app.db.messages
-      .find(after ? { $and: [filter, olderThan(after)] } : filter)
-      .sort({ createdAt: -1, _id: -1 })
-      .limit(query.limit + 1)
-      .toArray();
+    const { profileId, journeyId, nodeId, channel, status } = query;
+    const docs = await listMessagePage(
+      app.db,
+      { profileId, journeyId, nodeId, channel, status },
+      cursorPosition(decodeCursor(query.cursor)),
+      query.limit + 1,
+    );
     const page = docs.slice(0, query.limit);
     const last = page[page.length - 1];
     return {

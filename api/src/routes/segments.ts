@@ -7,14 +7,23 @@ import {
   SegmentPreview,
   type Condition,
 } from "@omnijourney/shared";
-import type { Document } from "mongodb";
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
 import { IdParams, safe } from "../schemas/common.js";
 import { segmentRefs } from "../services/journeys.js";
 import { profileSummary } from "../services/profiles.js";
 import type { ApiContext } from "../context.js";
-import { conditionToMongo, newId, type ProfileRecord } from "@omnijourney/store";
+import {
+  deleteSegmentById,
+  findSegmentById,
+  insertSegment,
+  listSegmentRecords,
+  listUnarchivedDrafts,
+  newSegment,
+  previewAudience,
+  saveSegment,
+  type SegmentRecord,
+} from "@omnijourney/store";
 
 const tags = ["segments"];
 const SegmentBody = safe(
@@ -24,29 +33,25 @@ const SegmentBody = safe(
     condition: ConditionField,
   }),
 ).meta({ id: "SegmentInput" });
-const view = (d: Document): Segment => ({
-  id: String(d._id),
+const view = (d: SegmentRecord): Segment => ({
+  id: d._id,
   name: String(d.name ?? ""),
   description: typeof d.description === "string" ? d.description : undefined,
-  condition: d.condition as unknown,
+  condition: d.condition,
   createdAt: d.createdAt instanceof Date ? d.createdAt.toISOString() : null,
   updatedAt: d.updatedAt instanceof Date ? d.updatedAt.toISOString() : null,
 });
 
 const find = async (ctx: ApiContext, id: string) => {
-  const d = await ctx.db.segments.findOne({ _id: id });
+  const d = await findSegmentById(ctx.db, id);
   if (!d) throw notFound("Segment", id);
   return d;
 };
 
-/** Members now: the condition translated to a MongoDB filter over the stored profiles. */
+/** Members now: how many stored profiles the condition matches, with the newest ten. */
 const preview = async (ctx: ApiContext, condition: Condition): Promise<SegmentPreview> => {
-  const filter = conditionToMongo(condition, { now: new Date() });
-  const [count, sample] = await Promise.all([
-    ctx.db.profiles.countDocuments(filter),
-    ctx.db.profiles.find(filter).sort({ _id: -1 }).limit(10).toArray(),
-  ]);
-  return { count, sample: sample.map((p: ProfileRecord) => profileSummary(p)) };
+  const { count, sample } = await previewAudience(ctx.db, condition, new Date(), 10);
+  return { count, sample: sample.map((p) => profileSummary(p)) };
 };
 
 export const listSegments = endpoint({
@@ -57,7 +62,7 @@ export const listSegments = endpoint({
   auth: "bearer",
   response: SegmentList,
   handler: async (_i, { app }) => ({
-    items: (await app.db.segments.find({}).sort({ name: 1 }).limit(1000).toArray()).map(view),
+    items: (await listSegmentRecords(app.db)).map(view),
   }),
 });
 
@@ -71,16 +76,12 @@ export const createSegment = endpoint({
   response: Segment,
   status: 201,
   handler: async ({ body }, { app }) => {
-    const now = new Date();
-    const doc = {
-      _id: newId("s"),
+    const doc = newSegment({
       name: body.name,
       description: body.description,
       condition: body.condition,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await app.db.segments.insertOne(doc);
+    });
+    await insertSegment(app.db, doc);
     app.fanout.invalidate();
     return view(doc);
   },
@@ -123,17 +124,11 @@ export const updateSegment = endpoint({
   response: Segment,
   handler: async ({ params, body }, { app }) => {
     await find(app, params.id);
-    await app.db.segments.updateOne(
-      { _id: params.id },
-      {
-        $set: {
-          name: body.name,
-          description: body.description,
-          condition: body.condition,
-          updatedAt: new Date(),
-        },
-      },
-    );
+    await saveSegment(app.db, params.id, {
+      name: body.name,
+      description: body.description,
+      condition: body.condition,
+    });
     app.fanout.invalidate();
     return view(await find(app, params.id));
   },
@@ -141,12 +136,10 @@ export const updateSegment = endpoint({
 
 /** Journeys (drafts and published versions of non-archived journeys) that refer to the segment. */
 const usedBy = async (ctx: ApiContext, segmentId: string) => {
-  const journeys = await ctx.db.journeys
-    .find({ status: { $ne: "archived" } }, { projection: { name: 1, document: 1 } })
-    .toArray();
+  const journeys = await listUnarchivedDrafts(ctx.db);
   return journeys
     .filter((j) => segmentRefs(j.document).includes(segmentId))
-    .map((j) => ({ id: String(j._id), name: String(j.name ?? "") }));
+    .map((j) => ({ id: j._id, name: String(j.name ?? "") }));
 };
 
 export const deleteSegment = endpoint({
@@ -167,7 +160,7 @@ export const deleteSegment = endpoint({
         { journeys: users },
       );
     }
-    await app.db.segments.deleteOne({ _id: params.id });
+    await deleteSegmentById(app.db, params.id);
     return undefined;
   },
 });

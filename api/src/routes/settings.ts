@@ -4,7 +4,7 @@ import { normaliseSettings } from "@omnijourney/runtime";
 import { endpoint } from "../http/endpoint.js";
 import { safe } from "../schemas/common.js";
 import type { ApiContext } from "../context.js";
-import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
+import { readWorkspaceSettings, updateWorkspaceSettings } from "@omnijourney/store";
 
 const Duration = z.object({
   amount: z.number().int().min(1).max(1000),
@@ -44,8 +44,7 @@ const SettingsInput = safe(
 ).meta({ id: "SettingsInput" });
 
 const settingsView = async (ctx: ApiContext): Promise<SettingsView> => {
-  const stored = await ctx.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID });
-  const s = normaliseSettings(stored);
+  const s = normaliseSettings(await readWorkspaceSettings(ctx.db));
   const providers: Record<string, Record<string, unknown>> = {};
   for (const [channel, p] of Object.entries(s.providers)) providers[channel] = maskSecrets(p);
   const tail = (key: string) => `${MASK}${key.slice(-4)}`;
@@ -81,8 +80,7 @@ export const putSettings = endpoint({
   body: SettingsInput,
   response: SettingsView,
   handler: async ({ body }, { app }) => {
-    const stored = await app.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID });
-    const current = normaliseSettings(stored);
+    const current = normaliseSettings(await readWorkspaceSettings(app.db));
     const $set: Record<string, unknown> = { updatedAt: new Date() };
     if (body.quietHours) $set.quietHours = { ...current.quietHours, ...body.quietHours };
     if (body.frequencyCap) $set.frequencyCap = { ...current.frequencyCap, ...body.frequencyCap };
@@ -100,7 +98,7 @@ export const putSettings = endpoint({
       const merged = { ...current.secrets, ...keepMaskedSecrets(body.secrets, current.secrets) };
       $set.secrets = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== ""));
     }
-    await app.db.settings.updateOne({ _id: WORKSPACE_SETTINGS_ID }, { $set }, { upsert: true });
+    await updateWorkspaceSettings(app.db, $set);
     return settingsView(app);
   },
 });

@@ -33,7 +33,7 @@ export const openPixel = endpoint({
     if (message) {
       await advanceMessage(app, message, "opened");
       await recordEvent(app, {
-        profileId: String(message.profileId),
+        profileId: message.profileId,
         event: MESSAGE_EVENTS.opened,
         properties: messageProperties(message),
         source: "tracking",
@@ -57,15 +57,14 @@ export const clickRedirect = endpoint({
   handler: async ({ params, query }, { app, res }) => {
     const message = await findMessage(app, params.id);
     if (!message) throw notFound("Message", params.id);
-    const content = (message.content ?? {}) as Record<string, unknown>; // why: the stored rendered fields, a map of strings
-    if (!messageLinks(content, query.url)) {
+    if (!messageLinks(message.content, query.url)) {
       throw new AppError(400, "unknown_link", "The message did not contain this link", {
         fields: ["query.url"],
       });
     }
     await advanceMessage(app, message, "clicked");
     await recordEvent(app, {
-      profileId: String(message.profileId),
+      profileId: message.profileId,
       event: MESSAGE_EVENTS.clicked,
       properties: { ...messageProperties(message), url: query.url },
       source: "tracking",

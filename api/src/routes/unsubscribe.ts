@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Document } from "mongodb";
 import { endpoint } from "../http/endpoint.js";
 import { AppError } from "../errors.js";
 import {
@@ -11,11 +10,11 @@ import {
 } from "../services/feedback.js";
 import type { ApiContext } from "../context.js";
 import type { ChannelConsent } from "@omnijourney/shared";
-import { profileById, updateProfile } from "@omnijourney/store";
+import { profileById, updateProfile, type MessageRecord } from "@omnijourney/store";
 
 const Params = z.object({ token: z.string().min(1).max(200) });
 
-const resolve = async (ctx: ApiContext, token: string): Promise<Document> => {
+const resolve = async (ctx: ApiContext, token: string): Promise<MessageRecord> => {
   const messageId = verifyUnsubscribeToken(await trackingSecret(ctx), token);
   const message = messageId ? await findMessage(ctx, messageId) : null;
   if (!message)
@@ -26,9 +25,13 @@ const resolve = async (ctx: ApiContext, token: string): Promise<Document> => {
 };
 
 /** Marketing consent for the message's channel becomes `unsubscribed`, with source and time; an event records it. */
-const unsubscribe = async (ctx: ApiContext, message: Document, source: string): Promise<void> => {
-  const profileId = String(message.profileId);
-  const channel = String(message.channel);
+const unsubscribe = async (
+  ctx: ApiContext,
+  message: MessageRecord,
+  source: string,
+): Promise<void> => {
+  const profileId = message.profileId;
+  const channel = message.channel;
   const profile = await profileById(ctx.db, profileId);
   if (!profile) return;
   const now = new Date();

@@ -1,12 +1,18 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { MESSAGE_EVENTS } from "@omnijourney/shared";
+import { MESSAGE_EVENTS, type MessageStatus } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
 import { rawBodyOf } from "../http/raw-body.js";
 import { AppError } from "../errors.js";
 import type { ApiContext } from "../context.js";
 import { advanceMessage, messageProperties, recordEvent } from "../services/feedback.js";
-import { profileByAddress, updateProfile } from "@omnijourney/store";
+import {
+  findMessageByProviderId,
+  profileByAddress,
+  readWorkspaceSettings,
+  redeemLinkToken,
+  updateProfile,
+} from "@omnijourney/store";
 
 const same = (a: string, b: string): boolean => {
   const x = Buffer.from(a);
@@ -21,7 +27,7 @@ const providerOption = async (
   name: string,
   envName: string,
 ): Promise<string | null> => {
-  const settings = await ctx.db.settings.findOne({ _id: "workspace" });
+  const settings = await readWorkspaceSettings(ctx.db);
   const providers = (settings?.providers ?? {}) as Record<
     string,
     Record<string, unknown> | undefined
@@ -73,12 +79,9 @@ export const telegramWebhook = endpoint({
     const chatId = String(message.chat.id);
     const start = /^\/start(?:@\w+)?\s+([\w-]{8,128})\s*$/.exec(message.text);
     if (start?.[1]) {
-      const token = await app.db.linkTokens.findOneAndUpdate(
-        { token: start[1], channel: "telegram" },
-        { $set: { usedAt: new Date() } },
-      );
+      const token = await redeemLinkToken(app.db, start[1], "telegram");
       if (!token) return { ok: true };
-      const profileId = String(token.profileId);
+      const profileId = token.profileId;
       await updateProfile(app.db, profileId, {
         set: { "attributes.telegramChatId": chatId, updatedAt: new Date() },
       });
@@ -121,6 +124,13 @@ export const twilioSignature = (
     )
     .digest("base64");
 
+/** Twilio's delivery statuses that move a message on, and the status each becomes. */
+const TWILIO_STATUSES: Partial<Record<string, MessageStatus>> = {
+  delivered: "delivered",
+  undelivered: "failed",
+  failed: "failed",
+};
+
 const TwilioForm = z.record(z.string().max(100), z.string().max(5000));
 
 /** Twilio-compatible SMS (and WhatsApp via Twilio): inbound replies and delivery status callbacks. */
@@ -144,10 +154,8 @@ export const twilioWebhook = endpoint({
       throw forbidden("Twilio");
     const sid = body.MessageSid ?? body.SmsSid;
     if (body.MessageStatus && sid) {
-      const message = await app.db.messages.findOne({ providerMessageId: sid });
-      const status = { delivered: "delivered", undelivered: "failed", failed: "failed" }[
-        body.MessageStatus
-      ];
+      const message = await findMessageByProviderId(app.db, sid);
+      const status = TWILIO_STATUSES[body.MessageStatus];
       if (message && status) {
         await advanceMessage(
           app,
@@ -157,7 +165,7 @@ export const twilioWebhook = endpoint({
         );
         if (status === "delivered") {
           await recordEvent(app, {
-            profileId: String(message.profileId),
+            profileId: message.profileId,
             event: MESSAGE_EVENTS.delivered,
             properties: messageProperties(message),
             source: "webhook",
@@ -215,6 +223,13 @@ const WhatsAppPayload = z.object({
     .max(100),
 });
 
+/** WhatsApp Cloud API's message statuses that move a message on, and the status each becomes. */
+const WHATSAPP_STATUSES: Partial<Record<string, MessageStatus>> = {
+  delivered: "delivered",
+  read: "opened",
+  failed: "failed",
+};
+
 /** WhatsApp Cloud API: the verification handshake. */
 export const whatsappVerify = endpoint({
   method: "get",
@@ -266,8 +281,8 @@ export const whatsappWebhook = endpoint({
         }
       }
       for (const s of change.value.statuses ?? []) {
-        const message = await app.db.messages.findOne({ providerMessageId: s.id });
-        const status = { delivered: "delivered", read: "opened", failed: "failed" }[s.status];
+        const message = await findMessageByProviderId(app.db, s.id);
+        const status = WHATSAPP_STATUSES[s.status];
         if (message && status) await advanceMessage(app, message, status);
       }
     }

@@ -83,16 +83,6 @@ export const CursorQuery = z.object({
 
 export const Ok = z.object({ ok: z.literal(true) });
 
-export const ErrorEnvelope = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()),
-    }),
-  })
-  .meta({ id: "Error" });
-
 /** Wraps a schema so keys with "." or "$" anywhere in the parsed value are refused, naming the key's path. */
 export const safe = <T extends z.ZodType>(schema: T) =>
   schema.superRefine((value, ctx) => {

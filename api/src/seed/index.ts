@@ -1,13 +1,20 @@
-import { ObjectId } from "mongodb";
-import { foldEvents, type ChannelConsent } from "@omnijourney/shared";
+import { foldEvents, prng, type ChannelConsent } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { createApiContext, type ContextOptions } from "../server.js";
 import { storeEvents } from "../ingestion/ingest.js";
 import { publishJourney } from "../services/journeys.js";
 import { person, type Person } from "./people.js";
-import { prng } from "./random.js";
 import { DEMO_JOURNEYS, DEMO_SEGMENTS } from "./workspace.js";
-import { ignoreDuplicateKeys, type EventRecord, type ProfileRecord } from "@omnijourney/store";
+import {
+  importHistory,
+  insertJourneyIfAbsent,
+  insertSegmentIfAbsent,
+  newJourney,
+  newSegment,
+  ObjectId,
+  type EventRecord,
+  type ProfileRecord,
+} from "@omnijourney/store";
 
 const DAY = 86_400_000;
 const SEED = 20_260_101;
@@ -106,44 +113,29 @@ export const seedWorkspace = async (
       const doc = profileDoc(p, docs, now);
       profiles.push(doc);
     }
-    // Plain inserts keyed by _id (= profileId): a profile that exists is skipped, never overwritten.
-    await ignoreDuplicateKeys(ctx.db.profiles.insertMany(profiles, { ordered: false }));
-    await ignoreDuplicateKeys(ctx.db.events.insertMany(batch, { ordered: false }));
     const aliases = profiles.flatMap((p) =>
       (p.anonymousIds ?? []).filter((a) => a !== p._id).map((a) => ({ _id: a, profileId: p._id })),
     );
-    if (aliases.length > 0)
-      await ignoreDuplicateKeys(ctx.db.identityAliases.insertMany(aliases, { ordered: false }));
+    // Keyed by _id (= profileId): a profile that exists is skipped, never overwritten.
+    await importHistory(ctx.db, { profiles, events: batch, aliases });
     events += batch.length;
   }
-  for (const s of DEMO_SEGMENTS) {
-    await ctx.db.segments.updateOne(
-      { _id: s._id },
-      { $setOnInsert: { ...s, createdAt: now, updatedAt: now } },
-      { upsert: true },
-    );
-  }
+  for (const s of DEMO_SEGMENTS)
+    await insertSegmentIfAbsent(ctx.db, newSegment({ ...s, createdAt: now, updatedAt: now }));
   ctx.fanout.invalidate();
   const journeys: SeedSummary["journeys"] = [];
   for (const j of DEMO_JOURNEYS) {
-    await ctx.db.journeys.updateOne(
-      { _id: j._id },
-      {
-        $setOnInsert: {
-          _id: j._id,
-          name: j.document.name,
-          description: j.document.description,
-          document: j.document,
-          status: "draft",
-          liveVersion: null,
-          trigger: null,
-          createdAt: now,
-          updatedAt: now,
-        },
-      },
-      { upsert: true },
+    const stored = await insertJourneyIfAbsent(
+      ctx.db,
+      newJourney({
+        _id: j._id,
+        name: j.document.name,
+        description: j.document.description,
+        document: j.document,
+        createdAt: now,
+        updatedAt: now,
+      }),
     );
-    const stored = await ctx.db.journeys.findOne({ _id: j._id });
     // A journey someone paused or archived stays that way; the seed publishes only drafts it created.
     if (stored?.status === "draft")
       journeys.push({ id: j._id, version: (await publishJourney(ctx, j._id)).version });

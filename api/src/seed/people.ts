@@ -1,4 +1,4 @@
-import type { Prng } from "./random.js";
+import type { Prng } from "@omnijourney/shared";
 
 const FIRST = [
   "Ada",

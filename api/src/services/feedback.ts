@@ -1,7 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { randomUUID } from "node:crypto";
-import { ObjectId, type Document } from "mongodb";
-import { messageStatusAdvances } from "@omnijourney/shared";
+import { messageStatusAdvances, type MessageStatus } from "@omnijourney/shared";
+import {
+  appendMessageStatus,
+  ensureTrackingSecret,
+  findMessageById,
+  type MessageRecord,
+} from "@omnijourney/store";
 import type { ApiContext } from "../context.js";
 import { storeEvents } from "../ingestion/ingest.js";
 
@@ -9,20 +14,8 @@ import { storeEvents } from "../ingestion/ingest.js";
  * The workspace secret that signs unsubscribe links (and anything else sent out that must not be forged).
  * Stored on the settings document as `trackingSecret`, created on first use; the runtime reads the same field.
  */
-export const trackingSecret = async (ctx: ApiContext): Promise<string> => {
-  const existing = await ctx.db.settings.findOne({ _id: "workspace" } as Document);
-  if (typeof existing?.trackingSecret === "string") return existing.trackingSecret;
-  const secret = randomBytes(32).toString("base64url");
-  await ctx.db.settings
-    .updateOne(
-      { _id: "workspace", trackingSecret: { $exists: false } } as Document,
-      { $set: { trackingSecret: secret } },
-      { upsert: true },
-    )
-    .catch(() => undefined);
-  const stored = await ctx.db.settings.findOne({ _id: "workspace" } as Document);
-  return typeof stored?.trackingSecret === "string" ? stored.trackingSecret : secret;
-};
+export const trackingSecret = (ctx: ApiContext): Promise<string> =>
+  ensureTrackingSecret(ctx.db, () => randomBytes(32).toString("base64url"));
 
 /** `<messageId>.<signature>`: the unsubscribe token placed in List-Unsubscribe headers and footers. */
 export const unsubscribeToken = (secret: string, messageId: string): string =>
@@ -50,27 +43,23 @@ export const verifyUnsubscribeToken = (secret: string, token: string): string | 
   return a.length === b.length && timingSafeEqual(a, b) ? messageId : null;
 };
 
-export const findMessage = async (ctx: ApiContext, id: string): Promise<Document | null> => {
-  if (!/^[0-9a-f]{24}$/i.test(id)) return null;
-  return ctx.db.messages.findOne({ _id: new ObjectId(id) });
-};
+/** A message by its public id; null for an id that names none. */
+export const findMessage = (ctx: ApiContext, id: string): Promise<MessageRecord | null> =>
+  findMessageById(ctx.db, id);
 
-/** Message statuses only move forward (an open after a click does not demote it). */
+/** Message statuses only move forward (an open after a click does not demote it); the history keeps every change. */
 export const advanceMessage = async (
   ctx: ApiContext,
-  message: Document,
-  status: string,
+  message: MessageRecord,
+  status: MessageStatus,
   reason?: string,
 ): Promise<void> => {
-  const now = new Date();
-  const change = { status, at: now, ...(reason ? { reason } : {}) };
-  const current = String(message.status ?? "");
-  const moves = messageStatusAdvances(current, status);
-  // why: the driver's PushOperator typing cannot see the Mixed `statusHistory` array of an untyped collection
-  const push = { $push: { statusHistory: change } } as Document;
-  await ctx.db.messages.updateOne(
-    { _id: message._id },
-    moves ? { ...push, $set: { status, updatedAt: now } } : push,
+  const change = { status, at: new Date(), ...(reason ? { reason } : {}) };
+  await appendMessageStatus(
+    ctx.db,
+    message._id,
+    change,
+    messageStatusAdvances(message.status, status),
   );
 };
 
@@ -111,7 +100,7 @@ export const recordEvent = async (
 };
 
 /** The properties every message feedback event carries. */
-export const messageProperties = (m: Document): Record<string, unknown> => ({
+export const messageProperties = (m: MessageRecord): Record<string, unknown> => ({
   messageId: String(m._id),
   channel: m.channel ?? null,
   journeyId: m.journeyId ?? null,

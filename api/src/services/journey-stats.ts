@@ -1,6 +1,7 @@
 import {
   RESPONDED_MESSAGE_STATUSES,
   SENT_MESSAGE_STATUSES,
+  emptyNodeStats,
   type CascadeStepStats,
   type JourneyCounts,
   type JourneyStats,
@@ -125,15 +126,6 @@ export const cascadeStepStats = (
   return value;
 };
 
-const emptyNode = (): JourneyStats["nodes"][string] => ({
-  entered: 0,
-  active: 0,
-  completed: 0,
-  converted: 0,
-  revenue: 0,
-  ports: {},
-});
-
 const nodeCounters = (d: NodeStatRecord): JourneyStats["nodes"][string] => ({
   entered: num(d.entered),
   active: num(d.active),
@@ -158,7 +150,7 @@ export const journeyStats = async (ctx: ApiContext, journeyId: string): Promise<
     ? normaliseSettings(await readWorkspaceSettings(ctx.db))
     : { currency: undefined };
   for (const [nodeId, list] of Object.entries(steps)) {
-    const node = (nodes[nodeId] ??= emptyNode());
+    const node = (nodes[nodeId] ??= emptyNodeStats());
     node.steps = list;
     if (currency) node.currency = currency;
   }

@@ -4,20 +4,22 @@ import {
   nodeTypes,
   upgradeNodeConfigs,
   validateJourney,
+  Condition,
   type Journey,
   type JourneyPlan,
-  type Condition,
   type PropertyCondition,
 } from "@omnijourney/shared";
 import type { ApiContext } from "../context.js";
 import { AppError, notFound } from "../errors.js";
 import type { LiveTrigger } from "../ingestion/fanout.js";
 import {
-  conditionToMongo,
   enterSegment,
   findJourneyById,
+  findSegmentById,
   freezeJourneyVersion,
+  listSegmentIds,
   markJourneyLive,
+  matchingProfileIds,
   type JourneyRecord,
 } from "@omnijourney/store";
 
@@ -78,11 +80,7 @@ export const compileOrReject = (
 
 /** Validation context: segment references are checked against the stored segments. */
 export const validationContext = async (ctx: ApiContext) => {
-  const ids = new Set(
-    (await ctx.db.segments.find({}, { projection: { _id: 1 } }).toArray()).map((s) =>
-      String(s._id),
-    ),
-  );
+  const ids = new Set(await listSegmentIds(ctx.db));
   return { segmentExists: (id: string) => ids.has(id) };
 };
 
@@ -161,14 +159,14 @@ const enrolExistingMembers = async (
   const node = plan.nodes[plan.triggerNodeId];
   const config = (node?.config ?? {}) as { segmentId?: string; enrolExisting?: boolean }; // why: trigger.segment's parsed config
   if (!config.segmentId || !config.enrolExisting) return;
-  const segment = await ctx.db.segments.findOne({ _id: config.segmentId });
-  if (!segment) return;
-  const filter = conditionToMongo(segment.condition as Condition, { now: new Date() }); // why: stored segments were validated on write
-  const cursor = ctx.db.profiles.find(filter, { projection: { profileId: 1 } });
+  const segment = await findSegmentById(ctx.db, config.segmentId);
+  // Stored segments were validated on write; one that no longer parses has no members to enrol.
+  const condition = Condition.safeParse(segment?.condition);
+  if (!condition.success) return;
   const key = { journeyId, segmentId: config.segmentId };
-  for await (const p of cursor) {
-    if ((await enterSegment(ctx.db, key, [p.profileId], new Date())).length > 0)
-      await ctx.runtime.enrol({ journeyId, version, profileId: p.profileId, event: null });
+  for await (const profileId of matchingProfileIds(ctx.db, condition.data, new Date())) {
+    if ((await enterSegment(ctx.db, key, [profileId], new Date())).length > 0)
+      await ctx.runtime.enrol({ journeyId, version, profileId, event: null });
   }
 };
 

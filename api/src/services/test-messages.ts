@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Channel } from "@omnijourney/shared";
+import type { Channel, TestMessage, TestRecipients, TestSendResult } from "@omnijourney/shared";
 import {
   createProviders,
   normaliseSettings,
@@ -11,20 +11,7 @@ import {
   type Providers,
 } from "@omnijourney/runtime";
 import type { ApiContext } from "../context.js";
-import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
-
-/** Where the marketer wants to receive test messages. */
-export type TestRecipients = { email?: string; phone?: string; telegramChatId?: string };
-/** One rendered message of a simulation (the node's fields after Liquid). */
-export type TestMessage = { channel: Channel; content: Record<string, string> };
-export type TestSendResult = {
-  channel: Channel;
-  status: "sent" | "skipped" | "failed";
-  /** The provider that carried (or would have carried) the message. */
-  provider?: string;
-  to?: string;
-  reason?: string;
-};
+import { readWorkspaceSettings } from "@omnijourney/store";
 
 export const TEST_PREFIX = "[Test] ";
 
@@ -104,9 +91,7 @@ const workspaceProviders = async (
     if (!(error instanceof ProviderConfigError)) throw error;
     ctx.logger.warn({ issues: error.issues }, "provider environment is invalid");
   }
-  const stored = normaliseSettings(
-    await ctx.db.settings.findOne({ _id: WORKSPACE_SETTINGS_ID }),
-  ).providers;
+  const stored = normaliseSettings(await readWorkspaceSettings(ctx.db)).providers;
   const merged: ProviderSettingsInput = { ...fromEnv, ...stored };
   const parsed = ProviderSettings.safeParse(merged);
   const settings = parsed.success ? parsed.data : ProviderSettings.parse(fromEnv);

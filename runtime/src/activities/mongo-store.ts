@@ -6,14 +6,18 @@ import {
 } from "@omnijourney/shared";
 import {
   applyEnrolmentProgress,
+  changeProfileAttributes,
   CounterBatcher,
   findMessageByKey,
+  findSegmentById,
   incrementNodeStats,
   KeyedQueue,
-  onDuplicateKey,
   recordAssignment,
-  RECENT_SENDS_MS,
-  WORKSPACE_SETTINGS_ID,
+  profileById,
+  readRecentMarketingSends,
+  readWorkspaceSettings,
+  rememberMarketingSend,
+  unlistRunningEnrolments,
   writeMessageStatus,
   type Collections,
   type NewAssignment,
@@ -45,35 +49,15 @@ export function createMongoStore(
    */
   const uncounted = new Map<string, number>();
 
-  /**
-   * Adds a marketing send to the profile's recent sends (once per message), forgetting those older than any cap
-   * window. Read, then write by `_id`, one at a time per profile in this process (the embedded engine loses
-   * concurrent updates of one document; 0003, engine/capabilities.ts in the store): two worker processes sending to one profile at the same instant could drop
-   * one entry, which makes the cap lenient by one, never stricter.
-   */
-  const rememberMarketingSend = (profileId: string, key: string, at: Date) =>
-    counters.run(`recent-sends:${profileId}`, async () => {
-      const doc = await models.recentSends.findOne({ _id: profileId });
-      const kept = (doc?.marketing ?? []).filter(
-        (s) => s.at && s.at.getTime() > at.getTime() - RECENT_SENDS_MS,
-      );
-      if (kept.some((s) => s.key === key)) return;
-      await onDuplicateKey(
-        () =>
-          models.recentSends.updateOne(
-            { _id: profileId },
-            { $set: { marketing: [...kept, { key, at }] } },
-            { upsert: true },
-          ),
-        // Another send created the document since it was read: add to it.
-        () =>
-          models.recentSends.updateOne({ _id: profileId }, { $push: { marketing: { key, at } } }),
-      );
-    });
+  /** Recent sends are read, then written: one at a time per profile in this process (recent-sends in the store). */
+  const rememberSend = (profileId: string, key: string, at: Date) =>
+    counters.run(`recent-sends:${profileId}`, () =>
+      rememberMarketingSend(models, profileId, key, at),
+    );
 
   return {
     async getProfile(profileId: string): Promise<ProfileSnapshot | null> {
-      const doc = await models.profiles.findOne({ _id: profileId });
+      const doc = await profileById(models, profileId);
       if (!doc) return null;
       // Documents written by older versions may lack the timestamps.
       const parsed = StoredProfile.safeParse({
@@ -89,31 +73,20 @@ export function createMongoStore(
     },
 
     async updateProfile(profileId: string, changes: ProfileChanges): Promise<void> {
-      const update: Record<string, Record<string, unknown>> = {};
-      const set = Object.entries(changes.set);
-      const inc = Object.entries(changes.inc);
-      if (set.length)
-        update.$set = Object.fromEntries(set.map(([path, v]) => [`attributes.${path}`, v]));
-      if (changes.unset.length)
-        update.$unset = Object.fromEntries(changes.unset.map((path) => [`attributes.${path}`, ""]));
-      if (inc.length)
-        update.$inc = Object.fromEntries(inc.map(([path, v]) => [`attributes.${path}`, v]));
-      if (Object.keys(update).length === 0) return;
-      update.$set = { ...update.$set, updatedAt: new Date() };
       await counters.run(`profile:${profileId}`, () =>
-        models.profiles.updateOne({ _id: profileId }, update),
+        changeProfileAttributes(models, profileId, changes),
       );
     },
 
     async getSettings(): Promise<WorkspaceSettings> {
       if (settingsCache && Date.now() - settingsCache.at < settingsTtl) return settingsCache.value;
-      const doc = await models.settings.findOne({ _id: WORKSPACE_SETTINGS_ID });
+      const doc = await readWorkspaceSettings(models);
       settingsCache = { at: Date.now(), value: normaliseSettings(doc) };
       return settingsCache.value;
     },
 
     async getSegmentCondition(segmentId: string): Promise<Condition | null> {
-      const doc = await models.segments.findOne({ _id: segmentId });
+      const doc = await findSegmentById(models, segmentId);
       if (!doc) return null;
       const parsed = Condition.safeParse(doc.condition);
       return parsed.success ? parsed.data : null;
@@ -141,15 +114,12 @@ export function createMongoStore(
         { status, at, ...(reason !== undefined ? { reason } : {}) },
       );
       if (status === "sent" && write.category === "marketing")
-        await rememberMarketingSend(write.profileId, idempotencyKey, write.sentAt ?? at);
+        await rememberSend(write.profileId, idempotencyKey, write.sentAt ?? at);
       return { id: String(doc?._id ?? "") };
     },
 
-    async recentMarketingSends(profileId: string, since: Date): Promise<Date[]> {
-      const doc = await models.recentSends.findOne({ _id: profileId });
-      return (doc?.marketing ?? [])
-        .flatMap((s) => (s.at && s.at >= since ? [s.at] : []))
-        .sort((a, b) => a.getTime() - b.getTime());
+    recentMarketingSends(profileId: string, since: Date): Promise<Date[]> {
+      return readRecentMarketingSends(models, profileId, since);
     },
 
     async recordProgress(batch: ProgressBatch): Promise<void> {
@@ -172,19 +142,14 @@ export function createMongoStore(
         profileId: enrolment.profileId,
         startedAt: new Date(batch.startedAt),
       };
-      const write = () => applyEnrolmentProgress(models, identity, seq, set);
-      const projection = counters.run(`enrolment:${enrolment.enrolmentId}`, async () => {
-        // The API's enrol created the document at the same instant (two upserts raced): update it.
-        const before = await onDuplicateKey(write, write);
-        return before < seq;
-      });
+      const projection = counters.run(
+        `enrolment:${enrolment.enrolmentId}`,
+        async () => (await applyEnrolmentProgress(models, identity, seq, set)) < seq,
+      );
       // An enrolment that ended no longer receives events: events are signalled to the running ones only.
       // Idempotent, so a retried end batch removes it again rather than never.
       const unlisted = fields.status
-        ? models.profileJourneys.updateOne(
-            { _id: enrolment.profileId },
-            { $pull: { active: enrolment.workflowId } },
-          )
+        ? unlistRunningEnrolments(models, enrolment.profileId, [enrolment.workflowId])
         : null;
       const [applied] = await Promise.all([projection, unlisted]);
       // A retry of a batch whose projection this process wrote but whose counters failed counts them now.

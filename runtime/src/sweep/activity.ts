@@ -3,11 +3,17 @@ import type { Client } from "@temporalio/client";
 import { Condition, evaluateCondition, isTimeDependent, triggerSegment } from "@omnijourney/shared";
 import { createJourneyRuntime, type JourneyRuntime } from "../client.js";
 import {
-  conditionToMongo,
   enterSegment,
-  persistently,
+  findJourneyVersion,
+  findSegmentsByIds,
+  giveBackMembership,
+  listLiveTriggers,
+  matchingProfileIds,
+  profilesByIds,
   readMembers,
-  sweepStateId,
+  readSweepState,
+  recordSweep,
+  removeMembershipsBefore,
   type Collections,
 } from "@omnijourney/store";
 import type { SegmentSweepActivities, SegmentSweepResult } from "../workflows/segment-sweep.js";
@@ -79,9 +85,7 @@ async function forEachLimited<T>(
 
 /** Live `trigger.segment` journeys whose segment condition is time-dependent. */
 async function sweepTargets(models: Collections, logger?: SweepLogger): Promise<SweepTarget[]> {
-  const journeys = await models.journeys
-    .find({ status: "live" }, { projection: { trigger: 1, liveVersion: 1, publishedAt: 1 } })
-    .toArray();
+  const journeys = await listLiveTriggers(models);
   const segmentJourneys = journeys.flatMap((j) => {
     const trigger: unknown = j.trigger;
     if (
@@ -104,9 +108,10 @@ async function sweepTargets(models: Collections, logger?: SweepLogger): Promise<
     ];
   });
   if (segmentJourneys.length === 0) return [];
-  const segments = await models.segments
-    .find({ _id: { $in: [...new Set(segmentJourneys.map((j) => j.segmentId))] } })
-    .toArray();
+  const segments = await findSegmentsByIds(
+    models,
+    segmentJourneys.map((j) => j.segmentId),
+  );
   const conditions = new Map<string, Condition>();
   for (const s of segments) {
     const parsed = Condition.safeParse(s.condition);
@@ -117,10 +122,7 @@ async function sweepTargets(models: Collections, logger?: SweepLogger): Promise<
   for (const j of segmentJourneys) {
     const condition = conditions.get(j.segmentId);
     if (!condition || !isTimeDependent(condition)) continue;
-    const frozen = await models.journeyVersions.findOne(
-      { journeyId: j.journeyId, version: j.version },
-      { projection: { plan: 1 } },
-    );
+    const frozen = await findJourneyVersion(models, j.journeyId, j.version);
     if (!frozen) continue;
     // Plans are compiled and validated at publish.
     const plan = frozen.plan;
@@ -140,15 +142,6 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
   const { models, logger } = deps;
   const concurrency = deps.enrolConcurrency ?? 4;
 
-  /** The profile ids a filter matches, streamed (projection `profileId` only). */
-  async function* matching(filter: Record<string, unknown>): AsyncGenerator<string> {
-    const cursor = models.profiles.find(filter, {
-      projection: { profileId: 1, _id: 0 },
-      batchSize: 1_000,
-    });
-    for await (const doc of cursor) if (typeof doc.profileId === "string") yield doc.profileId;
-  }
-
   async function sweepJourney(
     runtime: JourneyRuntime,
     target: SweepTarget,
@@ -162,16 +155,12 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
     const members = await readMembers(models, key);
 
     // Published without `enrolExisting`: who was in the segment at publish is recorded once, never enrolled.
-    const stateId = sweepStateId(target.journeyId, target.segmentId);
-    const state = await models.segmentSweeps.findOne(
-      { _id: stateId },
-      { projection: { baselineAt: 1 } },
-    );
+    const state = await readSweepState(models, key);
     const baselineAsOf =
       !target.enrolExisting && !state?.baselineAt ? (target.publishedAt ?? now) : null;
     const atPublish = new Set<string>();
     if (baselineAsOf)
-      for await (const id of matching(conditionToMongo(target.condition, { now: baselineAsOf })))
+      for await (const id of matchingProfileIds(models, target.condition, baselineAsOf))
         atPublish.add(id);
 
     const enrol = async (profileId: string): Promise<void> => {
@@ -185,9 +174,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
         if (result.started) out.enrolled++;
       } catch (error) {
         // Give the row back so the retried activity (or the next sweep) enrols this profile.
-        await persistently(() =>
-          models.segmentMemberships.deleteOne({ ...key, profileId, enteredAt: now }),
-        );
+        await giveBackMembership(models, key, profileId, now);
         throw error;
       }
     };
@@ -206,7 +193,7 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
     };
 
     const matched = new Set<string>();
-    for await (const profileId of matching(conditionToMongo(target.condition, { now }))) {
+    for await (const profileId of matchingProfileIds(models, target.condition, now)) {
       matched.add(profileId);
       if (members.has(profileId)) continue;
       pending.push(profileId);
@@ -219,9 +206,10 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
     for (let i = 0; i < gone.length; i += LEAVE_BATCH) {
       const batch = gone.slice(i, i + LEAVE_BATCH);
       // Re-check these profiles: one may have changed since the query ran (the fan-out then keeps its row).
-      const profiles = await models.profiles
-        .find({ _id: { $in: batch.map(([id]) => id) } })
-        .toArray();
+      const profiles = await profilesByIds(
+        models,
+        batch.map(([id]) => id),
+      );
       const current = new Map(profiles.map((p) => [p.profileId, p]));
       const at = new Date();
       const leaving = batch.filter(([id]) => {
@@ -230,27 +218,17 @@ export function createSweepActivities(deps: SweepDeps): SegmentSweepActivities {
       });
       if (leaving.length === 0) continue;
       // Only the rows that were read go: a row the fan-out wrote again since has a later `enteredAt`.
-      const res = await models.segmentMemberships.deleteMany({
-        _id: { $in: leaving.map(([, row]) => row._id) },
-        enteredAt: { $lt: now },
-      });
-      out.left += res.deletedCount;
+      out.left += await removeMembershipsBefore(
+        models,
+        leaving.map(([, row]) => row._id),
+        now,
+      );
       progress();
       checkCancelled();
     }
     progress();
 
-    await models.segmentSweeps.updateOne(
-      { _id: stateId },
-      {
-        $set: {
-          ...key,
-          lastSweptAt: new Date(),
-          ...(baselineAsOf ? { baselineAt: new Date(), baselineAsOf } : {}),
-        },
-      },
-      { upsert: true },
-    );
+    await recordSweep(models, key, baselineAsOf);
     return out;
   }
 

@@ -5,6 +5,7 @@
 import type {
   Channel,
   Condition,
+  EnrolmentOutcome,
   ExitCriterion,
   JourneyEvent,
   JourneyGoal,
@@ -24,7 +25,8 @@ export type EnrolmentRef = {
   enrolmentId: string;
 };
 
-export type EnrolmentOutcome = "completed" | "converted" | "exited" | "cancelled" | "failed";
+/** How an enrolment ended (shared's schema: the simulation answers it too). */
+export type { EnrolmentOutcome };
 
 export type WaitingFor =
   | { kind: "timer"; until: string; reason: "wait" | "deferred" | "goal_window" }

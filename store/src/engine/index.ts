@@ -17,3 +17,4 @@ export {
 export { KeyedQueue } from "./keyed-queue.js";
 export { CounterBatcher } from "./counter-batcher.js";
 export { conditionToMongo, type MongoFilter } from "./filters.js";
+export { sumBy, type GroupSum } from "./sums.js";

@@ -67,3 +67,9 @@ export const messageCollection: CollectionDeclaration = {
  */
 export const messageDocumentId = (idempotencyKey: string): ObjectId =>
   new ObjectId(createHash("sha256").update(idempotencyKey).digest().subarray(0, 12));
+
+/** Whether a string is a message's `_id` as the API shows it (24 hex digits); anything else names no message. */
+export const isMessageId = (value: string): boolean => /^[0-9a-f]{24}$/i.test(value);
+
+/** The `_id` of a message from its public id (check it with `isMessageId` first). */
+export const messageIdOf = (value: string): ObjectId => new ObjectId(value);

@@ -1,6 +1,7 @@
 export {
   recordEnrolmentStarted,
   applyEnrolmentProgress,
+  activeEnrolmentWorkflows,
   type EnrolmentIdentity,
   type EnrolmentProgress,
 } from "./enrolments.js";
@@ -16,7 +17,12 @@ export {
   listJourneyVersions,
   findJourneyVersion,
   addExperimentDecision,
+  listUnarchivedDrafts,
+  listLiveTriggers,
+  insertJourneyIfAbsent,
   type JourneyDraft,
+  type JourneyDraftRef,
+  type LiveJourneyTrigger,
   type FrozenVersion,
   type JourneyVersionSummary,
 } from "./journeys.js";
@@ -25,8 +31,14 @@ export {
   writeMessageStatus,
   newMessage,
   readCascadeMessages,
+  findMessageById,
+  findMessageByProviderId,
+  appendMessageStatus,
+  listMessagePage,
   type CascadeMessage,
   type MessageFields,
+  type MessageQuery,
+  type MessagePosition,
 } from "./messages.js";
 export {
   incrementNodeStats,
@@ -40,8 +52,24 @@ export {
   existingMemberships,
   leaveSegment,
   readMembers,
+  listSegmentRecords,
+  findSegmentById,
+  findSegmentsByIds,
+  listSegmentIds,
+  insertSegment,
+  insertSegmentIfAbsent,
+  saveSegment,
+  deleteSegmentById,
   type MemberRow,
+  type SegmentFields,
 } from "./segments.js";
+export {
+  readSweepState,
+  recordSweep,
+  giveBackMembership,
+  removeMembershipsBefore,
+} from "./segment-sweeps.js";
+export { previewAudience, matchingProfileIds, profilesByIds } from "./audience.js";
 export {
   insertOutboxEntries,
   insertEvents,
@@ -66,7 +94,27 @@ export {
   type CountedWrite,
 } from "./profiles.js";
 export { linkIdentity, pointAliases, profileIdsForAnonymous } from "./identity.js";
-export { readWorkspaceSettings } from "./settings.js";
+export {
+  readWorkspaceSettings,
+  updateWorkspaceSettings,
+  ensureTrackingSecret,
+} from "./settings.js";
+export {
+  readAnalyticsTotals,
+  type AnalyticsTotals,
+  type StatusSum,
+  type ChannelStatusSum,
+} from "./analytics.js";
+export { eraseProfileRecords, eraseLateWrites, type ErasedCounts } from "./erase.js";
+export { issueLinkToken, redeemLinkToken } from "./link-tokens.js";
+export {
+  readProfileJourneys,
+  recordJourneyEntered,
+  unlistRunningEnrolments,
+} from "./profile-journeys.js";
+export { readRecentMarketingSends, rememberMarketingSend } from "./recent-sends.js";
+export { importHistory, type HistoryImport } from "./imports.js";
+export { changeProfileAttributes, type AttributeChanges } from "./profile-attributes.js";
 export {
   recordAssignment,
   recordAssignments,

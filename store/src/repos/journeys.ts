@@ -140,3 +140,43 @@ export const addExperimentDecision = async (
     { $push: { experimentDecisions: decision }, $set: { updatedAt: new Date() } },
   );
 };
+
+/** What the segment pages read of a journey that may refer to a segment. */
+export type JourneyDraftRef = Pick<JourneyRecord, "_id" | "name" | "document">;
+
+/** Every journey that is not archived, with its draft document (to find the segments it refers to). */
+export const listUnarchivedDrafts = (models: Collections): Promise<JourneyDraftRef[]> =>
+  models.journeys
+    .find<JourneyDraftRef>(
+      { status: { $ne: "archived" } },
+      { projection: { name: 1, document: 1 } },
+    )
+    .toArray();
+
+/** What the segment sweep reads of a live journey. */
+export type LiveJourneyTrigger = Pick<
+  JourneyRecord,
+  "_id" | "trigger" | "liveVersion" | "publishedAt"
+>;
+
+/** Every live journey's trigger, live version and publish time. */
+export const listLiveTriggers = (models: Collections): Promise<LiveJourneyTrigger[]> =>
+  models.journeys
+    .find<LiveJourneyTrigger>(
+      { status: "live" },
+      { projection: { trigger: 1, liveVersion: 1, publishedAt: 1 } },
+    )
+    .toArray();
+
+/** Stores a journey unless one with its id exists (that one is left as it is); resolves the stored one. */
+export const insertJourneyIfAbsent = async (
+  models: Collections,
+  journey: JourneyRecord,
+): Promise<JourneyRecord | null> => {
+  await models.journeys.updateOne(
+    { _id: journey._id },
+    { $setOnInsert: journey },
+    { upsert: true },
+  );
+  return findJourneyById(models, journey._id);
+};

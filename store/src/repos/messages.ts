@@ -1,7 +1,10 @@
+import type { Filter } from "mongodb";
 import type { Collections } from "../models/index.js";
 import {
+  isMessageId,
   MESSAGE_DEFAULTS,
   messageDocumentId,
+  messageIdOf,
   type MessageRecord,
   type MessageStatusChange,
 } from "../models/message.js";
@@ -77,3 +80,64 @@ export const readCascadeMessages = (
       { projection: { _id: 0, nodeId: 1, cascadeStep: 1, channel: 1, status: 1, cost: 1 } },
     )
     .toArray();
+
+/** A message by its public id (the `_id` as 24 hex digits); null for anything else or when there is none. */
+export const findMessageById = (models: Collections, id: string): Promise<MessageRecord | null> =>
+  isMessageId(id) ? models.messages.findOne({ _id: messageIdOf(id) }) : Promise.resolve(null);
+
+/** A message by the id its provider gave it (delivery callbacks name it), or null. */
+export const findMessageByProviderId = (models: Collections, providerMessageId: string) =>
+  models.messages.findOne({ providerMessageId });
+
+/**
+ * Appends a status change that came back from the outside (a delivery callback, an open, a click) to a message's
+ * history; the status itself moves only when `advance` says the change is a step forward.
+ */
+export const appendMessageStatus = async (
+  models: Collections,
+  messageId: MessageRecord["_id"],
+  change: MessageStatusChange,
+  advance: boolean,
+): Promise<void> => {
+  const push = { $push: { statusHistory: change } };
+  await models.messages.updateOne(
+    { _id: messageId },
+    advance ? { ...push, $set: { status: change.status, updatedAt: change.at } } : push,
+  );
+};
+
+/** What a message list may filter on, each an exact match. */
+export type MessageQuery = Partial<
+  Pick<MessageRecord, "profileId" | "journeyId" | "nodeId" | "channel" | "status">
+>;
+
+/** Where a page of messages ends: the last one's creation time and public id. */
+export type MessagePosition = { at: Date; id: string };
+
+/**
+ * Messages matching `query`, newest `createdAt` first (the `_id` breaks ties: ids derive from idempotency keys
+ * and are not time-ordered), after `before` when given, at most `limit`.
+ */
+export const listMessagePage = (
+  models: Collections,
+  query: MessageQuery,
+  before: MessagePosition | null,
+  limit: number,
+): Promise<MessageRecord[]> => {
+  const filter: Filter<MessageRecord> = Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== undefined),
+  );
+  const older: Filter<MessageRecord> | null = before
+    ? {
+        $or: [
+          { createdAt: { $lt: before.at } },
+          { createdAt: before.at, _id: { $lt: messageIdOf(before.id) } },
+        ],
+      }
+    : null;
+  return models.messages
+    .find(older ? { $and: [filter, older] } : filter)
+    .sort({ createdAt: -1, _id: -1 })
+    .limit(limit)
+    .toArray();
+};

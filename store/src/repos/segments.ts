@@ -5,6 +5,7 @@ import {
   segmentMembershipRow,
   type MembershipKey,
   type SegmentMembershipRecord,
+  type SegmentRecord,
 } from "../models/segment.js";
 
 /** A current membership row: its `_id` (deletes go by `_id`) and when the profile entered. */
@@ -63,4 +64,59 @@ export async function existingMemberships(
 /** A profile that no longer matches leaves the segment: its row goes, by `_id`. */
 export const leaveSegment = async (models: Collections, rowId: string): Promise<void> => {
   await models.segmentMemberships.deleteOne({ _id: rowId });
+};
+
+/** The most segments one list answers. */
+const LIST_LIMIT = 1_000;
+
+/** Segments by name (at most 1,000). */
+export const listSegmentRecords = (models: Collections): Promise<SegmentRecord[]> =>
+  models.segments.find({}).sort({ name: 1 }).limit(LIST_LIMIT).toArray();
+
+/** A segment by id, or null. */
+export const findSegmentById = (models: Collections, id: string): Promise<SegmentRecord | null> =>
+  models.segments.findOne({ _id: id });
+
+/** These segments by id (one `$in` read per 500 ids); unknown ids are left out. */
+export const findSegmentsByIds = (
+  models: Collections,
+  ids: readonly string[],
+): Promise<SegmentRecord[]> => findByIds(models.segments, ids);
+
+/** Every segment's id (journey validation checks references against them). */
+export const listSegmentIds = async (models: Collections): Promise<string[]> =>
+  (await models.segments.find({}, { projection: { _id: 1 } }).toArray()).map((s) => s._id);
+
+/** Stores a new segment (build it with `newSegment`). */
+export const insertSegment = async (models: Collections, segment: SegmentRecord): Promise<void> => {
+  await models.segments.insertOne(segment);
+};
+
+/** Stores a segment unless one with its id exists (that one is left as it is). */
+export const insertSegmentIfAbsent = async (
+  models: Collections,
+  segment: SegmentRecord,
+): Promise<void> => {
+  await models.segments.updateOne(
+    { _id: segment._id },
+    { $setOnInsert: segment },
+    { upsert: true },
+  );
+};
+
+/** The fields a segment save replaces. */
+export type SegmentFields = Pick<SegmentRecord, "name" | "description" | "condition">;
+
+/** Replaces a segment's name, description and condition. */
+export const saveSegment = async (
+  models: Collections,
+  id: string,
+  fields: SegmentFields,
+): Promise<void> => {
+  await models.segments.updateOne({ _id: id }, { $set: { ...fields, updatedAt: new Date() } });
+};
+
+/** Deletes a segment (the caller checked that no journey refers to it). */
+export const deleteSegmentById = async (models: Collections, id: string): Promise<void> => {
+  await models.segments.deleteOne({ _id: id });
 };

@@ -7,10 +7,12 @@ import {
   Condition,
   evaluateCondition,
   foldEvents,
+  prng,
   RECENT_CAP,
   type CountedEvent,
   type EventCounter,
   type EventFilter,
+  type Prng,
   type PropertyCondition,
 } from "@omnijourney/shared";
 import { conditionToMongo } from "../../src/engine/filters.js";
@@ -19,22 +21,6 @@ const NOW = new Date("2026-06-15T12:00:00.000Z");
 const DAY = 86_400_000;
 const CONDITIONS = 1_100;
 const PROFILES = 120;
-
-/** mulberry32: a tiny seeded PRNG so every run generates the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T; // list is never empty here
-  const chance = (p: number) => next() < p;
-  return { next, int, pick, chance };
-}
 
 const WHERE: PropertyCondition[] = [
   { attr: "plan", op: "eq", value: "pro" },
@@ -57,7 +43,7 @@ function isoDaysAgo(days: number) {
   return new Date(NOW.getTime() - days * DAY).toISOString();
 }
 
-function makeProfile(r: ReturnType<typeof rng>, i: number) {
+function makeProfile(r: Prng, i: number) {
   const attributes: Record<string, unknown> = {};
   if (r.chance(0.85)) attributes.country = r.pick(COUNTRIES);
   if (r.chance(0.8)) attributes.age = r.chance(0.9) ? r.int(16, 80) : String(r.int(16, 80));
@@ -124,7 +110,7 @@ const ATTRS = [
   "consent.sms",
 ];
 
-function scalarFor(r: ReturnType<typeof rng>, attr: string): string | number | boolean {
+function scalarFor(r: Prng, attr: string): string | number | boolean {
   switch (attr) {
     case "country":
       return r.pick([...COUNTRIES, "IT"]);
@@ -154,7 +140,7 @@ function scalarFor(r: ReturnType<typeof rng>, attr: string): string | number | b
   }
 }
 
-function leaf(r: ReturnType<typeof rng>): unknown {
+function leaf(r: Prng): unknown {
   if (r.chance(0.35)) {
     const event = r.pick(["purchase", "purchase", "visit", "signup", "refund"]);
     const op = r.pick(["count_gte", "count_lte", "performed", "not_performed"]);
@@ -220,7 +206,7 @@ function leaf(r: ReturnType<typeof rng>): unknown {
   }
 }
 
-function condition(r: ReturnType<typeof rng>, depth: number): unknown {
+function condition(r: Prng, depth: number): unknown {
   if (depth <= 0 || r.chance(0.35)) return leaf(r);
   const kind = r.pick(["all", "any", "not"]);
   if (kind === "not") return { not: condition(r, depth - 1) };
@@ -244,7 +230,7 @@ let profiles: Collection<ProfileDoc>;
 beforeAll(async () => {
   client = await new MongoClient(uri).connect();
   profiles = client.db(dbName).collection<ProfileDoc>("profiles");
-  const r = rng(20261124);
+  const r = prng(20261124);
   const population = Array.from({ length: PROFILES }, (_, i) => makeProfile(r, i));
   await profiles.insertMany(
     population.map((p) => ({
@@ -271,7 +257,7 @@ describe("evaluateCondition and conditionToMongo agree on FerretDB", () => {
   it(`selects identical profiles for ${CONDITIONS} random conditions`, async () => {
     const docs = await profiles.find({}).toArray();
     expect(docs).toHaveLength(PROFILES);
-    const r = rng(4242);
+    const r = prng(4242);
     const conditions: { i: number; c: Condition }[] = [];
     for (let i = 0; i < CONDITIONS; i++) {
       const parsed = Condition.safeParse(condition(r, 3));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SimulationResult, type JourneyPlan } from "@omnijourney/shared";
 import type { SimulateInput } from "@omnijourney/runtime";
-import { findJourneyVersion } from "@omnijourney/store";
+import { findJourneyVersion, profileById } from "@omnijourney/store";
 import { endpoint } from "../../http/endpoint.js";
 import { notFound } from "../../errors.js";
 import { Id, IdParams, safe } from "../../schemas/common.js";
@@ -61,7 +61,7 @@ export const simulate = endpoint({
       attributes: body.profile?.attributes ?? {},
     };
     if (body.profileId) {
-      const stored = await app.db.profiles.findOne({ _id: body.profileId });
+      const stored = await profileById(app.db, body.profileId);
       if (!stored) throw notFound("Profile", body.profileId);
       // why: the stored document has the StoredProfile shape (consent statuses and counters as written by ingestion)
       profile = {

@@ -9,3 +9,4 @@ export * from "./messages.js";
 export * from "./workspace.js";
 export * from "./experiments.js";
 export * from "./experiment-decision.js";
+export * from "./errors.js";

@@ -52,6 +52,16 @@ export const NodeStats = NodeCounters.extend({
 /** One node's numbers. */
 export type NodeStats = z.infer<typeof NodeStats>;
 
+/** A node nobody has reached yet: every count 0, no port left. */
+export const emptyNodeStats = (): NodeStats => ({
+  entered: 0,
+  active: 0,
+  completed: 0,
+  converted: 0,
+  revenue: 0,
+  ports: {},
+});
+
 /** `GET /api/journeys/:id/stats`: every node's numbers, by node id. */
 export const JourneyStats = z
   .object({ nodes: z.record(z.string(), NodeStats) })

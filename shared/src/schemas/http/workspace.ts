@@ -102,3 +102,31 @@ export const EventNames = z
   .meta({ id: "EventNames" });
 /** The workspace's tracked event names. */
 export type EventNames = z.infer<typeof EventNames>;
+
+/** Where the marketer receives test messages: at least one of an email address, a phone number, a Telegram chat. */
+export const TestRecipients = z
+  .object({
+    email: z.email().max(320).optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, "an E.164 phone number such as +15551234567")
+      .optional(),
+    telegramChatId: z
+      .string()
+      .regex(/^-?\d{1,20}$/, "a numeric Telegram chat id")
+      .optional(),
+  })
+  .strict()
+  .refine((to) => Boolean(to.email || to.phone || to.telegramChatId), {
+    message: "give at least one address: email, phone or telegramChatId",
+  });
+/** The test recipients. */
+export type TestRecipients = z.infer<typeof TestRecipients>;
+
+/** One rendered message to send as a test: its channel and fields, as `POST /journeys/:id/simulate` returns them. */
+export const TestMessage = z.object({
+  channel: Channel,
+  content: z.record(z.string(), z.string().max(200_000)),
+});
+/** A test message. */
+export type TestMessage = z.infer<typeof TestMessage>;

@@ -1,4 +1,7 @@
-/** A small deterministic PRNG (mulberry32): the same seed gives the same demo workspace, so seeding is repeatable. */
+/**
+ * A small deterministic PRNG (mulberry32): the same seed gives the same numbers, so the demo seed and generated
+ * test data are repeatable. Not for anything that must be unpredictable.
+ */
 export const prng = (seed: number) => {
   let a = seed >>> 0;
   const next = () => {
