@@ -11,7 +11,6 @@ export type StoredMessage = {
   reason?: string | null;
   providerMessageId?: string | null;
   cost?: number | null;
-  deferUntil?: Date | null;
   /** The hand-over journal of the last attempt's worker (see handover-journal.ts). */
   attemptJournal?: string | null;
 };

@@ -11,6 +11,7 @@ import {
   ValidationResponse,
   type JourneyCounts,
   type JourneyStatus,
+  type TestRecipients,
   type TestSendResult,
 } from "@omnijourney/shared";
 import { api, query, requestAs } from "./client.js";
@@ -59,8 +60,8 @@ export type SimulationInput = {
   startAt?: string;
 };
 
-/** Where the marketer receives test messages. */
-export type TestRecipients = { email?: string; phone?: string; telegramChatId?: string };
+/** Where the marketer receives test messages: the API's request schema. */
+export type { TestRecipients };
 
 const journeyPath = (id: string) => `/api/journeys/${encodeURIComponent(id)}`;
 

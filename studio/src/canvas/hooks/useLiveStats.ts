@@ -1,17 +1,10 @@
 import { useEffect } from "react";
+import { emptyNodeStats } from "@omnijourney/shared";
 import { journeysApi } from "../../api/journeys.js";
 import type { EditorStore } from "../store/editorStore.js";
 import type { NodeStats } from "../store/types.js";
 
 const POLL_MS = 2000;
-const ZERO: NodeStats = {
-  entered: 0,
-  active: 0,
-  completed: 0,
-  converted: 0,
-  revenue: 0,
-  ports: {},
-};
 
 /** While the journey runs, polls per-node counts and shows them on the canvas without a reload. */
 export function useLiveStats(store: EditorStore, journeyId: string, active: boolean): void {
@@ -27,7 +20,7 @@ export function useLiveStats(store: EditorStore, journeyId: string, active: bool
           if (stopped) return;
           // Steps nobody reached yet show zeros, so a live journey reads as live everywhere.
           const all: Record<string, NodeStats> = {};
-          for (const node of store.getState().graph.nodes) all[node.id] = counts[node.id] ?? ZERO;
+          for (const node of store.getState().graph.nodes) all[node.id] = counts[node.id] ?? emptyNodeStats();
           store.getState().setCounts(all);
         },
         () => undefined,
