@@ -20,7 +20,8 @@ export function useLiveStats(store: EditorStore, journeyId: string, active: bool
           if (stopped) return;
           // Steps nobody reached yet show zeros, so a live journey reads as live everywhere.
           const all: Record<string, NodeStats> = {};
-          for (const node of store.getState().graph.nodes) all[node.id] = counts[node.id] ?? emptyNodeStats();
+          for (const node of store.getState().graph.nodes)
+            all[node.id] = counts[node.id] ?? emptyNodeStats();
           store.getState().setCounts(all);
         },
         () => undefined,
