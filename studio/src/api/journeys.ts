@@ -11,6 +11,7 @@ import {
   ValidationResponse,
   type JourneyCounts,
   type JourneyStatus,
+  type SimulationRequest,
   type TestRecipients,
   type TestSendResult,
 } from "@omnijourney/shared";
@@ -48,16 +49,6 @@ export type JourneyVersion = {
   version: number;
   document: JourneyDocument | null;
   publishedAt: string;
-};
-
-export type SimulationInput = {
-  profileId?: string;
-  profile?: { attributes: Record<string, unknown> };
-  events: { event: string; properties?: Record<string, unknown>; atSeconds: number }[];
-  version?: number;
-  document?: JourneyDocument;
-  /** When the simulated clock starts (ISO); now when absent. */
-  startAt?: string;
 };
 
 /** Where the marketer receives test messages: the API's request schema. */
@@ -127,7 +118,7 @@ export const journeysApi = {
       `${journeyPath(id)}/experiments/${encodeURIComponent(nodeId)}`,
     );
   },
-  async simulate(id: string, input: SimulationInput): Promise<SimulationResult> {
+  async simulate(id: string, input: SimulationRequest): Promise<SimulationResult> {
     return requestAs(SimulationResult, "POST", `${journeyPath(id)}/simulate`, input);
   },
   /** Sends rendered messages to the marketer's own addresses, through the workspace's providers. */

@@ -4,33 +4,31 @@ import {
   ProfilePage,
   type ProfileSummary,
   type ProfileView,
-  type TimelineEntry as TimelineItem,
+  type TimelineEntry,
 } from "@omnijourney/shared";
 import { api, query, requestAs } from "./client.js";
 
-export type Profile = {
+/** The screen's profile: shared's summary under `id`, with its consent and timeline lines when it is the detail. */
+export type Profile = Omit<ProfileSummary, "profileId"> & {
   id: string;
-  userId: string | null;
-  anonymousIds: string[];
-  attributes: Record<string, unknown>;
   consent: ProfileView["consent"];
-  /** Channels the profile has an address on (email, phone, push, Telegram), with marketing consent. */
-  channels: { channel: string; marketing: string }[];
-  createdAt: string | null;
-  updatedAt: string | null;
-  timeline: TimelineEntry[];
+  timeline: TimelineLine[];
 };
 
-export type TimelineEntry = {
-  kind: TimelineItem["kind"];
-  at: string;
-  title: string;
-  detail: string;
-  raw: Record<string, unknown>;
-};
+type Kind = TimelineEntry["kind"];
+/** One timeline entry as a line on screen: what happened, when, and a detail; `raw` is the entry of its kind. */
+export type TimelineLine = {
+  [K in Kind]: {
+    kind: K;
+    at: string;
+    title: string;
+    detail: string;
+    raw: Extract<TimelineEntry, { kind: K }>;
+  };
+}[Kind];
 
 /** Timeline entries come in three kinds; this turns each into one line the screen can show. */
-export function timelineEntry(item: TimelineItem): TimelineEntry {
+export function timelineEntry(item: TimelineEntry): TimelineLine {
   switch (item.kind) {
     case "event":
       return {

@@ -4,21 +4,18 @@ import {
   SegmentList,
   SegmentPreview,
 } from "@omnijourney/shared";
+import type { Cond } from "../components/condition/conditionValues.js";
 import { api, requestAs } from "./client.js";
 import { toProfile, type Profile } from "./profiles.js";
 
-export type Condition = Record<string, unknown>;
-
-export type Segment = {
-  id: string;
-  name: string;
+/** The screen's segment: shared's, with the condition as the builder edits it and its count where one was made. */
+export type Segment = Omit<SegmentResponse, "description" | "condition" | "createdAt"> & {
   description: string;
-  condition: Condition;
+  condition: Cond;
   count: number | null;
-  updatedAt: string | null;
 };
 
-const isCondition = (value: unknown): value is Condition =>
+const isCondition = (value: unknown): value is Cond =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The screen's segment; `count` only where the API counted (the detail). */
@@ -42,16 +39,12 @@ export const segmentsApi = {
       await requestAs(SegmentDetail, "GET", `/api/segments/${encodeURIComponent(id)}`),
     );
   },
-  async create(segment: {
-    name: string;
-    description?: string;
-    condition: Condition;
-  }): Promise<Segment> {
+  async create(segment: { name: string; description?: string; condition: Cond }): Promise<Segment> {
     return toSegment(await requestAs(SegmentResponse, "POST", "/api/segments", segment));
   },
   async update(
     id: string,
-    segment: { name: string; description?: string; condition: Condition },
+    segment: { name: string; description?: string; condition: Cond },
   ): Promise<Segment> {
     return toSegment(
       await requestAs(SegmentResponse, "PUT", `/api/segments/${encodeURIComponent(id)}`, segment),
@@ -60,7 +53,7 @@ export const segmentsApi = {
   async remove(id: string): Promise<void> {
     await api.del(`/api/segments/${encodeURIComponent(id)}`);
   },
-  async preview(condition: Condition): Promise<{ count: number; sample: Profile[] }> {
+  async preview(condition: Cond): Promise<{ count: number; sample: Profile[] }> {
     const p = await requestAs(SegmentPreview, "POST", "/api/segments/preview", { condition });
     return { count: p.count, sample: p.sample.map(toProfile) };
   },

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import type { SimulationResult } from "@omnijourney/shared";
+import type { SimulationRequest, SimulationResult } from "@omnijourney/shared";
 import { errorMessage } from "./client.js";
-import { journeysApi, type SimulationInput } from "./journeys.js";
+import { journeysApi } from "./journeys.js";
 
 export type Simulation = {
   result: SimulationResult | null;
@@ -10,7 +10,7 @@ export type Simulation = {
   /** Bumped per run, so what a screen derived from an earlier run (send-to-me results) can reset. */
   runs: number;
   /** Prepares the input (may throw a SyntaxError for bad JSON), then simulates; resolves with the result or null. */
-  run(input: () => Promise<SimulationInput>): Promise<SimulationResult | null>;
+  run(input: () => Promise<SimulationRequest>): Promise<SimulationResult | null>;
   clear(): void;
 };
 
@@ -21,7 +21,7 @@ export function useSimulation(journeyId: string): Simulation {
   const [busy, setBusy] = useState(false);
   const [runs, setRuns] = useState(0);
 
-  const run = async (input: () => Promise<SimulationInput>) => {
+  const run = async (input: () => Promise<SimulationRequest>) => {
     setBusy(true);
     setError(null);
     try {

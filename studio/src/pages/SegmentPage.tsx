@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage } from "../api/client.js";
 import type { Profile } from "../api/profiles.js";
-import { segmentsApi, type Condition } from "../api/segments.js";
+import { segmentsApi } from "../api/segments.js";
+import type { Cond } from "../components/condition/conditionValues.js";
 import { ConditionBuilder } from "../components/ConditionBuilder.js";
 import { useEventNames } from "../api/useEventNames.js";
 import { ErrorState, Loading } from "../components/States.js";
@@ -16,7 +17,7 @@ export function SegmentPage() {
   const navigate = useNavigate();
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
-  const [condition, setCondition] = useState<Condition | undefined>(undefined);
+  const [condition, setCondition] = useState<Cond | undefined>(undefined);
   const [loaded, setLoaded] = useState(isNew);
   const [loadError, setLoadError] = useState<unknown>(null);
   const trackedEvents = useEventNames();

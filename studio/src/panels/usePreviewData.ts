@@ -79,7 +79,8 @@ export function usePreviewData(graph: Graph): PreviewContextValue {
   const eventName = typeof triggerEvent === "string" ? triggerEvent : "";
   const sampleEvent = useMemo(() => {
     const match = detail?.timeline.find((t) => t.kind === "event" && t.title === eventName);
-    const properties = match && isRecord(match.raw.properties) ? match.raw.properties : {};
+    const properties =
+      match?.raw.kind === "event" && isRecord(match.raw.properties) ? match.raw.properties : {};
     return { name: eventName, properties };
   }, [detail, eventName]);
 

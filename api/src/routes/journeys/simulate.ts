@@ -1,5 +1,4 @@
-import { z } from "zod";
-import { SimulationResult, type JourneyPlan } from "@omnijourney/shared";
+import { SimulationRequest, SimulationResult, type JourneyPlan } from "@omnijourney/shared";
 import type { SimulateInput } from "@omnijourney/runtime";
 import { findJourneyVersion, profileById } from "@omnijourney/store";
 import { endpoint } from "../../http/endpoint.js";
@@ -8,36 +7,8 @@ import { Id, IdParams, safe } from "../../schemas/common.js";
 import { compileOrReject, findJourney } from "../../services/journeys.js";
 import { tags } from "./schemas.js";
 
-/** A start time "now" from a browser whose clock is a little behind is still now. */
-const PAST_TOLERANCE_MS = 5 * 60_000;
-
-const SimulationBody = safe(
-  z.object({
-    profileId: Id.optional(),
-    profile: z.object({ attributes: z.record(z.string(), z.unknown()).default({}) }).optional(),
-    events: z
-      .array(
-        z.object({
-          event: z.string().min(1).max(200),
-          properties: z.record(z.string(), z.unknown()).optional(),
-          atSeconds: z
-            .number()
-            .min(0)
-            .max(10 * 365 * 86400),
-        }),
-      )
-      .max(200)
-      .default([]),
-    version: z.number().int().min(1).optional(),
-    /** When the simulated clock starts; now when absent. */
-    startAt: z.iso
-      .datetime({ offset: true })
-      .refine((v) => Date.parse(v) >= Date.now() - PAST_TOLERANCE_MS, {
-        message: "The start time must be now or later",
-      })
-      .optional(),
-  }),
-);
+/** The shared request, with the profile id checked as a stored identifier (no NUL, no unpaired surrogate). */
+const SimulationBody = safe(SimulationRequest.extend({ profileId: Id.optional() }));
 
 export const simulate = endpoint({
   method: "post",

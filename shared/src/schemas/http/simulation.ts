@@ -40,6 +40,40 @@ export const SimulatedMessageEntry = z.object({
 /** A simulated message. */
 export type SimulatedMessageEntry = z.infer<typeof SimulatedMessageEntry>;
 
+/** A start time "now" from a browser whose clock is a little behind is still now. */
+const PAST_TOLERANCE_MS = 5 * 60_000;
+
+/** One event the simulated profile sends, `atSeconds` after it entered. */
+export const SimulatedEvent = z.object({
+  event: z.string().min(1).max(200),
+  properties: z.record(z.string(), z.unknown()).optional(),
+  atSeconds: z
+    .number()
+    .min(0)
+    .max(10 * 365 * 86400),
+});
+
+/**
+ * `POST /api/journeys/:id/simulate`'s body: a stored profile (`profileId`) or a described one (`profile`), the
+ * events it sends, the published `version` to run (the draft when absent) and when the simulated clock starts.
+ * The API adds its storable-text checks (no NUL, no unpaired surrogate) around it.
+ */
+export const SimulationRequest = z.object({
+  profileId: z.string().min(1).max(256).optional(),
+  profile: z.object({ attributes: z.record(z.string(), z.unknown()).default({}) }).optional(),
+  events: z.array(SimulatedEvent).max(200).default([]),
+  version: z.number().int().min(1).optional(),
+  /** When the simulated clock starts (ISO 8601 with offset); now when absent. */
+  startAt: z.iso
+    .datetime({ offset: true })
+    .refine((v) => Date.parse(v) >= Date.now() - PAST_TOLERANCE_MS, {
+      message: "The start time must be now or later",
+    })
+    .optional(),
+});
+/** What the studio sends to simulate (defaults not yet applied). */
+export type SimulationRequest = z.input<typeof SimulationRequest>;
+
 /** `POST /api/journeys/:id/simulate`: a dry run's path, messages and outcome (nothing is sent). */
 export const SimulationResult = z
   .object({
