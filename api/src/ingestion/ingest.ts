@@ -1,4 +1,3 @@
-import { ObjectId, type UpdateFilter } from "mongodb";
 import {
   counterKeysFor,
   foldEvents,
@@ -14,6 +13,7 @@ import {
   insertOutboxEntries,
   linkIdentity,
   newProfile,
+  ObjectId,
   onProfilesInTurn,
   profileIdsForAnonymous,
   readCountedProfiles,
@@ -22,6 +22,7 @@ import {
   type CountedWrite,
   type EventRecord,
   type ProfileRecord,
+  type UpdateFilter,
 } from "@omnijourney/store";
 
 /** How long the ingesting process owns a fresh event before the outbox loop may take it over. */
