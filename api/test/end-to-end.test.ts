@@ -1,7 +1,13 @@
 import { Analytics } from "@segment/analytics-node";
 import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type RunningWorker } from "@omnijourney/runtime";
-import { WRITE_KEY, eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import type { RunningWorker } from "@omnijourney/runtime";
+import {
+  WRITE_KEY,
+  eventually,
+  startTestApi,
+  startTestWorker,
+  type TestApi,
+} from "./helpers/api.js";
 import { welcomeJourney } from "./fixtures.js";
 
 let t: TestApi;
@@ -21,16 +27,7 @@ const inbox = async (to: string): Promise<Mail[]> => {
 
 beforeAll(async () => {
   t = await startTestApi("e2e");
-  worker = await startWorker({
-    mongoUri: engines().mongoUri,
-    mongoDbName: t.dbName,
-    temporalAddress: engines().temporalAddress,
-    temporalNamespace: engines().temporalNamespace,
-    smtpUrl: engines().smtpUrl,
-    taskQueue: t.taskQueue,
-    handleSignals: false,
-    unsubscribeUrl: t.links.unsubscribeUrl,
-  });
+  worker = await startTestWorker(t);
 });
 afterAll(async () => {
   await worker?.stop();

@@ -1,27 +1,17 @@
 // Experiment accounting on the real stack (API, outbox drain, worker, Temporal, FerretDB): the control is the live
 // version's first variant, each arm's conversion window opens when the profile enters the arm and is counted
 // whether or not its workflow still runs, the holdout likewise; declaring a winner publishes and audits.
-import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assignVariant, type ExperimentResponse, type Journey } from "@omnijourney/shared";
-import { startWorker, type RunningWorker } from "@omnijourney/runtime";
-import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import type { RunningWorker } from "@omnijourney/runtime";
+import { eventually, startTestApi, startTestWorker, type TestApi } from "./helpers/api.js";
 
 let t: TestApi;
 let worker: RunningWorker;
-const engines = () => inject("engines");
 
 beforeAll(async () => {
   t = await startTestApi("experiments");
-  worker = await startWorker({
-    mongoUri: engines().mongoUri,
-    mongoDbName: t.dbName,
-    temporalAddress: engines().temporalAddress,
-    temporalNamespace: engines().temporalNamespace,
-    smtpUrl: engines().smtpUrl,
-    taskQueue: t.taskQueue,
-    handleSignals: false,
-    unsubscribeUrl: t.links.unsubscribeUrl,
-  });
+  worker = await startTestWorker(t);
 });
 afterAll(async () => {
   await worker?.stop();

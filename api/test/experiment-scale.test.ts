@@ -3,11 +3,11 @@
 // rest are assigned through the bulk form of the record the workflow's activity writes (recordAssignments), because
 // 20,000 workflows do not fit a test's time on the shared 2-core machine (docs/runtime.md, "Experiment
 // accounting"). Every goal event goes through ingestion. Some converters buy after their window: never counted.
-import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assignVariant, type ExperimentResponse } from "@omnijourney/shared";
-import { startWorker, type RunningWorker } from "@omnijourney/runtime";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { assignVariant, prng, type ExperimentResponse } from "@omnijourney/shared";
+import type { RunningWorker } from "@omnijourney/runtime";
 import { assignmentId, findByIds, recordAssignments } from "@omnijourney/store";
-import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import { eventually, startTestApi, startTestWorker, type TestApi } from "./helpers/api.js";
 
 const TOTAL = 20_000;
 const REAL = Number(process.env.OMNIJOURNEY_EXPERIMENT_REAL ?? 150);
@@ -22,33 +22,15 @@ const variants = [
 
 let t: TestApi;
 let worker: RunningWorker;
-const engines = () => inject("engines");
 
 beforeAll(async () => {
   t = await startTestApi("experiment_scale");
-  worker = await startWorker({
-    mongoUri: engines().mongoUri,
-    mongoDbName: t.dbName,
-    temporalAddress: engines().temporalAddress,
-    temporalNamespace: engines().temporalNamespace,
-    smtpUrl: engines().smtpUrl,
-    taskQueue: t.taskQueue,
-    handleSignals: false,
-    unsubscribeUrl: t.links.unsubscribeUrl,
-  });
+  worker = await startTestWorker(t);
 });
 afterAll(async () => {
   await worker?.stop();
   await t?.close();
 });
-
-/** A seeded generator (mulberry32), so the run is the same every time. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-  return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-};
 
 const inBatches = async <T>(items: T[], size: number, fn: (batch: T[]) => Promise<void>) => {
   for (let i = 0; i < items.length; i += size) await fn(items.slice(i, i + size));
@@ -144,7 +126,7 @@ describe("an experiment of 20,000 profiles", () => {
       profiles.map((p) => assignmentId(id, "split", p)),
     );
     expect(assignments).toHaveLength(TOTAL);
-    const next = random(16);
+    const next = prng(16).next;
     const expected: Record<string, { enrolled: number; converted: number }> = {};
     const purchases: Record<string, unknown>[] = [];
     for (const a of assignments) {

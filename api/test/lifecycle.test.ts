@@ -1,6 +1,6 @@
-import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startWorker, type RunningWorker } from "@omnijourney/runtime";
-import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningWorker } from "@omnijourney/runtime";
+import { eventually, startTestApi, startTestWorker, type TestApi } from "./helpers/api.js";
 import { segmentJourney, waitingJourney } from "./fixtures.js";
 import { ObjectId, segmentMembershipId } from "@omnijourney/store";
 
@@ -8,18 +8,8 @@ let t: TestApi;
 let worker: RunningWorker;
 
 beforeAll(async () => {
-  const e = inject("engines");
   t = await startTestApi("lifecycle");
-  worker = await startWorker({
-    mongoUri: e.mongoUri,
-    mongoDbName: t.dbName,
-    temporalAddress: e.temporalAddress,
-    temporalNamespace: e.temporalNamespace,
-    smtpUrl: e.smtpUrl,
-    taskQueue: t.taskQueue,
-    handleSignals: false,
-    unsubscribeUrl: t.links.unsubscribeUrl,
-  });
+  worker = await startTestWorker(t);
 });
 afterAll(async () => {
   await worker?.stop();

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startWorker, type RunningWorker } from "@omnijourney/runtime";
-import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningWorker } from "@omnijourney/runtime";
+import { eventually, startTestApi, startTestWorker, type TestApi } from "./helpers/api.js";
 
-const engines = () => inject("engines");
 let t: TestApi;
 let worker: RunningWorker;
 
@@ -59,16 +58,7 @@ beforeAll(async () => {
     body: { channelCosts: { email: 0.01, telegram: 0.02 }, currency: "EUR" },
   });
   expect(put.status).toBe(200);
-  worker = await startWorker({
-    mongoUri: engines().mongoUri,
-    mongoDbName: t.dbName,
-    temporalAddress: engines().temporalAddress,
-    temporalNamespace: engines().temporalNamespace,
-    smtpUrl: engines().smtpUrl,
-    taskQueue: t.taskQueue,
-    handleSignals: false,
-    unsubscribeUrl: t.links.unsubscribeUrl,
-  });
+  worker = await startTestWorker(t);
   journeyId = ((await (await t.api("/api/journeys", { body: cascadeJourney })).json()) as Json)
     .id as string;
   expect((await t.api(`/api/journeys/${journeyId}/publish`, { method: "POST" })).status).toBe(200);

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NodeTypeRegistry, nodeTypes } from "@omnijourney/shared";
-import { loadPlugins, startWorker, type RunningWorker } from "@omnijourney/runtime";
-import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import { loadPlugins, type RunningWorker } from "@omnijourney/runtime";
+import { eventually, startTestApi, startTestWorker, type TestApi } from "./helpers/api.js";
 
 // A plugin's schema changes (version 1 → 2, with `migrate`) while a journey published under version 1 has an
 // enrolment waiting before the plugin's step: the step still runs, with its config migrated, on the new worker.
@@ -14,17 +14,7 @@ let t: TestApi;
 const workers: RunningWorker[] = [];
 
 const startWorkerWith = async (registry: NodeTypeRegistry) => {
-  const engines = inject("engines");
-  const worker = await startWorker({
-    mongoUri: engines.mongoUri,
-    mongoDbName: t.dbName,
-    temporalAddress: engines.temporalAddress,
-    temporalNamespace: engines.temporalNamespace,
-    taskQueue: t.taskQueue,
-    handleSignals: false,
-    registry,
-    smtpUrl: engines.smtpUrl,
-  });
+  const worker = await startTestWorker(t, { registry });
   workers.push(worker);
   return worker;
 };

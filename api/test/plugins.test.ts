@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadPlugins, startWorker, type RunningWorker } from "@omnijourney/runtime";
-import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadPlugins, type RunningWorker } from "@omnijourney/runtime";
+import { eventually, startTestApi, startTestWorker, type TestApi } from "./helpers/api.js";
 
 // The two example plugins and a failing one, loaded by configuration alone, in a real journey on the real stack.
 const root = path.resolve(import.meta.dirname, "../..");
@@ -59,17 +59,7 @@ beforeAll(async () => {
   process.env.OMNIJOURNEY_ALLOWED_HOSTS = `${slack.hostPort},${scoring.hostPort}`;
   const registry = await loadPlugins({ root, env: { OMNIJOURNEY_PLUGINS: PLUGINS } });
   t = await startTestApi("plugins");
-  const engines = inject("engines");
-  worker = await startWorker({
-    mongoUri: engines.mongoUri,
-    mongoDbName: t.dbName,
-    temporalAddress: engines.temporalAddress,
-    temporalNamespace: engines.temporalNamespace,
-    taskQueue: t.taskQueue,
-    handleSignals: false,
-    registry,
-    smtpUrl: engines.smtpUrl,
-  });
+  worker = await startTestWorker(t, { registry });
 });
 afterAll(async () => {
   await worker?.stop();

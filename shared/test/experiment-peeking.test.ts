@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SEQUENTIAL_HORIZON, mixingRho2, sequentialTest, twoSidedP } from "../src/index.js";
-
-/** mulberry32: a small seeded PRNG, so the simulation is the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import {
+  DEFAULT_SEQUENTIAL_HORIZON,
+  mixingRho2,
+  prng,
+  sequentialTest,
+  twoSidedP,
+} from "../src/index.js";
 
 const EXPERIMENTS = 500;
 const ENTRANTS = 10_000;
@@ -26,7 +20,7 @@ const RHO2 = mixingRho2(ALPHA, DEFAULT_SEQUENTIAL_HORIZON);
  * must stay at or below α; the fixed-horizon z-test, peeked at just as often, inflates it.
  */
 function simulate(): { alwaysValid: number; naive: number } {
-  const random = prng(20261203);
+  const random = prng(20261203).next;
   let alwaysValid = 0;
   let naive = 0;
   for (let e = 0; e < EXPERIMENTS; e++) {

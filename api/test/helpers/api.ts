@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 import { pino } from "pino";
 import { startApi, type RunningApi, type StartApiOptions } from "../../src/server.js";
+import { startWorker, type RunningWorker, type StartWorkerOptions } from "@omnijourney/runtime";
 import { WORKSPACE_SETTINGS_ID } from "@omnijourney/store";
 import type { RateLimits } from "../../src/http/rate-limits.js";
 
@@ -85,6 +86,28 @@ export const startTestApi = async (
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
   return { ...running, dbName, taskQueue, api, ingest };
+};
+
+/**
+ * A journey worker on the test API's database and task queue, against the test engines (plugins through
+ * `registry`). The caller stops it.
+ */
+export const startTestWorker = (
+  t: TestApi,
+  options: Pick<StartWorkerOptions, "registry"> = {},
+): Promise<RunningWorker> => {
+  const engines = inject("engines");
+  return startWorker({
+    mongoUri: engines.mongoUri,
+    mongoDbName: t.dbName,
+    temporalAddress: engines.temporalAddress,
+    temporalNamespace: engines.temporalNamespace,
+    smtpUrl: engines.smtpUrl,
+    taskQueue: t.taskQueue,
+    handleSignals: false,
+    unsubscribeUrl: t.links.unsubscribeUrl,
+    ...options,
+  });
 };
 
 /** Polls until `check` returns a value other than undefined/false, or fails after `timeoutMs`. */
