@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "./helpers/api.js";
+import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
 import { json, type Json } from "./helpers/json.js";
 import { segmentJourney, welcomeJourney } from "./fixtures.js";
 
@@ -190,6 +190,27 @@ describe("journeys", () => {
     expect((await t.api(`/api/journeys/${String(id)}`, { method: "DELETE" })).status).toBe(409);
     const stats = await json(await t.api(`/api/journeys/${String(id)}/stats`));
     expect(stats).toEqual({ nodes: {} });
+  });
+
+  it("enrols a profile into the live version once, and says why a second enrolment did not start", async () => {
+    const { id } = await json(
+      await t.api("/api/journeys", { body: welcomeJourney("Never Fired") }),
+    );
+    await t.api(`/api/journeys/${String(id)}/publish`, { method: "POST" });
+    await t.ingest("/identify", { userId: "enrol-1", traits: { email: "enrol-1@example.com" } });
+    await eventually(async () => (await t.api("/api/profiles/enrol-1")).status === 200);
+    const enrol = () =>
+      t.api(`/api/journeys/${String(id)}/enrol`, { body: { profileId: "enrol-1" } });
+    const first = await enrol();
+    expect(first.status).toBe(202);
+    expect(await first.json()).toMatchObject({
+      version: 1,
+      profileId: "enrol-1",
+      result: { started: true, version: 1 },
+    });
+    expect(await json(await enrol())).toMatchObject({
+      result: { started: false, reason: "already_enrolled" },
+    });
   });
 });
 

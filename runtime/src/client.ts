@@ -5,7 +5,7 @@ import {
   WorkflowIdReusePolicy,
   WorkflowNotFoundError,
 } from "@temporalio/common";
-import type { JourneyEvent, SimulationResult } from "@omnijourney/shared";
+import type { EnrolmentStart, JourneyEvent, SimulationResult } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
 import {
   activeEnrolmentWorkflows,
@@ -32,16 +32,8 @@ export type EnrolInput = {
   event?: JourneyEvent | null;
   enrolmentKey?: string;
 };
-export type EnrolResult =
-  | { started: true; workflowId: string; runId: string; version: number }
-  | {
-      started: false;
-      reason: "not_live" | "already_enrolled" | "entry_limit" | "unknown_version";
-      workflowId?: string;
-    };
-
 export type JourneyRuntime = {
-  enrol(input: EnrolInput): Promise<EnrolResult>;
+  enrol(input: EnrolInput): Promise<EnrolmentStart>;
   /**
    * Delivers an event to every active enrolment of the profile; returns how many were signalled. `active`: the
    * profile's running enrolment workflows when the caller has just read them (a batch reads them at once).
@@ -71,7 +63,7 @@ export function createJourneyRuntime(options: {
   const plans = new FrozenPlans(models);
 
   return {
-    async enrol(input: EnrolInput): Promise<EnrolResult> {
+    async enrol(input: EnrolInput): Promise<EnrolmentStart> {
       const version =
         input.version ?? (await findJourneyById(models, input.journeyId))?.liveVersion;
       if (version === undefined || version === null) return { started: false, reason: "not_live" };

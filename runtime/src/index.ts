@@ -8,7 +8,6 @@ export {
   DEFAULT_TASK_QUEUE,
   type JourneyRuntime,
   type EnrolInput,
-  type EnrolResult,
 } from "./client.js";
 export {
   startWorker,

@@ -36,7 +36,7 @@ export const enrol = endpoint({
       journeyId: params.id,
       version: journey.liveVersion,
       profileId: profile.profileId,
-      result: result ?? null,
+      result,
     };
   },
 });

@@ -81,12 +81,29 @@ export const JourneyVersionDetail = JourneyVersionSummary.extend({
 /** One published version in full. */
 export type JourneyVersionDetail = z.infer<typeof JourneyVersionDetail>;
 
+/** Whether a manual or API enrolment started a run, and why not when it did not. */
+export const EnrolmentStart = z.discriminatedUnion("started", [
+  z.object({
+    started: z.literal(true),
+    workflowId: z.string(),
+    runId: z.string(),
+    version: z.number().int(),
+  }),
+  z.object({
+    started: z.literal(false),
+    reason: z.enum(["not_live", "already_enrolled", "entry_limit", "unknown_version"]),
+    workflowId: z.string().optional(),
+  }),
+]);
+/** An enrolment start. */
+export type EnrolmentStart = z.infer<typeof EnrolmentStart>;
+
 /** `POST /api/journeys/:id/enrol`. */
 export const EnrolResult = z.object({
   journeyId: z.string(),
   version: z.number().int(),
   profileId: z.string(),
-  result: z.unknown(),
+  result: EnrolmentStart,
 });
 /** An enrol answer. */
 export type EnrolResult = z.infer<typeof EnrolResult>;
