@@ -159,8 +159,21 @@ describe("experiment accounting", () => {
     await t.context.fanout.idle();
     const body = await results(id);
     const arm = (armId: string) => body.variants.find((v) => v.id === armId);
-    expect(arm("a")).toMatchObject({ enrolled: 2, converted: 1, revenue: 40 });
-    expect(arm("holdout")).toMatchObject({ enrolled: 1, converted: 1, revenue: 15 });
+    expect(arm("a")).toMatchObject({
+      enrolled: 2,
+      converted: 1,
+      revenue: 40,
+      revenueSquares: 1600,
+    });
+    expect(arm("holdout")).toMatchObject({
+      enrolled: 1,
+      converted: 1,
+      revenue: 15,
+      revenueSquares: 225,
+    });
+    // With the squares counted, revenue per enrolled has its interval (20 ± the normal interval over 2).
+    expect(arm("a")?.revenuePerEnrolled).toBe(20);
+    expect(arm("a")?.revenueInterval).not.toBeNull();
     expect(await t.context.db.messages.countDocuments({ profileId: held })).toBe(0);
     expect(await t.context.db.messages.countDocuments({ profileId: inside })).toBeGreaterThan(0);
     // The window opened at arm entry, after the wait, and the arm's record says so.

@@ -72,6 +72,8 @@ export type ExperimentArmStatRecord = {
   enrolled?: number;
   converted?: number;
   revenue?: number;
+  /** The sum of each converter's revenue squared (for the revenue-per-enrolled interval). */
+  revenueSquares?: number;
 };
 
 export const experimentArmStatCollection: CollectionDeclaration = {

@@ -241,7 +241,10 @@ export const countGoalConversions = async (
       );
       if (!claimed) return;
       converted += 1;
-      await bumpArm(models, a, "conversions", { converted: 1, ...(revenue ? { revenue } : {}) });
+      await bumpArm(models, a, "conversions", {
+        converted: 1,
+        ...(revenue ? { revenue, revenueSquares: revenue * revenue } : {}),
+      });
     }),
   );
   return converted;
@@ -252,6 +255,8 @@ export type ArmCounters = {
   ports: Record<string, number>;
   portConversions: Record<string, number>;
   portRevenue: Record<string, number>;
+  /** Each arm's sum of converters' revenue squared, when every counted revenue has its square. */
+  portRevenueSquares?: Record<string, number>;
 };
 
 /**
@@ -271,13 +276,18 @@ export const readArmCounters = async (
   const add = (map: Record<string, number>, arm: string, by: number | undefined) => {
     if (by) map[arm] = (map[arm] ?? 0) + by;
   };
+  const squares: Record<string, number> = {};
+  // Counters written before squares were kept have revenue without them: no interval then, rather than a wrong one.
+  let squaresComplete = true;
   for (const d of docs) {
     if (options.beforeVersion !== undefined && d.version >= options.beforeVersion) continue;
     if (d.enrolled !== undefined) out.ports[d.arm] = (out.ports[d.arm] ?? 0) + d.enrolled;
     add(out.portConversions, d.arm, d.converted);
     add(out.portRevenue, d.arm, d.revenue);
+    add(squares, d.arm, d.revenueSquares);
+    if (d.revenue && d.revenueSquares === undefined) squaresComplete = false;
   }
-  return out;
+  return squaresComplete ? { ...out, portRevenueSquares: squares } : out;
 };
 
 /** Deletes a journey's assignments and arm counters (the profiles' goal indexes keep dangling ids, skipped on read). */
