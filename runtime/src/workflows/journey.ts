@@ -1,8 +1,8 @@
 /**
  * The journey workflow: interprets a compiled JourneyPlan for one profile, one node at a time, up to
- * the plan's step bound. What a node does lives in interpreter/dispatch.ts and the node families beside
- * it; signals land in the inbox; progress is batched. Deterministic: time comes from the workflow clock,
- * randomness from a stable hash, everything else from activities.
+ * the plan's step bound. What a node does lives in its behaviour (interpreter/nodes/<type>.ts, registered
+ * in interpreter/behaviours.ts); signals land in the inbox; progress is batched. Deterministic: time comes
+ * from the workflow clock, randomness from a stable hash, everything else from activities.
  */
 import { CancellationScope, isCancellation, setHandler } from "@temporalio/workflow";
 // Values only from the zod-free workflow entry (preloaded once per worker thread, see bundle.ts).
@@ -12,7 +12,7 @@ import type { EnrolmentOutcome, JourneyResult, JourneyWorkflowInput } from "./ty
 import { Conversion } from "./interpreter/conversion.js";
 import { enterNode, UnknownNodeType, type NodeDeps } from "./interpreter/dispatch.js";
 import { Inbox } from "./interpreter/inbox.js";
-import { evaluate } from "./interpreter/nodes/splits.js";
+import { evaluate } from "./interpreter/evaluate.js";
 import { ProgressBatcher } from "./interpreter/progress.js";
 import { Ended, JourneyRun, nowIso, type Terminal } from "./interpreter/run.js";
 import { historyIsLong, Suspension } from "./interpreter/suspension.js";
