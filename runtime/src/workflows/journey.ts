@@ -49,7 +49,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
 
   const finish = async (result: Terminal): Promise<JourneyResult> => {
     // Ended inside a node (goal, exit criterion, cancellation): it leaves that node without a port.
-    if (inNode !== null) progress.queue({ op: "leave", nodeId: inNode, port: null });
+    if (inNode !== null) {
+      const failed: { failed?: true } = result.status === "failed" ? { failed: true } : {};
+      progress.queue({ op: "leave", nodeId: inNode, port: null, ...failed });
+    }
     inNode = null;
     const status: EnrolmentOutcome =
       result.status === "completed" && state.converted ? "converted" : result.status;

@@ -53,7 +53,7 @@ export function timelineEntry(item: TimelineItem): TimelineEntry {
         kind: "enrolment",
         at: item.at,
         title: `Enrolled in ${item.journeyId}`,
-        detail: item.status,
+        detail: item.status === "failed" && item.reason ? `failed: ${item.reason}` : item.status,
         raw: item,
       };
   }
