@@ -94,7 +94,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         if (!state.visited.includes(nodeId)) state.visited.push(nodeId);
         if (simulation && state.path.length < PATH_LIMIT) state.path.push({ nodeId, at: nowIso() });
       }
-      const port = await enterNode(deps, node, visit);
+      const entered = enterNode(deps, node, visit);
+      const port = typeof entered === "string" || entered === null ? entered : await entered;
       if (simulation) {
         const last = state.path[state.path.length - 1];
         if (last && last.nodeId === nodeId) last.port = port;

@@ -27,12 +27,16 @@ function waitAfter(plan: JourneyPlan, node: PlanNode): boolean {
   return false;
 }
 
-/** Runs one node and returns the output port to follow (null ends the journey). */
-export async function enterNode(
+/**
+ * Runs one node and returns the output port to follow (null ends the journey): the port itself when the
+ * behaviour answers at once (triggers, goal, exit), so the loop awaits only what is pending. Not `async`:
+ * every promise in workflow code costs a stack capture (the SDK's promise hook, for the stack-trace query).
+ */
+export function enterNode(
   deps: NodeDeps,
   node: PlanNode,
   visit: number,
-): Promise<string | null> {
+): Promise<string | null> | string | null {
   const behaviour = behaviourOf(node);
   if (!behaviour) throw new UnknownNodeType(node.type);
   return behaviour.enter(deps, node, { visit, waitFollows: () => waitAfter(deps.run.plan, node) });
