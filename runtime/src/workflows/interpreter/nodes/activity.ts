@@ -1,6 +1,6 @@
 /** Activity nodes: messages, profile updates and custom types, run through their type's `run`. */
 import { ActivityFailure, isCancellation, patched } from "@temporalio/workflow";
-import type { ActivityPlanNode } from "@omnijourney/shared/workflow";
+import { stepFailureReason, type ActivityPlanNode } from "@omnijourney/shared/workflow";
 import type { NodeBehaviour } from "../behaviour.js";
 import type { ProgressBatcher } from "../progress.js";
 import { activities, activitiesUnder } from "../proxies.js";
@@ -30,7 +30,7 @@ const FAILED_RUN_FAILS_ENROLMENT = "failed-run-fails-enrolment";
 const failureReason = (node: ActivityPlanNode, error: unknown): string => {
   const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
   const message = cause instanceof Error ? cause.message : String(cause);
-  return `step ${node.id} (${node.type}) failed: ${message}`;
+  return stepFailureReason(node.id, node.type, message);
 };
 
 /**
