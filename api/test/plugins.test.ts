@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPlugins, type RunningWorker } from "@omnijourney/runtime";
+import type { JourneyStats, ProfileDetail } from "@omnijourney/shared";
 import { eventually, startTestApi, startTestWorker, type TestApi } from "./helpers/api.js";
 
 // The two example plugins and a failing one, loaded by configuration alone, in a real journey on the real stack.
@@ -193,6 +194,16 @@ describe("plugins loaded by configuration", () => {
     const ended = await enrolmentEnded(failing, "boom-1");
     expect(ended.status).toBe("failed");
     expect(ended.reason).toContain("the upstream is down");
+    // Visible: a failed count on the step, and the reason on the profile's journey entry.
+    const stats = (await (await t.api(`/api/journeys/${failing}/stats`)).json()) as JourneyStats;
+    expect(stats.nodes.b).toMatchObject({ entered: 1, failed: 1 });
+    expect(stats.nodes.t).toMatchObject({ entered: 1, failed: 0 });
+    const profile = (await (await t.api("/api/profiles/boom-1")).json()) as ProfileDetail;
+    const entry = profile.timeline.find((e) => e.kind === "enrolment" && e.journeyId === failing);
+    expect(entry).toMatchObject({
+      status: "failed",
+      reason: expect.stringContaining("the upstream is down"),
+    });
 
     const other = await publish(leadJourney("Lead Again"));
     await t.ingest("/identify", { userId: "lead-later", traits: { company: "Acme" } });
@@ -231,6 +242,10 @@ describe("plugins loaded by configuration", () => {
     const hung = await enrolmentEnded(hanging, "hang-1");
     expect(hung.status).toBe("completed");
     expect(hung.currentNodeId).toBe("gave-up");
+    const hangStats = (await (
+      await t.api(`/api/journeys/${hanging}/stats`)
+    ).json()) as JourneyStats;
+    expect(hangStats.nodes.s).toMatchObject({ failed: 1, ports: { failed: 1 } });
     const sideways = await enrolmentEnded(unknownPort, "sideways-1");
     expect(sideways.status).toBe("failed");
     expect(sideways.reason).toContain('unknown port "sideways"');

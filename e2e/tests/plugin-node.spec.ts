@@ -35,8 +35,8 @@ test("a plugin's node is dragged from the palette, configured through its genera
   await dropFromPalette(page, "example.slack", { x: 260, y: 190 });
   await keepApart(page, "trigger-event-1", "example-slack-1");
   await node(page, "example-slack-1").click();
-  // Left empty, the secret's name takes the schema's default (SLACK_WEBHOOK_URL).
-  await expect(page.getByLabel("Webhook secret")).toBeVisible();
+  // Left alone, the secret's name shows (and takes) the schema's default.
+  await expect(page.getByLabel("Webhook secret")).toHaveValue("SLACK_WEBHOOK_URL");
   await page.getByLabel("Message").fill("New lead: {{ profile.id }}");
   await connect(page, "trigger-event-1", "example-slack-1");
 
@@ -68,4 +68,18 @@ test("a plugin's node is dragged from the palette, configured through its genera
       { timeout: 60_000, message: "Slack received the step's message" },
     )
     .toContain(`New lead: ${userId}`);
+
+  // A post that cannot be delivered (the guard refuses an address not allow-listed) is retried, then takes
+  // the step's failed port, and the step on the canvas counts it.
+  await api.call("PUT", "/api/settings", {
+    secrets: { SLACK_WEBHOOK_URL: "http://127.0.0.1:9/services/gone" },
+  });
+  // The worker reads workspace settings through a 2 s cache (runtime's SETTINGS_TTL_MS), and nothing outside
+  // it shows when the new secret is seen: wait that long, or the step may still post with the old one.
+  await page.waitForTimeout(2_500);
+  await api.ingest("track", { userId: `${userId}-refused`, event: "lead_created" });
+  await expect(page.getByTestId("counts-example-slack-1")).toContainText("1 failed", {
+    timeout: 90_000,
+  });
+  await screenshot(page, "editor-plugin-node-failed");
 });

@@ -10,6 +10,7 @@ export { durationToMs } from "./schemas/duration-ms.js";
 export { matchesProperties } from "./conditions/properties.js";
 export { contentStrings } from "./nodes/message/content-fields.js";
 export { toJourneyEvent } from "./schemas/journey-event-guard.js";
+export { stepFailureReason } from "./step-failure.js";
 export type {
   ActivityPlanNode,
   ActivityPolicy,

@@ -10,6 +10,7 @@ import {
   humanise,
   singular,
   resolve,
+  shownValue,
 } from "../src/panels/form/jsonSchema.js";
 import { fieldErrors } from "../src/panels/problemPaths.js";
 import { parseScalar } from "../src/components/ConditionBuilder.js";
@@ -46,6 +47,23 @@ describe("config form over node-type JSON Schemas", () => {
     const sms = { channel: "sms", content: { text: "hi" }, window: { amount: 1, unit: "hour" } };
     const index = bestAlternative(sms, alts, schema);
     expect(resolve(alts[index]!.properties!.channel!, schema).const).toBe("sms");
+  });
+
+  it("shows a field's schema default while the field is unset, and the value once set", () => {
+    // The shape of example.slack's config: the secret's name has a default that applies on save.
+    const config = z.object({
+      webhookSecret: z.string().min(1).default("SLACK_WEBHOOK_URL"),
+      attempts: z.number().int().default(3),
+      text: z.string(),
+    });
+    const schema = asJsonSchema(z.toJSONSchema(config, { io: "input", unrepresentable: "any" }));
+    const props = resolve(schema, schema).properties!;
+    const secret = resolve(props.webhookSecret!, schema);
+    expect(shownValue(secret, undefined)).toBe("SLACK_WEBHOOK_URL");
+    expect(shownValue(secret, "OTHER_SECRET")).toBe("OTHER_SECRET");
+    expect(shownValue(secret, "")).toBe("");
+    expect(shownValue(resolve(props.attempts!, schema), undefined)).toBe(3);
+    expect(shownValue(resolve(props.text!, schema), undefined)).toBeUndefined();
   });
 
   it("reads enums and unions of constants as select options", () => {

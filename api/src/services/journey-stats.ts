@@ -130,6 +130,7 @@ const nodeCounters = (d: NodeStatRecord): JourneyStats["nodes"][string] => ({
   entered: num(d.entered),
   active: num(d.active),
   completed: num(d.completed),
+  failed: num(d.failed),
   converted: num(d.converted),
   revenue: num(d.revenue),
   ports: Object.fromEntries(Object.entries(d.ports ?? {}).map(([port, n]) => [port, num(n)])),

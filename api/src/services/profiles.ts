@@ -94,6 +94,7 @@ export const timeline = async (ctx: ApiContext, profileId: string) => {
       version: en.version ?? null,
       status: String(en.status ?? ""),
       currentNodeId: en.currentNodeId ?? null,
+      reason: en.reason ?? null,
     })),
   ];
   return items

@@ -48,6 +48,7 @@ export function progressEffect(batch: ProgressBatch): ProgressEffect {
         bump(increments, op.nodeId, "active", -1);
         bump(increments, op.nodeId, "completed", 1);
         if (op.port !== null) bump(increments, op.nodeId, `ports.${escapeKey(op.port)}`, 1);
+        if (op.failed || op.port === "failed") bump(increments, op.nodeId, "failed", 1);
         fields.waitingFor = null;
         break;
       case "waiting":

@@ -1,8 +1,8 @@
 /**
  * The journey workflow: interprets a compiled JourneyPlan for one profile, one node at a time, up to
- * the plan's step bound. What a node does lives in interpreter/dispatch.ts and the node families beside
- * it; signals land in the inbox; progress is batched. Deterministic: time comes from the workflow clock,
- * randomness from a stable hash, everything else from activities.
+ * the plan's step bound. What a node does lives in its behaviour (interpreter/nodes/<type>.ts, registered
+ * in interpreter/behaviours.ts); signals land in the inbox; progress is batched. Deterministic: time comes
+ * from the workflow clock, randomness from a stable hash, everything else from activities.
  */
 import { CancellationScope, isCancellation, setHandler } from "@temporalio/workflow";
 // Values only from the zod-free workflow entry (preloaded once per worker thread, see bundle.ts).
@@ -12,7 +12,7 @@ import type { EnrolmentOutcome, JourneyResult, JourneyWorkflowInput } from "./ty
 import { Conversion } from "./interpreter/conversion.js";
 import { enterNode, UnknownNodeType, type NodeDeps } from "./interpreter/dispatch.js";
 import { Inbox } from "./interpreter/inbox.js";
-import { evaluate } from "./interpreter/nodes/splits.js";
+import { evaluate } from "./interpreter/evaluate.js";
 import { ProgressBatcher } from "./interpreter/progress.js";
 import { Ended, JourneyRun, nowIso, type Terminal } from "./interpreter/run.js";
 import { historyIsLong, Suspension } from "./interpreter/suspension.js";
@@ -49,7 +49,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
 
   const finish = async (result: Terminal): Promise<JourneyResult> => {
     // Ended inside a node (goal, exit criterion, cancellation): it leaves that node without a port.
-    if (inNode !== null) progress.queue({ op: "leave", nodeId: inNode, port: null });
+    if (inNode !== null) {
+      const failed: { failed?: true } = result.status === "failed" ? { failed: true } : {};
+      progress.queue({ op: "leave", nodeId: inNode, port: null, ...failed });
+    }
     inNode = null;
     const status: EnrolmentOutcome =
       result.status === "completed" && state.converted ? "converted" : result.status;
@@ -91,7 +94,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
         if (!state.visited.includes(nodeId)) state.visited.push(nodeId);
         if (simulation && state.path.length < PATH_LIMIT) state.path.push({ nodeId, at: nowIso() });
       }
-      const port = await enterNode(deps, node, visit);
+      const entered = enterNode(deps, node, visit);
+      const port = typeof entered === "string" || entered === null ? entered : await entered;
       if (simulation) {
         const last = state.path[state.path.length - 1];
         if (last && last.nodeId === nodeId) last.port = port;

@@ -36,7 +36,8 @@ export type WaitingFor =
 /** One change to the enrolment's projection and node counters, applied in order by `recordProgress`. */
 export type ProgressOp =
   | { op: "enter"; nodeId: string; at: string }
-  | { op: "leave"; nodeId: string; port: string | null }
+  /** `failed`: the enrolment failed in the node (a port named `failed` counts as failed too). */
+  | { op: "leave"; nodeId: string; port: string | null; failed?: true }
   | { op: "waiting"; nodeId: string; waitingFor: WaitingFor }
   | { op: "variant"; nodeId: string; variant: string }
   | {

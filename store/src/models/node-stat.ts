@@ -3,7 +3,8 @@ import type { CollectionDeclaration } from "./declaration.js";
 
 /**
  * Pre-aggregated per-node counters, updated with `$inc` as enrolments move (never recomputed per request).
- * `entered`: arrivals; `active`: currently at the node; `completed`: left it; `converted`: enrolments that
+ * `entered`: arrivals; `active`: currently at the node; `completed`: left it; `failed`: left it
+ * by its `failed` port or failed the enrolment there; `converted`: enrolments that
  * passed the node and later converted. `ports` counts departures per output port (escaped keys), and
  * `portConversions`/`portRevenue` per port feed experiment results. A counter never incremented is absent.
  */
@@ -15,6 +16,7 @@ export type NodeStatRecord = {
   entered?: number;
   active?: number;
   completed?: number;
+  failed?: number;
   converted?: number;
   revenue?: number;
   ports?: Record<string, number>;

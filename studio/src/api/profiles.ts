@@ -1,5 +1,6 @@
 import { channelLabel } from "../components/format.js";
 import {
+  stepFailureMessage,
   ProfileDetail,
   ProfilePage,
   type ProfileSummary,
@@ -51,7 +52,10 @@ export function timelineEntry(item: TimelineEntry): TimelineLine {
         kind: "enrolment",
         at: item.at,
         title: `Enrolled in ${item.journeyId}`,
-        detail: item.status,
+        detail:
+          item.status === "failed" && item.reason
+            ? `failed: ${stepFailureMessage(item.reason)}`
+            : item.status,
         raw: item,
       };
   }

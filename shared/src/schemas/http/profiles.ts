@@ -88,6 +88,8 @@ export const TimelineEntry = z.discriminatedUnion("kind", [
     version: z.number().nullable(),
     status: z.string(),
     currentNodeId: z.string().nullable(),
+    /** Why it ended, when it failed or exited (a failed step's reason). */
+    reason: z.string().nullable(),
   }),
 ]);
 /** A timeline entry. */

@@ -2,13 +2,15 @@ import { z } from "zod";
 
 /**
  * The per-node counters kept as enrolments move (one `nodeStats` document per journey and node):
- * entered and completed count visits, active is the enrolments waiting there now, converted and
- * revenue are the conversions attributed to the node.
+ * entered and completed count visits, active is the enrolments waiting there now, failed the visits
+ * that failed there (left by the `failed` port, or ended the enrolment as failed), converted and revenue
+ * are the conversions attributed to the node.
  */
 export const NodeCounters = z.object({
   entered: z.number(),
   active: z.number(),
   completed: z.number(),
+  failed: z.number(),
   converted: z.number(),
   revenue: z.number(),
 });
@@ -57,6 +59,7 @@ export const emptyNodeStats = (): NodeStats => ({
   entered: 0,
   active: 0,
   completed: 0,
+  failed: 0,
   converted: 0,
   revenue: 0,
   ports: {},

@@ -102,6 +102,11 @@ export const JourneyNodeView = memo(function JourneyNodeView({
           <span title="Completed">
             <b>{formatCount(counts.completed)}</b> done
           </span>
+          {counts.failed ? (
+            <span title="Failed at this step" className="jnode__failed">
+              <b>{formatCount(counts.failed)}</b> failed
+            </span>
+          ) : null}
           {counts.converted ? (
             <span title="Converted" className="jnode__conv">
               <b>{formatCount(counts.converted)}</b> conv.

@@ -14,6 +14,7 @@ import {
   enumOptions,
   isRecord,
   resolve,
+  shownValue,
   typeOf,
   type JsonSchema,
 } from "./jsonSchema.js";
@@ -63,6 +64,7 @@ export const Field = memo(function Field(props: FieldProps) {
     </FieldShell>
   );
   const disabled = form.readOnly;
+  const shown = shownValue(schema, value);
 
   if (isConditionField(props, schema, form)) {
     // `where` tests the event's own properties; other conditions test the profile.
@@ -93,7 +95,7 @@ export const Field = memo(function Field(props: FieldProps) {
     return shell(
       <TemplateField
         id={id}
-        value={typeof value === "string" ? value : ""}
+        value={typeof shown === "string" ? shown : ""}
         multiline={form.ui.multiline?.includes(hintKey) ?? false}
         suggestions={form.suggestions}
         readOnly={disabled}
@@ -130,8 +132,9 @@ export const Field = memo(function Field(props: FieldProps) {
         <TextInput
           id={id}
           schema={single}
-          value={value}
+          value={shown}
           required={required}
+          keepEmpty={schema.default !== undefined}
           multiline={hintKey ? (form.ui.multiline?.includes(hintKey) ?? false) : false}
           events={eventField ? form.events : null}
           readOnly={disabled}
@@ -146,7 +149,7 @@ export const Field = memo(function Field(props: FieldProps) {
         <NumberInput
           id={id}
           schema={single}
-          value={value}
+          value={shown}
           readOnly={disabled}
           invalid={Boolean(error)}
           onChange={onChange}

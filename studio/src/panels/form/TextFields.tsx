@@ -7,6 +7,8 @@ export function TextInput(props: {
   schema: JsonSchema;
   value: unknown;
   required: boolean;
+  /** The field has a default: emptying it keeps an empty text rather than falling back to the default. */
+  keepEmpty?: boolean;
   multiline: boolean;
   /** Event names to offer, for a field that names an event; null for any other text. */
   events: string[] | null;
@@ -16,7 +18,8 @@ export function TextInput(props: {
 }) {
   const { id, schema, required, events, readOnly } = props;
   const text = typeof props.value === "string" ? props.value : "";
-  const update = (next: string) => props.onChange(next === "" && !required ? undefined : next);
+  const update = (next: string) =>
+    props.onChange(next === "" && !required && !props.keepEmpty ? undefined : next);
   if (props.multiline)
     return (
       <textarea

@@ -101,6 +101,14 @@ export function enumOptions(schema: JsonSchema, root: JsonSchema): unknown[] | n
   return null;
 }
 
+/**
+ * What a scalar field shows: its value, or while unset its schema's default (which applies on save), so the
+ * form shows what will run rather than an empty box.
+ */
+export function shownValue(schema: JsonSchema, value: unknown): unknown {
+  return value === undefined ? schema.default : value;
+}
+
 /** A starting value for a new field or array item: the schema's default, else an empty value of its type. */
 export function defaultFor(schema: JsonSchema, root: JsonSchema, depth = 0): unknown {
   const s = resolve(schema, root);

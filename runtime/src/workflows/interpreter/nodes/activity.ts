@@ -1,6 +1,7 @@
 /** Activity nodes: messages, profile updates and custom types, run through their type's `run`. */
 import { ActivityFailure, isCancellation, patched } from "@temporalio/workflow";
-import type { ActivityPlanNode } from "@omnijourney/shared/workflow";
+import { stepFailureReason, type ActivityPlanNode } from "@omnijourney/shared/workflow";
+import type { NodeBehaviour } from "../behaviour.js";
 import type { ProgressBatcher } from "../progress.js";
 import { activities, activitiesUnder } from "../proxies.js";
 import { Ended, nowIso, type JourneyRun } from "../run.js";
@@ -10,7 +11,7 @@ import type { Suspension } from "../suspension.js";
 export const MAX_DEFERRALS = 50;
 
 /** What an activity node needs of the running enrolment. */
-export type ActivityDeps = {
+type ActivityDeps = {
   run: JourneyRun;
   progress: ProgressBatcher;
   suspension: Suspension;
@@ -29,14 +30,14 @@ const FAILED_RUN_FAILS_ENROLMENT = "failed-run-fails-enrolment";
 const failureReason = (node: ActivityPlanNode, error: unknown): string => {
   const cause = error instanceof ActivityFailure && error.cause ? error.cause : error;
   const message = cause instanceof Error ? cause.message : String(cause);
-  return `step ${node.id} (${node.type}) failed: ${message}`;
+  return stepFailureReason(node.id, node.type, message);
 };
 
 /**
  * Runs the node's activity, sleeping and running it again while its send is deferred. `waitFollows`: a
  * long wait may follow the node, so queued progress rides along.
  */
-export async function runActivityNode(
+async function runActivityNode(
   { run, progress, suspension }: ActivityDeps,
   node: ActivityPlanNode,
   visit: number,
@@ -75,3 +76,9 @@ export async function runActivityNode(
   }
   return failedPort(node);
 }
+
+/** Every activity type: messages, profile updates and plugins alike, run by their type's `run` in an activity. */
+export const activityNode: NodeBehaviour<ActivityPlanNode> = {
+  enter: (deps, node, entry) => runActivityNode(deps, node, entry.visit, entry.waitFollows()),
+  startsLongWait: () => false,
+};

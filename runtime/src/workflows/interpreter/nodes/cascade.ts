@@ -4,6 +4,7 @@
  */
 import { contentStrings, durationToMs, type CascadePlanNode } from "@omnijourney/shared/workflow";
 import type { JourneyEvent, SendOutcome } from "@omnijourney/shared";
+import type { NodeBehaviour } from "../behaviour.js";
 import type { Inbox } from "../inbox.js";
 import { PROGRESS_LAG_MS, type ProgressBatcher } from "../progress.js";
 import { activities } from "../proxies.js";
@@ -12,7 +13,7 @@ import type { Suspension } from "../suspension.js";
 import { MAX_DEFERRALS } from "./activity.js";
 
 /** What a cascade needs of the running enrolment. */
-export type CascadeDeps = {
+type CascadeDeps = {
   run: JourneyRun;
   progress: ProgressBatcher;
   inbox: Inbox;
@@ -51,7 +52,7 @@ async function sendStep(
   return outcome;
 }
 
-export async function runCascade(
+async function runCascade(
   deps: CascadeDeps,
   node: CascadePlanNode,
   visit: number,
@@ -101,3 +102,9 @@ export async function runCascade(
   }
   return "exhausted";
 }
+
+export const cascade: NodeBehaviour<CascadePlanNode> = {
+  enter: (deps, node, { visit }) => runCascade(deps, node, visit),
+  // A sent step waits for a response within its window.
+  startsLongWait: () => true,
+};
