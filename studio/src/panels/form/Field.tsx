@@ -6,6 +6,7 @@ import { FieldShell } from "./FieldShell.js";
 import { useForm, type FormContextValue } from "./formContext.js";
 import { NumberInput } from "./NumberInput.js";
 import { ObjectField } from "./ObjectFields.js";
+import { HtmlTemplateField } from "./HtmlTemplateField.js";
 import { TemplateField } from "./TemplateField.js";
 import { JsonField, TextInput } from "./TextFields.js";
 import { UnionField } from "./UnionField.js";
@@ -90,8 +91,9 @@ export const Field = memo(function Field(props: FieldProps) {
     );
   }
   if (hintKey && form.ui.liquid?.includes(hintKey)) {
+    const Template = form.ui.html?.includes(hintKey) ? HtmlTemplateField : TemplateField;
     return shell(
-      <TemplateField
+      <Template
         id={id}
         value={typeof value === "string" ? value : ""}
         multiline={form.ui.multiline?.includes(hintKey) ?? false}
