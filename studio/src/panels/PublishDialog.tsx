@@ -1,10 +1,30 @@
 import { useState } from "react";
 import { usePublish } from "../api/usePublish.js";
+import { useSegmentAudience, type SegmentAudience } from "../api/useSegmentAudience.js";
 import { isEmptyDiff, type DiffStep } from "../canvas/diff.js";
 import { prePublishWarnings } from "../canvas/prePublishWarnings.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
+import { number } from "../components/format.js";
 import { humanise, inSentence } from "./form/jsonSchema.js";
+
+/** The sentence about who a segment trigger will reach, or null without one. */
+function audienceSentence(audience: SegmentAudience): string | null {
+  switch (audience.kind) {
+    case "none":
+      return null;
+    case "loading":
+      return "Counting the segment…";
+    case "unknown":
+      return "The segment's size could not be counted right now.";
+    case "counted": {
+      const people = `${number(audience.count)} ${audience.count === 1 ? "person is" : "people are"}`;
+      return audience.enrolExisting
+        ? `About ${people} in “${audience.segmentName}” now; they all enter when you publish, and anyone who joins later.`
+        : `About ${people} in “${audience.segmentName}” now; only people who join it from now on will enter.`;
+    }
+  }
+}
 
 type Props = {
   journeyId: string;
@@ -25,6 +45,7 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const problems = store.getState().problems;
+  const audience = audienceSentence(useSegmentAudience(() => store.getState().graph));
 
   const publish = async () => {
     setBusy(true);
@@ -97,6 +118,11 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
               ? `Customers already in version ${liveVersion} finish on it; new customers enter the new version.`
               : "Once published, customers who match the trigger start entering this journey."}
           </p>
+          {audience ? (
+            <p className="alert" data-testid="publish-audience">
+              <b>Estimated audience.</b> {audience}
+            </p>
+          ) : null}
           <h3>{liveVersion ? `Changes since version ${liveVersion}` : "What goes live"}</h3>
           {!diff ? (
             <p className="muted">Comparing with the live version…</p>
