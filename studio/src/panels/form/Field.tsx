@@ -91,18 +91,22 @@ export const Field = memo(function Field(props: FieldProps) {
     );
   }
   if (hintKey && form.ui.liquid?.includes(hintKey)) {
-    const Template = form.ui.html?.includes(hintKey) ? HtmlTemplateField : TemplateField;
+    const template = {
+      id,
+      value: typeof value === "string" ? value : "",
+      multiline: form.ui.multiline?.includes(hintKey) ?? false,
+      suggestions: form.suggestions,
+      readOnly: disabled,
+      invalid: Boolean(error),
+      renderPreview: form.renderPreview,
+      onChange: (next: string) => onChange(next),
+    };
     return shell(
-      <Template
-        id={id}
-        value={typeof value === "string" ? value : ""}
-        multiline={form.ui.multiline?.includes(hintKey) ?? false}
-        suggestions={form.suggestions}
-        readOnly={disabled}
-        invalid={Boolean(error)}
-        renderPreview={form.renderPreview}
-        onChange={(next) => onChange(next)}
-      />,
+      form.ui.html?.includes(hintKey) ? (
+        <HtmlTemplateField {...template} label={label} />
+      ) : (
+        <TemplateField {...template} />
+      ),
     );
   }
   const options = enumOptions(schema, form.root);

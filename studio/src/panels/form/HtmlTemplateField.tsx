@@ -12,7 +12,10 @@ export function fitsVisualEditor(html: string): boolean {
 }
 
 /** An HTML template field: the source with Liquid completion, or a visual editor for simple bodies. */
-export function HtmlTemplateField(props: ComponentProps<typeof TemplateField>) {
+export function HtmlTemplateField({
+  label,
+  ...props
+}: ComponentProps<typeof TemplateField> & { label: string }) {
   const [mode, setMode] = useState<"html" | "visual">("html");
   const visualOk = fitsVisualEditor(props.value);
   return (
@@ -45,6 +48,7 @@ export function HtmlTemplateField(props: ComponentProps<typeof TemplateField>) {
         <Suspense fallback={<p className="muted">Loading the editor…</p>}>
           <RichTextEditor
             id={props.id}
+            label={label}
             value={props.value}
             readOnly={props.readOnly}
             onChange={props.onChange}

@@ -15,11 +15,13 @@ const TOOLS = [
  */
 export default function RichTextEditor({
   id,
+  label,
   value,
   readOnly,
   onChange,
 }: {
   id: string;
+  label: string;
   value: string;
   readOnly: boolean;
   onChange(html: string): void;
@@ -29,7 +31,15 @@ export default function RichTextEditor({
     content: value,
     editable: !readOnly,
     immediatelyRender: true,
-    editorProps: { attributes: { id, class: "rich-text__content nodrag", role: "textbox" } },
+    editorProps: {
+      attributes: {
+        id,
+        class: "rich-text__content nodrag",
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-label": `${label} (visual editor)`,
+      },
+    },
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
   });
   return (

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { SampleEvent } from "../preview.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -15,6 +15,18 @@ export function SampleEventField({
 }) {
   const [text, setText] = useState(() => JSON.stringify(event.properties, null, 2));
   const [problem, setProblem] = useState<string | null>(null);
+  const shown = JSON.stringify(event.properties);
+  // The event arrives after the profile's history loads: show it, unless the text already says the same.
+  useEffect(() => {
+    setText((current) => {
+      try {
+        if (JSON.stringify(JSON.parse(current)) === shown) return current;
+      } catch {
+        // A half-typed edit is replaced only by a new profile's event, below.
+      }
+      return JSON.stringify(JSON.parse(shown), null, 2);
+    });
+  }, [shown]);
   return (
     <div className="field">
       <label className="field__label" htmlFor="sample-event-properties">
