@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { usePublish } from "../api/usePublish.js";
 import { useSegmentAudience, type SegmentAudience } from "../api/useSegmentAudience.js";
-import { isEmptyDiff, type DiffStep } from "../canvas/diff.js";
+import { isEmptyDiff } from "../canvas/diff.js";
 import { prePublishWarnings } from "../canvas/prePublishWarnings.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
 import { number } from "../components/format.js";
-import { humanise, inSentence } from "./form/jsonSchema.js";
+import { DiffSummary } from "./DiffSummary.js";
 
 /** The sentence about who a segment trigger will reach, or null without one. */
 function audienceSentence(audience: SegmentAudience): string | null {
@@ -66,13 +66,6 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
     const node = store.getState().graph.nodes.find((n) => n.id === nodeId);
     return node?.name?.trim() || (node ? title(node.type) : "step");
   });
-  /** "Email “Welcome”": the step's type and the name the marketer gave it. */
-  const stepName = (n: DiffStep) => (
-    <>
-      {title(n.type)}
-      {n.name && n.name !== title(n.type) ? <span className="muted"> “{n.name}”</span> : null}
-    </>
-  );
   return (
     <div className="backdrop" role="presentation" onClick={onClose}>
       <div
@@ -129,35 +122,7 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
           ) : isEmptyDiff(diff) ? (
             <p className="muted">No changes since the live version.</p>
           ) : (
-            <ul className="diff" data-testid="publish-summary">
-              {diff.added.map((n) => (
-                <li key={`a-${n.id}`} className="diff__added">
-                  + Added {stepName(n)}
-                </li>
-              ))}
-              {diff.removed.map((n) => (
-                <li key={`r-${n.id}`} className="diff__removed">
-                  − Removed {stepName(n)}
-                </li>
-              ))}
-              {diff.changed.map((n) => (
-                <li key={`c-${n.id}`} className="diff__changed">
-                  ~ Changed {stepName(n)}: {n.fields.map((f) => inSentence(humanise(f))).join(", ")}
-                </li>
-              ))}
-              {diff.connectionsAdded || diff.connectionsRemoved ? (
-                <li>
-                  Connections: {diff.connectionsAdded} added, {diff.connectionsRemoved} removed
-                </li>
-              ) : null}
-              {diff.settingsChanged.length ? (
-                <li>
-                  Settings changed:{" "}
-                  {diff.settingsChanged.map((f) => inSentence(humanise(f))).join(", ")}
-                </li>
-              ) : null}
-              {diff.renamed ? <li>Renamed</li> : null}
-            </ul>
+            <DiffSummary diff={diff} title={title} testId="publish-summary" />
           )}
           {error ? (
             <div className="alert alert--danger" role="alert">
