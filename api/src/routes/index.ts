@@ -5,6 +5,7 @@ import { health, healthDetails } from "./health.js";
 import { journeyEndpoints } from "./journeys/index.js";
 import { createLinkToken } from "./link-tokens.js";
 import { me } from "./me.js";
+import { previewMessageEndpoint } from "./message-preview.js";
 import { messageEndpoints } from "./messages.js";
 import { listNodeTypes } from "./node-types.js";
 import { profileEndpoints } from "./profiles.js";
@@ -26,6 +27,7 @@ export const apiEndpoints: Endpoint[] = [
   ...profileEndpoints,
   createLinkToken,
   ...segmentEndpoints,
+  previewMessageEndpoint,
   ...messageEndpoints,
   ...settingsEndpoints,
   ...analyticsEndpoints,

@@ -49,6 +49,8 @@ export type JourneyVersion = {
   version: number;
   document: JourneyDocument | null;
   publishedAt: string;
+  /** Who published it; null when the log does not say (versions from before it was kept). */
+  publishedBy: string | null;
 };
 
 /** Where the marketer receives test messages: the API's request schema. */
@@ -91,7 +93,12 @@ export const journeysApi = {
   },
   async versions(id: string): Promise<JourneyVersion[]> {
     const { items } = await requestAs(JourneyVersionList, "GET", `${journeyPath(id)}/versions`);
-    return items.map((v) => ({ version: v.version, document: null, publishedAt: v.publishedAt }));
+    return items.map((v) => ({
+      version: v.version,
+      document: null,
+      publishedAt: v.publishedAt,
+      publishedBy: v.publishedBy,
+    }));
   },
   /** One published version with its frozen document. */
   async version(id: string, version: number): Promise<JourneyVersion> {
@@ -105,7 +112,14 @@ export const journeysApi = {
       version: v.version,
       document: doc.success ? doc.data : null,
       publishedAt: v.publishedAt,
+      publishedBy: v.publishedBy,
     };
+  },
+  /** Makes a published version's document the draft (the live version runs until the next publish). */
+  async restore(id: string, version: number): Promise<JourneyRecord> {
+    return toRecord(
+      await requestAs(Journey, "POST", `${journeyPath(id)}/versions/${version}/restore`, {}),
+    );
   },
   /** Per-node counts; cascade nodes add per-step numbers and the currency of their cost. */
   async stats(id: string): Promise<JourneyStats["nodes"]> {

@@ -12,6 +12,7 @@ import { NodePanel } from "../panels/NodePanel.js";
 import { PreviewContext } from "../panels/previewContext.js";
 import { ProblemsPanel } from "../panels/ProblemsPanel.js";
 import { PublishDialog } from "../panels/PublishDialog.js";
+import { VersionHistoryDialog } from "../panels/history/VersionHistoryDialog.js";
 import { ShortcutsOverlay } from "../panels/ShortcutsOverlay.js";
 import { TestPanel } from "../panels/TestPanel.js";
 import { usePreviewData } from "../panels/usePreviewData.js";
@@ -107,6 +108,7 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
   const [side, setSide] = useState<"inspect" | "test">("inspect");
   const [help, setHelp] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const [history, setHistory] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const preview = usePreviewData(graph);
@@ -229,6 +231,14 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
               ) : null}
               <button
                 type="button"
+                className="btn"
+                onClick={() => setHistory(true)}
+                data-testid="open-history"
+              >
+                History
+              </button>
+              <button
+                type="button"
                 className={side === "test" ? "btn btn--active" : "btn"}
                 onClick={() => setSide(side === "test" ? "inspect" : "test")}
                 data-testid="open-test"
@@ -297,6 +307,19 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
           </aside>
         </div>
         {help ? <ShortcutsOverlay onClose={() => setHelp(false)} /> : null}
+        {history ? (
+          <VersionHistoryDialog
+            journey={journey}
+            title={(type) => catalog.get(type)?.title ?? type}
+            onClose={() => setHistory(false)}
+            onRestored={(restored, version) => {
+              setHistory(false);
+              store.getState().load(restored.document, { readOnly: false });
+              onJourneyChange(restored);
+              notify(`Version ${version} is the draft again`);
+            }}
+          />
+        ) : null}
         {publishing ? (
           <PublishDialog
             journeyId={journey.id}

@@ -1,4 +1,4 @@
-import { humanise } from "../panels/form/jsonSchema.js";
+import { humanise, singular } from "../panels/form/jsonSchema.js";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -30,7 +30,7 @@ export function KeyValues({
         <div key={k} style={{ display: "contents" }}>
           <dt title={k}>{humanise(k)}</dt>
           <dd>
-            <Value value={v} depth={depth} />
+            <Value value={v} depth={depth} label={humanise(k)} />
           </dd>
         </div>
       ))}
@@ -38,7 +38,8 @@ export function KeyValues({
   );
 }
 
-function Value({ value, depth }: { value: unknown; depth: number }) {
+/** One value; `label` names a list's items after the list ("Item 1" under "Items"). */
+function Value({ value, depth, label }: { value: unknown; depth: number; label: string }) {
   if (depth > 4) return <>{scalar(value)}</>;
   if (isRecord(value)) return <KeyValues value={value} depth={depth + 1} />;
   if (Array.isArray(value)) {
@@ -48,7 +49,10 @@ function Value({ value, depth }: { value: unknown; depth: number }) {
       <ol className="kv-list">
         {value.map((v, i) => (
           <li key={i}>
-            <Value value={v} depth={depth + 1} />
+            <span className="kv-list__index">
+              {singular(label)} {i + 1}
+            </span>
+            <Value value={v} depth={depth + 1} label={`${singular(label)} ${i + 1}`} />
           </li>
         ))}
       </ol>

@@ -4,6 +4,7 @@ import { journeysApi } from "../api/journeys.js";
 import { messagesApi, type Message } from "../api/messages.js";
 import { useResource } from "../api/useResource.js";
 import { Dialog } from "../components/Dialog.js";
+import { ProfilePicker } from "../components/ProfilePicker.js";
 import { channelLabel, dateTime, money } from "../components/format.js";
 import { useWorkspaceCurrency } from "../api/useWorkspaceCurrency.js";
 import { EmptyState, ErrorState, Loading, StatusBadge } from "../components/States.js";
@@ -70,12 +71,10 @@ export function MessagesPage() {
         <label className="sr-only" htmlFor="filter-profile">
           Profile
         </label>
-        <input
+        <ProfilePicker
           id="filter-profile"
-          className="input input--auto"
-          placeholder="Profile (user id)"
           value={profileId}
-          onChange={(e) => set("profileId", e.target.value)}
+          onChange={(id) => set("profileId", id)}
         />
         <label className="sr-only" htmlFor="filter-journey">
           Journey

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { CONSENT_LABELS, consentLabel } from "../components/consentLabels.js";
 import { Channel } from "@omnijourney/shared";
 import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage } from "../api/client.js";
@@ -7,7 +8,7 @@ import { useResource } from "../api/useResource.js";
 import { journeysApi } from "../api/journeys.js";
 import { channelLabel, dateTime } from "../components/format.js";
 import { KeyValues } from "../components/KeyValues.js";
-import { EmptyState, ErrorState, SkeletonLayout, StatusBadge } from "../components/States.js";
+import { EmptyState, ErrorState, SkeletonLayout } from "../components/States.js";
 import { displayName } from "./ProfilesPage.js";
 
 const CHANNELS = Channel.options;
@@ -168,13 +169,17 @@ export function ProfilePage() {
                           value={c?.marketing ?? "unknown"}
                           onChange={(e) => void setConsent(channel, e.target.value)}
                         >
-                          <option value="subscribed">subscribed</option>
-                          <option value="unsubscribed">unsubscribed</option>
-                          <option value="unknown">unknown</option>
+                          {Object.entries(CONSENT_LABELS).map(([value, label]) => (
+                            <option key={value} value={value}>
+                              {label}
+                            </option>
+                          ))}
                         </select>
                       </td>
                       <td>
-                        <StatusBadge status={c?.transactional ?? "unknown"} />
+                        <span className={`badge badge--${c?.transactional ?? "unknown"}`}>
+                          {consentLabel(c?.transactional ?? "unknown")}
+                        </span>
                       </td>
                     </tr>
                   );

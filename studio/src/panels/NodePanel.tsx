@@ -5,6 +5,7 @@ import { useEditor } from "../canvas/hooks/useEditor.js";
 import { useNodeCounts } from "../canvas/hooks/useNodeCounts.js";
 import { useNodeProblems } from "../canvas/hooks/useNodeProblems.js";
 import { ExperimentResults } from "./ExperimentResults.js";
+import { PreviewMessageButton } from "./message/PreviewMessageButton.js";
 import { SchemaForm } from "./form/SchemaForm.js";
 import { usePreview } from "./previewContext.js";
 import { fieldErrors } from "./problemPaths.js";
@@ -162,6 +163,7 @@ export function NodePanel({
             </select>
           </div>
         ) : null}
+        {info ? <PreviewMessageButton info={info} config={node.config} /> : null}
       </div>
       {!readOnly ? (
         <footer className="panel__footer">

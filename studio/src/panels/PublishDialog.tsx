@@ -1,10 +1,30 @@
 import { useState } from "react";
 import { usePublish } from "../api/usePublish.js";
-import { isEmptyDiff, type DiffStep } from "../canvas/diff.js";
+import { useSegmentAudience, type SegmentAudience } from "../api/useSegmentAudience.js";
+import { isEmptyDiff } from "../canvas/diff.js";
 import { prePublishWarnings } from "../canvas/prePublishWarnings.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
-import { humanise, inSentence } from "./form/jsonSchema.js";
+import { number } from "../components/format.js";
+import { DiffSummary } from "./DiffSummary.js";
+
+/** The sentence about who a segment trigger will reach, or null without one. */
+function audienceSentence(audience: SegmentAudience): string | null {
+  switch (audience.kind) {
+    case "none":
+      return null;
+    case "loading":
+      return "Counting the segment…";
+    case "unknown":
+      return "The segment's size could not be counted right now.";
+    case "counted": {
+      const people = `${number(audience.count)} ${audience.count === 1 ? "person is" : "people are"}`;
+      return audience.enrolExisting
+        ? `About ${people} in “${audience.segmentName}” now; they all enter when you publish, and anyone who joins later.`
+        : `About ${people} in “${audience.segmentName}” now; only people who join it from now on will enter.`;
+    }
+  }
+}
 
 type Props = {
   journeyId: string;
@@ -25,6 +45,7 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const problems = store.getState().problems;
+  const audience = audienceSentence(useSegmentAudience(() => store.getState().graph));
 
   const publish = async () => {
     setBusy(true);
@@ -45,13 +66,6 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
     const node = store.getState().graph.nodes.find((n) => n.id === nodeId);
     return node?.name?.trim() || (node ? title(node.type) : "step");
   });
-  /** "Email “Welcome”": the step's type and the name the marketer gave it. */
-  const stepName = (n: DiffStep) => (
-    <>
-      {title(n.type)}
-      {n.name && n.name !== title(n.type) ? <span className="muted"> “{n.name}”</span> : null}
-    </>
-  );
   return (
     <div className="backdrop" role="presentation" onClick={onClose}>
       <div
@@ -97,41 +111,18 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
               ? `Customers already in version ${liveVersion} finish on it; new customers enter the new version.`
               : "Once published, customers who match the trigger start entering this journey."}
           </p>
+          {audience ? (
+            <p className="alert" data-testid="publish-audience">
+              <b>Estimated audience.</b> {audience}
+            </p>
+          ) : null}
           <h3>{liveVersion ? `Changes since version ${liveVersion}` : "What goes live"}</h3>
           {!diff ? (
             <p className="muted">Comparing with the live version…</p>
           ) : isEmptyDiff(diff) ? (
             <p className="muted">No changes since the live version.</p>
           ) : (
-            <ul className="diff" data-testid="publish-summary">
-              {diff.added.map((n) => (
-                <li key={`a-${n.id}`} className="diff__added">
-                  + Added {stepName(n)}
-                </li>
-              ))}
-              {diff.removed.map((n) => (
-                <li key={`r-${n.id}`} className="diff__removed">
-                  − Removed {stepName(n)}
-                </li>
-              ))}
-              {diff.changed.map((n) => (
-                <li key={`c-${n.id}`} className="diff__changed">
-                  ~ Changed {stepName(n)}: {n.fields.map((f) => inSentence(humanise(f))).join(", ")}
-                </li>
-              ))}
-              {diff.connectionsAdded || diff.connectionsRemoved ? (
-                <li>
-                  Connections: {diff.connectionsAdded} added, {diff.connectionsRemoved} removed
-                </li>
-              ) : null}
-              {diff.settingsChanged.length ? (
-                <li>
-                  Settings changed:{" "}
-                  {diff.settingsChanged.map((f) => inSentence(humanise(f))).join(", ")}
-                </li>
-              ) : null}
-              {diff.renamed ? <li>Renamed</li> : null}
-            </ul>
+            <DiffSummary diff={diff} title={title} testId="publish-summary" />
           )}
           {error ? (
             <div className="alert alert--danger" role="alert">

@@ -1,17 +1,26 @@
-import { Liquid } from "liquidjs";
 import type { Profile } from "../api/profiles.js";
+import { messagesApi } from "../api/messages.js";
 
-const liquid = new Liquid({ strictFilters: false, strictVariables: false, cache: 64 });
+/** The event a preview renders with: the one that enrols the profile (`event` in templates). */
+export type SampleEvent = { name: string; properties: Record<string, unknown> };
 
-/** Renders a template the way the runtime does: `profile` is the attributes, `event` the enrolling event. */
-export function renderTemplate(
+/**
+ * Renders one template through the API (the runtime's own Liquid engine and context), so a preview shows
+ * exactly what a send would; the studio has no Liquid of its own.
+ */
+export async function renderTemplate(
   template: string,
   profile: Profile | null,
-  event: { name: string; properties: Record<string, unknown> },
+  event: SampleEvent,
+  journeyId?: string,
 ): Promise<string> {
-  const scope = {
-    profile: profile ? { ...profile.attributes, id: profile.id, userId: profile.userId } : {},
-    event: { ...event, event: event.name },
-  };
-  return liquid.parseAndRender(template, scope);
+  const result = await messagesApi.preview({
+    content: { value: template },
+    event,
+    ...(profile ? { profileId: profile.id } : {}),
+    ...(journeyId ? { journeyId } : {}),
+  });
+  const error = result.errors.value;
+  if (error !== undefined) throw new Error(error);
+  return result.rendered.value ?? "";
 }

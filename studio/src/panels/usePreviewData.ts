@@ -4,7 +4,7 @@ import { profilesApi, type Profile } from "../api/profiles.js";
 import { segmentsApi } from "../api/segments.js";
 import type { Graph } from "../canvas/store/types.js";
 import { templateVariables } from "./form/liquidComplete.js";
-import { renderTemplate } from "./preview.js";
+import { renderTemplate, type SampleEvent } from "./preview.js";
 import type { PreviewContextValue } from "./previewContext.js";
 
 const COMMON_ATTRIBUTES = [
@@ -47,6 +47,7 @@ export function usePreviewData(graph: Graph): PreviewContextValue {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [segments, setSegments] = useState<{ id: string; name: string }[]>([]);
   const [tracked, setTracked] = useState<string[] | null>(null);
+  const [eventOverride, setSampleEvent] = useState<SampleEvent | null>(null);
 
   useEffect(() => {
     profilesApi.list().then(
@@ -78,11 +79,12 @@ export function usePreviewData(graph: Graph): PreviewContextValue {
   const triggerEvent = graph.nodes.find((n) => n.type === "trigger.event")?.config.event;
   const eventName = typeof triggerEvent === "string" ? triggerEvent : "";
   const sampleEvent = useMemo(() => {
+    if (eventOverride) return eventOverride;
     const match = detail?.timeline.find((t) => t.kind === "event" && t.title === eventName);
     const properties =
       match?.raw.kind === "event" && isRecord(match.raw.properties) ? match.raw.properties : {};
     return { name: eventName, properties };
-  }, [detail, eventName]);
+  }, [detail, eventName, eventOverride]);
 
   const attributes = useMemo(() => {
     const keys = new Set(COMMON_ATTRIBUTES);
@@ -123,5 +125,7 @@ export function usePreviewData(graph: Graph): PreviewContextValue {
     events,
     trackedEvents,
     render,
+    sampleEvent,
+    setSampleEvent,
   };
 }

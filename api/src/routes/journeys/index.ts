@@ -7,7 +7,7 @@ import {
   validateDocument,
 } from "./crud.js";
 import { archive, pause, publish, resume } from "./lifecycle.js";
-import { getVersion, listVersions } from "./versions.js";
+import { getVersion, listVersions, restoreVersionEndpoint } from "./versions.js";
 import { enrol } from "./enrol.js";
 import { stats } from "./stats.js";
 import { experiment, experimentWinner } from "./experiments.js";
@@ -27,6 +27,7 @@ export const journeyEndpoints = [
   archive,
   listVersions,
   getVersion,
+  restoreVersionEndpoint,
   enrol,
   stats,
   experiment,

@@ -3,7 +3,9 @@ import { setJourneyStatus } from "@omnijourney/store";
 import { endpoint } from "../../http/endpoint.js";
 import { AppError } from "../../errors.js";
 import { IdParams } from "../../schemas/common.js";
+import { actorOf } from "../../auth.js";
 import { findJourney, journeyView, publishJourney } from "../../services/journeys.js";
+import { auditPublish } from "../../services/journey-versions.js";
 import { tags } from "./schemas.js";
 
 export const publish = endpoint({
@@ -14,7 +16,12 @@ export const publish = endpoint({
   auth: "bearer",
   params: IdParams,
   response: PublishResult,
-  handler: async ({ params }, { app }) => publishJourney(app, params.id),
+  handler: async ({ params }, { req, app }) => {
+    const published = await publishJourney(app, params.id);
+    if (published.created)
+      await auditPublish(app, params.id, published, actorOf(req, app.config.adminToken));
+    return published;
+  },
 });
 
 const transition = (

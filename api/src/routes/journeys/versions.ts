@@ -1,31 +1,37 @@
 import { z } from "zod";
-import { JourneyVersionDetail, JourneyVersionList } from "@omnijourney/shared";
-import { findJourneyVersion, listJourneyVersions } from "@omnijourney/store";
+import { Journey, JourneyVersionDetail, JourneyVersionList } from "@omnijourney/shared";
+import { findJourneyVersion } from "@omnijourney/store";
+import { actorOf } from "../../auth.js";
 import { endpoint } from "../../http/endpoint.js";
 import { notFound } from "../../errors.js";
 import { Id, IdParams } from "../../schemas/common.js";
-import { findJourney } from "../../services/journeys.js";
+import { restoreVersion, versionHistory } from "../../services/journey-versions.js";
 import { tags } from "./schemas.js";
 
 export const listVersions = endpoint({
   method: "get",
   path: "/journeys/:id/versions",
-  summary: "Published versions, newest first",
+  summary: "Published versions, newest first, with who published each",
   tags,
   auth: "bearer",
   params: IdParams,
   response: JourneyVersionList,
-  handler: async ({ params }, { app }) => {
-    await findJourney(app, params.id);
-    const docs = await listJourneyVersions(app.db, params.id);
-    return {
-      items: docs.map((d) => ({
-        version: d.version,
-        hash: d.hash,
-        publishedAt: d.publishedAt.toISOString(),
-      })),
-    };
-  },
+  handler: async ({ params }, { app }) => ({ items: await versionHistory(app, params.id) }),
+});
+
+const VersionParams = z.object({ id: Id, version: z.coerce.number().int().min(1) });
+
+export const restoreVersionEndpoint = endpoint({
+  method: "post",
+  path: "/journeys/:id/versions/:version/restore",
+  summary:
+    "Make a published version's document the draft (audited); the live version runs until the next publish",
+  tags,
+  auth: "bearer",
+  params: VersionParams,
+  response: Journey,
+  handler: async ({ params }, { req, app }) =>
+    restoreVersion(app, params.id, params.version, actorOf(req, app.config.adminToken)),
 });
 
 export const getVersion = endpoint({
@@ -34,7 +40,7 @@ export const getVersion = endpoint({
   summary: "One published version: its frozen document and compiled plan",
   tags,
   auth: "bearer",
-  params: z.object({ id: Id, version: z.coerce.number().int().min(1) }),
+  params: VersionParams,
   response: JourneyVersionDetail,
   handler: async ({ params }, { app }) => {
     const d = await findJourneyVersion(app.db, params.id, params.version);
@@ -43,6 +49,7 @@ export const getVersion = endpoint({
       version: d.version,
       hash: d.hash,
       publishedAt: d.publishedAt.toISOString(),
+      publishedBy: null,
       document: d.document,
       plan: d.plan,
     };

@@ -13,6 +13,8 @@ type MessageSpec<S extends z.ZodObject> = {
   /** Whether a send can fail for good, adding a `failed` port. */
   canFail: boolean;
   multiline: string[];
+  /** Fields that hold HTML (email bodies). */
+  html?: string[];
 };
 
 /**
@@ -36,6 +38,7 @@ export function defineMessageNode<S extends z.ZodObject>(spec: MessageSpec<S>) {
       order: [...fields, "category"],
       liquid: fields,
       multiline: spec.multiline,
+      ...(spec.html ? { html: spec.html } : {}),
       labels: { category: "Message category" },
       help: {
         category: "Transactional messages skip marketing consent, quiet hours and frequency caps.",

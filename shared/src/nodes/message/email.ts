@@ -10,4 +10,5 @@ export const messageEmail = defineMessageNode({
   content: EmailContent,
   canFail: false,
   multiline: ["body"],
+  html: ["body"],
 });

@@ -64,6 +64,8 @@ export const JourneyVersionSummary = z.object({
   version: z.number().int(),
   hash: z.string(),
   publishedAt: z.string(),
+  /** Who published it, from the audit log; null for versions published before publishes were audited. */
+  publishedBy: z.string().nullable().default(null),
 });
 /** A published version. */
 export type JourneyVersionSummary = z.infer<typeof JourneyVersionSummary>;

@@ -18,6 +18,8 @@ export const NodeUiHints = z.object({
   conditionFields: z.array(z.string()).optional(),
   /** Fields edited in a multi-line text area. */
   multiline: z.array(z.string()).optional(),
+  /** Fields that hold an HTML document (the studio offers a visual editor beside the source and a rendered preview). */
+  html: z.array(z.string()).optional(),
   /** How each output port is described in sentences ("when the wait times out"). */
   ports: z.record(z.string(), z.string()).optional(),
   /** Accent colour of the node on the canvas. */

@@ -24,7 +24,7 @@ export function EnumSelect(props: {
     >
       {props.required && value !== undefined ? null : (
         <option value="">
-          {schema.default !== undefined ? `Default (${String(schema.default)})` : "—"}
+          {schema.default !== undefined ? `Default (${humanise(String(schema.default))})` : "—"}
         </option>
       )}
       {options.map((o) => (

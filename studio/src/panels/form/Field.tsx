@@ -6,6 +6,7 @@ import { FieldShell } from "./FieldShell.js";
 import { useForm, type FormContextValue } from "./formContext.js";
 import { NumberInput } from "./NumberInput.js";
 import { ObjectField } from "./ObjectFields.js";
+import { HtmlTemplateField } from "./HtmlTemplateField.js";
 import { TemplateField } from "./TemplateField.js";
 import { JsonField, TextInput } from "./TextFields.js";
 import { UnionField } from "./UnionField.js";
@@ -92,17 +93,22 @@ export const Field = memo(function Field(props: FieldProps) {
     );
   }
   if (hintKey && form.ui.liquid?.includes(hintKey)) {
+    const template = {
+      id,
+      value: typeof shown === "string" ? shown : "",
+      multiline: form.ui.multiline?.includes(hintKey) ?? false,
+      suggestions: form.suggestions,
+      readOnly: disabled,
+      invalid: Boolean(error),
+      renderPreview: form.renderPreview,
+      onChange: (next: string) => onChange(next),
+    };
     return shell(
-      <TemplateField
-        id={id}
-        value={typeof shown === "string" ? shown : ""}
-        multiline={form.ui.multiline?.includes(hintKey) ?? false}
-        suggestions={form.suggestions}
-        readOnly={disabled}
-        invalid={Boolean(error)}
-        renderPreview={form.renderPreview}
-        onChange={(next) => onChange(next)}
-      />,
+      form.ui.html?.includes(hintKey) ? (
+        <HtmlTemplateField {...template} label={label} />
+      ) : (
+        <TemplateField {...template} />
+      ),
     );
   }
   const options = enumOptions(schema, form.root);

@@ -19,6 +19,7 @@ export function NumberInput(props: {
       max={schema.maximum}
       step={typeOf(schema) === "integer" ? 1 : "any"}
       value={typeof value === "number" ? value : ""}
+      placeholder={typeof schema.default === "number" ? `${schema.default} (default)` : undefined}
       readOnly={props.readOnly}
       aria-invalid={props.invalid}
       onChange={(e) => props.onChange(e.target.value === "" ? undefined : Number(e.target.value))}

@@ -26,6 +26,7 @@ export function TextInput(props: {
         id={id}
         className="textarea nodrag"
         value={text}
+        placeholder={typeof schema.default === "string" ? schema.default : undefined}
         readOnly={readOnly}
         onChange={(e) => update(e.target.value)}
       />
@@ -38,7 +39,13 @@ export function TextInput(props: {
         className="input nodrag"
         type="text"
         placeholder={
-          schema.format === "date-time" ? "2026-01-31T09:00:00Z" : events ? "event_name" : undefined
+          typeof schema.default === "string" && schema.default
+            ? `${schema.default} (default)`
+            : schema.format === "date-time"
+              ? "2026-01-31T09:00:00Z"
+              : events
+                ? "event_name"
+                : undefined
         }
         value={text}
         readOnly={readOnly}
