@@ -13,7 +13,7 @@ import {
   expectOneEnrolmentEach,
   expectOneMessageSentEach,
 } from "./invariants.js";
-import { startFaultStack, type FaultStack } from "./stack.js";
+import { startProcessStack, type FaultStack } from "./stack.js";
 import { deliverRefused, percentile, track, trackStream } from "./stream.js";
 
 const EVENT = "Fault Mongo";
@@ -22,7 +22,7 @@ const DEADLINE_MS = 5_000; // the API's default public deadline
 let stack: FaultStack;
 
 beforeAll(async () => {
-  stack = await startFaultStack("mongo_stall", { journey: welcomeJourney(EVENT), profiles: 30 });
+  stack = await startProcessStack("mongo_stall", { journey: welcomeJourney(EVENT), profiles: 30 });
 });
 afterAll(async () => {
   resumeAllEngines();
@@ -33,7 +33,7 @@ describe("FerretDB stalled under a steady stream", () => {
   it("answers 503 with Retry-After while the database is stalled, recovers without a restart, and loses or doubles nothing", async () => {
     const started = Date.now();
     const stream = trackStream({
-      baseUrl: stack.t.url,
+      baseUrl: stack.url,
       event: EVENT,
       users: stack.users,
       perSecond: 10,
@@ -44,7 +44,7 @@ describe("FerretDB stalled under a steady stream", () => {
     const health = await whileStalled("mongo", STALL_MS, async () => {
       await new Promise((r) => setTimeout(r, 3_000));
       const at = Date.now();
-      const res = await fetch(`${stack.t.url}/health`);
+      const res = await fetch(`${stack.url}/health`);
       return {
         status: res.status,
         ms: Date.now() - at,
@@ -56,7 +56,7 @@ describe("FerretDB stalled under a steady stream", () => {
     const recovered = await eventually(
       async () => {
         const r = await track(
-          stack.t.url,
+          stack.url,
           { messageId: `probe-${Date.now()}`, userId: stack.users[0] ?? "", event: "Probe" },
           10_000,
         );
@@ -70,7 +70,8 @@ describe("FerretDB stalled under a steady stream", () => {
 
     // While stalled (after the deadline of a request sent just before the stop): 503s, each with Retry-After.
     const duringStall = sent.filter((s) => s.at >= stallStart && s.at + DEADLINE_MS < stallEnd);
-    expect(duringStall.length).toBeGreaterThan(100);
+    // The stream's own rate (10/s for 15 s past the deadline), with room for a loaded machine's late timers.
+    expect(duringStall.length).toBeGreaterThan(75);
     expect(duringStall.filter((s) => s.status !== 503)).toEqual([]);
     expect(duringStall.every((s) => s.retryAfter !== null)).toBe(true);
     // Bounded: no request waited much past its deadline, none timed out on the client, none failed with a 500.
@@ -81,7 +82,7 @@ describe("FerretDB stalled under a steady stream", () => {
     expect(health.ms).toBeLessThan(1_500);
 
     const refused = sent.filter((s) => s.status !== 200).length;
-    const retried = await deliverRefused(stack.t.url, sent, EVENT);
+    const retried = await deliverRefused(stack.url, sent, EVENT);
     await expectEachEventStoredOnce(
       stack,
       EVENT,

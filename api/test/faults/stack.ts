@@ -4,9 +4,14 @@
  * Profiles get an address on a domain of the test's own, so the sink's mail can be told apart.
  */
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
-import { startWorker, type RunningWorker, type StartWorkerOptions } from "@omnijourney/runtime";
+import { startWorker, writeWorkflowBundle, type StartWorkerOptions } from "@omnijourney/runtime";
+import { killHard, startWorkerProcess } from "../../../runtime/test/helpers/worker-process.js";
 import { eventually, startTestApi, type TestApi } from "../helpers/api.js";
+import { startApiProcess } from "../helpers/api-child.js";
 
 /** The API, its database with the profiles, and the published journey (no worker yet). */
 export type FaultApi = {
@@ -17,7 +22,8 @@ export type FaultApi = {
   users: string[];
 };
 
-export type FaultStack = FaultApi & { worker: RunningWorker; close(): Promise<void> };
+/** A stack to break: `url` is the API the stream is sent to. */
+export type FaultStack = FaultApi & { url: string; close(): Promise<void> };
 
 export type FaultStackOptions = {
   /** The published journey document. */
@@ -79,10 +85,56 @@ export async function startFaultStack(
   });
   return {
     ...api,
-    worker,
+    url: api.t.url,
     close: async () => {
       await worker.stop();
       await api.t.close();
+    },
+  };
+}
+
+/** The bundle the worker processes of one run share (webpack takes long on a loaded machine), written once. */
+export async function workflowBundleOnce(): Promise<string> {
+  const port = new URL(`tcp://${inject("engines").temporalAddress}`).port;
+  const file = path.join(os.tmpdir(), `omnij-faults-bundle-${port}.js`);
+  if (!fs.existsSync(file)) await writeWorkflowBundle(file);
+  return file;
+}
+
+/**
+ * `startFaultApi`, then the API and a journey worker each in a process of its own, as in production: what stalls
+ * them cannot stall the test that measures them. The API in this process only reads (its outbox drain stopped).
+ */
+export async function startProcessStack(
+  name: string,
+  options: Omit<FaultStackOptions, "worker">,
+): Promise<FaultStack & { workerPid: number }> {
+  const engines = inject("engines");
+  const api = await startFaultApi(name, options);
+  await api.t.context.fanout.stop();
+  const journal = path.join(os.tmpdir(), `omnij-faults-handover-${api.t.taskQueue}.log`);
+  const [child, worker] = await Promise.all([
+    startApiProcess(api.t.dbName, api.t.taskQueue),
+    startWorkerProcess({
+      MONGODB_URI: engines.mongoUri,
+      OMNIJ_DB: api.t.dbName,
+      TEMPORAL_ADDRESS: engines.temporalAddress,
+      TEMPORAL_NAMESPACE: engines.temporalNamespace,
+      SMTP_URL: engines.smtpUrl,
+      OMNIJOURNEY_TASK_QUEUE: api.t.taskQueue,
+      OMNIJOURNEY_WORKFLOW_BUNDLE: await workflowBundleOnce(),
+      OMNIJOURNEY_HANDOVER_JOURNAL: journal,
+    }),
+  ]);
+  return {
+    ...api,
+    url: child.url,
+    workerPid: worker.pid ?? 0,
+    close: async () => {
+      await killHard(child.proc);
+      await killHard(worker);
+      await api.t.close();
+      for (const file of [journal, `${journal}.1`]) fs.rmSync(file, { force: true });
     },
   };
 }
