@@ -14,7 +14,7 @@ import {
   expectOneMessageSentEach,
 } from "./invariants.js";
 import { startProcessStack, type FaultStack } from "./stack.js";
-import { deliverRefused, percentile, track, trackStream } from "./stream.js";
+import { deliverRefused, percentile, timeline, track, trackStream } from "./stream.js";
 
 const EVENT = "Fault Mongo";
 const STALL_MS = 20_000;
@@ -68,6 +68,7 @@ describe("FerretDB stalled under a steady stream", () => {
     await new Promise((r) => setTimeout(r, 5_000));
     const sent = await stream.stop();
 
+    console.log(`mongo stall, answers from the stall's start: ${timeline(sent, stallStart)}`);
     // While stalled (after the deadline of a request sent just before the stop): 503s, each with Retry-After.
     const duringStall = sent.filter((s) => s.at >= stallStart && s.at + DEADLINE_MS < stallEnd);
     // The stream's own rate (10/s for 15 s past the deadline), with room for a loaded machine's late timers.

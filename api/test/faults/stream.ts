@@ -118,3 +118,21 @@ export const percentile = (samples: number[], p: number): number => {
   const sorted = [...samples].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
+
+/** Answers by status in 5 s buckets from `from` (for the log of a fault test): `+0s 200×48 503×2 | +5s …`. */
+export const timeline = (sent: Sent[], from: number): string => {
+  const buckets = new Map<number, Map<number, number>>();
+  for (const s of sent) {
+    const bucket = Math.floor((s.at - from) / 5_000) * 5;
+    const counts = buckets.get(bucket) ?? new Map<number, number>();
+    counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
+    buckets.set(bucket, counts);
+  }
+  return [...buckets]
+    .sort(([a], [b]) => a - b)
+    .map(
+      ([b, counts]) =>
+        `${b >= 0 ? "+" : ""}${b}s ${[...counts].map(([st, n]) => `${st || "timeout"}×${n}`).join(" ")}`,
+    )
+    .join(" | ");
+};
