@@ -70,8 +70,8 @@ describe("two APIs and two workers on one machine", () => {
       OMNIJOURNEY_HANDOVER_JOURNAL: journalFile,
     };
     const [apiA, apiB, workerA, workerB] = await Promise.all([
-      startApiProcess(stack.t.dbName, stack.t.taskQueue),
-      startApiProcess(stack.t.dbName, stack.t.taskQueue),
+      startApiProcess(stack.t.dbName, stack.t.taskQueue, 30_000),
+      startApiProcess(stack.t.dbName, stack.t.taskQueue, 30_000),
       startWorkerProcess(workerEnv),
       startWorkerProcess(workerEnv),
     ]);

@@ -114,7 +114,8 @@ export async function startProcessStack(
   await api.t.context.fanout.stop();
   const journal = path.join(os.tmpdir(), `omnij-faults-handover-${api.t.taskQueue}.log`);
   const [child, worker] = await Promise.all([
-    startApiProcess(api.t.dbName, api.t.taskQueue),
+    // The default lease: a 1.5 s one expires under a loaded engine and the same entries are claimed again and again.
+    startApiProcess(api.t.dbName, api.t.taskQueue, 30_000),
     startWorkerProcess({
       MONGODB_URI: engines.mongoUri,
       OMNIJ_DB: api.t.dbName,

@@ -14,6 +14,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const startApiProcess = (
   dbName: string,
   taskQueue: string,
+  /** A short outbox lease lets a restarted process take a killed one's entries over soon (the SIGKILL test). */
+  outboxLeaseMs = 1_500,
 ): Promise<{ proc: ChildProcess; url: string }> =>
   new Promise((resolve, reject) => {
     const e = inject("engines");
@@ -27,7 +29,7 @@ export const startApiProcess = (
         TEST_TASK_QUEUE: taskQueue,
         TEST_ADMIN_TOKEN: ADMIN_TOKEN,
         TEST_WRITE_KEY: WRITE_KEY,
-        OMNIJOURNEY_OUTBOX_LEASE_MS: "1500",
+        OMNIJOURNEY_OUTBOX_LEASE_MS: String(outboxLeaseMs),
       },
       stdio: ["ignore", "pipe", "inherit"],
     });
