@@ -1,88 +1,21 @@
 // Benchmark (issue 6): `POST /v1/track` latency under a bounded load from a second process on loopback.
 // This process starts FerretDB + Temporal (test profile) and the API (`startApi`, in-process; no worker: no
-// journey is live, so the fan-out finds nothing to enrol). It then re-runs itself as a child
-// (`--load <json>`) which drives autocannon at fixed rates in bounded stages: every stage first loads
+// journey is live, so the fan-out finds nothing to enrol). It then runs bench/_load.mjs as a child
+// which drives autocannon at fixed rates in bounded stages: every stage first loads
 // `GET /health` (the baseline: the same Express app answering after one MongoDB ping), then `POST /v1/track`
 // with Basic auth (the write key) and a unique messageId per event (each event is stored: event document,
 // profile upsert with counters, outbox). Stages step the rate up until p99 reaches 100 ms or errors appear.
 // Reports p50/p99 at the reference rate and the highest rate at which p99 stayed under 100 ms.
-import { spawn } from "node:child_process";
 import { loadPackage, report, startBenchEngines } from "./_engines.mjs";
+import { load as loadFrom } from "./_load.mjs";
 
 const STAGE_SECONDS = Number(process.env.BENCH_TRACK_STAGE_SECONDS ?? 8);
 const RATES = [5, 10, 20, 40, 80, 160, 320];
 const REFERENCE_RATE = 20;
 const WRITE_KEY = "bench-write-key";
 
-if (process.argv[2] === "--load") {
-  // The load generator (a second process): one autocannon run, result printed as JSON on stdout.
-  const { default: autocannon } = await import("autocannon");
-  const { url, path, rate, seconds, auth } = JSON.parse(process.argv[3]);
-  let n = 0;
-  const track = path === "/v1/track";
-  const result = await autocannon({
-    url: `${url}${path}`,
-    // Little's law for the 100 ms target: rate x 0.1 s requests in flight suffice when p99 < 100 ms.
-    connections: Math.max(1, Math.ceil(rate / 10)),
-    overallRate: rate,
-    duration: seconds,
-    timeout: 10,
-    requests: [
-      track
-        ? {
-            method: "POST",
-            headers: { authorization: auth, "content-type": "application/json" },
-            setupRequest: (req) => {
-              n++;
-              return {
-                ...req,
-                body: JSON.stringify({
-                  messageId: `bench-${process.pid}-${rate}-${n}`,
-                  userId: `user-${n % 500}`,
-                  event: "product_viewed",
-                  properties: { sku: `sku-${n % 40}`, price: n % 100 },
-                  timestamp: new Date().toISOString(),
-                }),
-              };
-            },
-          }
-        : { method: "GET" },
-    ],
-  });
-  const ok = result["2xx"];
-  console.log(
-    JSON.stringify({
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      mean: result.latency.mean,
-      rps: ok / seconds,
-      ok,
-      non2xx: result.non2xx,
-      errors: result.errors + result.timeouts,
-    }),
-  );
-  process.exit(0);
-}
-
-function load(url, path, rate) {
-  const auth = `Basic ${Buffer.from(`${WRITE_KEY}:`).toString("base64")}`;
-  const args = [
-    import.meta.filename,
-    "--load",
-    JSON.stringify({ url, path, rate, seconds: STAGE_SECONDS, auth }),
-  ];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    const timer = setTimeout(() => child.kill("SIGKILL"), (STAGE_SECONDS + 30) * 1000);
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
-      else resolve(JSON.parse(out.trim().split("\n").pop()));
-    });
-  });
-}
+const load = (url, path, rate) =>
+  loadFrom({ url, path, rate, seconds: STAGE_SECONDS, writeKey: WRITE_KEY });
 
 const engines = await startBenchEngines(["mongo", "temporal"]);
 let api;

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { startSlackReceiver } from "./slack-receiver.js";
+import { scanStackLogs } from "./log-scan.js";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
@@ -12,6 +13,7 @@ const Ready = z.looseObject({
   mailApiUrl: z.string().nullish(),
   adminToken: z.string(),
   writeKey: z.string(),
+  logsDir: z.string(),
 });
 
 /**
@@ -86,6 +88,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.OMNIJOURNEY_E2E_WRITE_KEY = ready.writeKey;
 
   return async () => {
+    try {
+      // Last, with everything the suite made the stack write: no credential in any of it.
+      if (child.exitCode === null)
+        await scanStackLogs({
+          baseUrl: `http://127.0.0.1:${port}`,
+          adminToken: ready.adminToken,
+          writeKey: ready.writeKey,
+          output: () => log.join(""),
+          logsDir: ready.logsDir,
+        });
+    } finally {
+      await stopStack();
+    }
+  };
+
+  async function stopStack(): Promise<void> {
     await slack.close();
     if (child.exitCode !== null || !child.pid) return;
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -102,7 +120,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
         // Already gone.
       }
     }
-  };
+  }
 }
 
 /**

@@ -117,6 +117,8 @@ try {
     mailInbox: engines.mailApiUrl ?? null,
   };
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  // A credential the operator chose is theirs already: it is not echoed into what may become a log file.
+  const shown = (envName, value) => (process.env[envName] ? `(from ${envName})` : value);
   console.log(`
 Omnijourney is running (ready in ${seconds} s).
   Studio       ${urls.studio}
@@ -124,8 +126,8 @@ Omnijourney is running (ready in ${seconds} s).
   Health       ${urls.health}
   Temporal UI  ${urls.temporalUi ?? "(external Temporal)"}
   Mail inbox   ${urls.mailInbox ?? "(external SMTP)"}
-  Admin token  ${credentials.adminToken}   (studio sign-in and Bearer token for /api)
-  Write key    ${credentials.writeKey}   (HTTP Basic user for /v1 ingestion)
+  Admin token  ${shown("OMNIJOURNEY_ADMIN_TOKEN", credentials.adminToken)}   (studio sign-in and Bearer token for /api)
+  Write key    ${shown("OMNIJOURNEY_WRITE_KEY", credentials.writeKey)}   (HTTP Basic user for /v1 ingestion)
 ${credentials.generated.length ? `  (generated on first start and kept in ${path.relative(root, path.join(dataDir, "credentials.json")) || dataDir}; set ${credentials.generated.join(" and ")} to choose your own)\n` : ""}Press Ctrl-C to stop.\n`);
 
   // The first start seeds the demo while already serving: the studio fills in as the seed goes.
@@ -145,7 +147,7 @@ ${credentials.generated.length ? `  (generated on first start and kept in ${path
   // For tools: printed once everything, the demo included, is in place.
   const total = Number(((Date.now() - startedAt) / 1000).toFixed(1));
   console.log(
-    `OMNIJOURNEY_READY ${JSON.stringify({ ...urls, mailApiUrl: engines.mailApiUrl ?? null, adminToken: credentials.adminToken, writeKey: credentials.writeKey, mongoUri: engines.mongoUri, temporalAddress: engines.temporalAddress, seconds: total, servingAfterSeconds: Number(seconds) })}`,
+    `OMNIJOURNEY_READY ${JSON.stringify({ ...urls, mailApiUrl: engines.mailApiUrl ?? null, adminToken: credentials.adminToken, writeKey: credentials.writeKey, mongoUri: engines.mongoUri, temporalAddress: engines.temporalAddress, logsDir: path.join(dataDir, "logs"), seconds: total, servingAfterSeconds: Number(seconds) })}`,
   );
 } catch (error) {
   console.error(`\nOmnijourney could not start: ${error instanceof Error ? error.message : error}`);

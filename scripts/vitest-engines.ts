@@ -14,6 +14,8 @@ export interface TestEngines {
   smtpUrl: string;
   /** MailDev REST API (`GET /email`); empty when SMTP_URL points at an external server. */
   mailApiUrl: string;
+  /** Process group of each embedded engine (its guard's pid), for the fault tests that stall one (SIGSTOP). */
+  pids: Partial<Record<"mongo" | "temporal" | "smtp", number>>;
 }
 
 declare module "vitest" {
@@ -35,6 +37,11 @@ export default async function setup(project: TestProject) {
     temporalNamespace: engines.temporalNamespace,
     smtpUrl: engines.smtpUrl,
     mailApiUrl: engines.mailApiUrl ?? "",
+    pids: Object.fromEntries(
+      Object.entries(engines.status()).flatMap(([name, status]) =>
+        status?.pid ? [[name, status.pid]] : [],
+      ),
+    ),
   });
   return async () => {
     await engines.stop();

@@ -9,6 +9,7 @@ import type { ApiContext } from "./context.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { mount, type Endpoint } from "./http/endpoint.js";
 import { keepRawBody } from "./http/raw-body.js";
+import { requestDeadline } from "./http/deadline.js";
 import { clientKey, limiter } from "./http/rate-limits.js";
 import { embeddableAnywhere, securityHeaders } from "./http/security-headers.js";
 import { ingestionRouter } from "./ingestion/router.js";
@@ -63,6 +64,7 @@ export const createApp = (ctx: ApiContext): Express => {
     }),
   );
 
+  app.use(requestDeadline(ctx.config.deadlines));
   app.use("/v1", ingestionRouter(ctx));
 
   const limits = ctx.config.rateLimits;

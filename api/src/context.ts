@@ -4,6 +4,7 @@ import type { JourneyRuntimeApi } from "./runtime.js";
 import type { Fanout } from "./ingestion/fanout.js";
 import type { Collections } from "@omnijourney/store";
 import type { RateLimits, TrustProxy } from "./http/rate-limits.js";
+import type { RequestDeadlines } from "./http/deadline.js";
 
 export type ApiConfig = {
   adminToken: string;
@@ -16,6 +17,8 @@ export type ApiConfig = {
   rateLimits: RateLimits;
   /** The proxies whose X-Forwarded-For is believed (Express's `trust proxy`); `false`: none. */
   trustProxy: TrustProxy;
+  /** How long a request waits on the engines before it answers 503 with Retry-After. */
+  deadlines: RequestDeadlines;
 };
 
 /** Everything a route needs, built once by `startApi` and passed down explicitly. */

@@ -119,6 +119,11 @@ export const toAppError = (err: unknown): AppError | null => {
 
 /** The one result handler: known errors keep their status; anything else is a 500 logged with the request id. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  // Answered already (the request deadline's 503): the handler's late outcome is only logged.
+  if (res.headersSent) {
+    req.log?.warn({ err }, "outcome after the response was sent");
+    return;
+  }
   const known = toAppError(err);
   if (known) {
     if (known.status >= 500) req.log?.error({ err }, known.message);

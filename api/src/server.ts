@@ -7,6 +7,7 @@ import { connectStore } from "@omnijourney/store";
 import { createApp } from "./app.js";
 import { DEFAULT_SHUTDOWN_GRACE_MS, drain } from "./http/drain.js";
 import { DEFAULT_RATE_LIMITS, type RateLimits, type TrustProxy } from "./http/rate-limits.js";
+import { DEFAULT_DEADLINES, type RequestDeadlines } from "./http/deadline.js";
 import type { ApiContext } from "./context.js";
 import type { JourneyRuntimeApi } from "./runtime.js";
 import { Fanout } from "./ingestion/fanout.js";
@@ -32,6 +33,8 @@ export type ContextOptions = {
   rateLimits?: Partial<RateLimits>;
   /** Proxies whose X-Forwarded-For is believed (default: none). */
   trustProxy?: TrustProxy;
+  /** How long a request waits on the engines before 503 (default `DEFAULT_DEADLINES`). */
+  deadlines?: Partial<RequestDeadlines>;
   /** The journey runtime; defaults to the runtime package's `createJourneyRuntime`. */
   runtime?: JourneyRuntimeApi;
 };
@@ -84,6 +87,7 @@ export async function createApiContext(
         ...options.rateLimits,
       },
       trustProxy: options.trustProxy ?? false,
+      deadlines: { ...DEFAULT_DEADLINES, ...options.deadlines },
       ...(options.studioDir ? { studioDir: options.studioDir } : {}),
     },
     logger,

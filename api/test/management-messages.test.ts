@@ -116,7 +116,7 @@ describe("message feedback", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(update(1, `/start ${String(token)}`)),
     });
-    expect(unsigned.status).toBe(403);
+    expect(unsigned.status).toBe(401);
     const post = (body: unknown) =>
       fetch(`${t.url}/webhooks/telegram`, {
         method: "POST",
@@ -162,7 +162,7 @@ describe("message feedback", () => {
       },
       body: form,
     });
-    expect(bad.status).toBe(403);
+    expect(bad.status).toBe(401);
     const res = await fetch(url, {
       method: "POST",
       headers: {

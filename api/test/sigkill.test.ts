@@ -1,49 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { inject, afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, WRITE_KEY, eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WRITE_KEY, eventually, startTestApi, type TestApi } from "./helpers/api.js";
+import { startApiProcess as startChild } from "./helpers/api-child.js";
 import { waitingJourney } from "./fixtures.js";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 let t: TestApi;
 let child: ChildProcess | null = null;
-
-const startChild = (
-  dbName: string,
-  taskQueue: string,
-): Promise<{ proc: ChildProcess; url: string }> =>
-  new Promise((resolve, reject) => {
-    const e = inject("engines");
-    const proc = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(here, "helpers/api-process.ts")],
-      {
-        env: {
-          ...process.env,
-          TEST_MONGO_URI: e.mongoUri,
-          TEST_DB_NAME: dbName,
-          TEST_TEMPORAL_ADDRESS: e.temporalAddress,
-          TEST_TEMPORAL_NAMESPACE: e.temporalNamespace,
-          TEST_TASK_QUEUE: taskQueue,
-          TEST_ADMIN_TOKEN: ADMIN_TOKEN,
-          TEST_WRITE_KEY: WRITE_KEY,
-          OMNIJOURNEY_OUTBOX_LEASE_MS: "1500",
-        },
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    proc.stdout?.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /READY (\S+)/.exec(out);
-      if (m?.[1]) resolve({ proc, url: m[1] });
-    });
-    proc.on("exit", (code) =>
-      reject(new Error(`API process exited (${String(code)}) before it was ready`)),
-    );
-  });
 
 beforeAll(async () => {
   // The in-process API only sets up the database and the journey; the process under test is a child.

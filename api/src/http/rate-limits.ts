@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { errorBody } from "../errors.js";
+import { deadlinesFromEnv, type RequestDeadlines } from "./deadline.js";
 
 /** Requests allowed per minute, by what the bucket is keyed on. */
 export type RateLimits = {
@@ -46,7 +47,11 @@ export type TrustProxy = false | number | string;
  */
 export const limitsFromEnv = (
   env: NodeJS.ProcessEnv,
-): { rateLimits: Partial<RateLimits>; trustProxy: TrustProxy } => {
+): {
+  rateLimits: Partial<RateLimits>;
+  trustProxy: TrustProxy;
+  deadlines: Partial<RequestDeadlines>;
+} => {
   const rateLimits: Partial<RateLimits> = {};
   for (const [key, name] of Object.entries(ENV_NAMES)) {
     const raw = env[name]?.trim();
@@ -61,7 +66,7 @@ export const limitsFromEnv = (
   const trust = env.OMNIJOURNEY_TRUST_PROXY?.trim();
   const trustProxy: TrustProxy =
     !trust || trust === "false" ? false : /^\d+$/.test(trust) ? Number(trust) : trust;
-  return { rateLimits, trustProxy };
+  return { rateLimits, trustProxy, deadlines: deadlinesFromEnv(env) };
 };
 
 /** The client's address as Express sees it (the proxy's, unless the proxy is trusted), IPv6 by /56 subnet. */

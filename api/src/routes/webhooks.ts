@@ -37,8 +37,9 @@ const providerOption = async (
   return process.env[envName] ?? null;
 };
 
+/** A delivery that does not prove it comes from the provider: 401, before anything is read or stored. */
 const forbidden = (what: string) =>
-  new AppError(403, "invalid_signature", `The ${what} signature or secret is missing or wrong`, {
+  new AppError(401, "invalid_signature", `The ${what} signature or secret is missing or wrong`, {
     fields: ["headers"],
   });
 
