@@ -13,6 +13,7 @@ import { IdParams, safe } from "../schemas/common.js";
 import { segmentRefs } from "../services/journeys.js";
 import { profileSummary } from "../services/profiles.js";
 import type { ApiContext } from "../context.js";
+import { recordAudit } from "../services/audit.js";
 import {
   deleteSegmentById,
   findSegmentById,
@@ -40,6 +41,13 @@ const view = (d: SegmentRecord): Segment => ({
   condition: d.condition,
   createdAt: d.createdAt instanceof Date ? d.createdAt.toISOString() : null,
   updatedAt: d.updatedAt instanceof Date ? d.updatedAt.toISOString() : null,
+});
+
+/** What the audit log keeps of a segment: what a marketer edits. */
+const audited = (s: Segment) => ({
+  name: s.name,
+  description: s.description ?? null,
+  condition: s.condition,
 });
 
 const find = async (ctx: ApiContext, id: string) => {
@@ -75,7 +83,7 @@ export const createSegment = endpoint({
   body: SegmentBody,
   response: Segment,
   status: 201,
-  handler: async ({ body }, { app }) => {
+  handler: async ({ body }, { app, req }) => {
     const doc = newSegment({
       name: body.name,
       description: body.description,
@@ -83,6 +91,11 @@ export const createSegment = endpoint({
     });
     await insertSegment(app.db, doc);
     app.fanout.invalidate();
+    await recordAudit(app, req, {
+      action: "segment.created",
+      object: { type: "segment", id: doc._id, name: body.name },
+      after: audited(view(doc)),
+    });
     return view(doc);
   },
 });
@@ -122,15 +135,22 @@ export const updateSegment = endpoint({
   params: IdParams,
   body: SegmentBody,
   response: Segment,
-  handler: async ({ params, body }, { app }) => {
-    await find(app, params.id);
+  handler: async ({ params, body }, { app, req }) => {
+    const before = view(await find(app, params.id));
     await saveSegment(app.db, params.id, {
       name: body.name,
       description: body.description,
       condition: body.condition,
     });
     app.fanout.invalidate();
-    return view(await find(app, params.id));
+    const after = view(await find(app, params.id));
+    await recordAudit(app, req, {
+      action: "segment.updated",
+      object: { type: "segment", id: params.id, name: after.name },
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
   },
 });
 
@@ -149,8 +169,8 @@ export const deleteSegment = endpoint({
   tags,
   auth: "bearer",
   params: IdParams,
-  handler: async ({ params }, { app }) => {
-    await find(app, params.id);
+  handler: async ({ params }, { app, req }) => {
+    const before = view(await find(app, params.id));
     const users = await usedBy(app, params.id);
     if (users.length > 0) {
       throw new AppError(
@@ -161,6 +181,11 @@ export const deleteSegment = endpoint({
       );
     }
     await deleteSegmentById(app.db, params.id);
+    await recordAudit(app, req, {
+      action: "segment.deleted",
+      object: { type: "segment", id: params.id, name: before.name },
+      before: audited(before),
+    });
     return undefined;
   },
 });

@@ -57,5 +57,5 @@ export const experimentWinner = endpoint({
   body: DeclareWinnerBody,
   response: ExperimentDecision,
   handler: async ({ params, body }, { req, app }) =>
-    declareWinner(app, params.id, params.nodeId, body, actorOf(req, app.config.adminToken)),
+    declareWinner(app, params.id, params.nodeId, body, actorOf(req).actor),
 });

@@ -5,6 +5,7 @@ import { AppError } from "../../errors.js";
 import { IdParams } from "../../schemas/common.js";
 import { findJourney, journeyView, publishJourney } from "../../services/journeys.js";
 import { tags } from "./schemas.js";
+import { recordAudit } from "../../services/audit.js";
 
 export const publish = endpoint({
   method: "post",
@@ -14,8 +15,21 @@ export const publish = endpoint({
   auth: "bearer",
   params: IdParams,
   response: PublishResult,
-  handler: async ({ params }, { app }) => publishJourney(app, params.id),
+  handler: async ({ params }, { app, req }) => {
+    const before = await findJourney(app, params.id);
+    const published = await publishJourney(app, params.id);
+    await recordAudit(app, req, {
+      action: "journey.published",
+      object: { type: "journey", id: before._id, name: before.name },
+      before: { status: before.status, liveVersion: before.liveVersion },
+      after: { status: "live", liveVersion: published.version },
+      details: { hash: published.hash, newVersion: published.created },
+    });
+    return published;
+  },
 });
+
+const AUDITED = { pause: "paused", resume: "resumed", archive: "archived" } as const;
 
 const transition = (
   action: "pause" | "resume" | "archive",
@@ -31,7 +45,7 @@ const transition = (
     auth: "bearer",
     params: IdParams,
     response: Journey,
-    handler: async ({ params }, { app }) => {
+    handler: async ({ params }, { app, req }) => {
       const journey = await findJourney(app, params.id);
       if (!from.includes(journey.status)) {
         throw new AppError(
@@ -44,6 +58,12 @@ const transition = (
       await setJourneyStatus(app.db, params.id, to);
       app.fanout.invalidate();
       if (action === "archive") await app.runtime.cancelEnrolments({ journeyId: params.id });
+      await recordAudit(app, req, {
+        action: `journey.${AUDITED[action]}`,
+        object: { type: "journey", id: journey._id, name: journey.name },
+        before: { status: journey.status },
+        after: { status: to },
+      });
       return journeyView(await findJourney(app, params.id));
     },
   });
