@@ -68,6 +68,7 @@ export const listSegments = endpoint({
   summary: "List segments",
   tags,
   auth: "bearer",
+  role: "viewer",
   response: SegmentList,
   handler: async (_i, { app }) => ({
     items: (await listSegmentRecords(app.db)).map(view),
@@ -80,6 +81,7 @@ export const createSegment = endpoint({
   summary: "Create a segment",
   tags,
   auth: "bearer",
+  role: "editor",
   body: SegmentBody,
   response: Segment,
   status: 201,
@@ -106,6 +108,7 @@ export const previewSegment = endpoint({
   summary: "Count and sample the profiles a condition matches now",
   tags,
   auth: "bearer",
+  role: "editor",
   body: safe(z.object({ condition: ConditionField })),
   response: SegmentPreview,
   handler: async ({ body }, { app }) => preview(app, body.condition),
@@ -117,6 +120,7 @@ export const getSegment = endpoint({
   summary: "A segment with its current size and the journeys that use it",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: IdParams,
   response: SegmentDetail,
   handler: async ({ params }, { app }) => {
@@ -132,6 +136,7 @@ export const updateSegment = endpoint({
   summary: "Replace a segment's name, description and condition",
   tags,
   auth: "bearer",
+  role: "editor",
   params: IdParams,
   body: SegmentBody,
   response: Segment,
@@ -168,6 +173,7 @@ export const deleteSegment = endpoint({
   summary: "Delete a segment no journey refers to",
   tags,
   auth: "bearer",
+  role: "editor",
   params: IdParams,
   handler: async ({ params }, { app, req }) => {
     const before = view(await find(app, params.id));

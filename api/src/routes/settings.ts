@@ -68,6 +68,7 @@ export const getSettings = endpoint({
   summary: "Workspace settings; credentials are masked",
   tags: ["settings"],
   auth: "bearer",
+  role: "viewer",
   response: SettingsView,
   handler: async (_i, { app }) => settingsView(app),
 });
@@ -79,6 +80,7 @@ export const putSettings = endpoint({
     "Update workspace settings (partial); a masked credential sent back keeps the stored one",
   tags: ["settings"],
   auth: "bearer",
+  role: "admin",
   body: SettingsInput,
   response: SettingsView,
   handler: async ({ body }, { app, req }) => {

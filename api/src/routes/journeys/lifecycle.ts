@@ -13,6 +13,7 @@ export const publish = endpoint({
   summary: "Validate, compile and freeze a version; new enrolments take it",
   tags,
   auth: "bearer",
+  role: "publisher",
   params: IdParams,
   response: PublishResult,
   handler: async ({ params }, { app, req }) => {
@@ -43,6 +44,7 @@ const transition = (
     summary,
     tags,
     auth: "bearer",
+    role: "publisher",
     params: IdParams,
     response: Journey,
     handler: async ({ params }, { app, req }) => {

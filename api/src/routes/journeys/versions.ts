@@ -13,6 +13,7 @@ export const listVersions = endpoint({
   summary: "Published versions, newest first",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: IdParams,
   response: JourneyVersionList,
   handler: async ({ params }, { app }) => {
@@ -34,6 +35,7 @@ export const getVersion = endpoint({
   summary: "One published version: its frozen document and compiled plan",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: z.object({ id: Id, version: z.coerce.number().int().min(1) }),
   response: JourneyVersionDetail,
   handler: async ({ params }, { app }) => {
