@@ -100,7 +100,9 @@ export const createApp = (ctx: ApiContext): Express => {
     }),
   );
   const open = new Set(
-    apiEndpoints.filter((e) => e.role === "public").map((e) => `${e.method.toUpperCase()} ${e.path}`),
+    apiEndpoints
+      .filter((e) => e.role === "public")
+      .map((e) => `${e.method.toUpperCase()} ${e.path}`),
   );
   api.use(authenticate(ctx.db, ctx.config.adminToken, open));
   api.use(express.json({ limit: "1mb" }));

@@ -65,10 +65,19 @@ const checkCsrf = (req: Request, csrfToken: string): void => {
   const origin = req.headers.origin;
   const own = `${req.protocol}://${req.headers.host ?? ""}`;
   const given = req.headers["x-csrf-token"];
-  if ((origin !== undefined && origin !== own) || typeof given !== "string" || !sameSecret(given, csrfToken))
-    throw new AppError(403, "csrf_failed", "This request did not come from the studio; reload the page", {
-      fields: ["headers.x-csrf-token"],
-    });
+  if (
+    (origin !== undefined && origin !== own) ||
+    typeof given !== "string" ||
+    !sameSecret(given, csrfToken)
+  )
+    throw new AppError(
+      403,
+      "csrf_failed",
+      "This request did not come from the studio; reload the page",
+      {
+        fields: ["headers.x-csrf-token"],
+      },
+    );
 };
 
 const fromSession = async (db: Collections, req: Request, cookie: string): Promise<Principal> => {
@@ -89,11 +98,7 @@ const fromSession = async (db: Collections, req: Request, cookie: string): Promi
 };
 
 /** Resolves the request's credentials; a missing or wrong one is a 401, a write key on /api as well. */
-const resolve = async (
-  db: Collections,
-  adminToken: string,
-  req: Request,
-): Promise<Principal> => {
+const resolve = async (db: Collections, adminToken: string, req: Request): Promise<Principal> => {
   const header = req.headers.authorization;
   if (header !== undefined) {
     if (/^Basic\s/i.test(header))
@@ -126,10 +131,15 @@ export const authenticate =
 export const requireRole = (req: Request, needed: Role): void => {
   const principal = principalOf(req);
   if (!roleAllows(principal.role, needed))
-    throw new AppError(403, "forbidden", `This needs the ${needed} role; you are a ${principal.role}`, {
-      needed,
-      role: principal.role,
-    });
+    throw new AppError(
+      403,
+      "forbidden",
+      `This needs the ${needed} role; you are a ${principal.role}`,
+      {
+        needed,
+        role: principal.role,
+      },
+    );
 };
 
 /** Segment's scheme: HTTP Basic with the write key as user name and an empty password, or `writeKey` in the body. */
@@ -177,7 +187,9 @@ const checkWriteKey = async (
 ): Promise<boolean> => {
   if (given === null) return false;
   if (sameSecret(given, writeKey)) return true;
-  return given.startsWith("ojw_") && (await findActiveApiKey(db, secretHash(given), "write")) !== null;
+  return (
+    given.startsWith("ojw_") && (await findActiveApiKey(db, secretHash(given), "write")) !== null
+  );
 };
 
 export const writeKeyAuth =

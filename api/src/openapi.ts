@@ -184,7 +184,8 @@ export const openApiDocument = (endpoints: { prefix: string; endpoints: Endpoint
           type: "apiKey",
           in: "cookie",
           name: "oj_session",
-          description: "The studio's session; unsafe methods also send x-csrf-token (docs/teams.md)",
+          description:
+            "The studio's session; unsafe methods also send x-csrf-token (docs/teams.md)",
         },
         writeKey: {
           type: "http",

@@ -13,7 +13,9 @@ type Operation = { method: string; path: string; role: string };
 beforeAll(async () => {
   t = await startTestApi("roles");
   for (const role of Role.options) {
-    const res = await t.api("/api/api-keys", { body: { name: `${role} key`, kind: "bearer", role } });
+    const res = await t.api("/api/api-keys", {
+      body: { name: `${role} key`, kind: "bearer", role },
+    });
     expect(res.status).toBe(201);
     keys[role] = ((await res.json()) as { key: string }).key; // why: the CreatedApiKey body
   }
@@ -22,7 +24,9 @@ afterAll(async () => t?.close());
 
 const operations = async (): Promise<Operation[]> => {
   const res = await fetch(`${t.url}/api/openapi.json`);
-  const doc = (await res.json()) as { paths: Record<string, Record<string, { "x-role"?: string }>> }; // why: the served document
+  const doc = (await res.json()) as {
+    paths: Record<string, Record<string, { "x-role"?: string }>>;
+  }; // why: the served document
   return Object.entries(doc.paths)
     .filter(([path]) => path.startsWith("/api/"))
     .flatMap(([path, methods]) =>
@@ -39,7 +43,9 @@ const call = (op: Operation, authorization?: string) =>
     method: op.method,
     headers: {
       ...(authorization ? { authorization } : {}),
-      ...(op.method === "GET" || op.method === "DELETE" ? {} : { "content-type": "application/json" }),
+      ...(op.method === "GET" || op.method === "DELETE"
+        ? {}
+        : { "content-type": "application/json" }),
     },
     ...(op.method === "GET" || op.method === "DELETE" ? {} : { body: "{}" }),
   });
@@ -81,7 +87,8 @@ describe("the role table", () => {
           wrong.push(`${what} as ${role}: ${res.status}, expected 403 forbidden`);
       }
       const admin = await call(op, `Bearer ${ADMIN_TOKEN}`);
-      if ([401, 403].includes(admin.status)) wrong.push(`${what} with the admin token: ${admin.status}`);
+      if ([401, 403].includes(admin.status))
+        wrong.push(`${what} with the admin token: ${admin.status}`);
     }
     expect(wrong).toEqual([]);
   }, 600_000);

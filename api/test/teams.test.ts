@@ -34,7 +34,11 @@ const signIn = (email: string, password: string, from = "10.1.0.1") =>
 
 describe("invitations and sessions", () => {
   it("invites an editor who sets a password through the one-time link and is signed in as an editor", async () => {
-    const ada = await invite(t, { email: "Ada@Example.com", name: "Ada", role: "editor" }, PASSWORD);
+    const ada = await invite(
+      t,
+      { email: "Ada@Example.com", name: "Ada", role: "editor" },
+      PASSWORD,
+    );
     expect(ada.link).toMatch(/\/invite\?token=/);
     const me = await ada.call("/api/me");
     expect(await me.json()).toMatchObject({ role: "editor", via: "session", name: "Ada" });
@@ -74,7 +78,9 @@ describe("invitations and sessions", () => {
       body,
     });
     expect(foreign.status).toBe(403);
-    const ok = await ada.call("/api/journeys", { body: { name: "Drafted by Ada", nodes: [], edges: [] } });
+    const ok = await ada.call("/api/journeys", {
+      body: { name: "Drafted by Ada", nodes: [], edges: [] },
+    });
     expect(ok.status).toBe(201);
   });
 
@@ -94,7 +100,8 @@ describe("invitations and sessions", () => {
 
   it("rate-limits failed sign-ins per client with a 429", async () => {
     const from = "10.9.9.9";
-    for (let i = 0; i < 3; i++) expect((await signIn("ada@example.com", "guess", from)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await signIn("ada@example.com", "guess", from)).status).toBe(401);
     const limited = await signIn("ada@example.com", PASSWORD, from);
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBeTruthy();
@@ -106,7 +113,11 @@ describe("invitations and sessions", () => {
 
 describe("password reset", () => {
   it("resets a password by link: the old password and the old sessions stop working", async () => {
-    const bob = await invite(t, { email: "bob@example.com", name: "Bob", role: "viewer" }, "bob's first password");
+    const bob = await invite(
+      t,
+      { email: "bob@example.com", name: "Bob", role: "viewer" },
+      "bob's first password",
+    );
     const issued = await t.api(`/api/users/${bob.id}/password-reset`, { body: {} });
     expect(issued.status).toBe(200);
     const { link } = (await issued.json()) as { link: string }; // why: the PasswordReset body
@@ -136,7 +147,9 @@ describe("password reset", () => {
   });
 
   it("refuses a short password with a 400 naming the field", async () => {
-    const res = await t.api("/api/users", { body: { email: "cy@example.com", name: "Cy", role: "viewer" } });
+    const res = await t.api("/api/users", {
+      body: { email: "cy@example.com", name: "Cy", role: "viewer" },
+    });
     const { link } = (await res.json()) as { link: string }; // why: the Invitation body
     const short = await fetch(`${t.url}/api/invitations/accept`, {
       method: "POST",
@@ -155,12 +168,19 @@ describe("secrets at rest and in logs", () => {
     const raw = JSON.stringify(await t.context.db.raw.collection("users").find({}).toArray());
     expect(raw).not.toContain(PASSWORD);
     expect(raw).not.toContain("bob's second password");
-    const links = JSON.stringify(await t.context.db.raw.collection("user_links").find({}).toArray());
-    const sessions = JSON.stringify(await t.context.db.raw.collection("sessions").find({}).toArray());
+    const links = JSON.stringify(
+      await t.context.db.raw.collection("user_links").find({}).toArray(),
+    );
+    const sessions = JSON.stringify(
+      await t.context.db.raw.collection("sessions").find({}).toArray(),
+    );
     const log = written.join("");
     expect(log.length).toBeGreaterThan(0);
-    for (const secret of [PASSWORD, "bob's first password", "bob's second password"]) expect(log).not.toContain(secret);
-    const invitation = await t.api("/api/users", { body: { email: "di@example.com", name: "Di", role: "viewer" } });
+    for (const secret of [PASSWORD, "bob's first password", "bob's second password"])
+      expect(log).not.toContain(secret);
+    const invitation = await t.api("/api/users", {
+      body: { email: "di@example.com", name: "Di", role: "viewer" },
+    });
     const token = tokenOf(((await invitation.json()) as { link: string }).link); // why: the Invitation body
     expect(written.join("")).not.toContain(token);
     expect(links).not.toContain(token);

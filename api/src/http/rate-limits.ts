@@ -88,7 +88,10 @@ export const limiter = (options: {
     keyGenerator: options.key,
     ...(options.skip ? { skip: options.skip } : {}),
     ...(options.failed
-      ? { skipSuccessfulRequests: true, requestWasSuccessful: (_req, res) => !options.failed?.(res) }
+      ? {
+          skipSuccessfulRequests: true,
+          requestWasSuccessful: (_req, res) => !options.failed?.(res),
+        }
       : {}),
     handler: (_req, res) => {
       res

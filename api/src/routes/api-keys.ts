@@ -44,7 +44,8 @@ export const listKeys = endpoint({
 export const createKey = endpoint({
   method: "post",
   path: "/api-keys",
-  summary: "Create a write key (ingestion) or a bearer key with a role (/api); the key is shown this once",
+  summary:
+    "Create a write key (ingestion) or a bearer key with a role (/api); the key is shown this once",
   tags,
   auth: "bearer",
   role: "admin",

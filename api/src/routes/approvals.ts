@@ -20,7 +20,12 @@ import { AppError, notFound, validationError } from "../errors.js";
 import { actorOf } from "../auth.js";
 import { IdParams } from "../schemas/common.js";
 import { recordAudit } from "../services/audit.js";
-import { compileOrReject, findJourney, publishDocument, validationContext } from "../services/journeys.js";
+import {
+  compileOrReject,
+  findJourney,
+  publishDocument,
+  validationContext,
+} from "../services/journeys.js";
 
 const tags = ["approvals"];
 
@@ -140,7 +145,9 @@ const pendingApproval = async (app: Parameters<typeof findJourney>[0], id: strin
   const approval = await findApproval(app.db, id);
   if (!approval) throw notFound("Approval", id);
   if (approval.status !== "pending")
-    throw new AppError(409, "already_decided", `This request was already ${approval.status}`, { id });
+    throw new AppError(409, "already_decided", `This request was already ${approval.status}`, {
+      id,
+    });
   return approval;
 };
 
@@ -174,7 +181,11 @@ export const approve = endpoint({
     await recordAudit(app, req, {
       action: "journey.publication_approved",
       object,
-      details: { approvalId: approval._id, requestedBy: approval.requestedBy, note: body.note ?? null },
+      details: {
+        approvalId: approval._id,
+        requestedBy: approval.requestedBy,
+        note: body.note ?? null,
+      },
     });
     await recordAudit(app, req, {
       action: "journey.published",

@@ -69,9 +69,14 @@ const redeem = async (
   const link = await redeemUserLink(app.db, secretHash(token), purpose);
   const user = link ? await findUserById(app.db, link.userId) : null;
   if (!user)
-    throw new AppError(400, "link_invalid", "This link has been used or has expired; ask for a new one", {
-      fields: ["body.token"],
-    });
+    throw new AppError(
+      400,
+      "link_invalid",
+      "This link has been used or has expired; ask for a new one",
+      {
+        fields: ["body.token"],
+      },
+    );
   return user;
 };
 
@@ -102,7 +107,8 @@ export const acceptInvitation = endpoint({
 export const requestPasswordReset = endpoint({
   method: "post",
   path: "/password-resets",
-  summary: "Mail a password reset link (the answer is the same whether or not the address has an account)",
+  summary:
+    "Mail a password reset link (the answer is the same whether or not the address has an account)",
   tags,
   auth: "none",
   role: "public",

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { Invitation, InviteInput, PasswordReset, User, UserChange, UserList } from "@omnijourney/shared";
+import {
+  Invitation,
+  InviteInput,
+  PasswordReset,
+  User,
+  UserChange,
+  UserList,
+} from "@omnijourney/shared";
 import {
   deleteUserById,
   findUserById,
@@ -31,7 +38,8 @@ export const listMembers = endpoint({
 export const inviteMember = endpoint({
   method: "post",
   path: "/users",
-  summary: "Invite someone: returns the one-time link (shown once) and mails it when email is set up",
+  summary:
+    "Invite someone: returns the one-time link (shown once) and mails it when email is set up",
   tags,
   auth: "bearer",
   role: "admin",
@@ -83,7 +91,8 @@ export const changeMember = endpoint({
   response: User,
   handler: async ({ params, body }, { app, req }) => {
     const before = await findMember(app.db, params.id);
-    if (body.role && body.role !== "admin" && before.role === "admin") await keepAnAdmin(app.db, before._id);
+    if (body.role && body.role !== "admin" && before.role === "admin")
+      await keepAnAdmin(app.db, before._id);
     const after = await updateUser(app.db, params.id, body);
     if (!after) throw notFound("User", params.id);
     if (body.role && body.role !== before.role) await revokeUserSessions(app.db, before._id);
@@ -108,7 +117,9 @@ export const removeMember = endpoint({
   handler: async ({ params }, { app, req }) => {
     const user = await findMember(app.db, params.id);
     if (principalOf(req).id === user._id)
-      throw new AppError(409, "self_removal", "You cannot remove yourself", { fields: ["params.id"] });
+      throw new AppError(409, "self_removal", "You cannot remove yourself", {
+        fields: ["params.id"],
+      });
     if (user.role === "admin") await keepAnAdmin(app.db, user._id);
     await revokeUserSessions(app.db, user._id);
     await deleteUserById(app.db, user._id);
@@ -144,4 +155,10 @@ export const resetMemberPassword = endpoint({
   },
 });
 
-export const userEndpoints = [listMembers, inviteMember, changeMember, removeMember, resetMemberPassword];
+export const userEndpoints = [
+  listMembers,
+  inviteMember,
+  changeMember,
+  removeMember,
+  resetMemberPassword,
+];

@@ -22,7 +22,11 @@ export const sessionCookie = (res: Response): string => {
 /** The one-time token of an invitation or reset link. */
 export const tokenOf = (link: string): string => new URL(link).searchParams.get("token") ?? "";
 
-export const memberFrom = (t: TestApi, res: Response, me: { csrfToken?: string; user?: { id: string; email: string } }): Member => {
+export const memberFrom = (
+  t: TestApi,
+  res: Response,
+  me: { csrfToken?: string; user?: { id: string; email: string } },
+): Member => {
   const cookie = sessionCookie(res);
   const csrf = me.csrfToken ?? "";
   return {
@@ -60,6 +64,9 @@ export const invite = async (
     body: JSON.stringify({ token: tokenOf(link), password }),
   });
   expect(accepted.status).toBe(200);
-  const me = (await accepted.json()) as { csrfToken?: string; user?: { id: string; email: string } }; // why: the Me body
+  const me = (await accepted.json()) as {
+    csrfToken?: string;
+    user?: { id: string; email: string };
+  }; // why: the Me body
   return { ...memberFrom(t, accepted, me), link };
 };

@@ -48,7 +48,9 @@ export const listAudit = (
   if (filter.until) at.$lte = filter.until;
   return models.audit
     .find({
-      ...(filter.actor ? { actor: { $regex: `^${escapeRegex(filter.actor)}`, $options: "i" } } : {}),
+      ...(filter.actor
+        ? { actor: { $regex: `^${escapeRegex(filter.actor)}`, $options: "i" } }
+        : {}),
       ...(filter.action ? { action: { $regex: `^${escapeRegex(filter.action)}` } } : {}),
       ...(filter.objectType ? { "object.type": filter.objectType } : {}),
       ...(filter.objectId ? { "object.id": filter.objectId } : {}),

@@ -125,13 +125,7 @@ export {
   type GoalEventInput,
   type ArmCounters,
 } from "./experiments.js";
-export {
-  appendAudit,
-  auditOf,
-  listAudit,
-  type AuditFilter,
-  type NewAuditEntry,
-} from "./audit.js";
+export { appendAudit, auditOf, listAudit, type AuditFilter, type NewAuditEntry } from "./audit.js";
 export {
   insertInvitedUser,
   findUserById,

@@ -140,7 +140,11 @@ export type ApprovalSettings = z.infer<typeof ApprovalSettings>;
 
 /** A password: long enough to resist guessing, short enough to hash quickly. */
 export const Password = z.string().min(10, "use at least 10 characters").max(200);
-const Email = z.string().trim().toLowerCase().pipe(z.email("an email address such as ada@example.com"));
+const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("an email address such as ada@example.com"));
 const Name = z.string().trim().min(1, "a name").max(100);
 const Note = z.string().trim().max(2_000);
 
