@@ -12,6 +12,8 @@ import { NodePanel } from "../panels/NodePanel.js";
 import { PreviewContext } from "../panels/previewContext.js";
 import { ProblemsPanel } from "../panels/ProblemsPanel.js";
 import { PublishDialog } from "../panels/PublishDialog.js";
+import { useCan } from "../auth/MeContext.js";
+import { usePublishAccess } from "../auth/usePublishAccess.js";
 import { ShortcutsOverlay } from "../panels/ShortcutsOverlay.js";
 import { TestPanel } from "../panels/TestPanel.js";
 import { usePreviewData } from "../panels/usePreviewData.js";
@@ -107,6 +109,8 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
   const [side, setSide] = useState<"inspect" | "test">("inspect");
   const [help, setHelp] = useState(false);
   const [publishing, setPublishing] = useState(false);
+  const access = usePublishAccess();
+  const canPublish = useCan("publisher");
   const [toast, setToast] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const preview = usePreviewData(graph);
@@ -219,11 +223,23 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
           ) : (
             <>
               {journey.status === "live" ? (
-                <button type="button" className="btn" onClick={() => void statusAction("pause")}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => void statusAction("pause")}
+                  disabled={!canPublish.allowed}
+                  title={canPublish.why || undefined}
+                >
                   <Icon name="pause" /> Pause
                 </button>
               ) : journey.status === "paused" ? (
-                <button type="button" className="btn" onClick={() => void statusAction("resume")}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => void statusAction("resume")}
+                  disabled={!canPublish.allowed}
+                  title={canPublish.why || undefined}
+                >
                   <Icon name="play" /> Resume
                 </button>
               ) : null}
@@ -239,10 +255,11 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
                 type="button"
                 className="btn btn--primary"
                 onClick={() => setPublishing(true)}
-                disabled={readOnly}
+                disabled={readOnly || access.mode === "none"}
+                title={access.why || undefined}
                 data-testid="publish"
               >
-                <Icon name="upload" /> Publish
+                <Icon name="upload" /> {access.mode === "request" ? "Request approval" : "Publish"}
               </button>
             </>
           )}
@@ -302,6 +319,11 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
             journeyId={journey.id}
             liveVersion={journey.liveVersion}
             saveNow={saveNow}
+            mode={access.mode === "request" ? "request" : "publish"}
+            onRequested={() => {
+              setPublishing(false);
+              notify("Sent to the publishers for approval");
+            }}
             onClose={() => setPublishing(false)}
             onPublished={(version) => {
               setPublishing(false);

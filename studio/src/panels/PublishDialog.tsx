@@ -1,10 +1,12 @@
 import { useState } from "react";
 import { usePublish } from "../api/usePublish.js";
-import { isEmptyDiff, type DiffStep } from "../canvas/diff.js";
+import { errorMessage } from "../api/client.js";
+import { approvalsApi } from "../api/team.js";
+import { isEmptyDiff } from "../canvas/diff.js";
+import { DiffSummary } from "./DiffSummary.js";
 import { prePublishWarnings } from "../canvas/prePublishWarnings.js";
 import { useEditorEnvironment } from "../canvas/hooks/EditorContext.js";
 import { Icon } from "../components/Icon.js";
-import { humanise, inSentence } from "./form/jsonSchema.js";
 
 type Props = {
   journeyId: string;
@@ -12,10 +14,22 @@ type Props = {
   saveNow(): Promise<void>;
   onClose(): void;
   onPublished(version: number): void;
+  /** "request": an editor with approvals on sends the draft to the publishers with a note instead. */
+  mode?: "publish" | "request";
+  onRequested?(): void;
 };
 
 /** Publishing: a summary of what changed since the live version, then a frozen new version. */
-export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPublished }: Props) {
+export function PublishDialog({
+  journeyId,
+  liveVersion,
+  saveNow,
+  onClose,
+  onPublished,
+  mode = "publish",
+  onRequested,
+}: Props) {
+  const [note, setNote] = useState("");
   const { store, catalog } = useEditorEnvironment();
   const { diff, publish: publishNow } = usePublish(
     journeyId,
@@ -31,10 +45,16 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
     setError(null);
     try {
       await saveNow();
+      if (mode === "request") {
+        await approvalsApi.request(journeyId, note.trim());
+        return onRequested?.();
+      }
       const outcome = await publishNow();
       if (outcome.ok) return onPublished(outcome.version);
       if (outcome.problems) store.getState().setProblems(outcome.problems);
       setError(outcome.message);
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -45,13 +65,6 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
     const node = store.getState().graph.nodes.find((n) => n.id === nodeId);
     return node?.name?.trim() || (node ? title(node.type) : "step");
   });
-  /** "Email “Welcome”": the step's type and the name the marketer gave it. */
-  const stepName = (n: DiffStep) => (
-    <>
-      {title(n.type)}
-      {n.name && n.name !== title(n.type) ? <span className="muted"> “{n.name}”</span> : null}
-    </>
-  );
   return (
     <div className="backdrop" role="presentation" onClick={onClose}>
       <div
@@ -103,36 +116,22 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
           ) : isEmptyDiff(diff) ? (
             <p className="muted">No changes since the live version.</p>
           ) : (
-            <ul className="diff" data-testid="publish-summary">
-              {diff.added.map((n) => (
-                <li key={`a-${n.id}`} className="diff__added">
-                  + Added {stepName(n)}
-                </li>
-              ))}
-              {diff.removed.map((n) => (
-                <li key={`r-${n.id}`} className="diff__removed">
-                  − Removed {stepName(n)}
-                </li>
-              ))}
-              {diff.changed.map((n) => (
-                <li key={`c-${n.id}`} className="diff__changed">
-                  ~ Changed {stepName(n)}: {n.fields.map((f) => inSentence(humanise(f))).join(", ")}
-                </li>
-              ))}
-              {diff.connectionsAdded || diff.connectionsRemoved ? (
-                <li>
-                  Connections: {diff.connectionsAdded} added, {diff.connectionsRemoved} removed
-                </li>
-              ) : null}
-              {diff.settingsChanged.length ? (
-                <li>
-                  Settings changed:{" "}
-                  {diff.settingsChanged.map((f) => inSentence(humanise(f))).join(", ")}
-                </li>
-              ) : null}
-              {diff.renamed ? <li>Renamed</li> : null}
-            </ul>
+            <DiffSummary diff={diff} title={title} />
           )}
+          {mode === "request" ? (
+            <div className="field">
+              <label className="field__label" htmlFor="approval-note">
+                Note for the publisher
+              </label>
+              <textarea
+                id="approval-note"
+                className="input"
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                placeholder="What changed and when it should go live"
+              />
+            </div>
+          ) : null}
           {error ? (
             <div className="alert alert--danger" role="alert">
               {error}
@@ -150,7 +149,13 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
             disabled={busy || problems.length > 0}
             data-testid="confirm-publish"
           >
-            {busy ? "Publishing…" : "Publish"}
+            {mode === "request"
+              ? busy
+                ? "Sending…"
+                : "Send for approval"
+              : busy
+                ? "Publishing…"
+                : "Publish"}
           </button>
         </footer>
       </div>
