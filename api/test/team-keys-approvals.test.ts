@@ -183,4 +183,41 @@ describe("approvals", () => {
     expect(entries.find((e) => e.action === "settings.providers_changed")?.after).toBeDefined();
     expect(entries.some((e) => e.action === "api_key.revoked")).toBe(true);
   });
+
+  it("audits segments and role changes with who, before and after", async () => {
+    const created = await editor.call("/api/segments", {
+      body: { name: "Germans", condition: { attr: "country", op: "eq", value: "DE" } },
+    });
+    expect(created.status).toBe(201);
+    const segmentId = String((await json(created)).id);
+    await editor.call(`/api/segments/${segmentId}`, {
+      method: "PUT",
+      body: { name: "Germans", condition: { attr: "country", op: "eq", value: "AT" } },
+    });
+    const segment = await json(await t.api(`/api/audit?objectType=segment&objectId=${segmentId}`));
+    expect(segment.entries).toMatchObject([
+      {
+        action: "segment.updated",
+        actor: "Eddie Editor <eddie@example.com>",
+        before: { condition: { value: "DE" } },
+        after: { condition: { value: "AT" } },
+      },
+      { action: "segment.created", actor: "Eddie Editor <eddie@example.com>" },
+    ]);
+    expect(
+      (await t.api(`/api/users/${editor.id}`, { method: "PATCH", body: { role: "viewer" } }))
+        .status,
+    ).toBe(200);
+    const roles = await json(await t.api("/api/audit?action=user.role_changed"));
+    expect(roles.entries).toMatchObject([
+      {
+        actor: "admin",
+        object: { id: editor.id },
+        before: { role: "editor" },
+        after: { role: "viewer" },
+      },
+    ]);
+    // A role change ends the person's sessions: they sign in again with the new role.
+    expect((await editor.call("/api/me")).status).toBe(401);
+  });
 });

@@ -309,7 +309,7 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
             ) : selectedId ? (
               <NodePanel nodeId={selectedId} journeyId={journey.id} live={live} />
             ) : (
-              <JourneyPanel problemsCount={problems.length} />
+              <JourneyPanel problemsCount={problems.length} journeyId={journey.id} />
             )}
           </aside>
         </div>
