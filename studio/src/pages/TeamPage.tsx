@@ -224,20 +224,29 @@ function Members({
 
 function ApprovalsSwitch() {
   const setting = useResource(() => approvalsApi.settings(), []);
+  // Shown at once, saved behind; a refusal puts it back.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const toggle = (required: boolean) =>
-    approvalsApi
-      .setRequired(required)
-      .then(setting.reload, (err: unknown) => setError(errorMessage(err)));
+  const toggle = (required: boolean) => {
+    setChosen(required);
+    setError(null);
+    approvalsApi.setRequired(required).then(
+      () => setting.reload(),
+      (err: unknown) => {
+        setChosen(null);
+        setError(errorMessage(err));
+      },
+    );
+  };
   return (
     <section className="card card__body stack" aria-labelledby="approvals-title">
       <h2 id="approvals-title">Approvals</h2>
       <label className="row" style={{ gap: 8 }}>
         <input
           type="checkbox"
-          checked={setting.data?.required ?? false}
+          checked={chosen ?? setting.data?.required ?? false}
           disabled={setting.loading}
-          onChange={(e) => void toggle(e.target.checked)}
+          onChange={(e) => toggle(e.target.checked)}
         />
         Editors ask a publisher to approve before a journey goes live
       </label>
