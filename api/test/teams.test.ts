@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "@omnijourney/runtime";
 import { startTestApi, type TestApi } from "./helpers/api.js";
 import { invite, memberFrom, sessionCookie, tokenOf } from "./helpers/team.js";
+import { json } from "./helpers/json.js";
 
 const PASSWORD = "Pa55word-never-in-clear";
 const written: string[] = [];
@@ -89,7 +90,7 @@ describe("invitations and sessions", () => {
     const unknown = await signIn("nobody@example.com", "not the password", "10.1.0.2");
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect((await wrong.json()).error.code).toBe((await unknown.json()).error.code);
+    expect((await json(wrong)).error?.code).toBe((await json(unknown)).error?.code);
 
     const res = await signIn("ada@example.com", PASSWORD, "10.1.0.3");
     const cookie = sessionCookie(res);

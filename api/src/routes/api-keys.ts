@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { ApiKey, ApiKeyInput, ApiKeyList, CreatedApiKey } from "@omnijourney/shared";
 import { insertApiKey, listApiKeys, revokeApiKey, type ApiKeyRecord } from "@omnijourney/store";
 import { endpoint } from "../http/endpoint.js";
 import { notFound } from "../errors.js";
 import { actorOf } from "../auth.js";
+import { IdParams } from "../schemas/common.js";
 import { recordAudit } from "../services/audit.js";
 import { newSecret, secretHash } from "../services/credentials.js";
 
@@ -78,7 +78,7 @@ export const revokeKey = endpoint({
   tags,
   auth: "bearer",
   role: "admin",
-  params: z.object({ id: z.string().min(1).max(100) }),
+  params: IdParams,
   response: ApiKey,
   handler: async ({ params }, { app, req }) => {
     const revoked = await revokeApiKey(app.db, params.id);

@@ -18,7 +18,7 @@ import {
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound, validationError } from "../errors.js";
 import { actorOf } from "../auth.js";
-import { IdParams } from "../schemas/common.js";
+import { Id, IdParams } from "../schemas/common.js";
 import { recordAudit } from "../services/audit.js";
 import {
   compileOrReject,
@@ -122,7 +122,7 @@ export const requestPublication = endpoint({
 const ApprovalQuery = z
   .object({
     status: z.enum(["pending", "approved", "rejected", "withdrawn"]),
-    journeyId: z.string().min(1).max(100),
+    journeyId: Id,
   })
   .partial()
   .strict();

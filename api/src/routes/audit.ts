@@ -3,8 +3,9 @@ import { AuditPage } from "@omnijourney/shared";
 import { listAudit } from "@omnijourney/store";
 import { endpoint } from "../http/endpoint.js";
 import { auditView } from "../services/audit.js";
+import { storable } from "../schemas/common.js";
 
-const Text = z.string().trim().min(1).max(200);
+const Text = storable(z.string().trim().min(1).max(200));
 const AuditQuery = z
   .object({
     actor: Text.describe("who acted (prefix of the name, any case)"),

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   Invitation,
   InviteInput,
@@ -18,11 +17,12 @@ import {
 import { endpoint } from "../http/endpoint.js";
 import { AppError, notFound } from "../errors.js";
 import { principalOf } from "../auth.js";
+import { IdParams } from "../schemas/common.js";
 import { recordAudit } from "../services/audit.js";
 import { issueLink, mailLink, userView } from "../services/team.js";
 
 const tags = ["team"];
-const UserParams = z.object({ id: z.string().min(1).max(100) });
+const UserParams = IdParams;
 
 export const listMembers = endpoint({
   method: "get",
