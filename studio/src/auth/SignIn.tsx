@@ -18,10 +18,9 @@ export function SignIn({ onSignedIn }: { onSignedIn(me: Me): void }) {
       }
     >
       <div
-        className="segmented"
         role="tablist"
         aria-label="How to sign in"
-        style={{ marginTop: 16 }}
+        style={{ marginTop: 16, display: "flex", gap: 8 }}
       >
         <button
           type="button"
