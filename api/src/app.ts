@@ -4,7 +4,7 @@ import path from "node:path";
 import express, { type Express } from "express";
 import { pinoHttp, stdSerializers } from "pino-http";
 import { maskHeaders, maskSecrets, maskUrlForLog } from "@omnijourney/shared";
-import { bearerAuth, hasAdminToken } from "./auth.js";
+import { authenticate, hasAdminToken } from "./auth.js";
 import type { ApiContext } from "./context.js";
 import { errorHandler, notFoundHandler } from "./errors.js";
 import { mount, type Endpoint } from "./http/endpoint.js";
@@ -23,7 +23,7 @@ const FILE_PATH = /\/[^/]+\.[a-z0-9]+$/i;
 
 /** Studio routes (DESIGN.md) that fall back to the SPA's index.html. */
 const STUDIO_ROUTES =
-  /^\/(?:$|journeys(?:\/.*)?$|profiles(?:\/.*)?$|segments(?:\/.*)?$|messages\/?$|analytics\/?$|settings\/?$|login\/?$|sign-in\/?$)/;
+  /^\/(?:$|journeys(?:\/.*)?$|profiles(?:\/.*)?$|segments(?:\/.*)?$|messages\/?$|analytics\/?$|settings\/?$|login\/?$|sign-in\/?$|team\/?$|audit\/?$|approvals\/?$|invite\/?$|reset-password\/?$)/;
 
 export const createApp = (ctx: ApiContext): Express => {
   const app = express();
@@ -86,10 +86,27 @@ export const createApp = (ctx: ApiContext): Express => {
       limit: limits.authFailures,
       key: clientKey,
       skip: (req) => hasAdminToken(req, ctx.config.adminToken),
-      what: "requests without a valid admin token",
+      // Only refused credentials count: a signed-in team's own traffic is not throttled here.
+      failed: (res) => res.statusCode === 401,
+      what: "requests without valid credentials",
     }),
   );
-  api.use(bearerAuth(ctx.config.adminToken));
+  // Failed email-and-password sign-ins, per client address (a guessing attack meets a 429).
+  api.post(
+    "/sessions",
+    limiter({
+      limit: limits.signIn,
+      key: clientKey,
+      failed: (res) => res.statusCode === 401,
+      what: "failed sign-ins",
+    }),
+  );
+  const open = new Set(
+    apiEndpoints
+      .filter((e) => e.role === "public")
+      .map((e) => `${e.method.toUpperCase()} ${e.path}`),
+  );
+  api.use(authenticate(ctx.db, ctx.config.adminToken, open));
   api.use(express.json({ limit: "1mb" }));
   mount(api, apiEndpoints, ctx);
   app.use("/api", api);

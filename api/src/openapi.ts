@@ -95,7 +95,13 @@ const operation = (c: ComponentSchemas, ep: Endpoint): Schema => ({
     ep.operationId ??
     `${ep.method}${ep.path.replace(/[/:{}-]+(\w)/g, (_m, c: string) => c.toUpperCase())}`,
   security:
-    ep.auth === "bearer" ? [{ bearer: [] }] : ep.auth === "writeKey" ? [{ writeKey: [] }] : [],
+    ep.auth === "bearer"
+      ? [{ bearer: [] }, { session: [] }]
+      : ep.auth === "writeKey"
+        ? [{ writeKey: [] }]
+        : [],
+  // The least role that may call it (docs/teams.md); the role table test reads it from here.
+  "x-role": ep.role,
   parameters: [...parameters(c, ep.params, "path"), ...parameters(c, ep.query, "query")],
   ...(ep.body
     ? {
@@ -169,7 +175,18 @@ export const openApiDocument = (endpoints: { prefix: string; endpoints: Endpoint
     servers: [{ url: "/" }],
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer" },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "The admin token, or a bearer API key (acts with the key's role)",
+        },
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "oj_session",
+          description:
+            "The studio's session; unsafe methods also send x-csrf-token (docs/teams.md)",
+        },
         writeKey: {
           type: "http",
           scheme: "basic",

@@ -228,7 +228,10 @@ describe("experiment accounting", () => {
     ]);
     expect(split?.holdout).toBe(10);
 
-    const audit = await t.context.db.audit.find({ "object.id": id }).toArray();
+    // Publishing is audited too (teams): the decision is the one winner entry.
+    const audit = await t.context.db.audit
+      .find({ "object.id": id, action: "experiment.winner_declared" })
+      .toArray();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       actor: "admin",

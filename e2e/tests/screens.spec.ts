@@ -6,6 +6,8 @@ test("the sign-in page refuses a wrong token and lets the admin token in", async
   await expect(page.getByRole("heading", { name: "Sign in to the studio" })).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, "sign-in");
+  // Email and password first; the admin token is the other tab (teams).
+  await page.getByRole("tab", { name: "Use the admin token" }).click();
   await page.getByLabel("Admin token").fill("not-the-token");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("alert")).toContainText("not valid");

@@ -65,6 +65,7 @@ export const SECRET_HEADERS: readonly string[] = [
   "cookie",
   "set-cookie",
   "x-api-key",
+  "x-csrf-token",
   "x-hub-signature",
   "x-hub-signature-256",
   "x-twilio-signature",

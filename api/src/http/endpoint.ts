@@ -3,6 +3,8 @@ import { z } from "zod";
 import { issuePath, validationError, zodIssues, type FieldIssue } from "../errors.js";
 import { findForbidden } from "../schemas/common.js";
 import type { ApiContext } from "../context.js";
+import type { Role } from "@omnijourney/shared";
+import { requireRole } from "../auth.js";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -25,6 +27,12 @@ export type Endpoint<
   operationId?: string;
   tags: string[];
   auth: "bearer" | "writeKey" | "none";
+  /**
+   * The least role that may call it (roles include the ones below them: viewer < editor < publisher < admin);
+   * "public" for what answers without signing in (sign-in itself, health, tracking, webhooks). Required, so a
+   * new route cannot forget it; the role table test tries every route against every role.
+   */
+  role: Role | "public";
   params?: P;
   query?: Q;
   body?: B;
@@ -63,6 +71,7 @@ const parsePart = (
 export const mount = (router: Router, endpoints: Endpoint[], app: ApiContext): void => {
   for (const ep of endpoints) {
     router[ep.method](ep.path, async (req, res) => {
+      if (ep.role !== "public") requireRole(req, ep.role);
       const issues: FieldIssue[] = [];
       // Keys with "." or "$" are refused before any schema sees the body (a schema could strip them silently).
       const forbidden = ep.body ? findForbidden(req.body, [], 0) : null;

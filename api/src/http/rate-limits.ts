@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
 import { errorBody } from "../errors.js";
 import { deadlinesFromEnv, type RequestDeadlines } from "./deadline.js";
@@ -11,6 +11,8 @@ export type RateLimits = {
   invalidWriteKey: number;
   /** `/api` with a missing or wrong bearer token (sign-in attempts), per client address. */
   authFailures: number;
+  /** Failed email-and-password sign-ins, per client address. */
+  signIn: number;
   /** `/t/*` (opens and clicks), per client address; webmail image proxies share few addresses. */
   tracking: number;
   /** `/unsubscribe/*`, per client address. */
@@ -23,6 +25,7 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   ingestion: 60_000,
   invalidWriteKey: 60,
   authFailures: 30,
+  signIn: 10,
   tracking: 6_000,
   unsubscribe: 60,
   webhooks: 6_000,
@@ -32,6 +35,7 @@ const ENV_NAMES: Record<keyof RateLimits, string> = {
   ingestion: "OMNIJOURNEY_RATE_LIMIT_INGESTION",
   invalidWriteKey: "OMNIJOURNEY_RATE_LIMIT_INVALID_KEY",
   authFailures: "OMNIJOURNEY_RATE_LIMIT_AUTH_FAILURES",
+  signIn: "OMNIJOURNEY_RATE_LIMIT_SIGN_IN",
   tracking: "OMNIJOURNEY_RATE_LIMIT_TRACKING",
   unsubscribe: "OMNIJOURNEY_RATE_LIMIT_UNSUBSCRIBE",
   webhooks: "OMNIJOURNEY_RATE_LIMIT_WEBHOOKS",
@@ -76,7 +80,9 @@ export const clientKey = (req: Request): string => ipKeyGenerator(req.ip ?? "");
 export const limiter = (options: {
   limit: number;
   key: (req: Request) => string;
-  skip?: (req: Request) => boolean;
+  skip?: (req: Request) => boolean | Promise<boolean>;
+  /** Only responses this says failed count against the limit (default: every request counts). */
+  failed?: (res: Response) => boolean;
   what: string;
 }): RequestHandler =>
   rateLimit({
@@ -86,6 +92,12 @@ export const limiter = (options: {
     legacyHeaders: false,
     keyGenerator: options.key,
     ...(options.skip ? { skip: options.skip } : {}),
+    ...(options.failed
+      ? {
+          skipSuccessfulRequests: true,
+          requestWasSuccessful: (_req, res) => !options.failed?.(res),
+        }
+      : {}),
     handler: (_req, res) => {
       res
         .status(429)

@@ -57,12 +57,12 @@ export const ingestionRouter = (ctx: ApiContext): Router => {
     express.json({ limit: MAX_EVENT_BYTES, type: ["application/json", "text/plain"] }),
   );
   // After the body parsers, so a key in the body counts as much as one in the Basic user name.
-  const validKey = (req: Request) => hasWriteKey(req, ctx.config.writeKey);
+  const validKey = (req: Request) => hasWriteKey(req, ctx.config.writeKey, ctx.db);
   router.use(
     limiter({
       limit: ctx.config.rateLimits.ingestion,
       key: () => "valid-write-key",
-      skip: (req) => !validKey(req),
+      skip: async (req) => !(await validKey(req)),
       what: "ingestion requests",
     }),
     limiter({
@@ -72,7 +72,7 @@ export const ingestionRouter = (ctx: ApiContext): Router => {
       what: "requests with a missing or wrong write key",
     }),
   );
-  router.use(writeKeyAuth(ctx.config.writeKey));
+  router.use(writeKeyAuth(ctx.config.writeKey, ctx.db));
 
   const respond = async (
     items: Normalised[],

@@ -10,6 +10,7 @@ export const overview = endpoint({
     "Workspace totals: profiles, events, journeys, enrolments, messages and cost per channel",
   tags: ["analytics"],
   auth: "bearer",
+  role: "viewer",
   query: z.object({ journeyId: z.string().max(200).optional() }),
   response: AnalyticsOverview,
   handler: async ({ query }, { app }): Promise<AnalyticsOverview> => {

@@ -9,6 +9,7 @@ export const listEventNames = endpoint({
     "The event names the workspace tracks, most frequent first (from a sample of the stored events)",
   tags: ["profiles"],
   auth: "bearer",
+  role: "viewer",
   response: EventNames,
   handler: async (_input, { app }): Promise<EventNames> => ({
     items: await sampledEventNames(app.db),

@@ -25,6 +25,7 @@ export const health = endpoint({
   summary: "Service health: ok, or degraded (503) when MongoDB or Temporal does not answer",
   tags: ["system"],
   auth: "none",
+  role: "public",
   response: PublicHealth,
   handler: async (_input, { app, res }) => {
     const { status } = await checkHealth(app);
@@ -41,6 +42,7 @@ export const healthDetails = endpoint({
   summary: "Health details: MongoDB ping, Temporal reachability and each engine's status",
   tags: ["system"],
   auth: "bearer",
+  role: "viewer",
   response: HealthDetails,
   handler: async (_input, { app, res }) => {
     const report = await checkHealth(app);

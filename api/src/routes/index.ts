@@ -15,9 +15,18 @@ import { trackingEndpoints } from "./tracking.js";
 import { unsubscribeEndpoints } from "./unsubscribe.js";
 import { webhookEndpoints } from "./webhooks.js";
 import { sendTests } from "./test-messages.js";
+import { sessionEndpoints } from "./sessions.js";
+import { userEndpoints } from "./users.js";
+import { apiKeyEndpoints } from "./api-keys.js";
+import { listAuditEntries } from "./audit.js";
+import { approvalEndpoints } from "./approvals.js";
 
-/** Everything under /api (bearer token). Order matters where paths overlap: `/journeys/validate` before `/journeys/:id`. */
+/**
+ * Everything under /api (bearer token or session; sign-in itself is `role: "public"`). Order matters where paths
+ * overlap: `/journeys/validate` before `/journeys/:id`, `/approvals/settings` before `/approvals/:id/…`.
+ */
 export const apiEndpoints: Endpoint[] = [
+  ...sessionEndpoints,
   me,
   healthDetails,
   listNodeTypes,
@@ -31,6 +40,10 @@ export const apiEndpoints: Endpoint[] = [
   ...messageEndpoints,
   ...settingsEndpoints,
   ...analyticsEndpoints,
+  ...userEndpoints,
+  ...apiKeyEndpoints,
+  listAuditEntries,
+  ...approvalEndpoints,
 ];
 
 /** Answer without the bearer token: health, tracking, unsubscribe, provider webhooks (verified by their own secrets). */

@@ -13,6 +13,7 @@ export const createLinkToken = endpoint({
   summary: "Issue a one-time channel link token (Telegram /start deep link)",
   tags: ["profiles"],
   auth: "bearer",
+  role: "editor",
   params: IdParams,
   body: z
     .object({

@@ -10,6 +10,7 @@ export const previewMessageEndpoint = endpoint({
     "Render a message's template fields for a profile and a sample event with the runtime's Liquid engine (nothing is sent); SMS gets its encoding and part count",
   tags: ["messages"],
   auth: "bearer",
+  role: "viewer",
   body: safe(MessagePreviewInput),
   response: MessagePreview,
   handler: async ({ body }, { app }) => previewMessage(app, body),

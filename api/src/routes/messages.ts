@@ -45,6 +45,7 @@ export const listMessages = endpoint({
   summary: "Messages, newest first, filtered by profile, journey, channel or status",
   tags: ["messages"],
   auth: "bearer",
+  role: "viewer",
   query: CursorQuery.extend({
     profileId: Id.optional(),
     journeyId: Id.optional(),

@@ -7,6 +7,7 @@ export const listNodeTypes = endpoint({
   summary: "Every registered node type with its config JSON Schema, ports and UI hints",
   tags: ["journeys"],
   auth: "bearer",
+  role: "viewer",
   response: NodeTypesResponse,
   // Described on every call so node types registered after start (custom types) appear too.
   handler: async (): Promise<NodeTypesResponse> => ({

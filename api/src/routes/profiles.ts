@@ -29,6 +29,7 @@ export const listProfiles = endpoint({
   summary: "Search profiles by id or email (prefix), cursor-paginated",
   tags,
   auth: "bearer",
+  role: "viewer",
   query: CursorQuery.extend({ query: z.string().max(200).optional() }),
   response: ProfilePage,
   handler: async ({ query }, { app }) => {
@@ -53,6 +54,7 @@ export const getProfile = endpoint({
     "A profile: identifiers, attributes, consent, counters and a timeline of events, messages and enrolments",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: IdParams,
   response: ProfileDetail,
   handler: async ({ params }, { app }) => {
@@ -72,6 +74,7 @@ export const patchProfile = endpoint({
   summary: "Update attributes (null removes one) and consent per channel",
   tags,
   auth: "bearer",
+  role: "editor",
   params: IdParams,
   body: z.object({ attributes: SafeObject.optional(), consent: ConsentPatch.optional() }).strict(),
   response: ProfileView,
@@ -115,6 +118,7 @@ export const deleteProfile = endpoint({
     "Erase the profile and everything about it (events, messages, enrolments cancelled and removed)",
   tags,
   auth: "bearer",
+  role: "admin",
   params: IdParams,
   response: ProfileErased,
   handler: async ({ params }, { app }): Promise<ProfileErased> => {

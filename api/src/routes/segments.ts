@@ -13,6 +13,7 @@ import { IdParams, safe } from "../schemas/common.js";
 import { segmentRefs } from "../services/journeys.js";
 import { profileSummary } from "../services/profiles.js";
 import type { ApiContext } from "../context.js";
+import { recordAudit } from "../services/audit.js";
 import {
   deleteSegmentById,
   findSegmentById,
@@ -42,6 +43,13 @@ const view = (d: SegmentRecord): Segment => ({
   updatedAt: d.updatedAt instanceof Date ? d.updatedAt.toISOString() : null,
 });
 
+/** What the audit log keeps of a segment: what a marketer edits. */
+const audited = (s: Segment) => ({
+  name: s.name,
+  description: s.description ?? null,
+  condition: s.condition,
+});
+
 const find = async (ctx: ApiContext, id: string) => {
   const d = await findSegmentById(ctx.db, id);
   if (!d) throw notFound("Segment", id);
@@ -60,6 +68,7 @@ export const listSegments = endpoint({
   summary: "List segments",
   tags,
   auth: "bearer",
+  role: "viewer",
   response: SegmentList,
   handler: async (_i, { app }) => ({
     items: (await listSegmentRecords(app.db)).map(view),
@@ -72,10 +81,11 @@ export const createSegment = endpoint({
   summary: "Create a segment",
   tags,
   auth: "bearer",
+  role: "editor",
   body: SegmentBody,
   response: Segment,
   status: 201,
-  handler: async ({ body }, { app }) => {
+  handler: async ({ body }, { app, req }) => {
     const doc = newSegment({
       name: body.name,
       description: body.description,
@@ -83,6 +93,11 @@ export const createSegment = endpoint({
     });
     await insertSegment(app.db, doc);
     app.fanout.invalidate();
+    await recordAudit(app, req, {
+      action: "segment.created",
+      object: { type: "segment", id: doc._id, name: body.name },
+      after: audited(view(doc)),
+    });
     return view(doc);
   },
 });
@@ -93,6 +108,7 @@ export const previewSegment = endpoint({
   summary: "Count and sample the profiles a condition matches now",
   tags,
   auth: "bearer",
+  role: "editor",
   body: safe(z.object({ condition: ConditionField })),
   response: SegmentPreview,
   handler: async ({ body }, { app }) => preview(app, body.condition),
@@ -104,6 +120,7 @@ export const getSegment = endpoint({
   summary: "A segment with its current size and the journeys that use it",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: IdParams,
   response: SegmentDetail,
   handler: async ({ params }, { app }) => {
@@ -119,18 +136,26 @@ export const updateSegment = endpoint({
   summary: "Replace a segment's name, description and condition",
   tags,
   auth: "bearer",
+  role: "editor",
   params: IdParams,
   body: SegmentBody,
   response: Segment,
-  handler: async ({ params, body }, { app }) => {
-    await find(app, params.id);
+  handler: async ({ params, body }, { app, req }) => {
+    const before = view(await find(app, params.id));
     await saveSegment(app.db, params.id, {
       name: body.name,
       description: body.description,
       condition: body.condition,
     });
     app.fanout.invalidate();
-    return view(await find(app, params.id));
+    const after = view(await find(app, params.id));
+    await recordAudit(app, req, {
+      action: "segment.updated",
+      object: { type: "segment", id: params.id, name: after.name },
+      before: audited(before),
+      after: audited(after),
+    });
+    return after;
   },
 });
 
@@ -148,9 +173,10 @@ export const deleteSegment = endpoint({
   summary: "Delete a segment no journey refers to",
   tags,
   auth: "bearer",
+  role: "editor",
   params: IdParams,
-  handler: async ({ params }, { app }) => {
-    await find(app, params.id);
+  handler: async ({ params }, { app, req }) => {
+    const before = view(await find(app, params.id));
     const users = await usedBy(app, params.id);
     if (users.length > 0) {
       throw new AppError(
@@ -161,6 +187,11 @@ export const deleteSegment = endpoint({
       );
     }
     await deleteSegmentById(app.db, params.id);
+    await recordAudit(app, req, {
+      action: "segment.deleted",
+      object: { type: "segment", id: params.id, name: before.name },
+      before: audited(before),
+    });
     return undefined;
   },
 });

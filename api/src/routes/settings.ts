@@ -5,6 +5,8 @@ import { endpoint } from "../http/endpoint.js";
 import { safe } from "../schemas/common.js";
 import type { ApiContext } from "../context.js";
 import { readWorkspaceSettings, updateWorkspaceSettings } from "@omnijourney/store";
+import { recordAudit } from "../services/audit.js";
+import { settingsChange } from "../services/settings-audit.js";
 
 const Duration = z.object({
   amount: z.number().int().min(1).max(1000),
@@ -66,6 +68,7 @@ export const getSettings = endpoint({
   summary: "Workspace settings; credentials are masked",
   tags: ["settings"],
   auth: "bearer",
+  role: "viewer",
   response: SettingsView,
   handler: async (_i, { app }) => settingsView(app),
 });
@@ -77,9 +80,11 @@ export const putSettings = endpoint({
     "Update workspace settings (partial); a masked credential sent back keeps the stored one",
   tags: ["settings"],
   auth: "bearer",
+  role: "admin",
   body: SettingsInput,
   response: SettingsView,
-  handler: async ({ body }, { app }) => {
+  handler: async ({ body }, { app, req }) => {
+    const before = await settingsView(app);
     const current = normaliseSettings(await readWorkspaceSettings(app.db));
     const $set: Record<string, unknown> = { updatedAt: new Date() };
     if (body.quietHours) $set.quietHours = { ...current.quietHours, ...body.quietHours };
@@ -99,7 +104,9 @@ export const putSettings = endpoint({
       $set.secrets = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== ""));
     }
     await updateWorkspaceSettings(app.db, $set);
-    return settingsView(app);
+    const after = await settingsView(app);
+    await recordAudit(app, req, settingsChange(before, after, Object.keys(body)));
+    return after;
   },
 });
 

@@ -19,6 +19,7 @@ export const sendTests = endpoint({
     'Send rendered messages (from a simulation) to your own addresses through the workspace\'s providers, subject marked "[Test] "; not logged as journey messages',
   tags: ["journeys"],
   auth: "bearer",
+  role: "editor",
   params: IdParams,
   body: TestMessagesBody,
   response: TestSendResults,

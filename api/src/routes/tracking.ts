@@ -20,6 +20,7 @@ export const openPixel = endpoint({
   summary: "Open-tracking pixel: records message_opened on the message's profile",
   tags: ["tracking"],
   auth: "none",
+  role: "public",
   params: z.object({
     id: z
       .string()
@@ -51,6 +52,7 @@ export const clickRedirect = endpoint({
     "Click tracking: records message_clicked and redirects, only to a link the message contained exactly",
   tags: ["tracking"],
   auth: "none",
+  role: "public",
   params: z.object({ id: Id }),
   query: z.object({ url: z.url({ protocol: /^https?$/ }).max(4000) }),
   raw: { contentType: "text/plain", description: "302 redirect to the original link" },

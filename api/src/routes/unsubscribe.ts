@@ -71,6 +71,7 @@ export const unsubscribePage = endpoint({
   summary: "Unsubscribe confirmation page",
   tags: ["tracking"],
   auth: "none",
+  role: "public",
   params: Params,
   raw: { contentType: "text/html", description: "A page with a confirmation button" },
   handler: async ({ params }, { app, res }) => {
@@ -93,6 +94,7 @@ export const unsubscribeOneClick = endpoint({
   summary: "One-click unsubscribe (RFC 8058)",
   tags: ["tracking"],
   auth: "none",
+  role: "public",
   params: Params,
   raw: { contentType: "text/html", description: "Confirmation" },
   handler: async ({ params }, { app, req, res }) => {

@@ -64,6 +64,7 @@ export const telegramWebhook = endpoint({
   summary: "Inbound Telegram updates (secret header X-Telegram-Bot-Api-Secret-Token)",
   tags: ["webhooks"],
   auth: "none",
+  role: "public",
   body: TelegramUpdate,
   response: z.object({ ok: z.boolean(), linked: z.string().optional() }),
   handler: async ({ body }, { app, req }) => {
@@ -141,6 +142,7 @@ export const twilioWebhook = endpoint({
   summary: "Inbound SMS and delivery callbacks (X-Twilio-Signature)",
   tags: ["webhooks"],
   auth: "none",
+  role: "public",
   body: TwilioForm,
   raw: { contentType: "text/xml", description: "Empty TwiML response" },
   handler: async ({ body }, { app, req, res }) => {
@@ -238,6 +240,7 @@ export const whatsappVerify = endpoint({
   summary: "WhatsApp Cloud API webhook verification",
   tags: ["webhooks"],
   auth: "none",
+  role: "public",
   query: z.object({
     "hub.mode": z.literal("subscribe"),
     "hub.verify_token": z.string().max(200),
@@ -258,6 +261,7 @@ export const whatsappWebhook = endpoint({
   summary: "Inbound WhatsApp messages and statuses (X-Hub-Signature-256)",
   tags: ["webhooks"],
   auth: "none",
+  role: "public",
   body: WhatsAppPayload,
   response: z.object({ ok: z.boolean() }),
   handler: async ({ body }, { app, req }) => {

@@ -13,22 +13,6 @@ import { findJourney, journeyView } from "./journeys.js";
 /** Audit actions that create a version (`after.version` names it). */
 const PUBLISHING_ACTIONS = new Set(["journey.published", "experiment.winner_declared"]);
 
-/** Records who published a new version of a journey. */
-export const auditPublish = async (
-  ctx: ApiContext,
-  journeyId: string,
-  published: { version: number; hash: string },
-  actor: string,
-): Promise<void> => {
-  await appendAudit(ctx.db, {
-    actor,
-    action: "journey.published",
-    object: { type: "journey", id: journeyId },
-    after: { version: published.version },
-    details: { hash: published.hash },
-  });
-};
-
 /** A journey's published versions, newest first, each with who published it (from the audit log). */
 export const versionHistory = async (
   ctx: ApiContext,
@@ -62,7 +46,7 @@ export const restoreVersion = async (
   ctx: ApiContext,
   journeyId: string,
   version: number,
-  actor: string,
+  actor: { actor: string; actorId?: string },
 ): Promise<Journey> => {
   const journey = await findJourney(ctx, journeyId);
   if (journey.status === "archived")
@@ -77,7 +61,7 @@ export const restoreVersion = async (
     document: frozen.document,
   });
   await appendAudit(ctx.db, {
-    actor,
+    ...actor,
     action: "journey.version_restored",
     object: { type: "journey", id: journeyId },
     before: { draftUpdatedAt: journey.updatedAt?.toISOString() ?? null },

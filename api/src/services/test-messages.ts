@@ -80,7 +80,7 @@ const supervisorRelay = async (ctx: ApiContext): Promise<string | undefined> => 
  * The workspace's providers as the worker builds them: the environment's settings, overridden per channel
  * by valid ones stored in Settings. Email without a relay anywhere becomes the sandbox, with the reason.
  */
-const workspaceProviders = async (
+export const workspaceProviders = async (
   ctx: ApiContext,
 ): Promise<{ providers: Providers; emailProblem?: string }> => {
   let fromEnv: ProviderSettingsInput = {};

@@ -8,11 +8,13 @@ import type { CollectionDeclaration } from "./declaration.js";
 export type AuditRecord = {
   _id: ObjectId;
   at: Date;
-  /** Who acted: "admin" for the admin token (user accounts will name the user). */
+  /** Who acted, by name: "admin token", a user's name and email, or an API key's name. */
   actor: string;
+  /** The acting user's or key's id (absent for the admin token). */
+  actorId?: string;
   /** What was done, `<object>.<verb>` (e.g. "experiment.winner_declared"). */
   action: string;
-  object: { type: string; id: string };
+  object: { type: string; id: string; name?: string };
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
   details: Record<string, unknown>;
@@ -22,5 +24,6 @@ export const auditCollection: CollectionDeclaration = {
   name: "audit_log",
   indexes: [
     { key: { "object.type": 1, "object.id": 1, at: -1 }, name: "object.type_1_object.id_1_at_-1" },
+    { key: { at: -1 }, name: "at_-1" },
   ],
 };

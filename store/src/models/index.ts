@@ -38,6 +38,18 @@ import {
   type SegmentSweepStateRecord,
 } from "./segment.js";
 import { settingsCollection, type SettingsRecord } from "./settings.js";
+import {
+  apiKeyCollection,
+  approvalCollection,
+  sessionCollection,
+  userCollection,
+  userLinkCollection,
+  type ApiKeyRecord,
+  type ApprovalRecord,
+  type SessionRecord,
+  type UserLinkRecord,
+  type UserRecord,
+} from "./team.js";
 
 /** Every collection of the product, typed by its document (one model layer: the MongoDB driver, decision 0008). */
 export type Collections = {
@@ -62,6 +74,11 @@ export type Collections = {
   profileExperiments: Collection<ProfileExperimentsRecord>;
   experimentArmStats: Collection<ExperimentArmStatRecord>;
   audit: Collection<AuditRecord>;
+  users: Collection<UserRecord>;
+  userLinks: Collection<UserLinkRecord>;
+  sessions: Collection<SessionRecord>;
+  apiKeys: Collection<ApiKeyRecord>;
+  approvals: Collection<ApprovalRecord>;
 };
 
 const declarations: readonly CollectionDeclaration[] = [
@@ -85,6 +102,11 @@ const declarations: readonly CollectionDeclaration[] = [
   profileExperimentsCollection,
   experimentArmStatCollection,
   auditCollection,
+  userCollection,
+  userLinkCollection,
+  sessionCollection,
+  apiKeyCollection,
+  approvalCollection,
 ];
 
 const bound = new WeakMap<Db, Collections>();
@@ -115,6 +137,11 @@ export function collections(db: Db): Collections {
       profileExperiments: bind(db, profileExperimentsCollection),
       experimentArmStats: bind(db, experimentArmStatCollection),
       audit: bind(db, auditCollection),
+      users: bind(db, userCollection),
+      userLinks: bind(db, userLinkCollection),
+      sessions: bind(db, sessionCollection),
+      apiKeys: bind(db, apiKeyCollection),
+      approvals: bind(db, approvalCollection),
     };
     bound.set(db, known);
   }
@@ -149,3 +176,4 @@ export * from "./per-profile.js";
 export * from "./profile.js";
 export * from "./segment.js";
 export * from "./settings.js";
+export * from "./team.js";

@@ -16,6 +16,8 @@ export type SettingsRecord = {
   providers?: unknown;
   /** Signs unsubscribe links; created by the API on first use. */
   trackingSecret?: string;
+  /** Editors request publication and publishers approve it (off by default). */
+  approvalsRequired?: boolean;
   createdAt?: Date;
   updatedAt?: Date;
 };

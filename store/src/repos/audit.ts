@@ -26,3 +26,39 @@ export const auditOf = (
     .sort({ at: -1 })
     .limit(limit)
     .toArray();
+
+/** What `listAudit` filters on; every field optional. */
+export type AuditFilter = {
+  actor?: string;
+  action?: string;
+  objectType?: string;
+  objectId?: string;
+  since?: Date;
+  until?: Date;
+};
+
+/** Audit entries matching the filter, newest first (at most `limit`). Actor and action match as prefixes. */
+export const listAudit = (
+  models: Collections,
+  filter: AuditFilter,
+  limit = 100,
+): Promise<AuditRecord[]> => {
+  const at: Record<string, Date> = {};
+  if (filter.since) at.$gte = filter.since;
+  if (filter.until) at.$lte = filter.until;
+  return models.audit
+    .find({
+      ...(filter.actor
+        ? { actor: { $regex: `^${escapeRegex(filter.actor)}`, $options: "i" } }
+        : {}),
+      ...(filter.action ? { action: { $regex: `^${escapeRegex(filter.action)}` } } : {}),
+      ...(filter.objectType ? { "object.type": filter.objectType } : {}),
+      ...(filter.objectId ? { "object.id": filter.objectId } : {}),
+      ...(Object.keys(at).length > 0 ? { at } : {}),
+    })
+    .sort({ at: -1 })
+    .limit(limit)
+    .toArray();
+};
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -125,4 +125,25 @@ export {
   type GoalEventInput,
   type ArmCounters,
 } from "./experiments.js";
-export { appendAudit, auditOf, type NewAuditEntry } from "./audit.js";
+export { appendAudit, auditOf, listAudit, type AuditFilter, type NewAuditEntry } from "./audit.js";
+export {
+  insertInvitedUser,
+  findUserById,
+  findUserByEmail,
+  listUsers,
+  updateUser,
+  deleteUserById,
+  issueUserLink,
+  redeemUserLink,
+  findUsableUserLink,
+} from "./users.js";
+export { insertSession, findLiveSession, revokeSession, revokeUserSessions } from "./sessions.js";
+export { insertApiKey, listApiKeys, findActiveApiKey, revokeApiKey } from "./api-keys.js";
+export {
+  insertApproval,
+  listApprovals,
+  findApproval,
+  decideApproval,
+  approvalsRequired,
+  setApprovalsRequired,
+} from "./approvals.js";

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { getToken, clearToken } from "../auth/token.js";
+import { getCsrfToken } from "../auth/csrf.js";
 
 /** The API's one error envelope, surfaced to screens as an exception with the code kept. */
 export class ApiError extends Error {
@@ -35,6 +36,9 @@ export async function request(
 ): Promise<unknown> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
+  // A session (cookie) proves each change comes from the studio with its CSRF token (docs/teams.md).
+  const csrf = getCsrfToken();
+  if (!token && csrf && method !== "GET") headers["x-csrf-token"] = csrf;
   if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
@@ -67,7 +71,7 @@ export async function request(
       typeof envelope.message === "string"
         ? envelope.message
         : `${response.status} ${response.statusText}`;
-    if (response.status === 401 && token) {
+    if (response.status === 401 && (token || csrf)) {
       clearToken();
       for (const listener of unauthorisedListeners) listener();
     }
@@ -93,8 +97,9 @@ export async function requestAs<S extends z.ZodType>(
   method: Method,
   path: string,
   body?: unknown,
+  token?: string,
 ): Promise<z.output<S>> {
-  return schema.parse(await request(method, path, body));
+  return schema.parse(await request(method, path, body, token));
 }
 
 export function query(params: Record<string, string | number | undefined | null>): string {

@@ -1,22 +1,157 @@
 import { useState, type FormEvent } from "react";
+import type { Me } from "@omnijourney/shared";
 import { ApiError, errorMessage } from "../api/client.js";
-import { authApi } from "../api/misc.js";
+import { sessionApi } from "../api/team.js";
 import { setToken } from "./token.js";
+import { AuthCard } from "./AuthCard.js";
 
-/** The sign-in page: one password field for the admin token, kept for this browser session. */
-export function SignIn({ onSignedIn }: { onSignedIn(): void }) {
-  const [token, setTokenText] = useState("");
+/** The sign-in page: email and password, or the admin token (kept for this browser session). */
+export function SignIn({ onSignedIn }: { onSignedIn(me: Me): void }) {
+  const [mode, setMode] = useState<"password" | "token">("password");
+  return (
+    <AuthCard
+      title="Sign in to the studio"
+      sub={
+        mode === "password"
+          ? "Use the email and password of your account."
+          : "Paste the admin token from your server's configuration."
+      }
+    >
+      <div
+        role="tablist"
+        aria-label="How to sign in"
+        style={{ marginTop: 16, display: "flex", gap: 8 }}
+      >
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === "password"}
+          className={mode === "password" ? "btn btn--active" : "btn"}
+          onClick={() => setMode("password")}
+        >
+          Email and password
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === "token"}
+          className={mode === "token" ? "btn btn--active" : "btn"}
+          onClick={() => setMode("token")}
+        >
+          Use the admin token
+        </button>
+      </div>
+      {mode === "password" ? (
+        <PasswordForm onSignedIn={onSignedIn} />
+      ) : (
+        <TokenForm onSignedIn={onSignedIn} />
+      )}
+    </AuthCard>
+  );
+}
+
+function PasswordForm({ onSignedIn }: { onSignedIn(me: Me): void }) {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await authApi.check(token.trim());
+      onSignedIn(await sessionApi.signIn(email.trim(), password));
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? "That email and password do not match."
+          : err instanceof ApiError && err.status === 429
+            ? "Too many attempts. Wait a minute and try again."
+            : errorMessage(err),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  const forgot = async () => {
+    if (!email.trim()) return setError("Enter your email first, then ask for a reset link.");
+    await sessionApi.requestReset(email.trim()).catch(() => undefined);
+    setError(null);
+    setNotice("If that address has an account, a reset link is on its way.");
+  };
+  return (
+    <form onSubmit={submit}>
+      <div className="field" style={{ marginTop: 16 }}>
+        <label className="field__label" htmlFor="signin-email">
+          Email
+        </label>
+        <input
+          id="signin-email"
+          className="input"
+          type="email"
+          autoComplete="username"
+          autoFocus
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="signin-password">
+          Password
+        </label>
+        <input
+          id="signin-password"
+          className="input"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-invalid={Boolean(error)}
+        />
+        {error ? (
+          <span className="field__error" role="alert">
+            {error}
+          </span>
+        ) : null}
+        {notice ? (
+          <span className="muted" role="status">
+            {notice}
+          </span>
+        ) : null}
+      </div>
+      <button
+        type="submit"
+        className="btn btn--primary"
+        style={{ width: "100%" }}
+        disabled={busy || !email.trim() || !password}
+      >
+        {busy ? "Checking…" : "Sign in"}
+      </button>
+      <button
+        type="button"
+        className="btn btn--ghost"
+        style={{ width: "100%", marginTop: 8 }}
+        onClick={() => void forgot()}
+      >
+        Forgot your password?
+      </button>
+    </form>
+  );
+}
+
+function TokenForm({ onSignedIn }: { onSignedIn(me: Me): void }) {
+  const [token, setTokenText] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const me = await sessionApi.me(token.trim());
       setToken(token.trim());
-      onSignedIn();
+      onSignedIn(me);
     } catch (err) {
       setError(
         err instanceof ApiError && err.status === 401
@@ -27,45 +162,36 @@ export function SignIn({ onSignedIn }: { onSignedIn(): void }) {
       setBusy(false);
     }
   };
-
   return (
-    <main className="signin">
-      <form className="card signin__card" onSubmit={submit}>
-        <div className="signin__brand">
-          <img src="/favicon.svg" alt="" />
-          Omnijourney
-        </div>
-        <h1>Sign in to the studio</h1>
-        <p className="page__sub">Paste the admin token from your server's configuration.</p>
-        <div className="field" style={{ marginTop: 20 }}>
-          <label className="field__label" htmlFor="admin-token">
-            Admin token
-          </label>
-          <input
-            id="admin-token"
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            autoFocus
-            value={token}
-            onChange={(e) => setTokenText(e.target.value)}
-            aria-invalid={Boolean(error)}
-          />
-          {error ? (
-            <span className="field__error" role="alert">
-              {error}
-            </span>
-          ) : null}
-        </div>
-        <button
-          type="submit"
-          className="btn btn--primary"
-          style={{ width: "100%" }}
-          disabled={busy || !token.trim()}
-        >
-          {busy ? "Checking…" : "Sign in"}
-        </button>
-      </form>
-    </main>
+    <form onSubmit={submit}>
+      <div className="field" style={{ marginTop: 16 }}>
+        <label className="field__label" htmlFor="admin-token">
+          Admin token
+        </label>
+        <input
+          id="admin-token"
+          className="input"
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={token}
+          onChange={(e) => setTokenText(e.target.value)}
+          aria-invalid={Boolean(error)}
+        />
+        {error ? (
+          <span className="field__error" role="alert">
+            {error}
+          </span>
+        ) : null}
+      </div>
+      <button
+        type="submit"
+        className="btn btn--primary"
+        style={{ width: "100%" }}
+        disabled={busy || !token.trim()}
+      >
+        {busy ? "Checking…" : "Sign in"}
+      </button>
+    </form>
   );
 }

@@ -13,6 +13,8 @@ import { PreviewContext } from "../panels/previewContext.js";
 import { ProblemsPanel } from "../panels/ProblemsPanel.js";
 import { PublishDialog } from "../panels/PublishDialog.js";
 import { VersionHistoryDialog } from "../panels/history/VersionHistoryDialog.js";
+import { useCan } from "../auth/MeContext.js";
+import { usePublishAccess } from "../auth/usePublishAccess.js";
 import { ShortcutsOverlay } from "../panels/ShortcutsOverlay.js";
 import { TestPanel } from "../panels/TestPanel.js";
 import { usePreviewData } from "../panels/usePreviewData.js";
@@ -109,6 +111,8 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
   const [help, setHelp] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [history, setHistory] = useState(false);
+  const access = usePublishAccess();
+  const canPublish = useCan("publisher");
   const [toast, setToast] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const preview = usePreviewData(graph);
@@ -221,11 +225,23 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
           ) : (
             <>
               {journey.status === "live" ? (
-                <button type="button" className="btn" onClick={() => void statusAction("pause")}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => void statusAction("pause")}
+                  disabled={!canPublish.allowed}
+                  title={canPublish.why || undefined}
+                >
                   <Icon name="pause" /> Pause
                 </button>
               ) : journey.status === "paused" ? (
-                <button type="button" className="btn" onClick={() => void statusAction("resume")}>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => void statusAction("resume")}
+                  disabled={!canPublish.allowed}
+                  title={canPublish.why || undefined}
+                >
                   <Icon name="play" /> Resume
                 </button>
               ) : null}
@@ -249,10 +265,11 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
                 type="button"
                 className="btn btn--primary"
                 onClick={() => setPublishing(true)}
-                disabled={readOnly}
+                disabled={readOnly || access.mode === "none"}
+                title={access.why || undefined}
                 data-testid="publish"
               >
-                <Icon name="upload" /> Publish
+                <Icon name="upload" /> {access.mode === "request" ? "Request approval" : "Publish"}
               </button>
             </>
           )}
@@ -302,7 +319,7 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
             ) : selectedId ? (
               <NodePanel nodeId={selectedId} journeyId={journey.id} live={live} />
             ) : (
-              <JourneyPanel problemsCount={problems.length} />
+              <JourneyPanel problemsCount={problems.length} journeyId={journey.id} />
             )}
           </aside>
         </div>
@@ -325,6 +342,11 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
             journeyId={journey.id}
             liveVersion={journey.liveVersion}
             saveNow={saveNow}
+            mode={access.mode === "request" ? "request" : "publish"}
+            onRequested={() => {
+              setPublishing(false);
+              notify("Sent to the publishers for approval");
+            }}
             onClose={() => setPublishing(false)}
             onPublished={(version) => {
               setPublishing(false);

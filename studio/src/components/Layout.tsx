@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useMatch } from "react-router";
 import { Icon } from "./Icon.js";
+import { roleName, useMe } from "../auth/MeContext.js";
 
 const LINKS = [
   { to: "/", label: "Journeys", icon: "journeys", end: true },
@@ -7,6 +8,9 @@ const LINKS = [
   { to: "/segments", label: "Segments", icon: "segments" },
   { to: "/messages", label: "Messages", icon: "messages" },
   { to: "/analytics", label: "Analytics", icon: "analytics" },
+  { to: "/approvals", label: "Approvals", icon: "check" },
+  { to: "/audit", label: "Audit log", icon: "clock" },
+  { to: "/team", label: "Team", icon: "users" },
   { to: "/settings", label: "Settings", icon: "settings" },
 ];
 
@@ -14,6 +18,7 @@ const LINKS = [
 export function Layout({ onSignOut }: { onSignOut(): void }) {
   // The editor needs the width: there the navigation shrinks to icons.
   const compact = useMatch("/journeys/:id") !== null;
+  const me = useMe();
   return (
     <div className={compact ? "shell shell--compact" : "shell"}>
       <nav className="nav" aria-label="Main">
@@ -34,6 +39,11 @@ export function Layout({ onSignOut }: { onSignOut(): void }) {
           </NavLink>
         ))}
         <div className="nav__spacer" />
+        {me && !compact ? (
+          <div className="nav__footer" data-testid="signed-in-as">
+            {me.name} · {roleName(me.role)}
+          </div>
+        ) : null}
         <button type="button" className="nav__link nav__signout" onClick={onSignOut}>
           <Icon name="logout" />
           <span className="nav__label">Sign out</span>

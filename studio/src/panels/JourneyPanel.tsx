@@ -6,6 +6,7 @@ import type { UiHints } from "../catalog/types.js";
 import { SchemaForm } from "./form/SchemaForm.js";
 import { asJsonSchema, type JsonSchema } from "./form/jsonSchema.js";
 import { usePreview } from "./previewContext.js";
+import { JourneyHistory } from "./JourneyHistory.js";
 
 const settingsSchema: JsonSchema = asJsonSchema(
   z.toJSONSchema(JourneySettings, { io: "input", unrepresentable: "any" }),
@@ -29,7 +30,13 @@ const settingsUi: UiHints = {
 };
 
 /** The side panel when no step is selected: the journey's settings, from the shared settings schema. */
-export function JourneyPanel({ problemsCount }: { problemsCount: number }) {
+export function JourneyPanel({
+  problemsCount,
+  journeyId,
+}: {
+  problemsCount: number;
+  journeyId?: string;
+}) {
   const { store } = useEditorEnvironment();
   const settings = useEditor((s) => s.graph.settings);
   const readOnly = useEditor((s) => s.readOnly);
@@ -67,6 +74,7 @@ export function JourneyPanel({ problemsCount }: { problemsCount: number }) {
               .dispatch({ kind: "updateSettings", settings: next }, { coalesceKey: "settings" })
           }
         />
+        {journeyId ? <JourneyHistory journeyId={journeyId} /> : null}
       </div>
     </div>
   );

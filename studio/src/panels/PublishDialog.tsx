@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { errorMessage } from "../api/client.js";
+import { approvalsApi } from "../api/team.js";
 import { usePublish } from "../api/usePublish.js";
 import { useSegmentAudience, type SegmentAudience } from "../api/useSegmentAudience.js";
 import { isEmptyDiff } from "../canvas/diff.js";
@@ -32,10 +34,22 @@ type Props = {
   saveNow(): Promise<void>;
   onClose(): void;
   onPublished(version: number): void;
+  /** "request": an editor with approvals on sends the draft to the publishers with a note instead. */
+  mode?: "publish" | "request";
+  onRequested?(): void;
 };
 
 /** Publishing: a summary of what changed since the live version, then a frozen new version. */
-export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPublished }: Props) {
+export function PublishDialog({
+  journeyId,
+  liveVersion,
+  saveNow,
+  onClose,
+  onPublished,
+  mode = "publish",
+  onRequested,
+}: Props) {
+  const [note, setNote] = useState("");
   const { store, catalog } = useEditorEnvironment();
   const { diff, publish: publishNow } = usePublish(
     journeyId,
@@ -52,10 +66,16 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
     setError(null);
     try {
       await saveNow();
+      if (mode === "request") {
+        await approvalsApi.request(journeyId, note.trim());
+        return onRequested?.();
+      }
       const outcome = await publishNow();
       if (outcome.ok) return onPublished(outcome.version);
       if (outcome.problems) store.getState().setProblems(outcome.problems);
       setError(outcome.message);
+    } catch (err) {
+      setError(errorMessage(err));
     } finally {
       setBusy(false);
     }
@@ -124,6 +144,20 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
           ) : (
             <DiffSummary diff={diff} title={title} testId="publish-summary" />
           )}
+          {mode === "request" ? (
+            <div className="field">
+              <label className="field__label" htmlFor="approval-note">
+                Note for the publisher
+              </label>
+              <textarea
+                id="approval-note"
+                className="input"
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                placeholder="What changed and when it should go live"
+              />
+            </div>
+          ) : null}
           {error ? (
             <div className="alert alert--danger" role="alert">
               {error}
@@ -141,7 +175,13 @@ export function PublishDialog({ journeyId, liveVersion, saveNow, onClose, onPubl
             disabled={busy || problems.length > 0}
             data-testid="confirm-publish"
           >
-            {busy ? "Publishing…" : "Publish"}
+            {mode === "request"
+              ? busy
+                ? "Sending…"
+                : "Send for approval"
+              : busy
+                ? "Publishing…"
+                : "Publish"}
           </button>
         </footer>
       </div>

@@ -26,6 +26,7 @@ export const listJourneys = endpoint({
   summary: "List journeys (newest change first) with their enrolled, active and converted counts",
   tags,
   auth: "bearer",
+  role: "viewer",
   query: z.object({ status: JourneyStatus.optional() }),
   response: JourneyList,
   handler: async ({ query }, { app }) => {
@@ -46,6 +47,7 @@ export const createJourney = endpoint({
   summary: "Create a journey draft from a journey document",
   tags,
   auth: "bearer",
+  role: "editor",
   body: JourneyBody,
   response: Journey,
   status: 201,
@@ -63,6 +65,7 @@ export const validateDocument = endpoint({
   summary: "Validate a journey document; every problem at once",
   tags,
   auth: "bearer",
+  role: "editor",
   body: safe(z.record(z.string(), z.unknown())),
   response: ValidationResponse,
   handler: async ({ body }, { app }) => validate(app, body),
@@ -74,6 +77,7 @@ export const getJourney = endpoint({
   summary: "A journey with its draft document",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: IdParams,
   response: Journey,
   handler: async ({ params }, { app }) => journeyView(await findJourney(app, params.id)),
@@ -85,6 +89,7 @@ export const saveJourney = endpoint({
   summary: "Save the draft (published versions are not affected)",
   tags,
   auth: "bearer",
+  role: "editor",
   params: IdParams,
   body: JourneyBody,
   response: Journey,
@@ -109,6 +114,7 @@ export const deleteJourney = endpoint({
   summary: "Delete a journey that is not live (archive a live one first)",
   tags,
   auth: "bearer",
+  role: "publisher",
   params: IdParams,
   handler: async ({ params }, { app }) => {
     const journey = await findJourney(app, params.id);

@@ -13,6 +13,7 @@ export const enrol = endpoint({
   summary: "Enrol a profile into the live version",
   tags,
   auth: "bearer",
+  role: "publisher",
   params: IdParams,
   body: z.object({ profileId: Id }),
   response: EnrolResult,

@@ -35,6 +35,7 @@ export const experiment = endpoint({
     "Results of an experiment.split node: rates with intervals, lift, fixed-horizon and always-valid tests, probability to beat control, sample size, sample ratio check and a verdict",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: z.object({ id: Id, nodeId: Id }),
   query: ReadoutQuery,
   response: ExperimentResponse,
@@ -53,9 +54,10 @@ export const experimentWinner = endpoint({
     "Declare an experiment's winner: publishes a version sending everyone (but the holdout) to it, and records the decision with its figures",
   tags,
   auth: "bearer",
+  role: "publisher",
   params: z.object({ id: Id, nodeId: Id }),
   body: DeclareWinnerBody,
   response: ExperimentDecision,
   handler: async ({ params, body }, { req, app }) =>
-    declareWinner(app, params.id, params.nodeId, body, actorOf(req, app.config.adminToken)),
+    declareWinner(app, params.id, params.nodeId, body, actorOf(req).actor),
 });

@@ -3,10 +3,9 @@ import { setJourneyStatus } from "@omnijourney/store";
 import { endpoint } from "../../http/endpoint.js";
 import { AppError } from "../../errors.js";
 import { IdParams } from "../../schemas/common.js";
-import { actorOf } from "../../auth.js";
 import { findJourney, journeyView, publishJourney } from "../../services/journeys.js";
-import { auditPublish } from "../../services/journey-versions.js";
 import { tags } from "./schemas.js";
+import { recordAudit } from "../../services/audit.js";
 
 export const publish = endpoint({
   method: "post",
@@ -14,15 +13,24 @@ export const publish = endpoint({
   summary: "Validate, compile and freeze a version; new enrolments take it",
   tags,
   auth: "bearer",
+  role: "publisher",
   params: IdParams,
   response: PublishResult,
-  handler: async ({ params }, { req, app }) => {
+  handler: async ({ params }, { app, req }) => {
+    const before = await findJourney(app, params.id);
     const published = await publishJourney(app, params.id);
-    if (published.created)
-      await auditPublish(app, params.id, published, actorOf(req, app.config.adminToken));
+    await recordAudit(app, req, {
+      action: "journey.published",
+      object: { type: "journey", id: before._id, name: before.name },
+      before: { status: before.status, liveVersion: before.liveVersion },
+      after: { status: "live", liveVersion: published.version, version: published.version },
+      details: { hash: published.hash, newVersion: published.created },
+    });
     return published;
   },
 });
+
+const AUDITED = { pause: "paused", resume: "resumed", archive: "archived" } as const;
 
 const transition = (
   action: "pause" | "resume" | "archive",
@@ -36,9 +44,10 @@ const transition = (
     summary,
     tags,
     auth: "bearer",
+    role: "publisher",
     params: IdParams,
     response: Journey,
-    handler: async ({ params }, { app }) => {
+    handler: async ({ params }, { app, req }) => {
       const journey = await findJourney(app, params.id);
       if (!from.includes(journey.status)) {
         throw new AppError(
@@ -51,6 +60,12 @@ const transition = (
       await setJourneyStatus(app.db, params.id, to);
       app.fanout.invalidate();
       if (action === "archive") await app.runtime.cancelEnrolments({ journeyId: params.id });
+      await recordAudit(app, req, {
+        action: `journey.${AUDITED[action]}`,
+        object: { type: "journey", id: journey._id, name: journey.name },
+        before: { status: journey.status },
+        after: { status: to },
+      });
       return journeyView(await findJourney(app, params.id));
     },
   });

@@ -16,6 +16,7 @@ export const simulate = endpoint({
   summary: "Dry-run the journey for a profile and a sequence of events (nothing is sent)",
   tags,
   auth: "bearer",
+  role: "editor",
   params: IdParams,
   body: SimulationBody,
   response: SimulationResult,

@@ -12,6 +12,7 @@ export const stats = endpoint({
     "Per-node counters (pre-aggregated as enrolments move); cascade nodes add sent, responded and cost per step",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: IdParams,
   response: JourneyStats,
   handler: async ({ params }, { app }) => {

@@ -14,6 +14,7 @@ export const listVersions = endpoint({
   summary: "Published versions, newest first, with who published each",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: IdParams,
   response: JourneyVersionList,
   handler: async ({ params }, { app }) => ({ items: await versionHistory(app, params.id) }),
@@ -28,10 +29,11 @@ export const restoreVersionEndpoint = endpoint({
     "Make a published version's document the draft (audited); the live version runs until the next publish",
   tags,
   auth: "bearer",
+  role: "editor",
   params: VersionParams,
   response: Journey,
   handler: async ({ params }, { req, app }) =>
-    restoreVersion(app, params.id, params.version, actorOf(req, app.config.adminToken)),
+    restoreVersion(app, params.id, params.version, actorOf(req)),
 });
 
 export const getVersion = endpoint({
@@ -40,6 +42,7 @@ export const getVersion = endpoint({
   summary: "One published version: its frozen document and compiled plan",
   tags,
   auth: "bearer",
+  role: "viewer",
   params: VersionParams,
   response: JourneyVersionDetail,
   handler: async ({ params }, { app }) => {

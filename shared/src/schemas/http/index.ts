@@ -11,3 +11,4 @@ export * from "./experiments.js";
 export * from "./experiment-decision.js";
 export * from "./errors.js";
 export * from "./message-preview.js";
+export * from "./team.js";

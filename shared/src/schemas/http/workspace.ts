@@ -65,11 +65,6 @@ export const SettingsView = z
 /** The workspace settings as shown. */
 export type SettingsView = z.infer<typeof SettingsView>;
 
-/** `GET /api/me`: who the bearer token belongs to. */
-export const Me = z.object({ role: z.literal("admin"), workspace: z.string() });
-/** The signed-in identity. */
-export type Me = z.infer<typeof Me>;
-
 /** One test message's fate. */
 export const TestSendResult = z
   .object({
