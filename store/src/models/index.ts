@@ -1,6 +1,7 @@
 import type { Collection, Db } from "mongodb";
 import { auditCollection, type AuditRecord } from "./audit.js";
 import { bind, type CollectionDeclaration } from "./declaration.js";
+import { dailyCounterCollection, type DailyCounterRecord } from "./daily-counter.js";
 import { enrolmentCollection, type EnrolmentRecord } from "./enrolment.js";
 import {
   experimentArmStatCollection,
@@ -62,6 +63,7 @@ export type Collections = {
   profileExperiments: Collection<ProfileExperimentsRecord>;
   experimentArmStats: Collection<ExperimentArmStatRecord>;
   audit: Collection<AuditRecord>;
+  dailyCounters: Collection<DailyCounterRecord>;
 };
 
 const declarations: readonly CollectionDeclaration[] = [
@@ -85,6 +87,7 @@ const declarations: readonly CollectionDeclaration[] = [
   profileExperimentsCollection,
   experimentArmStatCollection,
   auditCollection,
+  dailyCounterCollection,
 ];
 
 const bound = new WeakMap<Db, Collections>();
@@ -115,6 +118,7 @@ export function collections(db: Db): Collections {
       profileExperiments: bind(db, profileExperimentsCollection),
       experimentArmStats: bind(db, experimentArmStatCollection),
       audit: bind(db, auditCollection),
+      dailyCounters: bind(db, dailyCounterCollection),
     };
     bound.set(db, known);
   }
@@ -137,6 +141,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
 
 export { type CollectionDeclaration, type IndexDeclaration } from "./declaration.js";
 export * from "./audit.js";
+export * from "./daily-counter.js";
 export * from "./enrolment.js";
 export * from "./event.js";
 export * from "./experiment.js";

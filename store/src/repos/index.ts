@@ -101,6 +101,7 @@ export {
 } from "./settings.js";
 export {
   readAnalyticsTotals,
+  readWorkspaceHeadcount,
   type AnalyticsTotals,
   type StatusSum,
   type ChannelStatusSum,
@@ -126,3 +127,17 @@ export {
   type ArmCounters,
 } from "./experiments.js";
 export { appendAudit, auditOf, type NewAuditEntry } from "./audit.js";
+export {
+  recordDailyFacts,
+  readJourneyDailyCounters,
+  readWorkspaceDailyCounters,
+  dailyCounterSpan,
+  type DailyFact,
+  type DayRange,
+} from "./daily-counters.js";
+export {
+  readGoalEvents,
+  readTouchingMessages,
+  ATTRIBUTION_EVENT_LIMIT,
+  type GoalEvent,
+} from "./attribution.js";

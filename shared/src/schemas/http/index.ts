@@ -10,3 +10,4 @@ export * from "./workspace.js";
 export * from "./experiments.js";
 export * from "./experiment-decision.js";
 export * from "./errors.js";
+export * from "./analytics.js";
