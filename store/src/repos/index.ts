@@ -141,3 +141,4 @@ export {
   ATTRIBUTION_EVENT_LIMIT,
   type GoalEvent,
 } from "./attribution.js";
+export { importAnalyticsHistory, type AnalyticsHistory } from "./analytics-history.js";
