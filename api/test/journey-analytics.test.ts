@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { addDays, dayOf, type AnalyticsOverview, type AttributionReport, type JourneyAnalytics } from "@omnijourney/shared";
+import {
+  addDays,
+  dayOf,
+  type AnalyticsOverview,
+  type AttributionReport,
+  type JourneyAnalytics,
+} from "@omnijourney/shared";
 import { startWorker, type RunningWorker } from "@omnijourney/runtime";
 import { eventually, startTestApi, type TestApi } from "./helpers/api.js";
 
@@ -69,7 +75,8 @@ beforeAll(async () => {
     handleSignals: false,
     unsubscribeUrl: t.links.unsubscribeUrl,
   });
-  journeyId = ((await (await t.api("/api/journeys", { body: journey })).json()) as { id: string }).id;
+  journeyId = ((await (await t.api("/api/journeys", { body: journey })).json()) as { id: string })
+    .id;
   expect((await t.api(`/api/journeys/${journeyId}/publish`, { method: "POST" })).status).toBe(200);
   const suffix = Date.now();
   for (const [userId, traits] of [
@@ -107,12 +114,20 @@ describe("journey analytics from daily counters", () => {
       expect((await fetch(`${t.url}/t/o/${bo.id}.gif`)).status).toBe(200);
       await emailOf("ja-cy");
       expect(
-        (await t.ingest("/track", { userId: "ja-cy", event: "purchase", properties: { revenue: 30 } })).status,
+        (
+          await t.ingest("/track", {
+            userId: "ja-cy",
+            event: "purchase",
+            properties: { revenue: 30 },
+          })
+        ).status,
       ).toBe(200);
 
       const settled = await eventually(
         async () => {
-          const a = await get<JourneyAnalytics>(`/api/journeys/${journeyId}/analytics?from=${today}&to=${today}`);
+          const a = await get<JourneyAnalytics>(
+            `/api/journeys/${journeyId}/analytics?from=${today}&to=${today}`,
+          );
           const cascade = a.nodes.find((n) => n.nodeId === "c");
           return cascade && cascade.completed === 3 && a.totals.converted === 1 ? a : null;
         },
@@ -124,20 +139,28 @@ describe("journey analytics from daily counters", () => {
       const db = t.context.db;
       const messages = await db.messages.find({ journeyId }).toArray();
       const enrolments = await db.enrolments.find({ journeyId }).toArray();
-      const sentBy = (channel: string) => messages.filter((m) => m.channel === channel && m.sentAt).length;
+      const sentBy = (channel: string) =>
+        messages.filter((m) => m.channel === channel && m.sentAt).length;
       const costBy = (channel: string) =>
         messages.filter((m) => m.channel === channel).reduce((a, m) => a + m.cost, 0);
 
       expect(settled.totals.enrolled).toBe(enrolments.length);
-      expect(settled.totals.converted).toBe(enrolments.filter((e) => e.status === "converted").length);
+      expect(settled.totals.converted).toBe(
+        enrolments.filter((e) => e.status === "converted").length,
+      );
       expect(settled.totals.revenue).toBe(enrolments.reduce((a, e) => a + (e.revenue ?? 0), 0));
       expect(settled.totals.revenue).toBe(30);
       expect(settled.totals.averageOrderValue).toBe(30);
-      expect(settled.nodes.find((n) => n.nodeId === "t")).toMatchObject({ entered: 3, completed: 3 });
+      expect(settled.nodes.find((n) => n.nodeId === "t")).toMatchObject({
+        entered: 3,
+        completed: 3,
+      });
       const funnel = settled.messages.find((m) => m.nodeId === "c");
       expect(funnel?.name).toBe("Cart reminder");
       expect(funnel?.sent).toBe(messages.filter((m) => m.sentAt).length);
-      expect(funnel?.opened).toBe(messages.filter((m) => m.statusHistory.some((c) => c.status === "opened")).length);
+      expect(funnel?.opened).toBe(
+        messages.filter((m) => m.statusHistory.some((c) => c.status === "opened")).length,
+      );
       expect(funnel?.opened).toBe(1);
       for (const channel of ["email", "telegram"]) {
         const row = settled.channels.find((c) => c.channel === channel);
@@ -158,7 +181,9 @@ describe("journey analytics from daily counters", () => {
     );
     expect(before.totals).toMatchObject({ enrolled: 0, converted: 0, revenue: 0, cost: 0 });
     expect(before.days).toHaveLength(6);
-    const overview = await get<AnalyticsOverview>(`/api/analytics/overview?from=${yesterday}&to=${today}`);
+    const overview = await get<AnalyticsOverview>(
+      `/api/analytics/overview?from=${yesterday}&to=${today}`,
+    );
     expect(overview.trend.map((p) => p.day)).toEqual([yesterday, today]);
     expect(overview.enrolments.total).toBe(3);
     expect(overview.conversions).toBe(1);
@@ -172,7 +197,9 @@ describe("journey analytics from daily counters", () => {
       `/api/analytics/attribution?goal=purchase&from=${today}&to=${today}&model=last_touch`,
     );
     expect(report.total).toEqual({ conversions: 1, value: 30 });
-    expect(report.channels).toEqual([{ channel: "email", conversions: 1, value: 30, touches: 1, cost: 0.01 }]);
+    expect(report.channels).toEqual([
+      { channel: "email", conversions: 1, value: 30, touches: 1, cost: 0.01 },
+    ]);
   });
 
   it("refuses a malformed or backwards range with a 400 naming the field", async () => {

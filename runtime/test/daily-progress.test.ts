@@ -41,7 +41,13 @@ describe("daily counter facts of enrolment progress", () => {
     const facts = progressDailyFacts(
       batch(2, [
         { op: "enter", nodeId: "w", at: "2026-03-03T09:00:00.000Z" },
-        { op: "convert", at: "2026-03-04T12:00:00.000Z", revenue: 40, nodes: ["t", "w"], ports: [] },
+        {
+          op: "convert",
+          at: "2026-03-04T12:00:00.000Z",
+          revenue: 40,
+          nodes: ["t", "w"],
+          ports: [],
+        },
       ]),
       now,
     );

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { attribute, touchesOfMessage, type AttributionModel, type Conversion } from "../src/index.js";
+import {
+  attribute,
+  touchesOfMessage,
+  type AttributionModel,
+  type Conversion,
+} from "../src/index.js";
 
 // Worked by hand (docs/analytics.md, "Attribution"): three conversions over three channels.
 //  A: 100 on day 10 after email (day 1), sms (day 5), push (day 9).
@@ -76,12 +81,21 @@ describe("attribution over several conversions, channels and touches", () => {
   });
 
   it("a longer half-life spreads time decay towards linear", () => {
-    const result = attribute(conversions, { model: "time_decay", halfLife: { amount: 3650, unit: "day" } });
+    const result = attribute(conversions, {
+      model: "time_decay",
+      halfLife: { amount: 3650, unit: "day" },
+    });
     expect(result.byChannel.sms?.conversions).toBeCloseTo(1 / 3, 3);
   });
 
   it("counts every conversion in the total and the untouched one as unattributed, whatever the model", () => {
-    for (const model of ["first_touch", "last_touch", "linear", "time_decay", "position_based"] as const) {
+    for (const model of [
+      "first_touch",
+      "last_touch",
+      "linear",
+      "time_decay",
+      "position_based",
+    ] as const) {
       const result = attribute(conversions, { model });
       expect(result.total).toEqual({ conversions: 3, value: 180 });
       expect(result.unattributed).toEqual({ conversions: 1, value: 30 });
@@ -113,6 +127,8 @@ describe("touches of a message", () => {
     expect(
       touchesOfMessage({ channel: "sms", statusHistory: [{ status: "suppressed", at: at(1) }] }),
     ).toEqual([]);
-    expect(touchesOfMessage({ channel: "sms", statusHistory: [{ status: "queued", at: at(1) }] })).toEqual([]);
+    expect(
+      touchesOfMessage({ channel: "sms", statusHistory: [{ status: "queued", at: at(1) }] }),
+    ).toEqual([]);
   });
 });

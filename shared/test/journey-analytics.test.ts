@@ -67,9 +67,33 @@ const result = journeyAnalytics({
 describe("journey analytics from daily counters", () => {
   it("adds each step's counters over the range, keeping removed steps visible", () => {
     expect(result.nodes).toEqual([
-      { nodeId: "t", name: "Signed up", type: "trigger.event", entered: 100, completed: 100, dropped: 0, converted: 0 },
-      { nodeId: "c", name: "Reminder", type: "message.cascade", entered: 100, completed: 95, dropped: 5, converted: 10 },
-      { nodeId: "gone", name: "Removed step", type: "removed", entered: 1, completed: 0, dropped: 0, converted: 0 },
+      {
+        nodeId: "t",
+        name: "Signed up",
+        type: "trigger.event",
+        entered: 100,
+        completed: 100,
+        dropped: 0,
+        converted: 0,
+      },
+      {
+        nodeId: "c",
+        name: "Reminder",
+        type: "message.cascade",
+        entered: 100,
+        completed: 95,
+        dropped: 5,
+        converted: 10,
+      },
+      {
+        nodeId: "gone",
+        name: "Removed step",
+        type: "removed",
+        entered: 1,
+        completed: 0,
+        dropped: 0,
+        converted: 0,
+      },
     ]);
   });
 
@@ -111,7 +135,13 @@ describe("journey analytics from daily counters", () => {
     expect(result.days.map((d) => d.day)).toEqual(daysBetween("2026-03-01", "2026-03-07"));
     expect(result.days[0]).toMatchObject({ enrolled: 60, converted: 4, revenue: 100, sent: 88 });
     expect(result.days[0]?.cost).toBeCloseTo(1.558, 9);
-    expect(result.days[2]).toMatchObject({ enrolled: 0, converted: 0, revenue: 0, sent: 0, cost: 0 });
+    expect(result.days[2]).toMatchObject({
+      enrolled: 0,
+      converted: 0,
+      revenue: 0,
+      sent: 0,
+      cost: 0,
+    });
   });
 });
 
@@ -121,7 +151,9 @@ describe("message facts", () => {
       "sent:sms": 1,
       "cost:sms": 0.05,
     });
-    expect(messageFactCounts({ metric: "suppressed", channel: "sms", reason: "quiet.hours" })).toEqual({
+    expect(
+      messageFactCounts({ metric: "suppressed", channel: "sms", reason: "quiet.hours" }),
+    ).toEqual({
       "suppressed:sms": 1,
       "suppressedBy:quiet%2Ehours": 1,
     });

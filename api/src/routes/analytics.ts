@@ -100,8 +100,7 @@ export const attribution = endpoint({
     lookbackDays: Days(30),
   }),
   response: AttributionReport,
-  handler: ({ query }, { app }) =>
-    attributionReport(app, { ...query, ...resolveRange(query) }),
+  handler: ({ query }, { app }) => attributionReport(app, { ...query, ...resolveRange(query) }),
 });
 
 export const analyticsEndpoints = [overview, journeyAnalytics, attribution];

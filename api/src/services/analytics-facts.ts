@@ -48,12 +48,24 @@ export const countMessageFeedback = async (
   const metric = feedbackMetric(status, message.statusHistory);
   if (!metric) return;
   await recordDailyFacts(db, [
-    { at, ...messageNode(message), counts: messageFactCounts({ metric, channel: message.channel }) },
+    {
+      at,
+      ...messageNode(message),
+      counts: messageFactCounts({ metric, channel: message.channel }),
+    },
   ]);
 };
 
 /** Counts an unsubscribe from a message (once: the caller only calls for a profile still subscribed). */
-export const countUnsubscribe = (db: Collections, message: MessageRecord, at: Date): Promise<void> =>
+export const countUnsubscribe = (
+  db: Collections,
+  message: MessageRecord,
+  at: Date,
+): Promise<void> =>
   recordDailyFacts(db, [
-    { at, ...messageNode(message), counts: { [channelMetric("unsubscribed", message.channel)]: 1 } },
+    {
+      at,
+      ...messageNode(message),
+      counts: { [channelMetric("unsubscribed", message.channel)]: 1 },
+    },
   ]);

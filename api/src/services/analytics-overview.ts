@@ -28,9 +28,11 @@ function channelTotals(counts: Record<string, number>): Record<string, ChannelTo
   for (const metric of MessageMetric)
     for (const [channel, n] of Object.entries(byPrefix(counts, metric))) {
       entry(channel).byStatus[metric] = n;
-      if (metric === "sent" || metric === "failed" || metric === "suppressed") entry(channel).total += n;
+      if (metric === "sent" || metric === "failed" || metric === "suppressed")
+        entry(channel).total += n;
     }
-  for (const [channel, cost] of Object.entries(byPrefix(counts, "cost"))) entry(channel).cost += cost;
+  for (const [channel, cost] of Object.entries(byPrefix(counts, "cost")))
+    entry(channel).cost += cost;
   return channels;
 }
 
@@ -63,7 +65,9 @@ export const rangedOverview = async (
   return {
     profiles: headcount.profiles,
     events: counts[EVENTS] ?? 0,
-    journeys: Object.fromEntries(headcount.journeysByStatus.map(({ status, sum: n }) => [status, n])),
+    journeys: Object.fromEntries(
+      headcount.journeysByStatus.map(({ status, sum: n }) => [status, n]),
+    ),
     enrolments: { total: enrolled, byStatus },
     conversions: converted,
     conversionRate: enrolled > 0 ? converted / enrolled : 0,

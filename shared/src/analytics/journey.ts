@@ -32,10 +32,9 @@ const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 const isMessageStep = (type: string) => type.startsWith("message.");
 
 function messageFunnel(step: AnalyticsStep, counts: Record<string, number>): MessageFunnel {
-  const funnel = Object.fromEntries(MessageMetric.map((m) => [m, messageTotal(counts, m)])) as Record<
-    MessageMetric,
-    number
-  >; // why: built from the full MessageMetric list just above
+  const funnel = Object.fromEntries(
+    MessageMetric.map((m) => [m, messageTotal(counts, m)]),
+  ) as Record<MessageMetric, number>; // why: built from the full MessageMetric list just above
   const channels = Object.keys({ ...byPrefix(counts, "sent"), ...byPrefix(counts, "suppressed") });
   return {
     nodeId: step.id,
@@ -98,13 +97,21 @@ export function journeyAnalytics(input: JourneyAnalyticsInput): JourneyAnalytics
       converted: c.converted ?? 0,
     };
   });
-  const messageSteps = steps.filter((s) => isMessageStep(s.type) || messageTotal(countsOf(s.id), "sent") > 0);
+  const messageSteps = steps.filter(
+    (s) => isMessageStep(s.type) || messageTotal(countsOf(s.id), "sent") > 0,
+  );
   const messages = messageSteps.map((s) => messageFunnel(s, countsOf(s.id)));
   const sentByChannel = byPrefix(all, "sent");
   const costByChannel = byPrefix(all, "cost");
-  const channels: ChannelCost[] = [...new Set([...Object.keys(sentByChannel), ...Object.keys(costByChannel)])]
+  const channels: ChannelCost[] = [
+    ...new Set([...Object.keys(sentByChannel), ...Object.keys(costByChannel)]),
+  ]
     .sort()
-    .map((channel) => ({ channel, sent: sentByChannel[channel] ?? 0, cost: costByChannel[channel] ?? 0 }));
+    .map((channel) => ({
+      channel,
+      sent: sentByChannel[channel] ?? 0,
+      cost: costByChannel[channel] ?? 0,
+    }));
   const trend = dailyTrend(input.rows, input.from, input.to);
   const converted = trend.reduce((a, p) => a + p.converted, 0);
   const revenue = trend.reduce((a, p) => a + p.revenue, 0);
@@ -126,6 +133,8 @@ export function journeyAnalytics(input: JourneyAnalyticsInput): JourneyAnalytics
     nodes,
     messages,
     channels,
-    cascades: steps.filter((s) => s.type === "message.cascade").map((s) => cascadeSaving(s, countsOf(s.id))),
+    cascades: steps
+      .filter((s) => s.type === "message.cascade")
+      .map((s) => cascadeSaving(s, countsOf(s.id))),
   };
 }

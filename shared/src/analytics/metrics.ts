@@ -28,7 +28,8 @@ export const channelMetric = (metric: MessageMetric, channel: string): string =>
 /** What a channel's sends cost, in the workspace currency: `cost:sms`. */
 export const costMetric = (channel: string): string => `cost:${escapeKey(channel)}`;
 /** Suppressed sends by reason: `suppressedBy:no_consent`. */
-export const suppressedReasonMetric = (reason: string): string => `suppressedBy:${escapeKey(reason)}`;
+export const suppressedReasonMetric = (reason: string): string =>
+  `suppressedBy:${escapeKey(reason)}`;
 /** Enrolments that ended with a status (journey level): `ended:completed`. */
 export const endedMetric = (status: string): string => `ended:${escapeKey(status)}`;
 /** Journey level (`nodeId` ""): conversions and revenue of the journey, kept apart from the per-node ones. */
@@ -43,7 +44,10 @@ export const eventMetric = (name: string): string => `event:${escapeKey(name)}`;
 export const eventRevenueMetric = (name: string): string => `eventRevenue:${escapeKey(name)}`;
 
 /** The values of every counter key `<prefix>:<x>`, by unescaped `x`. */
-export function byPrefix(counts: Readonly<Record<string, number>>, prefix: string): Record<string, number> {
+export function byPrefix(
+  counts: Readonly<Record<string, number>>,
+  prefix: string,
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, value] of Object.entries(counts))
     if (key.startsWith(`${prefix}:`)) {
@@ -54,11 +58,15 @@ export function byPrefix(counts: Readonly<Record<string, number>>, prefix: strin
 }
 
 /** The total of a message fact over every channel. */
-export const messageTotal = (counts: Readonly<Record<string, number>>, metric: MessageMetric): number =>
-  Object.values(byPrefix(counts, metric)).reduce((a, b) => a + b, 0);
+export const messageTotal = (
+  counts: Readonly<Record<string, number>>,
+  metric: MessageMetric,
+): number => Object.values(byPrefix(counts, metric)).reduce((a, b) => a + b, 0);
 
 /** Adds counter documents' counts together. */
-export function sumCounts(rows: readonly { counts: Readonly<Record<string, number>> }[]): Record<string, number> {
+export function sumCounts(
+  rows: readonly { counts: Readonly<Record<string, number>> }[],
+): Record<string, number> {
   const total: Record<string, number> = {};
   for (const row of rows)
     for (const [key, value] of Object.entries(row.counts)) total[key] = (total[key] ?? 0) + value;

@@ -1,4 +1,9 @@
-import { attributeConversion, type AttributionModel, type AttributionOptions, type Conversion } from "./models.js";
+import {
+  attributeConversion,
+  type AttributionModel,
+  type AttributionOptions,
+  type Conversion,
+} from "./models.js";
 
 /** Credited conversions and value per channel. */
 export type ChannelAttribution = {

@@ -84,7 +84,15 @@ export const readWorkspaceDailyCounters = (
 
 /** The first and last day that has any counter, or null when nothing was counted yet. */
 export const dailyCounterSpan = async (models: Collections): Promise<DayRange | null> => {
-  const [first] = await models.dailyCounters.find({}, { projection: { day: 1 } }).sort({ day: 1 }).limit(1).toArray();
-  const [last] = await models.dailyCounters.find({}, { projection: { day: 1 } }).sort({ day: -1 }).limit(1).toArray();
+  const [first] = await models.dailyCounters
+    .find({}, { projection: { day: 1 } })
+    .sort({ day: 1 })
+    .limit(1)
+    .toArray();
+  const [last] = await models.dailyCounters
+    .find({}, { projection: { day: 1 } })
+    .sort({ day: -1 })
+    .limit(1)
+    .toArray();
   return first && last ? { from: first.day, to: last.day } : null;
 };
