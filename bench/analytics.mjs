@@ -96,33 +96,29 @@ try {
     await db.collection("messages").insertMany(h.messages, { ordered: false });
     // Counter documents of a chunk are partial sums: add them up the way the writers do.
     for (const c of h.dailyCounters)
-      await db
-        .collection("daily_counters")
-        .updateOne(
-          { _id: c._id },
-          {
-            $inc: Object.fromEntries(Object.entries(c.counts).map(([k, v]) => [`counts.${k}`, v])),
-            $setOnInsert: { day: c.day, journeyId: c.journeyId, nodeId: c.nodeId },
-          },
-          { upsert: true },
-        );
+      await db.collection("daily_counters").updateOne(
+        { _id: c._id },
+        {
+          $inc: Object.fromEntries(Object.entries(c.counts).map(([k, v]) => [`counts.${k}`, v])),
+          $setOnInsert: { day: c.day, journeyId: c.journeyId, nodeId: c.nodeId },
+        },
+        { upsert: true },
+      );
     for (const a of h.armStats)
-      await db
-        .collection("experiment_arm_stats")
-        .updateOne(
-          { _id: a._id },
-          {
-            $inc: { enrolled: a.enrolled ?? 0 },
-            $setOnInsert: {
-              journeyId: a.journeyId,
-              nodeId: a.nodeId,
-              version: 1,
-              arm: a.arm,
-              kind: a.kind,
-            },
+      await db.collection("experiment_arm_stats").updateOne(
+        { _id: a._id },
+        {
+          $inc: { enrolled: a.enrolled ?? 0 },
+          $setOnInsert: {
+            journeyId: a.journeyId,
+            nodeId: a.nodeId,
+            version: 1,
+            arm: a.arm,
+            kind: a.kind,
           },
-          { upsert: true },
-        );
+        },
+        { upsert: true },
+      );
   }
   const generateMs = performance.now() - generated;
   console.error(
