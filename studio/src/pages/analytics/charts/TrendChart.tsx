@@ -50,7 +50,6 @@ export default function TrendChart({
       role="img"
       aria-label={`${title}, ${data.length} days`}
       viewBox={`0 0 ${width} ${height}`}
-      preserveAspectRatio="none"
     >
       <Group left={MARGIN.left} top={MARGIN.top}>
         {ticks.map((t) => (
