@@ -173,10 +173,12 @@ export {
   type AttributionOptions,
   type AttributionResult,
   type ChannelAttribution,
+  touchesOfMessage,
+  type TouchingMessage,
   type Touch,
   type Conversion,
   type Credit,
-} from "./stats/attribution.js";
+} from "./attribution/index.js";
 export { normalCdf, normalQuantile, twoSidedP } from "./stats/normal.js";
 export { fisherExactTwoSided } from "./stats/fisher.js";
 export { describeNodeType, configJsonSchema, modelJsonSchemas } from "./describe.js";
@@ -191,3 +193,4 @@ export {
   maskUrlForLog,
   maskHeaders,
 } from "./secrets.js";
+export * from "./analytics/index.js";

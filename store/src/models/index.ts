@@ -1,6 +1,7 @@
 import type { Collection, Db } from "mongodb";
 import { auditCollection, type AuditRecord } from "./audit.js";
 import { bind, type CollectionDeclaration } from "./declaration.js";
+import { dailyCounterCollection, type DailyCounterRecord } from "./daily-counter.js";
 import { enrolmentCollection, type EnrolmentRecord } from "./enrolment.js";
 import {
   experimentArmStatCollection,
@@ -79,6 +80,7 @@ export type Collections = {
   sessions: Collection<SessionRecord>;
   apiKeys: Collection<ApiKeyRecord>;
   approvals: Collection<ApprovalRecord>;
+  dailyCounters: Collection<DailyCounterRecord>;
 };
 
 const declarations: readonly CollectionDeclaration[] = [
@@ -107,6 +109,7 @@ const declarations: readonly CollectionDeclaration[] = [
   sessionCollection,
   apiKeyCollection,
   approvalCollection,
+  dailyCounterCollection,
 ];
 
 const bound = new WeakMap<Db, Collections>();
@@ -142,6 +145,7 @@ export function collections(db: Db): Collections {
       sessions: bind(db, sessionCollection),
       apiKeys: bind(db, apiKeyCollection),
       approvals: bind(db, approvalCollection),
+      dailyCounters: bind(db, dailyCounterCollection),
     };
     bound.set(db, known);
   }
@@ -164,6 +168,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
 
 export { type CollectionDeclaration, type IndexDeclaration } from "./declaration.js";
 export * from "./audit.js";
+export * from "./daily-counter.js";
 export * from "./enrolment.js";
 export * from "./event.js";
 export * from "./experiment.js";

@@ -101,6 +101,7 @@ export {
 } from "./settings.js";
 export {
   readAnalyticsTotals,
+  readWorkspaceHeadcount,
   type AnalyticsTotals,
   type StatusSum,
   type ChannelStatusSum,
@@ -147,3 +148,18 @@ export {
   approvalsRequired,
   setApprovalsRequired,
 } from "./approvals.js";
+export {
+  recordDailyFacts,
+  readJourneyDailyCounters,
+  readWorkspaceDailyCounters,
+  dailyCounterSpan,
+  type DailyFact,
+  type DayRange,
+} from "./daily-counters.js";
+export {
+  readGoalEvents,
+  readTouchingMessages,
+  ATTRIBUTION_EVENT_LIMIT,
+  type GoalEvent,
+} from "./attribution.js";
+export { importAnalyticsHistory, type AnalyticsHistory } from "./analytics-history.js";
