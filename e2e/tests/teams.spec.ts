@@ -89,8 +89,16 @@ test("an admin invites an editor and a publisher; the editor drafts and asks, th
   await expect(publish).toBeDisabled();
   await expect(publish).toHaveAttribute(
     "title",
-    /Only a publisher or above can do this; you are a editor|Only a publisher/,
+    "Only a publisher or above can do this; you are an editor.",
   );
+  // The journeys list says the same of archiving, and lets the editor draft.
+  await editor.goto("/");
+  await expect(editor.getByRole("button", { name: "Archive Team welcome" })).toBeDisabled();
+  await expect(editor.getByRole("button", { name: "Archive Team welcome" })).toHaveAttribute(
+    "title",
+    "Only a publisher or above can do this; you are an editor.",
+  );
+  await expect(editor.getByTestId("new-journey")).toBeEnabled();
 
   // The admin turns approvals on.
   await admin.getByLabel("Editors ask a publisher to approve before a journey goes live").check();

@@ -18,6 +18,10 @@ const ROLE_NAMES: Record<Role, string> = {
 /** A role as the team page shows it. */
 export const roleName = (role: Role): string => ROLE_NAMES[role];
 
+/** "an admin", "an editor", "a publisher", "a viewer": the role in a sentence. */
+const aRole = (role: Role): string =>
+  `${/^[aeiou]/i.test(role) ? "an" : "a"} ${ROLE_NAMES[role].toLowerCase()}`;
+
 /**
  * Whether the signed-in person may do what needs `role`, and if not, the sentence that says why (shown next
  * to or on the disabled control).
@@ -29,6 +33,6 @@ export function useCan(role: Role): { allowed: boolean; why: string } {
     allowed,
     why: allowed
       ? ""
-      : `Only a ${ROLE_NAMES[role].toLowerCase()}${role === "admin" ? "" : " or above"} can do this; you are ${me ? `a ${ROLE_NAMES[me.role].toLowerCase()}` : "signed out"}.`,
+      : `Only ${aRole(role)}${role === "admin" ? "" : " or above"} can do this; you are ${me ? aRole(me.role) : "signed out"}.`,
   };
 }

@@ -3,6 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { errorMessage } from "../api/client.js";
 import { journeysApi, type JourneyRecord } from "../api/journeys.js";
 import { useResource } from "../api/useResource.js";
+import { useCan } from "../auth/MeContext.js";
 import { Dialog } from "../components/Dialog.js";
 import { countOf, number, percent, relativeTime } from "../components/format.js";
 import { Icon } from "../components/Icon.js";
@@ -14,6 +15,9 @@ const STATUS_ORDER: Record<string, number> = { live: 0, paused: 1, draft: 2, arc
 /** `/`: every journey with its status and numbers; create, duplicate, archive, search. */
 export function JourneysPage() {
   const navigate = useNavigate();
+  // Drafting needs an editor, archiving a publisher (the API refuses the rest; this says why first).
+  const canEdit = useCan("editor");
+  const canArchive = useCan("publisher");
   // One request: the list carries each journey's enrolled, active and converted counts.
   const journeys = useResource(() => journeysApi.list(), [], { pollMs: 10000 });
   const [search, setSearch] = useState("");
@@ -83,6 +87,8 @@ export function JourneysPage() {
           type="button"
           className="btn btn--primary"
           onClick={() => setCreating(true)}
+          disabled={!canEdit.allowed}
+          title={canEdit.why || undefined}
           data-testid="new-journey"
         >
           <Icon name="plus" /> New journey
@@ -197,8 +203,9 @@ export function JourneysPage() {
                         type="button"
                         className="btn btn--ghost btn--icon btn--sm"
                         onClick={() => void duplicate(j)}
+                        disabled={!canEdit.allowed}
                         aria-label={`Duplicate ${j.name}`}
-                        title="Duplicate"
+                        title={canEdit.why || "Duplicate"}
                       >
                         <Icon name="copy" />
                       </button>
@@ -207,8 +214,9 @@ export function JourneysPage() {
                           type="button"
                           className="btn btn--ghost btn--icon btn--sm"
                           onClick={() => void archive(j)}
+                          disabled={!canArchive.allowed}
                           aria-label={`Archive ${j.name}`}
-                          title="Archive"
+                          title={canArchive.why || "Archive"}
                         >
                           <Icon name="archive" />
                         </button>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage } from "../api/client.js";
 import { profilesApi } from "../api/profiles.js";
 import { useResource } from "../api/useResource.js";
+import { useCan } from "../auth/MeContext.js";
 import { journeysApi } from "../api/journeys.js";
 import { channelLabel, dateTime } from "../components/format.js";
 import { KeyValues } from "../components/KeyValues.js";
@@ -28,6 +29,9 @@ export function ProfilePage() {
       ? (journeys.data?.find((j) => j.id === journeyId)?.name ?? "a journey")
       : "";
   const [error, setError] = useState<string | null>(null);
+  // Consent changes need an editor; erasing a person needs an admin (as the API declares).
+  const canEdit = useCan("editor");
+  const canErase = useCan("admin");
   const [filter, setFilter] = useState<"all" | "event" | "message" | "enrolment">("all");
 
   const setConsent = async (channel: string, status: string) => {
@@ -101,7 +105,13 @@ export function ProfilePage() {
           <h1>{displayName(p)}</h1>
           <p className="page__sub mono">{p.id}</p>
         </div>
-        <button type="button" className="btn btn--danger" onClick={() => void erase()}>
+        <button
+          type="button"
+          className="btn btn--danger"
+          onClick={() => void erase()}
+          disabled={!canErase.allowed}
+          title={canErase.why || undefined}
+        >
           Erase profile
         </button>
       </div>
@@ -168,6 +178,8 @@ export function ProfilePage() {
                           className="select select--sm"
                           value={c?.marketing ?? "unknown"}
                           onChange={(e) => void setConsent(channel, e.target.value)}
+                          disabled={!canEdit.allowed}
+                          title={canEdit.why || undefined}
                         >
                           {Object.entries(CONSENT_LABELS).map(([value, label]) => (
                             <option key={value} value={value}>

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { errorMessage } from "../api/client.js";
 import type { Profile } from "../api/profiles.js";
 import { segmentsApi } from "../api/segments.js";
+import { useCan } from "../auth/MeContext.js";
 import type { Cond } from "../components/condition/conditionValues.js";
 import { ConditionBuilder } from "../components/ConditionBuilder.js";
 import { useEventNames } from "../api/useEventNames.js";
@@ -15,6 +16,7 @@ export function SegmentPage() {
   const { id = "new" } = useParams();
   const isNew = id === "new";
   const navigate = useNavigate();
+  const canEdit = useCan("editor");
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [condition, setCondition] = useState<Cond | undefined>(undefined);
@@ -127,7 +129,13 @@ export function SegmentPage() {
           <h1>{isNew ? "New segment" : name || "Segment"}</h1>
         </div>
         {!isNew ? (
-          <button type="button" className="btn btn--danger" onClick={() => void remove()}>
+          <button
+            type="button"
+            className="btn btn--danger"
+            onClick={() => void remove()}
+            disabled={!canEdit.allowed}
+            title={canEdit.why || undefined}
+          >
             Delete
           </button>
         ) : null}
@@ -135,7 +143,8 @@ export function SegmentPage() {
           type="button"
           className="btn btn--primary"
           onClick={() => void save()}
-          disabled={saving}
+          disabled={saving || !canEdit.allowed}
+          title={canEdit.why || undefined}
         >
           {saving ? "Saving…" : saved ? "Saved" : "Save segment"}
         </button>

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { segmentsApi } from "../api/segments.js";
 import { useResource } from "../api/useResource.js";
+import { useCan } from "../auth/MeContext.js";
 import { number, relativeTime } from "../components/format.js";
 import { Icon } from "../components/Icon.js";
 import { EmptyState, ErrorState, Loading } from "../components/States.js";
@@ -9,6 +10,7 @@ import { EmptyState, ErrorState, Loading } from "../components/States.js";
 /** `/segments`: saved audiences with their size. */
 export function SegmentsPage() {
   const navigate = useNavigate();
+  const canEdit = useCan("editor");
   const segments = useResource(() => segmentsApi.list(), []);
   const [counts, setCounts] = useState<Record<string, number>>({});
   useEffect(() => {
@@ -39,6 +41,8 @@ export function SegmentsPage() {
           type="button"
           className="btn btn--primary"
           onClick={() => navigate("/segments/new")}
+          disabled={!canEdit.allowed}
+          title={canEdit.why || undefined}
         >
           <Icon name="plus" /> New segment
         </button>
@@ -61,6 +65,8 @@ export function SegmentsPage() {
                 type="button"
                 className="btn btn--primary"
                 onClick={() => navigate("/segments/new")}
+                disabled={!canEdit.allowed}
+                title={canEdit.why || undefined}
               >
                 Create a segment
               </button>
