@@ -107,12 +107,13 @@ describe("limits from the environment", () => {
         webhooks: 11,
       },
       trustProxy: "10.0.0.0/8, 192.168.1.1",
+      deadlines: {},
     });
     expect(limitsFromEnv({ OMNIJOURNEY_TRUST_PROXY: "1" }).trustProxy).toBe(1);
   });
 
   it("trusts no proxy and keeps the defaults when nothing is set, and refuses a limit that is not a number", () => {
-    expect(limitsFromEnv({})).toEqual({ rateLimits: {}, trustProxy: false });
+    expect(limitsFromEnv({})).toEqual({ rateLimits: {}, trustProxy: false, deadlines: {} });
     expect(DEFAULT_RATE_LIMITS.invalidWriteKey).toBeLessThan(DEFAULT_RATE_LIMITS.ingestion);
     expect(() => limitsFromEnv({ OMNIJOURNEY_RATE_LIMIT_TRACKING: "lots" })).toThrow(
       /OMNIJOURNEY_RATE_LIMIT_TRACKING/,

@@ -45,7 +45,8 @@ export const countMessageFeedback = async (
   status: string,
   at: Date,
 ): Promise<void> => {
-  const metric = feedbackMetric(status, message.statusHistory);
+  // A message stored without a history (written by an older version, or partially) has had no feedback yet.
+  const metric = feedbackMetric(status, message.statusHistory ?? []);
   if (!metric) return;
   await recordDailyFacts(db, [
     {
