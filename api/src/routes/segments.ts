@@ -108,7 +108,8 @@ export const previewSegment = endpoint({
   summary: "Count and sample the profiles a condition matches now",
   tags,
   auth: "bearer",
-  role: "editor",
+  // A read: a viewer opening a segment sees its members the same way.
+  role: "viewer",
   body: safe(z.object({ condition: ConditionField })),
   response: SegmentPreview,
   handler: async ({ body }, { app }) => preview(app, body.condition),
