@@ -7,7 +7,20 @@ const apiUrl = process.env.OMNIJOURNEY_API_URL ?? "http://127.0.0.1:3000";
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and the line that turns its eval probe off share a chunk of their own, evaluated first: in a chunk
+          // with modules that parse schemas as they load, the probe ran before the switch (a CSP violation).
+          groups: [{ name: "zod", test: /[\\/]node_modules[\\/]zod[\\/]|zod-without-eval/ }],
+        },
+      },
+    },
+  },
   server: {
     proxy: {
       "/api": { target: apiUrl, changeOrigin: true },
