@@ -27,12 +27,8 @@ afterAll(async () => {
 });
 
 describe("demo seed", () => {
-  it("creates 1,000+ realistic profiles, segments and four published journeys, and is idempotent", async () => {
-    const first = await seedWorkspace(ctx, {
-      profiles: 1_050,
-      liveActivity: false,
-      history: false,
-    });
+  it("creates 1,000+ realistic profiles, segments and three published journeys, and is idempotent", async () => {
+    const first = await seedWorkspace(ctx, { profiles: 1_050, liveActivity: false });
     expect(first.profiles).toBe(1_050);
     const profiles = await ctx.db.profiles.countDocuments({});
     expect(profiles).toBe(1_050);
@@ -52,7 +48,6 @@ describe("demo seed", () => {
       ["j_demo_abandoned_cart", "live", 1],
       ["j_demo_webinar", "live", 1],
       ["j_demo_welcome", "live", 1],
-      ["j_demo_winback", "live", 1],
     ]);
     // Every segment has members in the seeded data (their conditions read the counters the seed wrote).
     for (const s of await ctx.db.segments.find({}).toArray()) {
@@ -61,10 +56,10 @@ describe("demo seed", () => {
       );
       expect(n, String(s.name)).toBeGreaterThan(0);
     }
-    await seedWorkspace(ctx, { profiles: 1_050, liveActivity: false, history: false });
+    await seedWorkspace(ctx, { profiles: 1_050, liveActivity: false });
     expect(await ctx.db.profiles.countDocuments({})).toBe(profiles);
     expect(await ctx.db.events.countDocuments({})).toBe(events);
-    expect(await ctx.db.journeyVersions.countDocuments({})).toBe(4);
+    expect(await ctx.db.journeyVersions.countDocuments({})).toBe(3);
     expect(await ctx.db.segments.countDocuments({})).toBe(5);
   }, 180_000);
 });

@@ -173,12 +173,10 @@ export {
   type AttributionOptions,
   type AttributionResult,
   type ChannelAttribution,
-  touchesOfMessage,
-  type TouchingMessage,
   type Touch,
   type Conversion,
   type Credit,
-} from "./attribution/index.js";
+} from "./stats/attribution.js";
 export { normalCdf, normalQuantile, twoSidedP } from "./stats/normal.js";
 export { fisherExactTwoSided } from "./stats/fisher.js";
 export { describeNodeType, configJsonSchema, modelJsonSchemas } from "./describe.js";
@@ -193,4 +191,3 @@ export {
   maskUrlForLog,
   maskHeaders,
 } from "./secrets.js";
-export * from "./analytics/index.js";

@@ -10,7 +10,6 @@ import { SignIn } from "./auth/SignIn.js";
 import { clearToken } from "./auth/token.js";
 import { Layout } from "./components/Layout.js";
 import { Loading } from "./components/States.js";
-import { JourneyAnalyticsPage } from "./pages/JourneyAnalyticsPage.js";
 import { AnalyticsPage } from "./pages/AnalyticsPage.js";
 import { JourneysPage } from "./pages/JourneysPage.js";
 import { MessagesPage } from "./pages/MessagesPage.js";
@@ -75,7 +74,6 @@ export function App() {
                 </Suspense>
               }
             />
-            <Route path="journeys/:id/analytics" element={<JourneyAnalyticsPage />} />
             <Route path="profiles" element={<ProfilesPage />} />
             <Route path="profiles/:id" element={<ProfilePage />} />
             <Route path="segments" element={<SegmentsPage />} />

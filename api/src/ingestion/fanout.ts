@@ -11,7 +11,6 @@ import {
   type PropertyCondition,
 } from "@omnijourney/shared";
 import type { JourneyRuntimeApi } from "../runtime.js";
-import { countIngestedEvents } from "../services/analytics-facts.js";
 import { countExperimentConversions } from "../services/experiment-conversions.js";
 import { applyToProfiles, eventsByProfile, LEASE_MS } from "./ingest.js";
 import {
@@ -257,7 +256,6 @@ export class Fanout {
     });
     if (segmentJourneys.length > 0) await this.enterSegments(profileIds, segmentJourneys);
     await countExperimentConversions(this.db, docs);
-    await countIngestedEvents(this.db, docs);
     await dropOutboxEntries(this.db, docs);
   }
 

@@ -1,39 +1,20 @@
 import { z } from "zod";
-import {
-  AnalyticsOverview,
-  AttributionModelName,
-  AttributionReport,
-  JourneyAnalytics,
-  type ChannelTotals,
-} from "@omnijourney/shared";
+import { AnalyticsOverview, type ChannelTotals } from "@omnijourney/shared";
 import { readAnalyticsTotals, type ChannelStatusSum } from "@omnijourney/store";
 import { endpoint } from "../http/endpoint.js";
-import { IdParams } from "../schemas/common.js";
-import { journeyAnalyticsOf, workspaceCurrency, workspaceTrend } from "../services/analytics.js";
-import { rangedOverview } from "../services/analytics-overview.js";
-import { RangeQuery, resolveRange } from "../services/analytics-range.js";
-import { attributionReport } from "../services/attribution.js";
 
 export const overview = endpoint({
   method: "get",
   path: "/analytics/overview",
   summary:
-    "Workspace totals (profiles, events, journeys, enrolments, messages and cost per channel) and a daily trend " +
-    "over from..to (the last 30 days by default) from the daily counters",
+    "Workspace totals: profiles, events, journeys, enrolments, messages and cost per channel",
   tags: ["analytics"],
   auth: "bearer",
   role: "viewer",
-  query: RangeQuery.extend({ journeyId: z.string().max(200).optional() }),
+  query: z.object({ journeyId: z.string().max(200).optional() }),
   response: AnalyticsOverview,
   handler: async ({ query }, { app }): Promise<AnalyticsOverview> => {
-    const named = query.from !== undefined || query.to !== undefined;
-    const range = resolveRange(query);
-    if (named) return rangedOverview(app, range, query.journeyId);
-    const [totals, trend, currency] = await Promise.all([
-      readAnalyticsTotals(app.db, query.journeyId),
-      workspaceTrend(app.db, range),
-      workspaceCurrency(app.db),
-    ]);
+    const totals = await readAnalyticsTotals(app.db, query.journeyId);
     const channels: Record<string, ChannelTotals> = {};
     const channelOf = (group: ChannelStatusSum) => ({
       status: group.status ?? "unknown",
@@ -62,48 +43,8 @@ export const overview = endpoint({
       messages: channels,
       cost,
       costPerConversion: converted > 0 ? cost / converted : null,
-      from: null,
-      to: null,
-      currency,
-      trend,
     };
   },
 });
 
-export const journeyAnalytics = endpoint({
-  method: "get",
-  path: "/journeys/:id/analytics",
-  summary:
-    "A journey's analytics over from..to (UTC days, the last 30 by default) from its daily counters: per-step and " +
-    "per-message funnels, cost per channel and per conversion, revenue and order value, cascade savings, daily trend",
-  tags: ["analytics"],
-  auth: "bearer",
-  role: "viewer",
-  params: IdParams,
-  query: RangeQuery,
-  response: JourneyAnalytics,
-  handler: ({ params, query }, { app }) => journeyAnalyticsOf(app, params.id, resolveRange(query)),
-});
-
-const Days = (fallback: number) => z.coerce.number().min(0.01).max(365).default(fallback);
-
-export const attribution = endpoint({
-  method: "get",
-  path: "/analytics/attribution",
-  summary:
-    "A goal event's conversions over from..to credited to the channels that touched the customer before it " +
-    "(first touch, last touch, linear, time decay with a half-life, position based 40/20/40)",
-  tags: ["analytics"],
-  auth: "bearer",
-  role: "viewer",
-  query: RangeQuery.extend({
-    goal: z.string().min(1).max(200),
-    model: AttributionModelName.default("linear"),
-    halfLifeDays: Days(7),
-    lookbackDays: Days(30),
-  }),
-  response: AttributionReport,
-  handler: ({ query }, { app }) => attributionReport(app, { ...query, ...resolveRange(query) }),
-});
-
-export const analyticsEndpoints = [overview, journeyAnalytics, attribution];
+export const analyticsEndpoints = [overview];

@@ -8,7 +8,6 @@ import {
   trackingSecret,
   verifyUnsubscribeToken,
 } from "../services/feedback.js";
-import { countUnsubscribe } from "../services/analytics-facts.js";
 import type { ApiContext } from "../context.js";
 import type { ChannelConsent } from "@omnijourney/shared";
 import { profileById, updateProfile, type MessageRecord } from "@omnijourney/store";
@@ -53,7 +52,6 @@ const unsubscribe = async (
   await updateProfile(ctx.db, profileId, {
     set: { [`consent.${channel}`]: next, updatedAt: now },
   });
-  await countUnsubscribe(ctx.db, message, now);
   await recordEvent(ctx, {
     profileId,
     event: "unsubscribed",

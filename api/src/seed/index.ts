@@ -3,7 +3,6 @@ import type { ApiContext } from "../context.js";
 import { createApiContext, type ContextOptions } from "../server.js";
 import { storeEvents } from "../ingestion/ingest.js";
 import { publishJourney } from "../services/journeys.js";
-import { seedHistory } from "./history.js";
 import { person, type Person } from "./people.js";
 import { DEMO_JOURNEYS, DEMO_SEGMENTS } from "./workspace.js";
 import {
@@ -35,8 +34,6 @@ export type SeedSummary = {
   segments: number;
   journeys: { id: string; version: number }[];
   liveEvents: number;
-  /** Events and messages of the 60 days of analytics history (0 when skipped). */
-  history: number;
 };
 
 const profileDoc = (p: Person, events: EventRecord[], now: Date): ProfileRecord => {
@@ -100,13 +97,12 @@ const eventDocs = (
 /** Seeds the demo workspace into an existing context. Idempotent: fixed ids, inserts that skip what exists. */
 export const seedWorkspace = async (
   ctx: ApiContext,
-  options: { profiles?: number; liveActivity?: boolean; history?: boolean } = {},
+  options: { profiles?: number; liveActivity?: boolean } = {},
 ): Promise<SeedSummary> => {
   const count = options.profiles ?? 1_200;
   const now = new Date();
   const r = prng(SEED);
   let events = 0;
-  const profileIds: string[] = [];
   for (let start = 0; start < count; start += 200) {
     const profiles: ProfileRecord[] = [];
     const batch: EventRecord[] = [];
@@ -116,7 +112,6 @@ export const seedWorkspace = async (
       batch.push(...docs);
       const doc = profileDoc(p, docs, now);
       profiles.push(doc);
-      if (p.userId) profileIds.push(p.userId);
     }
     const aliases = profiles.flatMap((p) =>
       (p.anonymousIds ?? []).filter((a) => a !== p._id).map((a) => ({ _id: a, profileId: p._id })),
@@ -146,10 +141,9 @@ export const seedWorkspace = async (
       journeys.push({ id: j._id, version: (await publishJourney(ctx, j._id)).version });
     else journeys.push({ id: j._id, version: Number(stored?.liveVersion ?? 0) });
   }
-  const history = options.history === false ? 0 : await seedHistory(ctx, profileIds, now);
   let liveEvents = 0;
   if (options.liveActivity !== false) liveEvents = await liveActivity(ctx, count);
-  return { profiles: count, events, segments: DEMO_SEGMENTS.length, journeys, liveEvents, history };
+  return { profiles: count, events, segments: DEMO_SEGMENTS.length, journeys, liveEvents };
 };
 
 /**

@@ -261,73 +261,8 @@ const welcomeSeries = {
   },
 };
 
-/** Win-back: a young A/B test of two offers to lapsed customers, still collecting (no verdict yet). */
-const winBack = {
-  name: "Win-back offer test",
-  description:
-    "Which offer brings lapsed customers back: 10% off or free shipping? Started ten days ago.",
-  nodes: [
-    {
-      id: "trigger",
-      type: "trigger.event",
-      name: "Became lapsed",
-      position: at(0, 0),
-      config: { event: "Customer Lapsed" },
-    },
-    {
-      id: "ab",
-      type: "experiment.split",
-      name: "Offer test",
-      position: at(0, 140),
-      config: {
-        variants: [
-          { id: "discount", name: "10% off", weight: 50 },
-          { id: "shipping", name: "Free shipping", weight: 50 },
-        ],
-      },
-    },
-    {
-      id: "discountEmail",
-      type: "message.email",
-      name: "10% off offer",
-      position: at(-220, 300),
-      config: {
-        subject: "We miss you: 10% off your next order",
-        body: '<p>Use code COMEBACK10. <a href="https://shop.example.com">Shop now</a></p>',
-      },
-    },
-    {
-      id: "shippingEmail",
-      type: "message.email",
-      name: "Free shipping offer",
-      position: at(220, 300),
-      config: {
-        subject: "Free shipping on your next order",
-        body: '<p>No minimum, this week only. <a href="https://shop.example.com">Shop now</a></p>',
-      },
-    },
-    { id: "end", type: "exit", name: "Done", position: at(0, 460), config: {} },
-  ],
-  edges: [
-    { id: "e1", source: "trigger", target: "ab" },
-    { id: "e2", source: "ab", sourceHandle: "discount", target: "discountEmail" },
-    { id: "e3", source: "ab", sourceHandle: "shipping", target: "shippingEmail" },
-    { id: "e4", source: "discountEmail", target: "end" },
-    { id: "e5", source: "shippingEmail", target: "end" },
-  ],
-  settings: {
-    reentry: "never",
-    goal: {
-      event: "Order Completed",
-      within: { amount: 14, unit: "day" },
-      revenueProperty: "revenue",
-    },
-  },
-};
-
 export const DEMO_JOURNEYS = [
   { _id: "j_demo_abandoned_cart", document: abandonedCart, liveEvent: "Checkout Started" },
   { _id: "j_demo_webinar", document: webinarReminder, liveEvent: "Webinar Registered" },
   { _id: "j_demo_welcome", document: welcomeSeries, liveEvent: "Signed Up" },
-  { _id: "j_demo_winback", document: winBack, liveEvent: "Customer Lapsed" },
 ] as const;

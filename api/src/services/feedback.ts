@@ -9,7 +9,6 @@ import {
 } from "@omnijourney/store";
 import type { ApiContext } from "../context.js";
 import { storeEvents } from "../ingestion/ingest.js";
-import { countMessageFeedback } from "./analytics-facts.js";
 
 /**
  * The workspace secret that signs unsubscribe links (and anything else sent out that must not be forged).
@@ -62,7 +61,6 @@ export const advanceMessage = async (
     change,
     messageStatusAdvances(message.status, status),
   );
-  await countMessageFeedback(ctx.db, message, status, change.at);
 };
 
 /** Stores a feedback event (open, click, reply, delivery, unsubscribe) on a known profile and fans it out like any other. */

@@ -16,7 +16,6 @@ import {
   profileById,
   readRecentMarketingSends,
   readWorkspaceSettings,
-  recordDailyFacts,
   rememberMarketingSend,
   unlistRunningEnrolments,
   writeMessageStatus,
@@ -25,8 +24,6 @@ import {
 } from "@omnijourney/store";
 import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
-import { messageDailyFacts } from "./daily-messages.js";
-import { progressDailyFacts } from "./daily-progress.js";
 import { progressEffect } from "./progress.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
 
@@ -116,7 +113,6 @@ export function createMongoStore(
         { status, ...rest, ...(reason !== undefined ? { reason } : {}) },
         { status, at, ...(reason !== undefined ? { reason } : {}) },
       );
-      await recordDailyFacts(models, messageDailyFacts(write));
       if (status === "sent" && write.category === "marketing")
         await rememberSend(write.profileId, idempotencyKey, write.sentAt ?? at);
       return { id: String(doc?._id ?? "") };
@@ -162,12 +158,11 @@ export function createMongoStore(
       if (uncounted.size >= UNCOUNTED_CAPACITY)
         uncounted.delete(uncounted.keys().next().value ?? "");
       uncounted.set(enrolment.enrolmentId, seq);
-      await Promise.all([
-        ...[...increments].map(([nodeId, inc]) =>
+      await Promise.all(
+        [...increments].map(([nodeId, inc]) =>
           nodeStats.add(`${enrolment.journeyId}\u0000${nodeId}`, inc),
         ),
-        recordDailyFacts(models, progressDailyFacts(batch, new Date())),
-      ]);
+      );
       uncounted.delete(enrolment.enrolmentId);
     },
 

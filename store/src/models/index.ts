@@ -1,7 +1,6 @@
 import type { Collection, Db } from "mongodb";
 import { auditCollection, type AuditRecord } from "./audit.js";
 import { bind, type CollectionDeclaration } from "./declaration.js";
-import { dailyCounterCollection, type DailyCounterRecord } from "./daily-counter.js";
 import { enrolmentCollection, type EnrolmentRecord } from "./enrolment.js";
 import {
   experimentArmStatCollection,
@@ -80,7 +79,6 @@ export type Collections = {
   sessions: Collection<SessionRecord>;
   apiKeys: Collection<ApiKeyRecord>;
   approvals: Collection<ApprovalRecord>;
-  dailyCounters: Collection<DailyCounterRecord>;
 };
 
 const declarations: readonly CollectionDeclaration[] = [
@@ -109,7 +107,6 @@ const declarations: readonly CollectionDeclaration[] = [
   sessionCollection,
   apiKeyCollection,
   approvalCollection,
-  dailyCounterCollection,
 ];
 
 const bound = new WeakMap<Db, Collections>();
@@ -145,7 +142,6 @@ export function collections(db: Db): Collections {
       sessions: bind(db, sessionCollection),
       apiKeys: bind(db, apiKeyCollection),
       approvals: bind(db, approvalCollection),
-      dailyCounters: bind(db, dailyCounterCollection),
     };
     bound.set(db, known);
   }
@@ -168,7 +164,6 @@ export async function ensureIndexes(db: Db): Promise<void> {
 
 export { type CollectionDeclaration, type IndexDeclaration } from "./declaration.js";
 export * from "./audit.js";
-export * from "./daily-counter.js";
 export * from "./enrolment.js";
 export * from "./event.js";
 export * from "./experiment.js";

@@ -58,14 +58,3 @@ export const readAnalyticsTotals = async (
     costByChannel: byChannel(costs),
   };
 };
-
-/** The workspace's profile count (estimated, from collection metadata) and journeys per status. */
-export const readWorkspaceHeadcount = async (
-  models: Collections,
-): Promise<{ profiles: number; journeysByStatus: StatusSum[] }> => {
-  const [profiles, journeys] = await Promise.all([
-    models.profiles.estimatedDocumentCount(),
-    sumBy(models.journeys, {}, "$status", 1),
-  ]);
-  return { profiles, journeysByStatus: byStatus(journeys) };
-};

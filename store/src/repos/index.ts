@@ -101,7 +101,6 @@ export {
 } from "./settings.js";
 export {
   readAnalyticsTotals,
-  readWorkspaceHeadcount,
   type AnalyticsTotals,
   type StatusSum,
   type ChannelStatusSum,
@@ -148,18 +147,3 @@ export {
   approvalsRequired,
   setApprovalsRequired,
 } from "./approvals.js";
-export {
-  recordDailyFacts,
-  readJourneyDailyCounters,
-  readWorkspaceDailyCounters,
-  dailyCounterSpan,
-  type DailyFact,
-  type DayRange,
-} from "./daily-counters.js";
-export {
-  readGoalEvents,
-  readTouchingMessages,
-  ATTRIBUTION_EVENT_LIMIT,
-  type GoalEvent,
-} from "./attribution.js";
-export { importAnalyticsHistory, type AnalyticsHistory } from "./analytics-history.js";

@@ -1,5 +1,4 @@
 import {
-  ExperimentDecision,
   ExperimentResponse,
   Journey,
   JourneyList,
@@ -132,19 +131,6 @@ export const journeysApi = {
       "GET",
       `${journeyPath(id)}/experiments/${encodeURIComponent(nodeId)}`,
     );
-  },
-  /** Publishes a version sending everyone (but the holdout) to `arm`, and records the decision. */
-  async declareWinner(id: string, nodeId: string, arm: string): Promise<ExperimentDecision> {
-    return requestAs(
-      ExperimentDecision,
-      "POST",
-      `${journeyPath(id)}/experiments/${encodeURIComponent(nodeId)}/winner`,
-      { arm },
-    );
-  },
-  /** The winners declared on the journey, oldest first. */
-  async decisions(id: string): Promise<ExperimentDecision[]> {
-    return (await requestAs(Journey, "GET", journeyPath(id))).experimentDecisions ?? [];
   },
   async simulate(id: string, input: SimulationRequest): Promise<SimulationResult> {
     return requestAs(SimulationResult, "POST", `${journeyPath(id)}/simulate`, input);

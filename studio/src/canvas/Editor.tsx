@@ -245,13 +245,6 @@ function EditorShell({ journey, store, catalog, viewingVersion, onJourneyChange 
                   <Icon name="play" /> Resume
                 </button>
               ) : null}
-              <Link
-                className="btn"
-                to={`/journeys/${journey.id}/analytics`}
-                data-testid="open-results"
-              >
-                <Icon name="analytics" /> Results
-              </Link>
               <button
                 type="button"
                 className="btn"

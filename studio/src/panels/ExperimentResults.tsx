@@ -1,6 +1,5 @@
 import { journeysApi } from "../api/journeys.js";
 import { useResource } from "../api/useResource.js";
-import { DeclareWinner } from "./experiment/DeclareWinner.js";
 import { ExperimentReadout } from "./experiment/ExperimentReadout.js";
 
 /** An A/B node's results while the journey runs, polled; the readout itself is {@link ExperimentReadout}. */
@@ -14,7 +13,6 @@ export function ExperimentResults({ journeyId, nodeId }: { journeyId: string; no
     <>
       <h3 className="panel__section">Test results</h3>
       <ExperimentReadout results={res.data} />
-      <DeclareWinner journeyId={journeyId} results={res.data} />
     </>
   );
 }

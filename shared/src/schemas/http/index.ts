@@ -12,4 +12,3 @@ export * from "./experiment-decision.js";
 export * from "./errors.js";
 export * from "./message-preview.js";
 export * from "./team.js";
-export * from "./analytics.js";

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Channel } from "../channel.js";
-import { DailyPoint } from "./analytics.js";
 
 /** Per channel: how many messages, what they cost (in the workspace currency), how many in each status. */
 export const ChannelTotals = z.object({
@@ -27,12 +26,6 @@ export const AnalyticsOverview = z
     messages: z.record(z.string(), ChannelTotals),
     cost: z.number(),
     costPerConversion: z.number().nullable(),
-    /** The range the enrolment, message and revenue figures cover (all time when the request names none). */
-    from: z.string().nullable(),
-    to: z.string().nullable(),
-    currency: z.string(),
-    /** One point a day over the range (the last 30 days when the request names none). */
-    trend: z.array(DailyPoint),
   })
   .meta({ id: "AnalyticsOverview" });
 /** The analytics overview. */
