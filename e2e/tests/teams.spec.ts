@@ -99,6 +99,7 @@ test("an admin invites an editor and a publisher; the editor drafts and asks, th
     "Only a publisher or above can do this; you are an editor.",
   );
   await expect(editor.getByTestId("new-journey")).toBeEnabled();
+  await editor.goto(`/journeys/${id}`);
 
   // The admin turns approvals on.
   await admin.getByLabel("Editors ask a publisher to approve before a journey goes live").check();
