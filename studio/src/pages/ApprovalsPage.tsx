@@ -124,7 +124,7 @@ function Review({ approval, onDecided }: { approval: Approval; onDecided(): void
       ) : isEmptyDiff(diff) ? (
         <p className="muted">No changes since the live version.</p>
       ) : (
-        <DiffSummary diff={diff} title={title} />
+        <DiffSummary diff={diff} title={title} testId="publish-summary" />
       )}
       <div className="field">
         <label className="field__label" htmlFor={`note-${approval.id}`}>
