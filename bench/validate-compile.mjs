@@ -4,111 +4,14 @@
 // Prints `BENCH {...}` for bench/run.mjs. Target: median under 20 ms and under 5x the baseline.
 import { z } from "zod";
 import { compileJourney, JourneyDocument, JourneyNode, nodeTypes } from "@omnijourney/shared";
+import { generatedJourney } from "@omnijourney/shared/testing";
 
 const NODES = 1_000;
 const WARMUP = 15;
 const RUNS = 41;
 
 /** A valid journey of NODES nodes; `salt` makes every template distinct so nothing can be cached between runs. */
-export function journey(salt) {
-  const nodes = [
-    { id: "n0", type: "trigger.event", position: { x: 0, y: 0 }, config: { event: "signed_up" } },
-  ];
-  const edges = [];
-  let prev = "n0";
-  const add = (type, config) => {
-    const id = `n${nodes.length}`;
-    nodes.push({
-      id,
-      type,
-      position: { x: (nodes.length % 7) * 220, y: nodes.length * 90 },
-      config,
-    });
-    return id;
-  };
-  const link = (source, target, sourceHandle) =>
-    edges.push({
-      id: `e${edges.length}`,
-      source,
-      target,
-      ...(sourceHandle ? { sourceHandle } : {}),
-    });
-  while (nodes.length < NODES - 1) {
-    const i = nodes.length;
-    switch (i % 5) {
-      case 0: {
-        const m = add("message.email", {
-          subject: `Hi {{ profile.firstName | default: "there" }} ${salt}-${i}`,
-          body: `<p>{% if profile.plan == "pro" %}Pro{% else %}Free{% endif %} ${i}</p>`,
-        });
-        link(prev, m);
-        prev = m;
-        break;
-      }
-      case 1: {
-        const w = add("wait.event", {
-          event: "message_opened",
-          timeout: { amount: 1 + (i % 3), unit: "day" },
-        });
-        const s = add("message.sms", { text: `Reminder {{ profile.firstName }} ${salt}-${i}` });
-        link(prev, w);
-        link(w, s, "timeout");
-        link(w, s, "received");
-        prev = s;
-        break;
-      }
-      case 2: {
-        const b = add("branch.condition", {
-          condition: {
-            all: [
-              { attr: "country", op: "in", value: ["DE", "AT"] },
-              { event: "purchase", op: "count_gte", value: 2, within: { amount: 30, unit: "day" } },
-            ],
-          },
-        });
-        const u = add("profile.update", {
-          assignments: [
-            { op: "set", attr: "segment", value: `{{ event.properties.plan }}-${salt}` },
-          ],
-        });
-        link(prev, b);
-        link(b, u, "yes");
-        link(b, u, "no");
-        prev = u;
-        break;
-      }
-      case 3: {
-        const w = add("wait.duration", { amount: 2, unit: "hour" });
-        link(prev, w);
-        prev = w;
-        break;
-      }
-      default: {
-        const x = add("experiment.split", {
-          variants: [
-            { id: "a", weight: 50 },
-            { id: "b", weight: 50 },
-          ],
-        });
-        const g = add("goal", { event: "purchase" });
-        link(prev, x);
-        link(x, g, "a");
-        link(x, g, "b");
-        prev = g;
-      }
-    }
-  }
-  link(prev, add("exit", {}));
-  return {
-    name: `Bench ${salt}`,
-    nodes,
-    edges,
-    settings: {
-      reentry: "after_exit",
-      goal: { event: "purchase", within: { amount: 7, unit: "day" } },
-    },
-  };
-}
+export const journey = (salt) => generatedJourney({ nodes: NODES, salt });
 
 import { pathToFileURL } from "node:url";
 
