@@ -3,6 +3,7 @@ import type { Me } from "@omnijourney/shared";
 import { ApiError, errorMessage } from "../api/client.js";
 import { sessionApi } from "../api/team.js";
 import { AuthCard } from "./AuthCard.js";
+import { SecretField } from "./SecretField.js";
 
 /**
  * The page an invitation or a reset link opens (`/invite?token=…`, `/reset-password?token=…`): choose a
@@ -65,27 +66,17 @@ export function ChoosePassword({
             />
           </div>
         ) : null}
-        <div className="field" style={{ marginTop: 16 }}>
-          <label className="field__label" htmlFor="new-password">
-            New password
-          </label>
-          <input
-            id="new-password"
-            className="input"
-            type="password"
-            autoComplete="new-password"
-            autoFocus
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={Boolean(error)}
-          />
-          <span className="muted">At least 10 characters.</span>
-          {error ? (
-            <span className="field__error" role="alert">
-              {error}
-            </span>
-          ) : null}
-        </div>
+        <SecretField
+          id="new-password"
+          label="New password"
+          autoComplete="new-password"
+          autoFocus
+          spaced
+          value={password}
+          onChange={setPassword}
+          error={error}
+          hint="At least 10 characters."
+        />
         <button
           type="submit"
           className="btn btn--primary"

@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from "../api/client.js";
 import { sessionApi } from "../api/team.js";
 import { setToken } from "./token.js";
 import { AuthCard } from "./AuthCard.js";
+import { SecretField } from "./SecretField.js";
 
 /** The sign-in page: email and password, or the admin token (kept for this browser session). */
 export function SignIn({ onSignedIn }: { onSignedIn(me: Me): void }) {
@@ -96,30 +97,20 @@ function PasswordForm({ onSignedIn }: { onSignedIn(me: Me): void }) {
           onChange={(e) => setEmail(e.target.value)}
         />
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor="signin-password">
-          Password
-        </label>
-        <input
-          id="signin-password"
-          className="input"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          aria-invalid={Boolean(error)}
-        />
-        {error ? (
-          <span className="field__error" role="alert">
-            {error}
-          </span>
-        ) : null}
+      <SecretField
+        id="signin-password"
+        label="Password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={error}
+      >
         {notice ? (
           <span className="muted" role="status">
             {notice}
           </span>
         ) : null}
-      </div>
+      </SecretField>
       <button
         type="submit"
         className="btn btn--primary"
@@ -164,26 +155,16 @@ function TokenForm({ onSignedIn }: { onSignedIn(me: Me): void }) {
   };
   return (
     <form onSubmit={submit}>
-      <div className="field" style={{ marginTop: 16 }}>
-        <label className="field__label" htmlFor="admin-token">
-          Admin token
-        </label>
-        <input
-          id="admin-token"
-          className="input"
-          type="password"
-          autoComplete="current-password"
-          autoFocus
-          value={token}
-          onChange={(e) => setTokenText(e.target.value)}
-          aria-invalid={Boolean(error)}
-        />
-        {error ? (
-          <span className="field__error" role="alert">
-            {error}
-          </span>
-        ) : null}
-      </div>
+      <SecretField
+        id="admin-token"
+        label="Admin token"
+        autoComplete="current-password"
+        autoFocus
+        spaced
+        value={token}
+        onChange={setTokenText}
+        error={error}
+      />
       <button
         type="submit"
         className="btn btn--primary"
