@@ -1,6 +1,6 @@
+import type { Request } from "express";
 import type { Journey, JourneyVersionSummary } from "@omnijourney/shared";
 import {
-  appendAudit,
   auditOf,
   findJourneyVersion,
   listJourneyVersions,
@@ -8,6 +8,7 @@ import {
 } from "@omnijourney/store";
 import type { ApiContext } from "../context.js";
 import { AppError, notFound } from "../errors.js";
+import { recordAudit } from "./audit.js";
 import { findJourney, journeyView } from "./journeys.js";
 
 /** Audit actions that create a version (`after.version` names it). */
@@ -46,7 +47,7 @@ export const restoreVersion = async (
   ctx: ApiContext,
   journeyId: string,
   version: number,
-  actor: { actor: string; actorId?: string },
+  req: Request,
 ): Promise<Journey> => {
   const journey = await findJourney(ctx, journeyId);
   if (journey.status === "archived")
@@ -60,13 +61,11 @@ export const restoreVersion = async (
     ...(journey.description !== undefined ? { description: journey.description } : {}),
     document: frozen.document,
   });
-  await appendAudit(ctx.db, {
-    ...actor,
+  await recordAudit(ctx, req, {
     action: "journey.version_restored",
     object: { type: "journey", id: journeyId },
     before: { draftUpdatedAt: journey.updatedAt?.toISOString() ?? null },
     after: { version },
-    details: {},
   });
   return journeyView(await findJourney(ctx, journeyId));
 };

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { Journey, JourneyVersionDetail, JourneyVersionList } from "@omnijourney/shared";
 import { findJourneyVersion } from "@omnijourney/store";
-import { actorOf } from "../../auth.js";
 import { endpoint } from "../../http/endpoint.js";
 import { notFound } from "../../errors.js";
 import { Id, IdParams } from "../../schemas/common.js";
@@ -32,8 +31,7 @@ export const restoreVersionEndpoint = endpoint({
   role: "editor",
   params: VersionParams,
   response: Journey,
-  handler: async ({ params }, { req, app }) =>
-    restoreVersion(app, params.id, params.version, actorOf(req)),
+  handler: async ({ params }, { req, app }) => restoreVersion(app, params.id, params.version, req),
 });
 
 export const getVersion = endpoint({
