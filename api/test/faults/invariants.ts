@@ -52,13 +52,22 @@ export async function expectOneEnrolmentEach(
   timeoutMs = 180_000,
 ): Promise<void> {
   const db = stack.t.context.db;
+  let seen = "none";
   await eventually(
-    async () =>
-      (await db.enrolments.countDocuments({ journeyId: stack.journeyId, status })) >=
-      profiles.length,
+    async () => {
+      const all = await db.enrolments
+        .find({ journeyId: stack.journeyId }, { projection: { status: 1 } })
+        .toArray();
+      const byStatus = new Map<string, number>();
+      for (const e of all) byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
+      seen = [...byStatus].map(([s, n]) => `${n} ${s}`).join(", ") || "none";
+      return (byStatus.get(status) ?? 0) >= profiles.length;
+    },
     timeoutMs,
     `${profiles.length} enrolments ${status}`,
-  );
+  ).catch((err: unknown) => {
+    throw new Error(`${String(err)}; enrolments at the end: ${seen}`);
+  });
   const enrolments = await db.enrolments.find({ journeyId: stack.journeyId }).toArray();
   expect(enrolments.map((e) => e.profileId).sort()).toEqual([...profiles].sort());
   expect(enrolments.every((e) => e.status === status)).toBe(true);
@@ -68,6 +77,9 @@ export async function expectOneEnrolmentEach(
   }))
     executions.push(w.workflowId);
   expect(new Set(executions).size).toBe(executions.length);
+  const named = new Set(profiles);
+  const extra = executions.filter((id) => !named.has(id.split(":profile:")[1] ?? ""));
+  expect(extra, "executions for no expected profile").toEqual([]);
   expect(executions.length).toBe(profiles.length);
 }
 
