@@ -116,3 +116,25 @@ export async function expectOneMessageSentEach(stack: FaultApi, profiles: string
   expect(messages.map((m) => m.profileId).sort()).toEqual([...profiles].sort());
   expect(messages.filter((m) => m.status !== "sent" && m.status !== "delivered")).toEqual([]);
 }
+
+/**
+ * The whole account of a fault test, in order: each acknowledged event stored once and fanned out once, each
+ * profile enrolled once (journey completed), its message logged once as sent, and, for email journeys, one
+ * email each in the sink.
+ */
+export async function expectEverythingOnce(
+  stack: FaultApi & { domain: string },
+  event: string,
+  acknowledged: { messageId: string }[],
+  { emails = true }: { emails?: boolean } = {},
+): Promise<void> {
+  await expectEachEventStoredOnce(
+    stack,
+    event,
+    acknowledged.map((s) => s.messageId),
+  );
+  await expectFannedOutOnce(stack, event);
+  await expectOneEnrolmentEach(stack, stack.users);
+  await expectOneMessageSentEach(stack, stack.users);
+  if (emails) await expectOneEmailEach(stack.users.map((u) => `${u}@${stack.domain}`));
+}

@@ -136,3 +136,25 @@ export const timeline = (sent: Sent[], from: number): string => {
     )
     .join(" | ");
 };
+
+/** The fault tests' stream: 10 events a second over the stack's people, each request with its client timeout. */
+export const streamTo = (
+  stack: { url: string; users: string[] },
+  event: string,
+  timeoutMs: number,
+): TrackStream =>
+  trackStream({ baseUrl: stack.url, event, users: stack.users, perSecond: 10, timeoutMs });
+
+/** A short stream (3 s) before a fault downstream of ingestion: every request must be acknowledged. */
+export async function acknowledgedBurst(
+  stack: { url: string; users: string[] },
+  event: string,
+): Promise<Sent[]> {
+  const stream = streamTo(stack, event, 15_000);
+  await new Promise((r) => setTimeout(r, 3_000));
+  const sent = await stream.stop();
+  const refused = sent.filter((s) => s.status !== 200);
+  if (refused.length > 0)
+    throw new Error(`${refused.length} of ${sent.length} events were not acknowledged`);
+  return sent;
+}
