@@ -24,7 +24,8 @@ const SnippetBody = safe(SnippetInput.superRefine(checkSnippetBody));
 const view = (r: SnippetRecord): Snippet => ({
   id: r._id,
   name: r.name,
-  ...(r.description !== undefined ? { description: r.description } : {}),
+  // A missing description may read back as null (documents written with it undefined).
+  ...(typeof r.description === "string" ? { description: r.description } : {}),
   body: r.body,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
@@ -73,7 +74,11 @@ export const createSnippet = endpoint({
         "too_many_snippets",
         `A workspace keeps at most ${SNIPPET_LIMIT} snippets`,
       );
-    const record = newSnippet({ name: body.name, description: body.description, body: body.body });
+    const record = newSnippet({
+      name: body.name,
+      ...(body.description !== undefined ? { description: body.description } : {}),
+      body: body.body,
+    });
     checked(await insertSnippet(app.db, record), body.name, record._id);
     await recordAudit(app, req, {
       action: "snippet.created",

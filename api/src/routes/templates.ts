@@ -28,7 +28,8 @@ const TemplateBody = safe(MessageTemplateInput.superRefine(checkTemplateFields))
 const view = (r: MessageTemplateRecord): MessageTemplate => ({
   id: r._id,
   name: r.name,
-  ...(r.description !== undefined ? { description: r.description } : {}),
+  // A missing description may read back as null (documents written with it undefined).
+  ...(typeof r.description === "string" ? { description: r.description } : {}),
   channel: Channel.parse(r.channel),
   content: r.content,
   createdAt: r.createdAt.toISOString(),
@@ -41,9 +42,10 @@ const find = async (ctx: ApiContext, id: string): Promise<MessageTemplateRecord>
   return found;
 };
 
+// No `description: undefined` in a stored document: the driver would write it as null.
 const fields = (body: MessageTemplateInput) => ({
   name: body.name,
-  description: body.description,
+  ...(body.description !== undefined ? { description: body.description } : {}),
   channel: body.channel,
   content: body.content,
 });
