@@ -53,7 +53,8 @@ test("the preview shows each step of a cascade, and a webhook step's request wit
       { id: "e1", source: "t", target: "c" },
       { id: "e2", source: "c", sourceHandle: "responded", target: "w" },
       { id: "e3", source: "c", sourceHandle: "exhausted", target: "x" },
-      { id: "e4", source: "w", target: "x" },
+      { id: "e4", source: "w", sourceHandle: "next", target: "x" },
+      { id: "e5", source: "w", sourceHandle: "failed", target: "x" },
     ],
     settings: { reentry: "never" },
   });

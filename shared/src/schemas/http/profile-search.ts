@@ -69,10 +69,15 @@ export function attributeSearchCondition(
       return { attr, op: "exists", value: true };
     case "contains":
       return { attr, op: "contains", value: text };
+    // One test when the text reads as nothing else: a plain equality the engine can answer without an $or.
     case "eq":
-      return { any: typed.map((v) => ({ attr, op: "eq" as const, value: v })) };
+      return typed.length === 1
+        ? { attr, op: "eq", value: text }
+        : { any: typed.map((v) => ({ attr, op: "eq" as const, value: v })) };
     case "neq":
-      return { all: typed.map((v) => ({ attr, op: "neq" as const, value: v })) };
+      return typed.length === 1
+        ? { attr, op: "neq", value: text }
+        : { all: typed.map((v) => ({ attr, op: "neq" as const, value: v })) };
     case "gt":
     case "gte":
     case "lt":
