@@ -70,7 +70,8 @@ test("a marketer keeps a snippet, uses it in an email with link tracking, sees b
   await screenshot(page, "message-preview-snippet-utm");
   await page.keyboard.press("Escape");
 
-  // Kept as a template, then a second step starts from it.
+  // Kept as a template, then a second step starts from it (Escape closed the dialog and the step's panel).
+  await node(page, "message-email-1").click();
   await page.getByTestId("save-as-template").click();
   const save = page.getByRole("dialog", { name: "Save as template" });
   await save.getByLabel("Template name").fill(`Spring email ${run}`);
