@@ -166,9 +166,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (before) await page.setViewportSize(before);
 }
 
-/** axe-core on the current screen: no serious or critical violation. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).exclude(".react-flow__minimap").analyze();
+/**
+ * axe-core on the current screen: no serious or critical violation. `exclude` leaves parts out: the sandboxed
+ * preview frame runs no scripts, so axe cannot run inside it (its partial run there never answers).
+ */
+export async function expectAccessible(
+  page: Page,
+  options: { exclude?: string[] } = {},
+): Promise<void> {
+  let builder = new AxeBuilder({ page }).exclude(".react-flow__minimap");
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const results = await builder.analyze();
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
     bad.map(

@@ -7,6 +7,15 @@ export { prng, type Prng } from "./random.js";
 export { escapeKey, unescapeKey, isSafeKey, UNSAFE_KEYS } from "./keys.js";
 export { stepFailureMessage, stepFailureReason } from "./step-failure.js";
 export { smsSegments, type SmsSegments } from "./messages/sms-segments.js";
+export { templateError } from "./validate/templates.js";
+export {
+  LinkTracking,
+  resolveUtm,
+  withUtm,
+  addUtmToLinks,
+  utmCampaignName,
+  type UtmParams,
+} from "./messages/utm.js";
 export { Duration, DurationUnit, durationToMs, formatDuration } from "./schemas/duration.js";
 export { Channel, MessageCategory, ConsentStatus } from "./schemas/channel.js";
 export {

@@ -5,6 +5,7 @@ import type { ProfileSnapshot } from "./schemas/profile.js";
 import type { ProfileAssignment } from "./schemas/assignment.js";
 import type { NodeCategory, NodeExecution, NodeUiHints } from "./schemas/http/node-types.js";
 import type { ActivityPolicy } from "./plan.js";
+import type { LinkTracking } from "./messages/utm.js";
 
 export type { NodeCategory, NodeExecution, NodeUiHints };
 
@@ -48,6 +49,8 @@ export type NodeServices = {
     channel: Channel;
     content: Record<string, string>;
     category: MessageCategory;
+    /** The step's link tracking: when on, every http(s) link of the rendered message carries UTM parameters. */
+    linkTracking?: LinkTracking;
   }): Promise<SendOutcome>;
   /** Applies assignments to the profile; `set` values are Liquid, rendered by the runtime. */
   updateProfile(assignments: ProfileAssignment[]): Promise<void>;

@@ -28,6 +28,11 @@ const EditorPage = lazy(() =>
   import("./pages/EditorPage.js").then((m) => ({ default: m.EditorPage })),
 );
 
+// Templates and snippets: a screen of its own, loaded when opened.
+const TemplatesPage = lazy(() =>
+  import("./pages/TemplatesPage.js").then((m) => ({ default: m.TemplatesPage })),
+);
+
 /** Routes fixed by DESIGN.md ("Studio routes"). */
 export function App() {
   // undefined while /api/me is asked (the admin token in this tab, or the session cookie), null when signed out.
@@ -84,6 +89,14 @@ export function App() {
             <Route path="team" element={<TeamPage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="approvals" element={<ApprovalsPage />} />
+            <Route
+              path="templates"
+              element={
+                <Suspense fallback={<Loading label="Opening templates…" rows={4} />}>
+                  <TemplatesPage />
+                </Suspense>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

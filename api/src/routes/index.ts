@@ -20,6 +20,9 @@ import { userEndpoints } from "./users.js";
 import { apiKeyEndpoints } from "./api-keys.js";
 import { listAuditEntries } from "./audit.js";
 import { approvalEndpoints } from "./approvals.js";
+import { templateEndpoints } from "./templates.js";
+import { snippetEndpoints } from "./snippets.js";
+import { exportEndpoints } from "./exports.js";
 
 /**
  * Everything under /api (bearer token or session; sign-in itself is `role: "public"`). Order matters where paths
@@ -44,6 +47,9 @@ export const apiEndpoints: Endpoint[] = [
   ...apiKeyEndpoints,
   listAuditEntries,
   ...approvalEndpoints,
+  ...templateEndpoints,
+  ...snippetEndpoints,
+  ...exportEndpoints,
 ];
 
 /** Answer without the bearer token: health, tracking, unsubscribe, provider webhooks (verified by their own secrets). */

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { Channel, MessagePage, MessageStatus, type MessageView } from "@omnijourney/shared";
 import {
   isMessageId,
@@ -39,6 +40,15 @@ const cursorPosition = (cursor: string | null): MessagePosition | null => {
   return { at: time, id };
 };
 
+/** What the message log filters on (the list and its CSV export). */
+export const MessageFilter = z.object({
+  profileId: Id.optional(),
+  journeyId: Id.optional(),
+  nodeId: Id.optional(),
+  channel: Channel.optional(),
+  status: MessageStatus.optional(),
+});
+
 export const listMessages = endpoint({
   method: "get",
   path: "/messages",
@@ -46,13 +56,7 @@ export const listMessages = endpoint({
   tags: ["messages"],
   auth: "bearer",
   role: "viewer",
-  query: CursorQuery.extend({
-    profileId: Id.optional(),
-    journeyId: Id.optional(),
-    nodeId: Id.optional(),
-    channel: Channel.optional(),
-    status: MessageStatus.optional(),
-  }),
+  query: CursorQuery.extend(MessageFilter.shape),
   response: MessagePage,
   handler: async ({ query }, { app }): Promise<MessagePage> => {
     const { profileId, journeyId, nodeId, channel, status } = query;

@@ -6,7 +6,9 @@ import {
   ProfileDetail,
   ProfileErased,
   ProfilePage,
+  ProfileSearchFields,
   ProfileView,
+  checkProfileSearch,
   type ChannelConsent,
 } from "@omnijourney/shared";
 import { endpoint } from "../http/endpoint.js";
@@ -18,6 +20,7 @@ import {
   encodeCursor,
 } from "../schemas/common.js";
 import { findProfile, profileSummary, profileView, timeline } from "../services/profiles.js";
+import { searchConditions } from "../services/profile-search.js";
 import { eraseProfile } from "../services/erase.js";
 import { searchProfiles, updateProfile } from "@omnijourney/store";
 
@@ -26,15 +29,17 @@ const tags = ["profiles"];
 export const listProfiles = endpoint({
   method: "get",
   path: "/profiles",
-  summary: "Search profiles by id or email (prefix), cursor-paginated",
+  summary:
+    "Search profiles by id or email (prefix), an attribute test (attr, op, value) and segment membership (segmentId), cursor-paginated",
   tags,
   auth: "bearer",
   role: "viewer",
-  query: CursorQuery.extend({ query: z.string().max(200).optional() }),
+  query: CursorQuery.extend(ProfileSearchFields.shape).superRefine(checkProfileSearch),
   response: ProfilePage,
   handler: async ({ query }, { app }) => {
     const docs = await searchProfiles(app.db, {
       query: query.query,
+      conditions: await searchConditions(app, query),
       after: decodeCursor(query.cursor),
       limit: query.limit + 1,
     });

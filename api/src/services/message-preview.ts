@@ -1,12 +1,15 @@
 import {
+  MASK,
+  maskUrlForLog,
+  resolveUtm,
   smsSegments,
   type JourneyEvent,
   type MessagePreview,
   type MessagePreviewInput,
   type ProfileSnapshot,
 } from "@omnijourney/shared";
-import { renderFields, templateContext } from "@omnijourney/runtime";
-import { profileById } from "@omnijourney/store";
+import { renderFields, templateContext, WEBHOOK_SIGNATURE_HEADER } from "@omnijourney/runtime";
+import { findJourneyById, profileById, snippetBodies } from "@omnijourney/store";
 import type { ApiContext } from "../context.js";
 import { notFound } from "../errors.js";
 
@@ -32,8 +35,33 @@ const profileFor = async (ctx: ApiContext, profileId: string | undefined) => {
 };
 
 /**
+ * The request a webhook step makes, as its provider builds it (runtime/src/providers/webhook), with what is
+ * secret masked: the URL's userinfo and secret query values, the HMAC signature (a new one per send).
+ */
+const webhookRequest = (rendered: Record<string, string>) => ({
+  method: (rendered.method ?? "POST").toUpperCase(),
+  url: maskUrlForLog(rendered.url ?? ""),
+  headers: {
+    "content-type": "application/json",
+    "idempotency-key": "one per send",
+    [WEBHOOK_SIGNATURE_HEADER]: MASK,
+  },
+});
+
+/** The UTM parameters a send of this step would add (the campaign from the journey's name, as the runtime's). */
+const previewUtm = async (ctx: ApiContext, input: MessagePreviewInput) => {
+  if (!input.channel || !input.utm?.enabled) return null;
+  const journey = input.journeyId ? await findJourneyById(ctx.db, input.journeyId) : null;
+  return resolveUtm(input.utm, input.channel, {
+    id: input.journeyId ?? "preview",
+    name: journey?.name ?? null,
+  });
+};
+
+/**
  * Renders a message's fields with the runtime's own Liquid engine and template context (the same one a send
- * uses), one field at a time so a broken field names itself and the others still render.
+ * uses, with the workspace's snippets and the step's UTM parameters), one field at a time so a broken field
+ * names itself and the others still render.
  */
 export const previewMessage = async (
   ctx: ApiContext,
@@ -53,19 +81,22 @@ export const previewMessage = async (
     journeyId: input.journeyId ?? "preview",
     version: 0,
   });
+  const extras = { snippets: await snippetBodies(ctx.db), utm: await previewUtm(ctx, input) };
   const rendered: Record<string, string> = {};
   const errors: Record<string, string> = {};
   for (const [field, source] of Object.entries(input.content)) {
     try {
-      Object.assign(rendered, await renderFields({ [field]: source }, context));
+      Object.assign(rendered, await renderFields({ [field]: source }, context, extras));
     } catch (error) {
       errors[field] = error instanceof Error ? error.message : String(error);
     }
   }
   const text = rendered.text;
+  const webhook = input.channel === "webhook" ? webhookRequest(rendered) : null;
   return {
-    rendered,
+    rendered: webhook ? { ...rendered, url: webhook.url } : rendered,
     errors,
     sms: input.channel === "sms" && text !== undefined ? smsSegments(text) : null,
+    webhook,
   };
 };

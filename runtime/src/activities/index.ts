@@ -238,6 +238,7 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
               event: input.event,
               at,
               policy: input.policy,
+              ...(request.linkTracking ? { linkTracking: request.linkTracking } : {}),
             });
           },
           updateProfile: async (assignments: ProfileAssignment[]) => {
@@ -259,7 +260,9 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
             deps.logger?.info({ ...fields, ...input.enrolment, nodeId: input.nodeId }, message),
           http,
           secrets: secretsService(store),
-          render: async (template) => (await renderFields({ template }, context)).template ?? "",
+          render: async (template) =>
+            (await renderFields({ template }, context, { snippets: await store.getSnippets() }))
+              .template ?? "",
         };
         const result = await withinTimeout(
           type,

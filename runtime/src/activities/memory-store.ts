@@ -14,7 +14,7 @@ export type SimulatedMessage = MessageWrite & { id: string };
 
 /**
  * An in-memory store for one simulation: a hypothetical (or copied) profile, the hypothetical events,
- * and the messages the journey would send. Settings and segments come from the live workspace.
+ * and the messages the journey would send. Settings, segments and snippets come from the live workspace.
  */
 export class MemoryStore implements RuntimeStore {
   readonly messages = new Map<string, SimulatedMessage>();
@@ -27,6 +27,8 @@ export class MemoryStore implements RuntimeStore {
     private profile: ProfileSnapshot,
     private readonly settings: () => Promise<WorkspaceSettings>,
     private readonly segments: (segmentId: string) => Promise<Condition | null>,
+    private readonly snippets: () => Promise<Record<string, string>> = async () => ({}),
+    private readonly journeyName: string | null = null,
   ) {}
 
   async getProfile(): Promise<ProfileSnapshot> {
@@ -64,6 +66,14 @@ export class MemoryStore implements RuntimeStore {
 
   getSegmentCondition(segmentId: string): Promise<Condition | null> {
     return this.segments(segmentId);
+  }
+
+  getSnippets(): Promise<Record<string, string>> {
+    return this.snippets();
+  }
+
+  async getJourneyName(): Promise<string | null> {
+    return this.journeyName;
   }
 
   async findMessage(idempotencyKey: string): Promise<StoredMessage | null> {

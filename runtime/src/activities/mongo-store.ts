@@ -8,6 +8,7 @@ import {
   applyEnrolmentProgress,
   changeProfileAttributes,
   CounterBatcher,
+  findJourneyById,
   findMessageByKey,
   findSegmentById,
   incrementNodeStats,
@@ -17,6 +18,7 @@ import {
   readRecentMarketingSends,
   readWorkspaceSettings,
   rememberMarketingSend,
+  snippetBodies,
   unlistRunningEnrolments,
   writeMessageStatus,
   type Collections,
@@ -42,6 +44,10 @@ export function createMongoStore(
     await incrementNodeStats(models, journeyId, nodeId, inc);
   });
   let settingsCache: { at: number; value: WorkspaceSettings } | null = null;
+  // Snippets change as rarely as settings: read again after the same short time.
+  let snippetsCache: { at: number; value: Record<string, string> } | null = null;
+  // Journey names (link tracking's default campaign), read again after the settings' short time.
+  const journeyNames = new Map<string, { at: number; name: string | null }>();
   /**
    * Batches whose projection write landed and whose counter increments are not written yet, per enrolment. Kept
    * when the increments fail, so the retried batch (which finds its projection applied) still counts them;
@@ -83,6 +89,20 @@ export function createMongoStore(
       const doc = await readWorkspaceSettings(models);
       settingsCache = { at: Date.now(), value: normaliseSettings(doc) };
       return settingsCache.value;
+    },
+
+    async getSnippets(): Promise<Record<string, string>> {
+      if (snippetsCache && Date.now() - snippetsCache.at < settingsTtl) return snippetsCache.value;
+      snippetsCache = { at: Date.now(), value: await snippetBodies(models) };
+      return snippetsCache.value;
+    },
+
+    async getJourneyName(journeyId: string): Promise<string | null> {
+      const known = journeyNames.get(journeyId);
+      if (known && Date.now() - known.at < settingsTtl) return known.name;
+      const name = (await findJourneyById(models, journeyId))?.name ?? null;
+      journeyNames.set(journeyId, { at: Date.now(), name });
+      return name;
     },
 
     async getSegmentCondition(segmentId: string): Promise<Condition | null> {

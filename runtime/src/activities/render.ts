@@ -1,4 +1,10 @@
-import { unescapeKey, type JourneyEvent, type ProfileSnapshot } from "@omnijourney/shared";
+import {
+  addUtmToLinks,
+  unescapeKey,
+  type JourneyEvent,
+  type ProfileSnapshot,
+  type UtmParams,
+} from "@omnijourney/shared";
 import { Liquid } from "liquidjs";
 
 /** One Liquid engine for the process: parsed templates are cached by source. */
@@ -44,14 +50,55 @@ export function templateContext(input: {
   };
 }
 
-/** Renders every field of a message's content with LiquidJS. */
+/** What a render may add to the fields' own templates. */
+export type RenderExtras = {
+  /** The workspace's snippets by name (`{{ snippets.<name> }}`), Liquid rendered with the same context. */
+  snippets?: Record<string, string>;
+  /** UTM parameters for every http(s) link of the rendered fields; none when absent or null. */
+  utm?: UtmParams | null;
+};
+
+// `snippets.footer` or `snippets["footer"]` / `snippets['footer']` in a template.
+const SNIPPET_REFERENCE =
+  /\bsnippets(?:\.([A-Za-z][A-Za-z0-9_]*)|\[\s*["']([A-Za-z][A-Za-z0-9_]*)["']\s*\])/g;
+
+/** The snippets the fields refer to, rendered with the context (a snippet does not see other snippets). */
+async function renderedSnippets(
+  fields: Record<string, string>,
+  context: Record<string, unknown>,
+  snippets: Record<string, string>,
+): Promise<Record<string, string>> {
+  const used = new Set<string>();
+  for (const source of Object.values(fields))
+    for (const match of source.matchAll(SNIPPET_REFERENCE)) used.add(match[1] ?? match[2] ?? "");
+  const out: Record<string, string> = {};
+  for (const name of used) {
+    const body = Object.hasOwn(snippets, name) ? snippets[name] : undefined;
+    if (body !== undefined) out[name] = await engine.parseAndRender(body, context);
+  }
+  return out;
+}
+
+/**
+ * Renders every field of a message's content with LiquidJS: the one render of live sends, test sends (through
+ * the simulation) and the studio's preview. Snippets are rendered first and read as `snippets.<name>`; UTM
+ * parameters go on the links of the result.
+ */
 export async function renderFields(
   fields: Record<string, string>,
   context: Record<string, unknown>,
+  extras: RenderExtras = {},
 ): Promise<Record<string, string>> {
+  const snippets = extras.snippets ? await renderedSnippets(fields, context, extras.snippets) : {};
+  const scope = Object.keys(snippets).length > 0 ? { ...context, snippets } : context;
   const out: Record<string, string> = {};
   for (const [key, source] of Object.entries(fields)) {
-    out[key] = key === "method" ? source : await engine.parseAndRender(source, context);
+    if (key === "method") {
+      out[key] = source;
+      continue;
+    }
+    const rendered = await engine.parseAndRender(source, scope);
+    out[key] = extras.utm ? addUtmToLinks(rendered, extras.utm) : rendered;
   }
   return out;
 }

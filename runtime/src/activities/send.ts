@@ -5,6 +5,7 @@ import {
   type MessageCategory,
   type ProfileSnapshot,
   type SendOutcome,
+  type LinkTracking,
 } from "@omnijourney/shared";
 import type {
   AnyOutgoingMessage,
@@ -18,6 +19,7 @@ import { quietHoursEnd, resolveTimeZone } from "../time/zoned.js";
 import type { EnrolmentRef, SendPolicy } from "../workflows/types.js";
 import type { HandOverJournal } from "./handover-journal.js";
 import { renderFields, templateContext } from "./render.js";
+import { utmFor } from "./utm.js";
 import type { MessageWrite, RuntimeStore, StoredMessage } from "./store.js";
 
 export type SendRequest = {
@@ -32,6 +34,8 @@ export type SendRequest = {
   at: Date;
   policy: SendPolicy;
   cascadeStep?: number;
+  /** The step's link tracking: UTM parameters on the rendered message's links when on. */
+  linkTracking?: LinkTracking;
 };
 
 export type SendDeps = {
@@ -272,7 +276,10 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
   });
   let rendered: Record<string, string>;
   try {
-    rendered = await renderFields(req.content, context);
+    rendered = await renderFields(req.content, context, {
+      snippets: await store.getSnippets(),
+      utm: await utmFor(store, req),
+    });
   } catch (error) {
     await store.writeMessage({
       ...base,

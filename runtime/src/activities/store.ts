@@ -58,6 +58,10 @@ export interface RuntimeStore {
   updateProfile(profileId: string, changes: ProfileChanges): Promise<void>;
   getSettings(): Promise<WorkspaceSettings>;
   getSegmentCondition(segmentId: string): Promise<Condition | null>;
+  /** The workspace's snippets by name, as templates read them (`{{ snippets.<name> }}`). */
+  getSnippets(): Promise<Record<string, string>>;
+  /** A journey's name (link tracking's default campaign), or null when unknown. */
+  getJourneyName(journeyId: string): Promise<string | null>;
   findMessage(idempotencyKey: string): Promise<StoredMessage | null>;
   /** Upserts the message by key and appends the status change to its history. */
   writeMessage(write: MessageWrite): Promise<{ id: string }>;

@@ -58,6 +58,7 @@ export function createSimulator(
   const settings =
     options.settings ?? (live ? () => live.getSettings() : async () => defaultWorkspaceSettings);
   const segments = live ? (id: string) => live.getSegmentCondition(id) : async () => null;
+  const snippets = live ? () => live.getSnippets() : async () => ({});
   const stores = new Map<string, MemoryStore>();
   type Engine = { env: TestWorkflowEnvironment; worker: Worker; running: Promise<void> };
   // Each simulation gets a fresh time-skipping server, whose clock starts at the real time: a shared
@@ -143,6 +144,8 @@ export function createSimulator(
       },
       settings,
       segments,
+      snippets,
+      input.plan.name,
     );
     stores.set(childId, store);
     try {

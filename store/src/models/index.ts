@@ -39,6 +39,12 @@ import {
 } from "./segment.js";
 import { settingsCollection, type SettingsRecord } from "./settings.js";
 import {
+  messageTemplateCollection,
+  snippetCollection,
+  type MessageTemplateRecord,
+  type SnippetRecord,
+} from "./template.js";
+import {
   apiKeyCollection,
   approvalCollection,
   sessionCollection,
@@ -79,6 +85,8 @@ export type Collections = {
   sessions: Collection<SessionRecord>;
   apiKeys: Collection<ApiKeyRecord>;
   approvals: Collection<ApprovalRecord>;
+  messageTemplates: Collection<MessageTemplateRecord>;
+  snippets: Collection<SnippetRecord>;
 };
 
 const declarations: readonly CollectionDeclaration[] = [
@@ -107,6 +115,8 @@ const declarations: readonly CollectionDeclaration[] = [
   sessionCollection,
   apiKeyCollection,
   approvalCollection,
+  messageTemplateCollection,
+  snippetCollection,
 ];
 
 const bound = new WeakMap<Db, Collections>();
@@ -142,6 +152,8 @@ export function collections(db: Db): Collections {
       sessions: bind(db, sessionCollection),
       apiKeys: bind(db, apiKeyCollection),
       approvals: bind(db, approvalCollection),
+      messageTemplates: bind(db, messageTemplateCollection),
+      snippets: bind(db, snippetCollection),
     };
     bound.set(db, known);
   }
@@ -177,3 +189,4 @@ export * from "./profile.js";
 export * from "./segment.js";
 export * from "./settings.js";
 export * from "./team.js";
+export * from "./template.js";

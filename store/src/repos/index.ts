@@ -147,3 +147,24 @@ export {
   approvalsRequired,
   setApprovalsRequired,
 } from "./approvals.js";
+export {
+  listMessageTemplates,
+  findMessageTemplate,
+  insertMessageTemplate,
+  saveMessageTemplate,
+  deleteMessageTemplate,
+  type MessageTemplateFields,
+} from "./templates.js";
+export {
+  SNIPPET_LIMIT,
+  listSnippets,
+  snippetBodies,
+  findSnippet,
+  countSnippets,
+  insertSnippet,
+  saveSnippet,
+  deleteSnippet,
+  type SnippetFields,
+  type SnippetWrite,
+} from "./snippets.js";
+export { EXPORT_LIMIT, streamMatchingProfiles, streamMessages } from "./exports.js";

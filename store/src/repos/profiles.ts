@@ -1,4 +1,6 @@
 import type { Filter, UpdateFilter } from "mongodb";
+import type { Condition } from "@omnijourney/shared";
+import { conditionToMongo } from "../engine/filters.js";
 import { findByIds, guardsAreAtomic, updateByIdStatement } from "../engine/capabilities.js";
 import { KeyedQueue } from "../engine/keyed-queue.js";
 import { ignoreDuplicateKeys, retryTransient } from "../engine/retry.js";
@@ -119,6 +121,9 @@ export type ProfileSearch = {
   /** The last `_id` of the previous page. */
   after?: string | null;
   limit: number;
+  /** Only profiles this condition matches at `now` (attribute tests, segment membership). */
+  conditions?: readonly Condition[];
+  now?: Date;
 };
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -140,6 +145,8 @@ export const searchProfiles = (models: Collections, search: ProfileSearch) => {
       ],
     });
   }
+  for (const condition of search.conditions ?? [])
+    and.push(conditionToMongo(condition, { now: search.now ?? new Date() }));
   if (search.after) and.push({ _id: { $lt: search.after } });
   return models.profiles
     .find(and.length ? { $and: and } : {})

@@ -28,17 +28,46 @@ export function onUnauthorised(listener: () => void): () => void {
   return () => unauthorisedListeners.delete(listener);
 }
 
+/** The headers that sign a request in: the bearer token, or the session's CSRF token on a change. */
+function credentials(method: Method, token: string | null, accept: string): Record<string, string> {
+  const headers: Record<string, string> = { accept };
+  if (token) headers.authorization = `Bearer ${token}`;
+  // A session (cookie) proves each change comes from the studio with its CSRF token (docs/teams.md).
+  const csrf = getCsrfToken();
+  if (!token && csrf && method !== "GET") headers["x-csrf-token"] = csrf;
+  return headers;
+}
+
+/**
+ * Downloads a file the API streams (a CSV export) and hands it to the browser as a download: fetched with the
+ * studio's credentials, which a plain link would not send.
+ */
+export async function download(path: string, fileName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: credentials("GET", getToken(), "text/csv") });
+  } catch (cause) {
+    throw new ApiError(0, "network_error", "The server cannot be reached.", cause);
+  }
+  if (!response.ok) throw errorOf(response, parse(await response.text()));
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export async function request(
   method: Method,
   path: string,
   body?: unknown,
   token = getToken(),
 ): Promise<unknown> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (token) headers.authorization = `Bearer ${token}`;
-  // A session (cookie) proves each change comes from the studio with its CSRF token (docs/teams.md).
+  const headers = credentials(method, token, "application/json");
   const csrf = getCsrfToken();
-  if (!token && csrf && method !== "GET") headers["x-csrf-token"] = csrf;
   if (body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   try {
@@ -55,29 +84,36 @@ export async function request(
       cause,
     );
   }
-  const text = await response.text();
-  let parsed: unknown = undefined;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = text;
-    }
-  }
+  const parsed = parse(await response.text());
   if (!response.ok) {
-    const envelope = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : {};
-    const code = typeof envelope.code === "string" ? envelope.code : `http_${response.status}`;
-    const message =
-      typeof envelope.message === "string"
-        ? envelope.message
-        : `${response.status} ${response.statusText}`;
     if (response.status === 401 && (token || csrf)) {
       clearToken();
       for (const listener of unauthorisedListeners) listener();
     }
-    throw new ApiError(response.status, code, message, envelope.details);
+    throw errorOf(response, parsed);
   }
   return parsed;
+}
+
+/** A body as JSON, or as the text itself when it is not JSON; undefined when empty. */
+function parse(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The API's one error envelope as an exception (a status line when the body is not one). */
+function errorOf(response: Response, parsed: unknown): ApiError {
+  const envelope = isRecord(parsed) && isRecord(parsed.error) ? parsed.error : {};
+  const code = typeof envelope.code === "string" ? envelope.code : `http_${response.status}`;
+  const message =
+    typeof envelope.message === "string"
+      ? envelope.message
+      : `${response.status} ${response.statusText}`;
+  return new ApiError(response.status, code, message, envelope.details);
 }
 
 export const api = {

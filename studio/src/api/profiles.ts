@@ -3,6 +3,7 @@ import {
   stepFailureMessage,
   ProfileDetail,
   ProfilePage,
+  type ProfileSearchFields,
   type ProfileSummary,
   type ProfileView,
   type TimelineEntry,
@@ -77,18 +78,24 @@ export function toProfile(p: ProfileSummary | ProfileDetail): Profile {
   };
 }
 
+/** What the Profiles search filters on (all optional; the ones given apply together). */
+export type ProfileFilters = Partial<
+  Pick<ProfileSearchFields, "query" | "attr" | "op" | "value" | "segmentId">
+>;
+
+async function findProfiles(
+  filters: ProfileFilters,
+  cursor?: string,
+): Promise<{ items: Profile[]; nextCursor: string | null }> {
+  const page = await requestAs(ProfilePage, "GET", `/api/profiles${query({ ...filters, cursor })}`);
+  return { items: page.items.map(toProfile), nextCursor: page.nextCursor };
+}
+
 export const profilesApi = {
-  async list(
-    search?: string,
-    cursor?: string,
-  ): Promise<{ items: Profile[]; nextCursor: string | null }> {
-    const page = await requestAs(
-      ProfilePage,
-      "GET",
-      `/api/profiles${query({ query: search, cursor })}`,
-    );
-    return { items: page.items.map(toProfile), nextCursor: page.nextCursor };
-  },
+  /** Profiles whose id, email, phone or name starts with `search`. */
+  list: (search?: string, cursor?: string) => findProfiles({ query: search }, cursor),
+  /** Profiles by id/email prefix, an attribute test and segment membership. */
+  find: findProfiles,
   async get(id: string): Promise<Profile> {
     return toProfile(
       await requestAs(ProfileDetail, "GET", `/api/profiles/${encodeURIComponent(id)}`),

@@ -7,6 +7,7 @@ const LINKS = [
   { to: "/profiles", label: "Profiles", icon: "profiles" },
   { to: "/segments", label: "Segments", icon: "segments" },
   { to: "/messages", label: "Messages", icon: "messages" },
+  { to: "/templates", label: "Templates", icon: "layers" },
   { to: "/analytics", label: "Analytics", icon: "analytics" },
   { to: "/approvals", label: "Approvals", icon: "check" },
   { to: "/audit", label: "Audit log", icon: "clock" },

@@ -24,6 +24,12 @@ const ACTIONS: Record<string, string> = {
   "user.invitation_reissued": "Sent a new invitation",
   "api_key.created": "Created an API key",
   "api_key.revoked": "Revoked an API key",
+  "template.created": "Created a template",
+  "template.updated": "Changed a template",
+  "template.deleted": "Deleted a template",
+  "snippet.created": "Created a snippet",
+  "snippet.updated": "Changed a snippet",
+  "snippet.deleted": "Deleted a snippet",
 };
 
 export const actionLabel = (action: string): string =>
@@ -36,6 +42,8 @@ export const OBJECT_TYPES: { value: string; label: string }[] = [
   { value: "settings", label: "Settings" },
   { value: "user", label: "Team members" },
   { value: "api_key", label: "API keys" },
+  { value: "template", label: "Templates" },
+  { value: "snippet", label: "Snippets" },
 ];
 
 /** "status: live → paused": the fields a change touched, before and after. */

@@ -1,9 +1,11 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { query } from "../api/client.js";
 import { journeysApi } from "../api/journeys.js";
 import { messagesApi, type Message } from "../api/messages.js";
 import { useResource } from "../api/useResource.js";
 import { Dialog } from "../components/Dialog.js";
+import { ExportButton } from "../components/ExportButton.js";
 import { ProfilePicker } from "../components/ProfilePicker.js";
 import { channelLabel, dateTime, money } from "../components/format.js";
 import { useWorkspaceCurrency } from "../api/useWorkspaceCurrency.js";
@@ -92,6 +94,13 @@ export function MessagesPage() {
             </option>
           ))}
         </select>
+        <span className="grow" />
+        <ExportButton
+          path={`/api/messages/export.csv${query({ channel, journeyId, profileId })}`}
+          fileName="messages.csv"
+          label="Export as CSV"
+          testId="export-messages"
+        />
       </div>
       {messages.loading ? (
         <div className="card card__body">

@@ -1,10 +1,18 @@
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
 import { profilesApi, type Profile } from "../api/profiles.js";
+import { segmentsApi } from "../api/segments.js";
 import { useResource } from "../api/useResource.js";
 import { channelLabel, relativeTime } from "../components/format.js";
 import { Icon } from "../components/Icon.js";
+import { ExportButton } from "../components/ExportButton.js";
 import { EmptyState, ErrorState, Loading } from "../components/States.js";
+import {
+  appliedFilters,
+  EMPTY_FILTERS,
+  ProfileFilterBar,
+  type FilterDraft,
+} from "./profiles/ProfileFilterBar.js";
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -22,13 +30,21 @@ export function displayName(p: Profile): string {
   return name || (typeof p.attributes.email === "string" ? p.attributes.email : p.id);
 }
 
-/** `/profiles`: search customers by id, email or name. */
+/** `/profiles`: search customers by id, email or name, an attribute and segment membership. */
 export function ProfilesPage() {
   const [search, setSearch] = useState("");
+  const [draft, setDraft] = useState<FilterDraft>(EMPTY_FILTERS);
   const query = useDebounced(search.trim(), 250);
+  // The draft's object changes only when edited, so it is what waits; the filters derive from it.
+  const applied = appliedFilters(useDebounced(draft, 250));
+  const filters = { ...(query ? { query } : {}), ...applied };
+  const key = JSON.stringify(filters);
+  const filtered = key !== "{}";
   const [pages, setPages] = useState<Profile[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const first = useResource(() => profilesApi.list(query), [query]);
+  const first = useResource(() => profilesApi.find(filters), [key]);
+  const segments = useResource(() => segmentsApi.list(), []);
+  const segment = segments.data?.find((s) => s.id === applied.segmentId);
 
   useEffect(() => {
     if (first.data) {
@@ -39,7 +55,7 @@ export function ProfilesPage() {
 
   const more = async () => {
     if (!cursor) return;
-    const page = await profilesApi.list(query, cursor);
+    const page = await profilesApi.find(filters, cursor);
     setPages((p) => [...p, ...page.items]);
     setCursor(page.nextCursor);
   };
@@ -66,7 +82,17 @@ export function ProfilesPage() {
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
+        {segment ? (
+          <ExportButton
+            path={`/api/segments/${encodeURIComponent(segment.id)}/export.csv`}
+            fileName={`${segment.name}.csv`}
+            label={`Export “${segment.name}” as CSV`}
+            testId="export-segment"
+          />
+        ) : null}
       </div>
+      <ProfileFilterBar draft={draft} segments={segments.data ?? []} onChange={setDraft} />
+
       {first.loading ? (
         <div className="card card__body">
           <Loading />
@@ -77,9 +103,11 @@ export function ProfilesPage() {
         </div>
       ) : pages.length === 0 ? (
         <div className="card">
-          <EmptyState icon="profiles" title={query ? "No profile matches" : "No profiles yet"}>
-            {query
-              ? `Nothing matches “${query}”.`
+          <EmptyState icon="profiles" title={filtered ? "No profile matches" : "No profiles yet"}>
+            {filtered
+              ? query
+                ? `Nothing matches “${query}” with these filters.`
+                : "No profile matches these filters."
               : "Profiles appear when your app sends identify or track calls to /v1."}
           </EmptyState>
         </div>

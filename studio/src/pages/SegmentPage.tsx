@@ -7,6 +7,7 @@ import { useCan } from "../auth/MeContext.js";
 import type { Cond } from "../components/condition/conditionValues.js";
 import { ConditionBuilder } from "../components/ConditionBuilder.js";
 import { useEventNames } from "../api/useEventNames.js";
+import { ExportButton } from "../components/ExportButton.js";
 import { ErrorState, Loading } from "../components/States.js";
 import { number } from "../components/format.js";
 import { displayName } from "./ProfilesPage.js";
@@ -128,6 +129,14 @@ export function SegmentPage() {
           </div>
           <h1>{isNew ? "New segment" : name || "Segment"}</h1>
         </div>
+        {!isNew ? (
+          <ExportButton
+            path={`/api/segments/${encodeURIComponent(id)}/export.csv`}
+            fileName={`${name || "segment"}.csv`}
+            label="Export members as CSV"
+            testId="export-segment"
+          />
+        ) : null}
         {!isNew ? (
           <button
             type="button"

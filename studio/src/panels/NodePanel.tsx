@@ -5,7 +5,8 @@ import { useEditor } from "../canvas/hooks/useEditor.js";
 import { useNodeCounts } from "../canvas/hooks/useNodeCounts.js";
 import { useNodeProblems } from "../canvas/hooks/useNodeProblems.js";
 import { ExperimentResults } from "./ExperimentResults.js";
-import { PreviewMessageButton } from "./message/PreviewMessageButton.js";
+import { MessageLibrary } from "./message/MessageLibrary.js";
+import { messageChannel, PreviewMessageButton } from "./message/PreviewMessageButton.js";
 import { SchemaForm } from "./form/SchemaForm.js";
 import { usePreview } from "./previewContext.js";
 import { fieldErrors } from "./problemPaths.js";
@@ -29,6 +30,7 @@ export function NodePanel({
   const flow = useReactFlow();
   if (!node) return null;
   const info = catalog.get(node.type);
+  const channel = info ? messageChannel(info.type) : null;
 
   return (
     <div className="panel" data-testid="node-panel">
@@ -163,7 +165,19 @@ export function NodePanel({
             </select>
           </div>
         ) : null}
-        {info ? <PreviewMessageButton info={info} config={node.config} /> : null}
+        {info ? (
+          <PreviewMessageButton info={info} config={node.config} journeyId={journeyId} />
+        ) : null}
+        {channel && channel !== "webhook" ? (
+          <MessageLibrary
+            channel={channel}
+            config={node.config}
+            readOnly={readOnly}
+            onChange={(config) =>
+              store.getState().dispatch({ kind: "updateConfig", nodeId, config })
+            }
+          />
+        ) : null}
       </div>
       {!readOnly ? (
         <footer className="panel__footer">

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MessageCategory, type Channel } from "../../schemas/channel.js";
 import { defineNodeType } from "../../registry.js";
 import { CONTENT_FIELDS, contentStrings } from "./content.js";
+import { LinkTracking } from "../../messages/utm.js";
 
 /** Options of one message node type. */
 type MessageSpec<S extends z.ZodObject> = {
@@ -22,7 +23,11 @@ type MessageSpec<S extends z.ZodObject> = {
  * `services.send` exactly like a custom node type would.
  */
 export function defineMessageNode<S extends z.ZodObject>(spec: MessageSpec<S>) {
-  const config = spec.content.extend({ category: MessageCategory.default("marketing") });
+  const config = spec.content.extend({
+    category: MessageCategory.default("marketing"),
+    // Webhooks call the marketer's own endpoint: their links are not tracked.
+    ...(spec.channel === "webhook" ? {} : { utm: LinkTracking.optional() }),
+  });
   const fields = [...CONTENT_FIELDS[spec.channel]];
   return defineNodeType({
     type: `message.${spec.channel}`,
@@ -35,23 +40,26 @@ export function defineMessageNode<S extends z.ZodObject>(spec: MessageSpec<S>) {
     outputs: spec.canFail ? ["next", "failed"] : ["next"],
     execution: "activity",
     ui: {
-      order: [...fields, "category"],
+      order: [...fields, "category", ...(spec.channel === "webhook" ? [] : ["utm"])],
       liquid: fields,
       multiline: spec.multiline,
       ...(spec.html ? { html: spec.html } : {}),
-      labels: { category: "Message category" },
+      labels: { category: "Message category", utm: "Link tracking" },
       help: {
         category: "Transactional messages skip marketing consent, quiet hours and frequency caps.",
+        utm: "Adds utm_source, utm_medium and utm_campaign to every link, for your web analytics. Empty values use omnijourney, the channel and the journey.",
       },
       ports: { next: "after the message", failed: "when the message cannot be delivered" },
     },
     summary: () => spec.title,
     // The generic content schema hides the extended field type from TypeScript; re-parsing the category is cheap and exact.
     run: async ({ config: parsed, services }) => {
+      const tracking = LinkTracking.optional().parse(Reflect.get(parsed, "utm"));
       const outcome = await services.send({
         channel: spec.channel,
         content: contentStrings(spec.channel, parsed),
         category: MessageCategory.parse(parsed.category),
+        ...(tracking ? { linkTracking: tracking } : {}),
       });
       if (outcome.status === "deferred" && outcome.deferUntil)
         return { output: "next", deferUntil: outcome.deferUntil };

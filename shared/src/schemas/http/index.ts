@@ -12,3 +12,5 @@ export * from "./experiment-decision.js";
 export * from "./errors.js";
 export * from "./message-preview.js";
 export * from "./team.js";
+export * from "./templates.js";
+export * from "./profile-search.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Channel } from "../channel.js";
+import { LinkTracking } from "../../messages/utm.js";
 
 /** `POST /api/messages/preview`: a message's template fields rendered for a profile and a sample event. */
 export const MessagePreviewInput = z
@@ -18,6 +19,8 @@ export const MessagePreviewInput = z
       })
       .optional(),
     journeyId: z.string().min(1).max(200).optional(),
+    /** The step's link tracking: when on, the preview's links carry the UTM parameters a send adds. */
+    utm: LinkTracking.optional(),
   })
   .meta({ id: "MessagePreviewInput" });
 /** What to preview. */
@@ -36,6 +39,15 @@ export const MessagePreview = z
         perSegment: z.number().int(),
       })
       .nullable(),
+    /** A webhook step's request as the provider sends it, credentials masked (URL userinfo, secret query values, the signature). */
+    webhook: z
+      .object({
+        method: z.string(),
+        url: z.string(),
+        headers: z.record(z.string(), z.string()),
+      })
+      .nullable()
+      .optional(),
   })
   .meta({ id: "MessagePreview" });
 /** A rendered message preview. */

@@ -28,6 +28,29 @@ function Bubble({ text, app }: { text: string; app: string }) {
   );
 }
 
+/** A webhook step's request: method, URL and headers (credentials masked by the API), then the body. */
+function WebhookRequest({ preview, width }: { preview: MessagePreview; width: number }) {
+  const request = preview.webhook;
+  return (
+    <div style={{ width }} data-testid="webhook-preview">
+      <p className="channel-preview__meta mono">
+        {request?.method ?? "POST"} {request?.url ?? preview.rendered.url}
+      </p>
+      {request ? (
+        <dl className="webhook-preview__headers">
+          {Object.entries(request.headers).map(([name, value]) => (
+            <div key={name}>
+              <dt className="mono">{name}</dt>
+              <dd className="mono">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      <pre className="webhook-preview">{preview.rendered.body || "(no body)"}</pre>
+    </div>
+  );
+}
+
 /** How the rendered message looks on its channel, at the chosen width. */
 export function ChannelPreview({
   channel,
@@ -98,12 +121,7 @@ export function ChannelPreview({
         </div>
       );
     case "webhook":
-      return (
-        <div style={{ width }}>
-          <p className="channel-preview__meta">Posts to {r.url}</p>
-          <pre className="webhook-preview">{r.body}</pre>
-        </div>
-      );
+      return <WebhookRequest preview={preview} width={width} />;
     default:
       return assertNever(channel);
   }

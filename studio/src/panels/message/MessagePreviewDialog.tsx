@@ -1,9 +1,10 @@
 import { useState } from "react";
-import type { Channel } from "@omnijourney/shared";
 import { Dialog } from "../../components/Dialog.js";
 import { usePreview } from "../previewContext.js";
 import { ChannelPreview, type Viewport } from "./ChannelPreview.js";
 import { SampleEventField } from "./SampleEventField.js";
+import type { SampleEvent } from "../preview.js";
+import type { PreviewedMessage } from "./previewedMessages.js";
 import { useMessagePreview } from "./useMessagePreview.js";
 
 const profileLabel = (p: { id: string; attributes: Record<string, unknown> }) =>
@@ -14,26 +15,26 @@ const profileLabel = (p: { id: string; attributes: Record<string, unknown> }) =>
  * mobile width. Loaded on demand (the first bundle does not carry it).
  */
 export default function MessagePreviewDialog({
-  channel,
-  content,
-  labels,
+  messages,
+  journeyId,
   onClose,
 }: {
-  channel: Channel;
-  content: Record<string, string>;
-  labels: Record<string, string>;
+  /** One message, or a cascade's steps in order. */
+  messages: PreviewedMessage[];
+  /** The journey the step belongs to (link tracking's campaign is named after it). */
+  journeyId?: string;
   onClose(): void;
 }) {
   const ctx = usePreview();
   const [viewport, setViewport] = useState<Viewport>("desktop");
-  const state = useMessagePreview({
-    channel,
-    content,
-    profileId: ctx?.profile?.id ?? null,
-    event: ctx?.sampleEvent ?? { name: "", properties: {} },
-  });
+  const profileId = ctx?.profile?.id ?? null;
+  const event = ctx?.sampleEvent ?? { name: "", properties: {} };
   return (
-    <Dialog title="Message preview" onClose={onClose} wide>
+    <Dialog
+      title={messages.length > 1 ? "Cascade preview" : "Message preview"}
+      onClose={onClose}
+      wide
+    >
       <div className="message-preview">
         <div className="message-preview__controls">
           {ctx && ctx.profiles.length ? (
@@ -78,25 +79,59 @@ export default function MessagePreviewDialog({
             ))}
           </div>
         </div>
-        <div className="message-preview__stage" data-testid="message-preview" aria-live="polite">
-          {state.kind === "loading" ? <p className="muted">Rendering…</p> : null}
-          {state.kind === "failed" ? (
-            <p className="alert alert--warning">
-              The preview could not be rendered: {state.message}
-            </p>
-          ) : null}
-          {state.kind === "ready" ? (
-            <>
-              {Object.entries(state.preview.errors).map(([field, message]) => (
-                <p key={field} className="alert alert--warning">
-                  {labels[field] ?? field} has a template problem: {message}
-                </p>
-              ))}
-              <ChannelPreview channel={channel} preview={state.preview} viewport={viewport} />
-            </>
-          ) : null}
+        <div className="message-preview__stages">
+          {messages.map((message, index) => (
+            <MessageStage
+              key={index}
+              message={message}
+              testId={
+                messages.length === 1 ? "message-preview" : `message-preview-step-${index + 1}`
+              }
+              request={{ profileId, event, ...(journeyId ? { journeyId } : {}) }}
+              viewport={viewport}
+            />
+          ))}
         </div>
       </div>
     </Dialog>
+  );
+}
+
+/** One message rendered by the API, with its template problems above it. */
+function MessageStage({
+  message,
+  testId,
+  request,
+  viewport,
+}: {
+  message: PreviewedMessage;
+  testId: string;
+  request: { profileId: string | null; event: SampleEvent; journeyId?: string };
+  viewport: Viewport;
+}) {
+  const state = useMessagePreview({
+    channel: message.channel,
+    content: message.content,
+    ...request,
+    ...(message.linkTracking ? { linkTracking: message.linkTracking } : {}),
+  });
+  return (
+    <section className="message-preview__stage" data-testid={testId} aria-live="polite">
+      {message.title ? <h3 className="panel__section">{message.title}</h3> : null}
+      {state.kind === "loading" ? <p className="muted">Rendering…</p> : null}
+      {state.kind === "failed" ? (
+        <p className="alert alert--warning">The preview could not be rendered: {state.message}</p>
+      ) : null}
+      {state.kind === "ready" ? (
+        <>
+          {Object.entries(state.preview.errors).map(([field, problem]) => (
+            <p key={field} className="alert alert--warning">
+              {message.labels[field] ?? field} has a template problem: {problem}
+            </p>
+          ))}
+          <ChannelPreview channel={message.channel} preview={state.preview} viewport={viewport} />
+        </>
+      ) : null}
+    </section>
   );
 }

@@ -1,40 +1,33 @@
 import { lazy, Suspense, useState } from "react";
-import { Channel } from "@omnijourney/shared";
 import type { NodeTypeInfo } from "../../catalog/types.js";
-import { humanise } from "../form/jsonSchema.js";
+import { previewedMessages } from "./previewedMessages.js";
+
+export { messageChannel } from "./previewedMessages.js";
 
 const MessagePreviewDialog = lazy(() => import("./MessagePreviewDialog.js"));
 
-/** The channel a message step sends on (`message.<channel>`), or null for any other step. */
-export function messageChannel(type: string): Channel | null {
-  const parsed = Channel.safeParse(type.startsWith("message.") ? type.slice(8) : "");
-  return parsed.success ? parsed.data : null;
-}
-
-/** The step's template fields as strings, in form order. */
-function templateFields(info: NodeTypeInfo, config: Record<string, unknown>) {
-  const content: Record<string, string> = {};
-  const labels: Record<string, string> = {};
-  for (const field of info.ui.liquid ?? []) {
-    const value = config[field];
-    if (typeof value === "string") content[field] = value;
-    labels[field] = info.ui.labels?.[field] ?? humanise(field);
-  }
-  return { content, labels };
-}
-
-/** "Preview message": opens the rendered preview of a message step (the dialog loads on first use). */
+/**
+ * "Preview message": opens the rendered preview of a message step, every step of a cascade, or a webhook's
+ * request (the dialog loads on first use).
+ */
 export function PreviewMessageButton({
   info,
   config,
+  journeyId,
 }: {
   info: NodeTypeInfo;
   config: Record<string, unknown>;
+  journeyId?: string;
 }) {
   const [open, setOpen] = useState(false);
-  const channel = messageChannel(info.type);
-  if (!channel || channel === "webhook") return null;
-  const { content, labels } = templateFields(info, config);
+  const messages = previewedMessages(info, config);
+  if (messages.length === 0) return null;
+  const label =
+    info.type === "message.cascade"
+      ? "Preview messages"
+      : info.type === "message.webhook"
+        ? "Preview request"
+        : "Preview message";
   return (
     <>
       <button
@@ -43,14 +36,13 @@ export function PreviewMessageButton({
         data-testid="preview-message"
         onClick={() => setOpen(true)}
       >
-        Preview message
+        {label}
       </button>
       {open ? (
         <Suspense fallback={null}>
           <MessagePreviewDialog
-            channel={channel}
-            content={content}
-            labels={labels}
+            messages={messages}
+            journeyId={journeyId}
             onClose={() => setOpen(false)}
           />
         </Suspense>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { Channel, MessagePreview } from "@omnijourney/shared";
+import type { Channel, LinkTracking, MessagePreview } from "@omnijourney/shared";
 import { messagesApi } from "../../api/messages.js";
 import { errorMessage } from "../../api/client.js";
 import type { SampleEvent } from "../preview.js";
@@ -15,14 +15,24 @@ export function useMessagePreview(input: {
   content: Record<string, string>;
   profileId: string | null;
   event: SampleEvent;
+  journeyId?: string;
+  linkTracking?: LinkTracking;
 }): PreviewState {
   const [state, setState] = useState<PreviewState>({ kind: "loading" });
   const key = JSON.stringify(input);
   useEffect(() => {
     let live = true;
-    const { channel, content, profileId, event } = input;
+    const { channel, content, profileId, event, journeyId, linkTracking } = input;
     const timer = setTimeout(() => {
-      messagesApi.preview({ channel, content, event, ...(profileId ? { profileId } : {}) }).then(
+      const request = {
+        channel,
+        content,
+        event,
+        ...(profileId ? { profileId } : {}),
+        ...(journeyId ? { journeyId } : {}),
+        ...(linkTracking ? { utm: linkTracking } : {}),
+      };
+      messagesApi.preview(request).then(
         (preview) => live && setState({ kind: "ready", preview }),
         (error: unknown) => live && setState({ kind: "failed", message: errorMessage(error) }),
       );
