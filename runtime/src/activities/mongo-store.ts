@@ -27,6 +27,7 @@ import type { ProgressBatch } from "../workflows/types.js";
 import { progressEffect } from "./progress.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
 
+/** How long workspace settings are reused without a read (docs/runtime.md: changes apply within it; secrets at once). */
 const SETTINGS_TTL_MS = 2_000;
 const UNCOUNTED_CAPACITY = 10_000;
 
@@ -78,8 +79,9 @@ export function createMongoStore(
       );
     },
 
-    async getSettings(): Promise<WorkspaceSettings> {
-      if (settingsCache && Date.now() - settingsCache.at < settingsTtl) return settingsCache.value;
+    async getSettings(options: { fresh?: boolean } = {}): Promise<WorkspaceSettings> {
+      if (!options.fresh && settingsCache && Date.now() - settingsCache.at < settingsTtl)
+        return settingsCache.value;
       const doc = await readWorkspaceSettings(models);
       settingsCache = { at: Date.now(), value: normaliseSettings(doc) };
       return settingsCache.value;

@@ -56,7 +56,11 @@ export interface RuntimeStore {
   /** Events not yet in the profile's counters (simulation); folded in by the condition evaluator. */
   pendingEvents(profileId: string): Promise<CountedEvent[]>;
   updateProfile(profileId: string, changes: ProfileChanges): Promise<void>;
-  getSettings(): Promise<WorkspaceSettings>;
+  /**
+   * The workspace settings, through a cache of a couple of seconds (quiet hours, caps, providers, costs);
+   * `fresh` reads them now (one indexed read), for values that must apply at once (plugin secrets).
+   */
+  getSettings(options?: { fresh?: boolean }): Promise<WorkspaceSettings>;
   getSegmentCondition(segmentId: string): Promise<Condition | null>;
   findMessage(idempotencyKey: string): Promise<StoredMessage | null>;
   /** Upserts the message by key and appends the status change to its history. */
