@@ -21,6 +21,7 @@ import {
   writeMessageStatus,
   type Collections,
   type NewAssignment,
+  type RecentMarketingSend,
 } from "@omnijourney/store";
 import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
@@ -51,10 +52,8 @@ export function createMongoStore(
   const uncounted = new Map<string, number>();
 
   /** Recent sends are read, then written: one at a time per profile in this process (recent-sends in the store). */
-  const rememberSend = (profileId: string, key: string, at: Date) =>
-    counters.run(`recent-sends:${profileId}`, () =>
-      rememberMarketingSend(models, profileId, key, at),
-    );
+  const rememberSend = (profileId: string, send: RecentMarketingSend) =>
+    counters.run(`recent-sends:${profileId}`, () => rememberMarketingSend(models, profileId, send));
 
   return {
     async getProfile(profileId: string): Promise<ProfileSnapshot | null> {
@@ -116,11 +115,16 @@ export function createMongoStore(
         { status, at, ...(reason !== undefined ? { reason } : {}) },
       );
       if (status === "sent" && write.category === "marketing")
-        await rememberSend(write.profileId, idempotencyKey, write.sentAt ?? at);
+        await rememberSend(write.profileId, {
+          key: idempotencyKey,
+          at: write.sentAt ?? at,
+          journeyId: write.journeyId,
+          channel: write.channel,
+        });
       return { id: String(doc?._id ?? "") };
     },
 
-    recentMarketingSends(profileId: string, since: Date): Promise<Date[]> {
+    recentMarketingSends(profileId: string, since: Date): Promise<RecentMarketingSend[]> {
       return readRecentMarketingSends(models, profileId, since);
     },
 

@@ -1,7 +1,7 @@
 import type { Condition, CountedEvent, ProfileSnapshot } from "@omnijourney/shared";
 import type { WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { MessageStatus } from "@omnijourney/shared";
-import type { NewAssignment } from "@omnijourney/store";
+import type { NewAssignment, RecentMarketingSend } from "@omnijourney/store";
 import type { ProgressBatch } from "../workflows/types.js";
 
 /** A message as the send path needs to see it again (idempotency). */
@@ -66,7 +66,7 @@ export interface RuntimeStore {
   /** Upserts the message by key and appends the status change to its history. */
   writeMessage(write: MessageWrite): Promise<{ id: string }>;
   /** Marketing messages sent to the profile at or after `since`, across all journeys, oldest first. */
-  recentMarketingSends(profileId: string, since: Date): Promise<Date[]>;
+  recentMarketingSends(profileId: string, since: Date): Promise<RecentMarketingSend[]>;
   recordProgress(batch: ProgressBatch): Promise<void>;
   /** Records an experiment assignment once (a repeat changes nothing). */
   recordAssignment(assignment: NewAssignment): Promise<void>;

@@ -2,6 +2,7 @@ import type { Collection, Db } from "mongodb";
 import { auditCollection, type AuditRecord } from "./audit.js";
 import { bind, type CollectionDeclaration } from "./declaration.js";
 import { enrolmentCollection, type EnrolmentRecord } from "./enrolment.js";
+import { entryCounterCollection, type EntryCounterRecord } from "./entry-counter.js";
 import {
   experimentArmStatCollection,
   experimentAssignmentCollection,
@@ -79,6 +80,7 @@ export type Collections = {
   sessions: Collection<SessionRecord>;
   apiKeys: Collection<ApiKeyRecord>;
   approvals: Collection<ApprovalRecord>;
+  entryCounters: Collection<EntryCounterRecord>;
 };
 
 const declarations: readonly CollectionDeclaration[] = [
@@ -107,6 +109,7 @@ const declarations: readonly CollectionDeclaration[] = [
   sessionCollection,
   apiKeyCollection,
   approvalCollection,
+  entryCounterCollection,
 ];
 
 const bound = new WeakMap<Db, Collections>();
@@ -142,6 +145,7 @@ export function collections(db: Db): Collections {
       sessions: bind(db, sessionCollection),
       apiKeys: bind(db, apiKeyCollection),
       approvals: bind(db, approvalCollection),
+      entryCounters: bind(db, entryCounterCollection),
     };
     bound.set(db, known);
   }
@@ -165,6 +169,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
 export { type CollectionDeclaration, type IndexDeclaration } from "./declaration.js";
 export * from "./audit.js";
 export * from "./enrolment.js";
+export * from "./entry-counter.js";
 export * from "./event.js";
 export * from "./experiment.js";
 export * from "./ids.js";
