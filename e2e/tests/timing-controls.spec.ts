@@ -11,7 +11,6 @@ test("a start date, an entry limit and a wait until 10:00 on the customer's cloc
       {
         id: "w",
         type: "wait.duration",
-        name: "Wait a day",
         position: { x: 0, y: 160 },
         config: { amount: 1, unit: "day" },
       },
@@ -51,7 +50,8 @@ test("a start date, an entry limit and a wait until 10:00 on the customer's cloc
   await node(page, "w").click();
   const panel = page.getByTestId("node-panel");
   await panel.getByLabel("Then until (customer's local time)").fill("10:00");
-  await expect(node(page, "w")).toContainText("then until 10:00 their time");
+  // An unnamed step's card says what it does.
+  await expect(node(page, "w")).toContainText("Wait 1 day, then until 10:00 their time");
   await expectSaved(page);
   await expectAccessible(page);
   await screenshot(page, "editor-timing-controls");
