@@ -74,12 +74,15 @@ test("a plugin's node is dragged from the palette, configured through its genera
   await api.call("PUT", "/api/settings", {
     secrets: { SLACK_WEBHOOK_URL: "http://127.0.0.1:9/services/gone" },
   });
-  // The worker reads workspace settings through a 2 s cache (runtime's SETTINGS_TTL_MS), and nothing outside
-  // it shows when the new secret is seen: wait that long, or the step may still post with the old one.
-  await page.waitForTimeout(2_500);
+  // Secrets are read past the worker's settings cache, so the next post uses the new one at once.
   await api.ingest("track", { userId: `${userId}-refused`, event: "lead_created" });
   await expect(page.getByTestId("counts-example-slack-1")).toContainText("1 failed", {
     timeout: 90_000,
   });
+  // The step's side panel counts it too, in a tile of its own.
+  await node(page, "example-slack-1").click();
+  await expect(page.getByTestId("node-panel").getByTestId("step-count-failed")).toHaveText(
+    /^1\s*failed$/,
+  );
   await screenshot(page, "editor-plugin-node-failed");
 });

@@ -7,6 +7,7 @@ import {
 } from "@temporalio/common";
 import type { EnrolmentStart, JourneyEvent, SimulationResult } from "@omnijourney/shared";
 import { enrolmentWorkflowId } from "./enrolment-id.js";
+import { outsideEntryDates, takeEntryPlace } from "./entry-gate.js";
 import {
   activeEnrolmentWorkflows,
   findJourneyById,
@@ -70,6 +71,9 @@ export function createJourneyRuntime(options: {
       const plan = await plans.get(input.journeyId, version);
       if (!plan) return { started: false, reason: "unknown_version" };
       const { reentry, entryLimit } = plan.settings;
+      const now = new Date();
+      const outside = outsideEntryDates(plan.settings, now);
+      if (outside) return { started: false, reason: outside };
       if (entryLimit !== undefined || reentry === "never") {
         const record = await readProfileJourneys(models, input.profileId);
         const times = timesEntered(record, input.journeyId);
@@ -77,6 +81,9 @@ export function createJourneyRuntime(options: {
           return { started: false, reason: "entry_limit" };
         if (reentry === "never" && times > 0) return { started: false, reason: "already_enrolled" };
       }
+      // Last, so a refusal above takes no place in the rate windows.
+      const place = await takeEntryPlace(models, input.journeyId, plan.settings, now);
+      if (!place) return { started: false, reason: "entry_rate" };
       const key =
         reentry === "always"
           ? (input.enrolmentKey ?? input.event?.messageId ?? randomUUID())
@@ -89,8 +96,8 @@ export function createJourneyRuntime(options: {
         profileId: input.profileId,
         event: input.event ?? null,
       };
-      try {
-        const handle = await temporal.workflow.start("journeyWorkflow", {
+      const handle = await temporal.workflow
+        .start("journeyWorkflow", {
           taskQueue,
           workflowId,
           args: [args],
@@ -99,29 +106,31 @@ export function createJourneyRuntime(options: {
               ? WorkflowIdReusePolicy.REJECT_DUPLICATE
               : WorkflowIdReusePolicy.ALLOW_DUPLICATE,
           workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
+        })
+        .catch(async (error: unknown) => {
+          // No enrolment after all: its place in the entry rate windows is given back.
+          await place.release();
+          if (error instanceof WorkflowExecutionAlreadyStartedError) return null;
+          throw error;
         });
-        const runId = handle.firstExecutionRunId;
-        // The workflow has started: record it even through a transient database error.
-        await persistently(() =>
-          recordEnrolmentStarted(models, {
-            enrolmentId: `${workflowId}/${runId}`,
-            workflowId,
-            journeyId: input.journeyId,
-            version,
-            profileId: input.profileId,
-            currentNodeId: plan.triggerNodeId,
-            startedAt: new Date(),
-          }),
-        );
-        await persistently(() =>
-          recordJourneyEntered(models, input.profileId, input.journeyId, workflowId),
-        );
-        return { started: true, workflowId, runId, version };
-      } catch (error) {
-        if (error instanceof WorkflowExecutionAlreadyStartedError)
-          return { started: false, reason: "already_enrolled", workflowId };
-        throw error;
-      }
+      if (!handle) return { started: false, reason: "already_enrolled", workflowId };
+      const runId = handle.firstExecutionRunId;
+      // The workflow has started: record it even through a transient database error.
+      await persistently(() =>
+        recordEnrolmentStarted(models, {
+          enrolmentId: `${workflowId}/${runId}`,
+          workflowId,
+          journeyId: input.journeyId,
+          version,
+          profileId: input.profileId,
+          currentNodeId: plan.triggerNodeId,
+          startedAt: new Date(),
+        }),
+      );
+      await persistently(() =>
+        recordJourneyEntered(models, input.profileId, input.journeyId, workflowId),
+      );
+      return { started: true, workflowId, runId, version };
     },
 
     async signalEvent({ profileId, event, active }): Promise<number> {

@@ -61,6 +61,8 @@ export {
   JourneyGoal,
   JourneySettings,
   JourneyDocument,
+  EntryRate,
+  JourneyFrequencyCap,
   type JourneyDocumentInput,
 } from "./schemas/journey.js";
 export {
@@ -97,6 +99,7 @@ export {
   type EvaluateInput,
   type ConditionProfile,
 } from "./conditions/evaluate.js";
+export { eventWindowStart, type WindowContext } from "./conditions/window.js";
 export { ISO_DATE_PREFIX, matchFound, resolveDate } from "./conditions/values.js";
 export { isTimeDependent } from "./conditions/time.js";
 export { fieldOf, type FieldRef } from "./conditions/fields.js";

@@ -336,8 +336,9 @@ export function createActivities(deps: ActivityDeps): JourneyActivities {
           loadProfile(store, input.enrolment, at),
           store.pendingEvents(input.enrolment.profileId),
         ]);
+        const enteredAt = input.enteredAt ? { enteredAt: new Date(input.enteredAt) } : {};
         return conditions.findIndex((condition) =>
-          evaluateCondition(condition, { profile, events, now: at }),
+          evaluateCondition(condition, { profile, events, now: at, ...enteredAt }),
         );
       });
     },

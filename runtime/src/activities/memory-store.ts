@@ -4,7 +4,7 @@ import {
   type CountedEvent,
   type ProfileSnapshot,
 } from "@omnijourney/shared";
-import type { NewAssignment } from "@omnijourney/store";
+import type { NewAssignment, RecentMarketingSend } from "@omnijourney/store";
 import type { WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
@@ -87,7 +87,7 @@ export class MemoryStore implements RuntimeStore {
     return { id };
   }
 
-  async recentMarketingSends(_profileId: string, since: Date): Promise<Date[]> {
+  async recentMarketingSends(_profileId: string, since: Date): Promise<RecentMarketingSend[]> {
     return [...this.messages.values()]
       .filter(
         (m) =>
@@ -96,8 +96,12 @@ export class MemoryStore implements RuntimeStore {
           m.sentAt &&
           m.sentAt >= since,
       )
-      .flatMap((m) => (m.sentAt ? [m.sentAt] : []))
-      .sort((a, b) => a.getTime() - b.getTime());
+      .flatMap((m) =>
+        m.sentAt
+          ? [{ key: m.idempotencyKey, at: m.sentAt, journeyId: m.journeyId, channel: m.channel }]
+          : [],
+      )
+      .sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
   async recordProgress(batch: ProgressBatch): Promise<void> {

@@ -23,12 +23,14 @@ import {
   writeMessageStatus,
   type Collections,
   type NewAssignment,
+  type RecentMarketingSend,
 } from "@omnijourney/store";
 import { normaliseSettings, type WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { ProgressBatch } from "../workflows/types.js";
 import { progressEffect } from "./progress.js";
 import type { MessageWrite, ProfileChanges, RuntimeStore, StoredMessage } from "./store.js";
 
+/** How long workspace settings are reused without a read (docs/runtime.md: changes apply within it; secrets at once). */
 const SETTINGS_TTL_MS = 2_000;
 const UNCOUNTED_CAPACITY = 10_000;
 
@@ -56,10 +58,8 @@ export function createMongoStore(
   const uncounted = new Map<string, number>();
 
   /** Recent sends are read, then written: one at a time per profile in this process (recent-sends in the store). */
-  const rememberSend = (profileId: string, key: string, at: Date) =>
-    counters.run(`recent-sends:${profileId}`, () =>
-      rememberMarketingSend(models, profileId, key, at),
-    );
+  const rememberSend = (profileId: string, send: RecentMarketingSend) =>
+    counters.run(`recent-sends:${profileId}`, () => rememberMarketingSend(models, profileId, send));
 
   return {
     async getProfile(profileId: string): Promise<ProfileSnapshot | null> {
@@ -84,8 +84,9 @@ export function createMongoStore(
       );
     },
 
-    async getSettings(): Promise<WorkspaceSettings> {
-      if (settingsCache && Date.now() - settingsCache.at < settingsTtl) return settingsCache.value;
+    async getSettings(options: { fresh?: boolean } = {}): Promise<WorkspaceSettings> {
+      if (!options.fresh && settingsCache && Date.now() - settingsCache.at < settingsTtl)
+        return settingsCache.value;
       const doc = await readWorkspaceSettings(models);
       settingsCache = { at: Date.now(), value: normaliseSettings(doc) };
       return settingsCache.value;
@@ -134,11 +135,16 @@ export function createMongoStore(
         { status, at, ...(reason !== undefined ? { reason } : {}) },
       );
       if (status === "sent" && write.category === "marketing")
-        await rememberSend(write.profileId, idempotencyKey, write.sentAt ?? at);
+        await rememberSend(write.profileId, {
+          key: idempotencyKey,
+          at: write.sentAt ?? at,
+          journeyId: write.journeyId,
+          channel: write.channel,
+        });
       return { id: String(doc?._id ?? "") };
     },
 
-    recentMarketingSends(profileId: string, since: Date): Promise<Date[]> {
+    recentMarketingSends(profileId: string, since: Date): Promise<RecentMarketingSend[]> {
       return readRecentMarketingSends(models, profileId, since);
     },
 

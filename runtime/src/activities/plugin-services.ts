@@ -50,7 +50,10 @@ export function createHttpService(
   };
 }
 
-/** `services.secrets`: the workspace settings' `secrets` map, read when asked (so a rotated secret applies at once). */
+/**
+ * `services.secrets`: the workspace settings' `secrets` map, read from the database when asked (one indexed
+ * read, past the settings cache), so a rotated secret applies at once.
+ */
 export const secretsService = (store: RuntimeStore): NodeServices["secrets"] => ({
-  get: async (name) => (await store.getSettings()).secrets[name] ?? null,
+  get: async (name) => (await store.getSettings({ fresh: true })).secrets[name] ?? null,
 });

@@ -14,9 +14,9 @@ import type {
 } from "../providers/types.js";
 import type { Providers as ProviderSet } from "../providers/factory.js";
 import { persistently } from "@omnijourney/store";
-import { durationMs } from "../settings/workspace-settings.js";
 import { quietHoursEnd, resolveTimeZone } from "../time/zoned.js";
 import type { EnrolmentRef, SendPolicy } from "../workflows/types.js";
+import { checkFrequencyCaps } from "./frequency-caps.js";
 import type { HandOverJournal } from "./handover-journal.js";
 import { renderFields, templateContext } from "./render.js";
 import { utmFor } from "./utm.js";
@@ -186,7 +186,7 @@ function outgoing(
 
 /**
  * The one send path (message nodes, cascade steps, custom nodes through `services.send`):
- * idempotency → address and consent → quiet hours (defer) → frequency cap (skip or defer) → render
+ * idempotency → address and consent → quiet hours (defer) → frequency caps (skip or defer) → render
  * → provider → log with cost. Marketing only for quiet hours and caps; transactional skips both.
  */
 export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<SendOutcome> {
@@ -255,17 +255,18 @@ export async function sendMessage(deps: SendDeps, req: SendRequest): Promise<Sen
     const end = quietHoursEnd(req.at, zone, settings.quietHours.start, settings.quietHours.end);
     if (end) return defer(end, "quiet_hours");
   }
-  if (marketing && req.policy.frequencyCapped && settings.frequencyCap.enabled) {
-    const windowMs = durationMs(settings.frequencyCap.window);
-    const recent = await store.recentMarketingSends(
-      profile.profileId,
-      new Date(req.at.getTime() - windowMs),
-    );
-    if (recent.length >= settings.frequencyCap.limit) {
-      if (settings.frequencyCap.action === "skip") return suppress("frequency_cap");
-      const oldest = recent[recent.length - settings.frequencyCap.limit] ?? recent[0] ?? req.at;
-      return defer(new Date(oldest.getTime() + windowMs + 1000), "frequency_cap");
-    }
+  if (marketing && req.policy.frequencyCapped) {
+    const verdict = await checkFrequencyCaps({
+      store,
+      settings,
+      journeyCaps: req.policy.caps ?? [],
+      profileId: profile.profileId,
+      journeyId: req.enrolment.journeyId,
+      channel: req.channel,
+      at: req.at,
+    });
+    if (verdict.action === "skip") return suppress(verdict.reason);
+    if (verdict.action === "defer") return defer(verdict.until, verdict.reason);
   }
 
   const context = templateContext({

@@ -1,7 +1,7 @@
 import type { Condition, CountedEvent, ProfileSnapshot } from "@omnijourney/shared";
 import type { WorkspaceSettings } from "../settings/workspace-settings.js";
 import type { MessageStatus } from "@omnijourney/shared";
-import type { NewAssignment } from "@omnijourney/store";
+import type { NewAssignment, RecentMarketingSend } from "@omnijourney/store";
 import type { ProgressBatch } from "../workflows/types.js";
 
 /** A message as the send path needs to see it again (idempotency). */
@@ -56,7 +56,11 @@ export interface RuntimeStore {
   /** Events not yet in the profile's counters (simulation); folded in by the condition evaluator. */
   pendingEvents(profileId: string): Promise<CountedEvent[]>;
   updateProfile(profileId: string, changes: ProfileChanges): Promise<void>;
-  getSettings(): Promise<WorkspaceSettings>;
+  /**
+   * The workspace settings, through a cache of a couple of seconds (quiet hours, caps, providers, costs);
+   * `fresh` reads them now (one indexed read), for values that must apply at once (plugin secrets).
+   */
+  getSettings(options?: { fresh?: boolean }): Promise<WorkspaceSettings>;
   getSegmentCondition(segmentId: string): Promise<Condition | null>;
   /** The workspace's snippets by name, as templates read them (`{{ snippets.<name> }}`). */
   getSnippets(): Promise<Record<string, string>>;
@@ -66,7 +70,7 @@ export interface RuntimeStore {
   /** Upserts the message by key and appends the status change to its history. */
   writeMessage(write: MessageWrite): Promise<{ id: string }>;
   /** Marketing messages sent to the profile at or after `since`, across all journeys, oldest first. */
-  recentMarketingSends(profileId: string, since: Date): Promise<Date[]>;
+  recentMarketingSends(profileId: string, since: Date): Promise<RecentMarketingSend[]>;
   recordProgress(batch: ProgressBatch): Promise<void>;
   /** Records an experiment assignment once (a repeat changes nothing). */
   recordAssignment(assignment: NewAssignment): Promise<void>;

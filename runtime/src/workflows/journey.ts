@@ -38,6 +38,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   setHandler(eventSignal, (raw) => {
     const event = toJourneyEvent(raw);
     if (event) inbox.receive(event);
+    // Even an event that is not one: its arrival lengthened the history, which may end a wait (continue-as-new).
+    suspension.wake();
   });
   setHandler(stateQuery, () => ({
     status: run.terminal ? run.terminal.status : "active",

@@ -8,6 +8,7 @@ import type {
   EnrolmentOutcome,
   ExitCriterion,
   JourneyEvent,
+  JourneyFrequencyCap,
   JourneyGoal,
   JourneyPlan,
   MessageCategory,
@@ -139,7 +140,12 @@ export type RunNodeInput = {
 };
 export type RunNodeOutput = { output: string; deferUntil?: string };
 
-export type SendPolicy = { respectQuietHours: boolean; frequencyCapped: boolean };
+export type SendPolicy = {
+  respectQuietHours: boolean;
+  frequencyCapped: boolean;
+  /** The journey's own frequency caps (absent when it has none). */
+  caps?: JourneyFrequencyCap[];
+};
 
 export type SendStepInput = {
   enrolment: EnrolmentRef;
@@ -168,6 +174,8 @@ export type EvaluateInput = {
   /** Conditions in order: returns the index of the first that holds, or -1. */
   conditions?: Condition[];
   segmentId?: string;
+  /** When the enrolment started (ISO): where `since: "entry"` windows of the conditions start. */
+  enteredAt?: string;
   progress?: ProgressBatch;
 };
 

@@ -1,10 +1,10 @@
 import { assertNever } from "../assert.js";
-import { durationToMs } from "../schemas/duration.js";
 import type { EventCounter } from "../schemas/profile.js";
 import { counterKey, eventFiltersOf, foldEvents, type CountedEvent } from "./counters.js";
 import { fieldOf } from "./fields.js";
 import { conditionKind, type Condition, type EventCondition } from "./schema.js";
 import { matchFound, resolvePath } from "./values.js";
+import { eventWindowStart, type WindowContext } from "./window.js";
 
 /** The profile data a condition reads: attributes, consent and counters, as stored. */
 export type ConditionProfile = {
@@ -19,6 +19,8 @@ export type EvaluateInput = {
   /** Events not yet in the profile's counters (e.g. in a simulation); folded in exactly as ingestion would. */
   events?: readonly CountedEvent[];
   now: Date;
+  /** When the profile entered the journey (branch and exit conditions): the start of `since: "entry"` windows. */
+  enteredAt?: Date;
 };
 
 function toDate(value: unknown): Date | null {
@@ -44,14 +46,13 @@ function countAtLeast(counter: EventCounter | undefined, n: number): boolean {
 function evaluateEvent(
   leaf: EventCondition,
   counters: Record<string, EventCounter>,
-  now: Date,
+  context: WindowContext,
 ): boolean {
   const key = counterKey(leaf.event, leaf.where);
   const counter = Object.prototype.hasOwnProperty.call(counters, key) ? counters[key] : undefined;
+  const start = eventWindowStart(leaf, context);
   const atLeast = (n: number): boolean =>
-    leaf.within
-      ? atLeastInWindow(counter, n, new Date(now.getTime() - durationToMs(leaf.within)))
-      : countAtLeast(counter, n);
+    start ? atLeastInWindow(counter, n, start) : countAtLeast(counter, n);
   switch (leaf.op) {
     case "count_gte":
       return atLeast(leaf.value);
@@ -70,18 +71,23 @@ function evaluate(
   condition: Condition,
   profile: ConditionProfile,
   counters: Record<string, EventCounter>,
-  now: Date,
+  context: WindowContext,
 ): boolean {
+  const { now } = context;
   const kind = conditionKind(condition);
   switch (kind) {
     case "all":
-      return "all" in condition && condition.all.every((c) => evaluate(c, profile, counters, now));
+      return (
+        "all" in condition && condition.all.every((c) => evaluate(c, profile, counters, context))
+      );
     case "any":
-      return "any" in condition && condition.any.some((c) => evaluate(c, profile, counters, now));
+      return (
+        "any" in condition && condition.any.some((c) => evaluate(c, profile, counters, context))
+      );
     case "not":
-      return "not" in condition && !evaluate(condition.not, profile, counters, now);
+      return "not" in condition && !evaluate(condition.not, profile, counters, context);
     case "event":
-      return "event" in condition && evaluateEvent(condition, counters, now);
+      return "event" in condition && evaluateEvent(condition, counters, context);
     case "attribute": {
       if (!("attr" in condition)) return false;
       const field = fieldOf(condition.attr);
@@ -108,5 +114,8 @@ export function evaluateCondition(condition: Condition, input: EvaluateInput): b
   let counters: Record<string, EventCounter> = input.profile.counters ?? {};
   if (input.events && input.events.length > 0)
     counters = foldEvents(counters, input.events, { filters: eventFiltersOf(condition) });
-  return evaluate(condition, input.profile, counters, input.now);
+  return evaluate(condition, input.profile, counters, {
+    now: input.now,
+    enteredAt: input.enteredAt,
+  });
 }

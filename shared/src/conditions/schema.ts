@@ -84,6 +84,8 @@ export const PropertyCondition: z.ZodType<PropertyCondition> = z.lazy(() =>
 const eventBase = {
   event: EventName,
   within: Duration.optional(),
+  /** `entry`: count only the events since the profile entered the journey (branches and exit conditions). */
+  since: z.literal("entry").optional(),
   where: PropertyCondition.optional(),
 };
 
@@ -156,7 +158,7 @@ export function conditionLimitIssues(
       case "event":
         leaves++;
         if ("event" in node) {
-          if (node.within && (node.op === "count_gte" || node.op === "count_lte")) {
+          if ((node.within || node.since) && (node.op === "count_gte" || node.op === "count_lte")) {
             const needed = node.op === "count_gte" ? node.value : node.value + 1;
             if (needed > RECENT_CAP) {
               issues.push({

@@ -26,7 +26,9 @@ export function isTimeDependent(condition: Condition): boolean {
     case "not":
       return "not" in condition && isTimeDependent(condition.not);
     case "event":
-      return "event" in condition && condition.within !== undefined;
+      return (
+        "event" in condition && (condition.within !== undefined || condition.since !== undefined)
+      );
     case "attribute":
       return (
         "attr" in condition &&

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Channel } from "./channel.js";
 import { Duration } from "./duration.js";
 import { ConditionField, EventName, PropertyConditionField } from "../conditions/schema.js";
 
@@ -61,6 +62,32 @@ export const JourneyGoal = z.object({
 /** A journey goal. */
 export type JourneyGoal = z.infer<typeof JourneyGoal>;
 
+/** Most people who may enter the journey per clock hour and per day (UTC), counted at enrolment across all profiles. */
+export const EntryRate = z.strictObject({
+  perHour: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000_000)
+    .meta({ title: "Most people per hour" })
+    .optional(),
+  perDay: z.number().int().min(1).max(10_000_000).meta({ title: "Most people per day" }).optional(),
+});
+/** An entry rate limit. */
+export type EntryRate = z.infer<typeof EntryRate>;
+
+/**
+ * A frequency cap of one journey, beside the workspace's: at most `limit` marketing messages from this journey
+ * to one profile within `window`, on `channel` only when set (else on every channel).
+ */
+export const JourneyFrequencyCap = z.strictObject({
+  channel: Channel.meta({ title: "Only on this channel" }).optional(),
+  limit: z.number().int().min(1).max(1_000).meta({ title: "At most this many messages" }),
+  window: Duration.meta({ title: "Within" }),
+});
+/** A journey frequency cap. */
+export type JourneyFrequencyCap = z.infer<typeof JourneyFrequencyCap>;
+
 /** Journey settings with defaults applied on parse. */
 export const JourneySettings = z.object({
   /** never: one enrolment per profile ever; after_exit: again once the previous one finished; always: concurrently too. */
@@ -71,6 +98,14 @@ export const JourneySettings = z.object({
   entryLimit: z.number().int().min(1).max(1_000_000).optional(),
   respectQuietHours: z.boolean().default(true),
   frequencyCapped: z.boolean().default(true),
+  /** No one enters before this instant (people already enrolled are not affected). */
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  /** No one enters from this instant on; people already in the journey continue. */
+  endsAt: z.iso.datetime({ offset: true }).optional(),
+  /** Most entrants per hour / per day, across all profiles. */
+  entryRate: EntryRate.optional(),
+  /** This journey's own frequency caps (marketing messages), checked beside the workspace cap. */
+  frequencyCaps: z.array(JourneyFrequencyCap).max(10).optional(),
 });
 /** Normalised journey settings. */
 export type JourneySettings = z.infer<typeof JourneySettings>;

@@ -16,6 +16,12 @@ const KEY_WORDS: Record<string, string> = {
   amount: "amount",
   unit: "unit",
   within: "time window",
+  startsAt: "start date",
+  endsAt: "end date",
+  entryRate: "entry limits",
+  perHour: "people per hour",
+  perDay: "people per day",
+  atTime: "time of day",
 };
 
 /** "a subject", "an event": the indefinite article a noun takes. */

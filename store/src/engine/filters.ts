@@ -2,7 +2,7 @@ import {
   assertNever,
   conditionKind,
   counterKey,
-  durationToMs,
+  eventWindowStart,
   fieldOf,
   ISO_DATE_PREFIX,
   matchFound,
@@ -75,10 +75,9 @@ function eventFilter(leaf: EventCondition, now: Date): MongoFilter {
   const base = `counters.${counterKey(leaf.event, leaf.where)}`;
   const atLeast = (n: number): MongoFilter => {
     if (n <= 0) return MATCH_ALL;
-    if (leaf.within)
-      return {
-        [`${base}.recent.${n - 1}`]: { $gte: new Date(now.getTime() - durationToMs(leaf.within)) },
-      };
+    // A segment has no enrolment: a `since: "entry"` window starts now, as in the evaluator.
+    const start = eventWindowStart(leaf, { now });
+    if (start) return { [`${base}.recent.${n - 1}`]: { $gte: start } };
     return { [`${base}.count`]: { $gte: n } };
   };
   const not = (f: MongoFilter): MongoFilter =>

@@ -2,6 +2,7 @@ import type { Collection, Db } from "mongodb";
 import { auditCollection, type AuditRecord } from "./audit.js";
 import { bind, type CollectionDeclaration } from "./declaration.js";
 import { enrolmentCollection, type EnrolmentRecord } from "./enrolment.js";
+import { entryCounterCollection, type EntryCounterRecord } from "./entry-counter.js";
 import {
   experimentArmStatCollection,
   experimentAssignmentCollection,
@@ -87,6 +88,7 @@ export type Collections = {
   approvals: Collection<ApprovalRecord>;
   messageTemplates: Collection<MessageTemplateRecord>;
   snippets: Collection<SnippetRecord>;
+  entryCounters: Collection<EntryCounterRecord>;
 };
 
 const declarations: readonly CollectionDeclaration[] = [
@@ -117,6 +119,7 @@ const declarations: readonly CollectionDeclaration[] = [
   approvalCollection,
   messageTemplateCollection,
   snippetCollection,
+  entryCounterCollection,
 ];
 
 const bound = new WeakMap<Db, Collections>();
@@ -154,6 +157,7 @@ export function collections(db: Db): Collections {
       approvals: bind(db, approvalCollection),
       messageTemplates: bind(db, messageTemplateCollection),
       snippets: bind(db, snippetCollection),
+      entryCounters: bind(db, entryCounterCollection),
     };
     bound.set(db, known);
   }
@@ -177,6 +181,7 @@ export async function ensureIndexes(db: Db): Promise<void> {
 export { type CollectionDeclaration, type IndexDeclaration } from "./declaration.js";
 export * from "./audit.js";
 export * from "./enrolment.js";
+export * from "./entry-counter.js";
 export * from "./event.js";
 export * from "./experiment.js";
 export * from "./ids.js";

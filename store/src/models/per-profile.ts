@@ -34,9 +34,15 @@ export const RECENT_SENDS_MS = 31 * 24 * 60 * 60 * 1000;
  */
 export type RecentSendsRecord = {
   _id: string;
-  /** Sends within RECENT_SENDS_MS, oldest first; `key` is the message's idempotency key (recorded once). */
-  marketing?: { key: string; at: Date }[];
+  /**
+   * Sends within RECENT_SENDS_MS, oldest first; `key` is the message's idempotency key (recorded once). Journey
+   * and channel (for journey caps) are absent on entries written before they were recorded.
+   */
+  marketing?: RecentMarketingSend[];
 };
+
+/** One remembered marketing send. */
+export type RecentMarketingSend = { key: string; at: Date; journeyId?: string; channel?: string };
 
 export const recentSendsCollection: CollectionDeclaration = { name: "recent_sends", indexes: [] };
 

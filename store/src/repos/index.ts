@@ -113,6 +113,7 @@ export {
   unlistRunningEnrolments,
 } from "./profile-journeys.js";
 export { readRecentMarketingSends, rememberMarketingSend } from "./recent-sends.js";
+export { claimEntrySlot, entryWindows, releaseEntrySlot } from "./entry-counters.js";
 export { importHistory, type HistoryImport } from "./imports.js";
 export { changeProfileAttributes, type AttributeChanges } from "./profile-attributes.js";
 export {

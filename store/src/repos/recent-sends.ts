@@ -1,17 +1,17 @@
 import { onDuplicateKey } from "../engine/retry.js";
 import type { Collections } from "../models/index.js";
-import { RECENT_SENDS_MS } from "../models/per-profile.js";
+import { RECENT_SENDS_MS, type RecentMarketingSend } from "../models/per-profile.js";
 
-/** When the profile's remembered marketing sends since `since` went out, oldest first. */
+/** The profile's remembered marketing sends since `since`, across all journeys, oldest first. */
 export const readRecentMarketingSends = async (
   models: Collections,
   profileId: string,
   since: Date,
-): Promise<Date[]> => {
+): Promise<RecentMarketingSend[]> => {
   const doc = await models.recentSends.findOne({ _id: profileId });
   return (doc?.marketing ?? [])
-    .flatMap((s) => (s.at && s.at >= since ? [s.at] : []))
-    .sort((a, b) => a.getTime() - b.getTime());
+    .filter((s) => s.at && s.at >= since)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
 };
 
 /**
@@ -23,22 +23,21 @@ export const readRecentMarketingSends = async (
 export const rememberMarketingSend = async (
   models: Collections,
   profileId: string,
-  key: string,
-  at: Date,
+  send: RecentMarketingSend,
 ): Promise<void> => {
   const doc = await models.recentSends.findOne({ _id: profileId });
   const kept = (doc?.marketing ?? []).filter(
-    (s) => s.at && s.at.getTime() > at.getTime() - RECENT_SENDS_MS,
+    (s) => s.at && s.at.getTime() > send.at.getTime() - RECENT_SENDS_MS,
   );
-  if (kept.some((s) => s.key === key)) return;
+  if (kept.some((s) => s.key === send.key)) return;
   await onDuplicateKey(
     () =>
       models.recentSends.updateOne(
         { _id: profileId },
-        { $set: { marketing: [...kept, { key, at }] } },
+        { $set: { marketing: [...kept, send] } },
         { upsert: true },
       ),
     // Another send created the document since it was read: add to it.
-    () => models.recentSends.updateOne({ _id: profileId }, { $push: { marketing: { key, at } } }),
+    () => models.recentSends.updateOne({ _id: profileId }, { $push: { marketing: send } }),
   );
 };

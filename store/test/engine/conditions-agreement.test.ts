@@ -159,6 +159,9 @@ function leaf(r: Prng): unknown {
       op,
       ...(op.startsWith("count") ? { value: r.int(0, 7) } : {}),
       ...(within ? { within } : {}),
+      // "Since entering the journey" (no enrolment here: from now), without a draw of its own so the seeded
+      // sequence of the other conditions stays as it was.
+      ...(!within && event === "signup" ? { since: "entry" } : {}),
       ...(where ? { where } : {}),
     };
   }

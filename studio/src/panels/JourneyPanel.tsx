@@ -13,19 +13,39 @@ const settingsSchema: JsonSchema = asJsonSchema(
 );
 
 const settingsUi: UiHints = {
-  order: ["reentry", "goal", "exitOn", "entryLimit", "respectQuietHours", "frequencyCapped"],
+  order: [
+    "reentry",
+    "goal",
+    "exitOn",
+    "startsAt",
+    "endsAt",
+    "entryLimit",
+    "entryRate",
+    "respectQuietHours",
+    "frequencyCapped",
+    "frequencyCaps",
+  ],
   labels: {
     reentry: "Re-entry",
     goal: "Conversion goal",
     exitOn: "Exit when",
+    startsAt: "Start date",
+    endsAt: "End date",
     entryLimit: "Max entries per profile",
+    entryRate: "Entry limits",
     respectQuietHours: "Respect quiet hours",
     frequencyCapped: "Apply frequency caps",
+    frequencyCaps: "This journey's frequency caps",
   },
   help: {
     reentry: "Whether someone can go through this journey more than once.",
     goal: "The event that counts as a conversion, and how long after entry it counts.",
     exitOn: "Events or conditions that end a customer's journey at any step.",
+    startsAt: "No one enters before this date and time.",
+    endsAt: "No one new enters from this date and time; people already in the journey carry on.",
+    entryRate: "Caps how many people may start the journey each hour or each day.",
+    frequencyCaps:
+      "Marketing messages this journey may send to one person, beside the workspace's cap.",
   },
 };
 

@@ -10,6 +10,7 @@ import { messageChannel, PreviewMessageButton } from "./message/PreviewMessageBu
 import { SchemaForm } from "./form/SchemaForm.js";
 import { usePreview } from "./previewContext.js";
 import { fieldErrors } from "./problemPaths.js";
+import { stepTiles } from "./stepTiles.js";
 
 /** The side panel for one node: its name and the config form generated from its type's schema. */
 export function NodePanel({
@@ -69,19 +70,17 @@ export function NodePanel({
           </ul>
         ) : null}
         {counts ? (
-          <div className="panel__counts">
-            <div>
-              <b>{counts.entered}</b>entered
-            </div>
-            <div>
-              <b>{counts.active}</b>waiting
-            </div>
-            <div>
-              <b>{counts.completed}</b>completed
-            </div>
-            <div>
-              <b>{counts.converted}</b>converted
-            </div>
+          <div className="panel__counts" data-testid="step-counts">
+            {stepTiles(counts).map((tile) => (
+              <div
+                key={tile.label}
+                className={tile.alert ? "panel__count--alert" : undefined}
+                data-testid={`step-count-${tile.label}`}
+              >
+                <b>{tile.value}</b>
+                {tile.label}
+              </div>
+            ))}
           </div>
         ) : null}
         {counts?.ports && Object.keys(counts.ports).length > 1 ? (

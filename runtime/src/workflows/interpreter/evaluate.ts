@@ -16,6 +16,8 @@ export async function evaluate(
     enrolment: run.enrolment,
     at: nowIso(),
     ...args,
+    // Activity input only (no command changes): conditions may count events since the enrolment started.
+    ...(args.conditions ? { enteredAt: run.state.startedAt } : {}),
     progress: progress.due(waitFollows),
   });
   run.throwIfEnded();

@@ -62,9 +62,12 @@ export class JourneyRun {
       enrolmentId: `${info.workflowId}/${info.firstExecutionRunId}`,
     };
     this.state = input.carried ?? freshState(nowIso(), this.plan.triggerNodeId);
+    const caps = this.plan.settings.frequencyCaps;
     this.policy = {
       respectQuietHours: this.plan.settings.respectQuietHours,
       frequencyCapped: this.plan.settings.frequencyCapped,
+      // Activity input only: plans published before journey caps carry none.
+      ...(caps && caps.length > 0 ? { caps } : {}),
     };
   }
 

@@ -1,4 +1,10 @@
-import { condition, continueAsNew, workflowInfo } from "@temporalio/workflow";
+import {
+  CancellationScope,
+  continueAsNew,
+  isCancellation,
+  sleep,
+  workflowInfo,
+} from "@temporalio/workflow";
 import type { CarriedState, JourneyResult, JourneyWorkflowInput, WaitingFor } from "../types.js";
 import type { ProgressBatcher } from "./progress.js";
 import type { JourneyRun } from "./run.js";
@@ -21,6 +27,9 @@ export function historyIsLong(): boolean {
  * continues as new in the middle of a wait resumes the very same wait.
  */
 export class Suspension {
+  /** The wait in progress: checks whether it is settled and, if so, ends it early. */
+  private settleCheck: (() => void) | null = null;
+
   constructor(
     private readonly run: JourneyRun,
     private readonly progress: ProgressBatcher,
@@ -47,9 +56,9 @@ export class Suspension {
     }
     for (;;) {
       const remaining = untilMs - Date.now();
-      const done = await condition(
-        () => run.terminal !== null || ready() || historyIsLong(),
+      const done = await this.timer(
         Math.max(remaining, 1),
+        () => run.terminal !== null || ready() || historyIsLong(),
       );
       run.throwIfEnded();
       if (ready()) break;
@@ -69,6 +78,45 @@ export class Suspension {
     }
     run.waitingFor = null;
     return "ready";
+  }
+
+  /**
+   * Called after every signal (the only thing that changes what a wait waits for, while it waits): ends the
+   * wait in progress when it is settled.
+   */
+  wake(): void {
+    this.settleCheck?.();
+  }
+
+  /**
+   * A durable timer of `ms` that ends early once `settled()` holds (checked now and on every signal); true
+   * when it ended early. Issue 17: `condition(fn, timeout)` cost about a dozen workflow promises per wait
+   * (each with a captured stack), this a handful. Same commands, in the same order, as `condition`: a
+   * StartTimer now, a CancelTimer when settled before the timer fires (signals are processed before timer
+   * fires in an activation, as `condition` re-checks after each job), so recorded histories replay.
+   */
+  private async timer(ms: number, settled: () => boolean): Promise<boolean> {
+    const scope = new CancellationScope({ cancellable: true });
+    let woken = false;
+    const check = (): void => {
+      if (woken || !settled()) return;
+      woken = true;
+      scope.cancel();
+    };
+    this.settleCheck = check;
+    try {
+      await scope.run(() => {
+        const fired = sleep(ms);
+        check();
+        return fired;
+      });
+    } catch (error) {
+      // A cancellation of ours ends the wait early; any other (the workflow cancelled) is the caller's.
+      if (!woken || !isCancellation(error)) throw error;
+    } finally {
+      if (this.settleCheck === check) this.settleCheck = null;
+    }
+    return woken;
   }
 
   /** Resumes the wait of this node visit carried over a continue-as-new, else starts a new one. */

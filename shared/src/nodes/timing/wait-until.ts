@@ -3,7 +3,8 @@ import { defineNodeType } from "../../registry.js";
 
 /** Days of the week, Monday first. */
 export const Weekday = z.enum(["mon", "tue", "wed", "thu", "fri", "sat", "sun"]);
-const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 09:30");
+/** A local time of day, "HH:MM" (24 h). */
+export const TimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Use a time like 09:30");
 
 /**
  * `wait.until`: waits until a date-time, or until the next window of days and time of day in the profile's

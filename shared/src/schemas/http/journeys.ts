@@ -93,7 +93,16 @@ export const EnrolmentStart = z.discriminatedUnion("started", [
   }),
   z.object({
     started: z.literal(false),
-    reason: z.enum(["not_live", "already_enrolled", "entry_limit", "unknown_version"]),
+    /** not_started / ended: outside the journey's dates; entry_rate: its hourly or daily entrants are full. */
+    reason: z.enum([
+      "not_live",
+      "already_enrolled",
+      "entry_limit",
+      "unknown_version",
+      "not_started",
+      "ended",
+      "entry_rate",
+    ]),
     workflowId: z.string().optional(),
   }),
 ]);

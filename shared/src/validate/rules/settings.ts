@@ -8,7 +8,18 @@ export function readSettings(doc: unknown, problems: Problem[]): JourneySettings
   const raw: unknown =
     doc !== null && typeof doc === "object" ? Reflect.get(doc, "settings") : undefined;
   const settings = JourneySettings.safeParse(raw ?? {});
-  if (settings.success) return settings.data;
+  if (settings.success) {
+    const { startsAt, endsAt } = settings.data;
+    if (startsAt && endsAt && Date.parse(endsAt) <= Date.parse(startsAt)) {
+      problems.push({
+        code: "invalid_settings",
+        path: ["settings", "endsAt"],
+        message: "The journey's end date must be after its start date.",
+      });
+      return null;
+    }
+    return settings.data;
+  }
   for (const issue of flattenIssues(settings.error.issues, ["settings"])) {
     problems.push({
       code: "invalid_settings",

@@ -1,9 +1,10 @@
 import { useId } from "react";
 import { UnseenEventNote } from "../UnseenEventNote.js";
 import { EVENT_OPS, isRecord, type Cond } from "./conditionValues.js";
+import { useInJourney } from "./journeyScope.js";
 import { UnitSelect } from "./UnitSelect.js";
 
-/** An event-history test: the event, how often, and optionally within a recent window. */
+/** An event-history test: the event, how often, and when (ever, in a recent window, or since entering the journey). */
 export function EventTest(props: {
   rule: Cond;
   set(next: Cond): void;
@@ -14,6 +15,8 @@ export function EventTest(props: {
   const id = useId();
   const op = typeof rule.op === "string" ? rule.op : "performed";
   const within = isRecord(rule.within) ? rule.within : null;
+  const inJourney = useInJourney();
+  const span = rule.since === "entry" ? "entry" : within ? "within" : "ever";
   return (
     <>
       <input
@@ -61,20 +64,26 @@ export function EventTest(props: {
           onChange={(e) => set({ ...rule, value: Number(e.target.value) })}
         />
       ) : null}
-      <label className="condition__within">
-        <input
-          type="checkbox"
-          checked={within !== null}
-          disabled={readOnly}
-          onChange={(e) => {
-            const next = { ...rule };
-            if (e.target.checked) next.within = { amount: 30, unit: "day" };
-            else delete next.within;
-            set(next);
-          }}
-        />
-        in the last
-      </label>
+      <select
+        className="select select--sm"
+        aria-label="When"
+        value={span}
+        disabled={readOnly}
+        onChange={(e) => {
+          const next = { ...rule };
+          delete next.within;
+          delete next.since;
+          if (e.target.value === "within") next.within = { amount: 30, unit: "day" };
+          if (e.target.value === "entry") next.since = "entry";
+          set(next);
+        }}
+      >
+        <option value="ever">at any time</option>
+        <option value="within">in the last</option>
+        {inJourney || span === "entry" ? (
+          <option value="entry">since entering the journey</option>
+        ) : null}
+      </select>
       {within ? (
         <>
           <input

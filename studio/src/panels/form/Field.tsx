@@ -1,7 +1,9 @@
 import { memo, useId, type ReactNode } from "react";
 import { ConditionBuilder } from "../../components/ConditionBuilder.js";
+import { JourneyConditionScope } from "../../components/condition/journeyScope.js";
 import { ArrayField } from "./ArrayField.js";
 import { CheckboxField, EnumSelect, SegmentSelect } from "./ChoiceFields.js";
+import { browserTimeZone, DateTimeInput } from "./DateTimeInput.js";
 import { FieldShell } from "./FieldShell.js";
 import { useForm, type FormContextValue } from "./formContext.js";
 import { NumberInput } from "./NumberInput.js";
@@ -71,14 +73,17 @@ export const Field = memo(function Field(props: FieldProps) {
     // `where` tests the event's own properties; other conditions test the profile.
     const mode = props.propName === "where" ? "property" : "profile";
     return shell(
-      <ConditionBuilder
-        id={id}
-        value={isRecord(value) ? value : undefined}
-        onChange={(next) => onChange(next)}
-        readOnly={disabled}
-        events={form.events}
-        mode={mode}
-      />,
+      // The forms edit journeys (steps and settings): event tests may count since entering it.
+      <JourneyConditionScope.Provider value>
+        <ConditionBuilder
+          id={id}
+          value={isRecord(value) ? value : undefined}
+          onChange={(next) => onChange(next)}
+          readOnly={disabled}
+          events={form.events}
+          mode={mode}
+        />
+      </JourneyConditionScope.Provider>,
     );
   }
   if (hintKey && form.ui.segmentFields?.includes(hintKey)) {
@@ -133,6 +138,24 @@ export const Field = memo(function Field(props: FieldProps) {
   const single = alts.length === 1 && alts[0] ? alts[0] : schema;
   switch (typeOf(single)) {
     case "string": {
+      if (single.format === "date-time")
+        return (
+          <FieldShell
+            id={id}
+            label={label}
+            help={`${help ? `${help} ` : ""}On your clock (${browserTimeZone()}).`}
+            error={error}
+            required={required}
+          >
+            <DateTimeInput
+              id={id}
+              value={shown}
+              readOnly={disabled}
+              invalid={Boolean(error)}
+              onChange={onChange}
+            />
+          </FieldShell>
+        );
       const eventField = hintKey ? form.ui.eventFields?.includes(hintKey) : false;
       return shell(
         <TextInput

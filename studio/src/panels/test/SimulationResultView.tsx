@@ -28,7 +28,9 @@ export function SimulationResultView({
           return (
             <li key={i}>
               <span>{nodeTitle(step.nodeId)}</span>
-              <span className="muted small">{formatOffset(step.atSeconds)}</span>
+              <span className="muted small" data-testid="sim-path-time">
+                {formatOffset(step.atSeconds)} · {zonedDateTime(step.at, result.timeZone)}
+              </span>
             </li>
           );
         })}

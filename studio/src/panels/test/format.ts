@@ -27,6 +27,7 @@ export const NOT_SENT: Record<string, string> = {
   no_consent: "the profile has not consented to marketing on this channel",
   transactional_unsubscribed: "the profile unsubscribed on this channel",
   frequency_cap: "the frequency cap was reached",
+  journey_frequency_cap: "this journey's frequency cap was reached",
   quiet_hours: "quiet hours",
   render_error: "a template could not be rendered",
 };
